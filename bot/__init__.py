@@ -1,0 +1,1 @@
+"""The runtime: Telegram adapter, console chat, storage, reminders, settings and the CLI."""

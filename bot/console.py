@@ -1,0 +1,123 @@
+"""The console chat: the same engine and database as the Telegram bot, in a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from collections.abc import Callable
+from datetime import timedelta
+
+from bot.advisor import Advisor, Clock, utc_now
+from bot.storage import Storage
+from flows.engine import Engine
+from flows.events import COMMANDS, Command, Event, Press, Text
+from flows.questions import BY_FIELD
+from flows.reply import Button, Reply
+
+CONSOLE_USER_ID = 0
+"""The console stores its conversation under this user id (Telegram ids are positive)."""
+
+NAV_ACTIONS = frozenset({"back", "restart", "help"})
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+class ConsoleView:
+    """Renders replies as plain text and maps what the person types back to engine events."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.words = engine.content.dialogue.console
+        self.choices: list[Button] = []
+
+    def render(self, reply: Reply) -> str:
+        lines: list[str] = []
+        for block in reply.blocks:
+            if block.kind == "title":
+                lines += ["", block.text.upper(), "=" * min(len(block.text), WIDTH)]
+            elif block.kind == "heading":
+                lines += ["", block.text, "-" * min(len(block.text), WIDTH)]
+            elif block.kind == "progress":
+                lines += ["", f"[{block.text}]"]
+            elif block.kind == "note":
+                lines.append(_wrap(f"({block.text})"))
+            elif block.kind == "bullets":
+                lines += [_wrap(item, "  • ") for item in block.items]
+            else:
+                lines.append(_wrap(block.text))
+        numeric = reply.kind == "question" and BY_FIELD[reply.state].kind != "choice"
+        picks = [b for b in reply.flat_buttons if numeric and b.action.startswith("=")]
+        self.choices = [
+            b for b in reply.flat_buttons if b.action not in NAV_ACTIONS and b not in picks
+        ]
+        if picks:
+            lines += [self.words["quick_picks"], "  " + " · ".join(b.label for b in picks)]
+        lines += [f"  {i}) {b.label}" for i, b in enumerate(self.choices, start=1)]
+        if any(b.action in NAV_ACTIONS for b in reply.flat_buttons):
+            lines.append(self.words["nav_hint"])
+        return "\n".join(lines)
+
+    def event_for(self, typed: str) -> Event | str | None:
+        """The engine event for a typed line; a string is a message to print instead; None quits."""
+        line = typed.strip()
+        if line.startswith("/"):
+            name = line[1:].split()[0].lower() if len(line) > 1 else ""
+            if name in ("quit", "exit"):
+                return None
+            if name in COMMANDS:
+                return Command(name)
+            return self.words["unknown_command"]
+        if line.isdigit() and self.choices and not self._numeric_question():
+            index = int(line)
+            if 1 <= index <= len(self.choices):
+                button = self.choices[index - 1]
+                return Press(button.at, button.action)
+            return self.words["pick_range"].format(count=len(self.choices))
+        return Text(line)
+
+    def _numeric_question(self) -> bool:
+        state = self.choices[0].at if self.choices else ""
+        return state in BY_FIELD and BY_FIELD[state].kind != "choice"
+
+
+def run_console(
+    engine: Engine,
+    *,
+    database: str = "data/aipath.db",
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+    clock: Clock = utc_now,
+) -> int:
+    """Chat in the terminal until /quit, end of input or Ctrl-C. Returns the exit code."""
+    view = ConsoleView(engine)
+    words = view.words
+    with asyncio.Runner() as runner:
+        storage = runner.run(Storage.open(database))
+        advisor = Advisor(engine, storage, clock=clock, resume_after=timedelta(0))
+        try:
+            write(words["intro"])
+            outcome = runner.run(advisor.step(CONSOLE_USER_ID, Command("start")))
+            write(view.render(outcome.step.reply))
+            while True:
+                try:
+                    typed = read(words["prompt"])
+                except (EOFError, KeyboardInterrupt):
+                    write("")
+                    break
+                event = view.event_for(typed)
+                if event is None:
+                    break
+                if isinstance(event, str):
+                    write(event)
+                    continue
+                outcome = runner.run(advisor.step(CONSOLE_USER_ID, event))
+                write(view.render(outcome.step.reply))
+        except KeyboardInterrupt:
+            write("")
+        finally:
+            runner.run(storage.close())
+    write(words["goodbye"])
+    return 0

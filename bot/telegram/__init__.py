@@ -1,0 +1,1 @@
+"""The Telegram adapter: PTB application, thin handlers, keyboards and rendering."""

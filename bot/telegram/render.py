@@ -1,0 +1,101 @@
+"""Engine replies → Telegram messages: escaped HTML, ≤ 4096 characters each, inline keyboards."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from flows.reply import Block, Button, Reply
+
+MAX_TEXT = 4096
+MAX_CALLBACK_BYTES = 64
+SEPARATOR = "|"
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    html: str
+    markup: InlineKeyboardMarkup | None
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of what this chunk shows, to avoid 'message is not modified' edits."""
+        keyboard = repr(self.markup.to_dict() if self.markup else None)
+        return hashlib.sha256(f"{self.html}\0{keyboard}".encode()).hexdigest()[:16]
+
+
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units); HTML tags make this conservative."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def encode_callback(button: Button) -> str:
+    data = f"{button.at}{SEPARATOR}{button.action}"
+    if len(data.encode()) > MAX_CALLBACK_BYTES:
+        raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data!r}")
+    return data
+
+
+def decode_callback(data: str | None) -> tuple[str, str] | None:
+    if not data or SEPARATOR not in data:
+        return None
+    at, _, action = data.partition(SEPARATOR)
+    return at, action
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.label, callback_data=encode_callback(b)) for b in row]
+            for row in reply.buttons
+        ]
+    )
+
+
+def block_html(block: Block) -> str:
+    text = escape(block.text, quote=False)
+    if block.kind in ("title", "heading"):
+        return f"<b>{text}</b>"
+    if block.kind in ("progress", "note"):
+        return f"<i>{text}</i>"
+    if block.kind == "bullets":
+        return "\n".join(f"• {escape(item, quote=False)}" for item in block.items)
+    return text
+
+
+def _pieces(html: str) -> list[str]:
+    """Split one over-long block at line boundaries (then hard) so each piece fits."""
+    pieces: list[str] = []
+    for line in html.split("\n"):
+        while telegram_length(line) > MAX_TEXT:  # a single line this long has no markup
+            pieces.append(line[: MAX_TEXT // 2])
+            line = line[MAX_TEXT // 2 :]
+        pieces.append(line)
+    return pieces
+
+
+def render(reply: Reply) -> list[Chunk]:
+    """Paragraphs packed into messages of at most 4096 characters; buttons go on the last."""
+    messages: list[str] = []
+    current = ""
+    for block in reply.blocks:
+        html = block_html(block)
+        parts = [html] if telegram_length(html) <= MAX_TEXT else _pieces(html)
+        joiner = "\n\n"
+        for part in parts:
+            candidate = f"{current}{joiner}{part}" if current else part
+            if telegram_length(candidate) <= MAX_TEXT:
+                current = candidate
+            else:
+                messages.append(current)
+                current = part
+            joiner = "\n"
+    if current or not messages:
+        messages.append(current or "…")
+    markup = keyboard(reply)
+    return [Chunk(m, markup if i == len(messages) - 1 else None) for i, m in enumerate(messages)]

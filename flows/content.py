@@ -1,0 +1,376 @@
+"""Schema and loader for everything in `content/`.
+
+All user-facing words and all advice data live in YAML under `content/`. These pydantic models are
+the contract: the loader validates every file at start-up, so a typo in the content fails fast with
+the file and field named, instead of surfacing as a broken reply to a user.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from flows.profile import FIELD_VALUES, PathId, ProfileField
+
+SourceId = Literal["choosing_path", "no_degree"]
+"""Which seed article a fact comes from.
+
+- `choosing_path`: the article comparing degree, certificate and work-integrated programs.
+- `no_degree`: the article on becoming an AI engineer without a CS degree.
+"""
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+# --------------------------------------------------------------------------------------------
+# Sources
+# --------------------------------------------------------------------------------------------
+
+
+class Source(Frozen):
+    id: SourceId
+    title: NonEmpty
+    seed_file: NonEmpty
+
+
+# --------------------------------------------------------------------------------------------
+# Advice data (content/advice.yaml)
+# --------------------------------------------------------------------------------------------
+
+
+class Money(Frozen):
+    """A published price or amount, as the article writes it, plus numbers the rules can compare."""
+
+    text: NonEmpty
+    usd_min: int = Field(ge=0)
+    usd_max: int | None = Field(default=None, ge=0)
+    source: SourceId
+
+
+class Duration(Frozen):
+    """A duration as the article writes it ("8 to 16 weeks"), plus its range in weeks."""
+
+    text: NonEmpty
+    weeks_min: int = Field(ge=0)
+    weeks_max: int = Field(ge=0)
+    source: SourceId
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Duration:
+        if self.weeks_max < self.weeks_min:
+            raise ValueError("weeks_max must be >= weeks_min")
+        return self
+
+
+class Phase(Frozen):
+    """One phase of a structured program, used for the program paths' study plans."""
+
+    title: NonEmpty
+    start_month: int = Field(ge=1)
+    end_month: int = Field(ge=1)
+    weekly_hours: int = Field(ge=1)
+    focus: NonEmpty
+    milestone: NonEmpty
+    source: SourceId
+
+
+class LearningPath(Frozen):
+    id: PathId
+    name: NonEmpty
+    tagline: NonEmpty
+    source: SourceId
+    duration: Duration
+    weekly_load: NonEmpty | None = None
+    entry_requirement: NonEmpty | None = None
+    tuition: Money | None = None
+    scholarship: Money | None = None
+    earnings: Money | None = None
+    net_position: NonEmpty | None = None
+    delivers: list[NonEmpty]
+    best_for: list[NonEmpty]
+    limitations: list[NonEmpty]
+    next_steps: list[NonEmpty]
+    phases: list[Phase] = []
+
+
+class Role(Frozen):
+    id: Literal["applied_ml", "mlops", "research"]
+    name: NonEmpty
+    summary: NonEmpty
+    tools: list[NonEmpty]
+    degree_note: NonEmpty
+    source: SourceId
+
+
+class SkillLayer(Frozen):
+    id: Literal["programming", "math", "ml_core", "production"]
+    order: int = Field(ge=1, le=4)
+    name: NonEmpty
+    duration: Duration
+    concurrent_with: Literal["programming", "math", "ml_core", "production"] | None = None
+    topics: list[NonEmpty]
+    resources: list[NonEmpty]
+    source: SourceId
+
+
+class Certification(Frozen):
+    name: NonEmpty
+    provider: NonEmpty | None = None
+    cost: NonEmpty
+    prep_time: NonEmpty
+    signal: Literal["strong", "moderate", "entry-level", "low"]
+    signal_note: NonEmpty
+    source: SourceId
+
+
+class TimelineStep(Frozen):
+    """One row of the 12-month timeline (reference pace: 15-20 h/week)."""
+
+    months: NonEmpty
+    start_month: int = Field(ge=1, le=12)
+    end_month: int = Field(ge=1, le=12)
+    focus: NonEmpty
+    milestone: NonEmpty
+    done_looks_like: NonEmpty
+    source: SourceId
+
+
+class Pacing(Frozen):
+    """How long the self-paced plan takes at different weekly loads."""
+
+    reference_hours_min: int
+    reference_hours_max: int
+    reference_months: int
+    full_time_hours: int
+    full_time_months_min: int
+    full_time_months_max: int
+    part_time_months_min: int
+    part_time_months_max: int
+    summary: NonEmpty
+    source: SourceId
+
+
+class Titled(Frozen):
+    title: NonEmpty
+    text: NonEmpty
+    source: SourceId
+
+
+class FaqItem(Frozen):
+    id: Annotated[str, Field(pattern=r"^[a-z_]{1,24}$")]
+    question: NonEmpty
+    answer: NonEmpty
+    source: SourceId
+
+
+class Advice(Frozen):
+    sources: list[Source]
+    paths: list[LearningPath]
+    roles: list[Role]
+    skill_layers: list[SkillLayer]
+    certifications: list[Certification]
+    certification_strategy: NonEmpty
+    hiring_signals: list[Titled]
+    portfolio_must_haves: list[Titled]
+    portfolio_mistakes: list[Titled]
+    non_degree_limits: list[Titled]
+    non_degree_works_best: NonEmpty
+    job_search: list[Titled]
+    interview_topics: list[Titled]
+    timeline: list[TimelineStep]
+    pacing: Pacing
+    self_study: list[Titled]
+    faq: list[FaqItem]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Advice:
+        ids = [p.id for p in self.paths]
+        if sorted(ids) != sorted(FIELD_VALUES["path"]):
+            raise ValueError(f"paths must be exactly {FIELD_VALUES['path']}, got {ids}")
+        if sorted(layer.order for layer in self.skill_layers) != [1, 2, 3, 4]:
+            raise ValueError("skill_layers must have orders 1..4")
+        return self
+
+    def path(self, path_id: PathId) -> LearningPath:
+        return next(p for p in self.paths if p.id == path_id)
+
+    def faq_item(self, faq_id: str) -> FaqItem | None:
+        return next((f for f in self.faq if f.id == faq_id), None)
+
+
+# --------------------------------------------------------------------------------------------
+# Rules (content/rules.yaml)
+# --------------------------------------------------------------------------------------------
+
+
+class Condition(Frozen):
+    """A test on one profile field: membership (`in`) or a numeric bound (`lt`, `gte`)."""
+
+    in_: list[str] | None = Field(default=None, alias="in")
+    lt: int | None = None
+    gte: int | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        if sum(x is not None for x in (self.in_, self.lt, self.gte)) == 0:
+            raise ValueError("a condition needs one of: in, lt, gte")
+        return self
+
+
+When = dict[ProfileField, Condition]
+
+
+def _check_when(when: When) -> None:
+    for field, cond in when.items():
+        allowed = FIELD_VALUES.get(field)
+        if cond.in_ is not None:
+            if allowed is None:
+                raise ValueError(f"{field} is numeric: use lt/gte, not in")
+            unknown = set(cond.in_) - set(allowed)
+            if unknown:
+                raise ValueError(f"{field}: unknown values {sorted(unknown)}")
+        elif allowed is not None:
+            raise ValueError(f"{field} is a choice: use in, not lt/gte")
+
+
+class Rule(Frozen):
+    """One row of the ordered rule table: the first rule whose `when` holds picks the path."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    path: PathId
+    when: When
+    reason: NonEmpty
+    alternatives: list[PathId]
+    source: SourceId
+
+    @model_validator(mode="after")
+    def _valid(self) -> Rule:
+        _check_when(self.when)
+        if self.path in self.alternatives:
+            raise ValueError(f"rule {self.id}: its own path cannot be an alternative")
+        return self
+
+
+class Note(Frozen):
+    """A reason, caveat or step shown when `when` holds (and, if given, for these paths only)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    when: When = {}
+    paths: list[PathId] | None = None
+    text: NonEmpty
+    source: SourceId | None = None
+
+    @model_validator(mode="after")
+    def _valid(self) -> Note:
+        _check_when(self.when)
+        return self
+
+
+class Rules(Frozen):
+    rules: list[Rule]
+    supporting_reasons: list[Note]
+    caveats: list[Note]
+    next_steps: list[Note]
+    alternative_notes: dict[PathId, NonEmpty]
+
+    @model_validator(mode="after")
+    def _has_fallback(self) -> Rules:
+        if not self.rules or self.rules[-1].when:
+            raise ValueError("the last rule must be the fallback with an empty `when`")
+        return self
+
+
+# --------------------------------------------------------------------------------------------
+# Dialogue text (content/dialogue.yaml)
+# --------------------------------------------------------------------------------------------
+
+
+class OptionText(Frozen):
+    value: NonEmpty
+    label: Annotated[str, Field(min_length=1, max_length=48)]
+    synonyms: list[str] = []
+
+
+class QuestionText(Frozen):
+    prompt: NonEmpty
+    help: NonEmpty
+    hint: NonEmpty
+    options: list[OptionText]
+    summary_label: NonEmpty
+
+
+class Dialogue(Frozen):
+    """Every sentence the conversation engine can say, keyed by what it is for."""
+
+    questions: dict[str, QuestionText]
+    messages: dict[str, NonEmpty]
+    buttons: dict[str, Annotated[str, Field(min_length=1, max_length=48)]]
+    sections: dict[str, NonEmpty]
+    commands: dict[str, Annotated[str, Field(min_length=1, max_length=256)]]
+    console: dict[str, NonEmpty]
+
+    @model_validator(mode="after")
+    def _every_question(self) -> Dialogue:
+        fields = set(get_args(ProfileField))
+        if set(self.questions) != fields:
+            raise ValueError(f"questions must be exactly {sorted(fields)}")
+        return self
+
+
+class Content(Frozen):
+    advice: Advice
+    rules: Rules
+    dialogue: Dialogue
+
+    def message(self, key: str, **values: Any) -> str:
+        return self.dialogue.messages[key].format(**values)
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+
+
+class ContentError(Exception):
+    """The content directory is missing a file or a file does not match its schema."""
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise ContentError(f"missing content file {path}") from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path} is not valid YAML: {exc}") from exc
+
+
+def load_content(directory: Path = CONTENT_DIR) -> Content:
+    """Read and validate all content files. Raises ContentError naming the file and field."""
+    parts: dict[str, Any] = {}
+    for name, model in (("advice", Advice), ("rules", Rules), ("dialogue", Dialogue)):
+        path = directory / f"{name}.yaml"
+        try:
+            parts[name] = model.model_validate(_read(path))
+        except ValidationError as exc:
+            raise ContentError(f"{path}: {exc}") from exc
+    return Content(**parts)
+
+
+@cache
+def default_content() -> Content:
+    """The packaged content, loaded and validated once per process."""
+    return load_content()

@@ -1,0 +1,57 @@
+"""The console chat: same engine, same database, resumable, clean exits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.console import run_console
+from flows.engine import Engine
+
+
+def scripted(lines: list[str], *, end: type[BaseException] = EOFError) -> Iterator[str]:
+    yield from lines
+    raise end
+
+
+def chat(engine: Engine, db: Path, lines: list[str], end: type[BaseException] = EOFError) -> str:
+    out: list[str] = []
+    feed = scripted(lines, end=end)
+    code = run_console(engine, database=str(db), read=lambda _prompt: next(feed), write=out.append)
+    assert code == 0
+    return "\n".join(out)
+
+
+def test_console_chats_through_to_a_recommendation(engine: Engine, tmp_path: Path) -> None:
+    db = tmp_path / "aipath.db"
+    # begin, production, 3 years (typed), bachelor's CS, applied ML, industry, no visa,
+    # budget typed, no pause, hours typed, structured, confirm
+    out = chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
+    assert "Question 1 of 10" in out
+    assert "RECOMMENDED PATH" in out
+    assert "Your study plan" in out
+    assert out.rstrip().endswith("run me again to pick up where you left off.")
+
+
+def test_console_resumes_where_the_user_left(engine: Engine, tmp_path: Path) -> None:
+    db = tmp_path / "aipath.db"
+    chat(engine, db, ["1", "1", "2"])  # begin, no coding, bachelor's (other field)
+    out = chat(engine, db, ["/quit"])
+    assert "Welcome back — you were on question 3 of 9" in out
+
+
+@pytest.mark.parametrize("end", [EOFError, KeyboardInterrupt])
+def test_console_exits_cleanly_on_eof_and_ctrl_c(
+    engine: Engine, tmp_path: Path, end: type[BaseException]
+) -> None:
+    out = chat(engine, tmp_path / "db.sqlite", ["1"], end=end)
+    assert "Goodbye" in out
+
+
+def test_console_handles_commands_and_bad_numbers(engine: Engine, tmp_path: Path) -> None:
+    out = chat(engine, tmp_path / "db.sqlite", ["1", "9", "/nonsense", "/help", "/back"])
+    assert "Pick a number from 1 to" in out
+    assert "I don't know that command" in out
+    assert "Production code" in out  # the coding question's help text
