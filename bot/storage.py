@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,36 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX users_state ON users(state);
     CREATE INDEX users_updated_at ON users(updated_at);
+    """,
+    # 2: study plans, milestone progress, weekly check-ins and reminder nudges
+    """
+    CREATE TABLE plans (
+        user_id       INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+        path          TEXT    NOT NULL,
+        hours         INTEGER NOT NULL,
+        start_date    TEXT    NOT NULL,
+        done          INTEGER NOT NULL DEFAULT 0,
+        rebase_index  INTEGER NOT NULL DEFAULT 0,
+        rebase_date   TEXT,
+        updated_at    TEXT    NOT NULL
+    );
+    CREATE TABLE checkins (
+        user_id  INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+        week     TEXT    NOT NULL,
+        PRIMARY KEY (user_id, week)
+    ) WITHOUT ROWID;
+    CREATE TABLE reminders (
+        user_id     INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+        chat_id     INTEGER NOT NULL,
+        schedule    TEXT    NOT NULL,
+        status      TEXT    NOT NULL,
+        next_due    INTEGER,
+        claimed_at  INTEGER,
+        last_sent   INTEGER,
+        setup       TEXT,
+        updated_at  TEXT    NOT NULL
+    );
+    CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active';
     """,
 )
 """Schema history. Append only: entry N brings a database from user_version N-1 to N."""
@@ -216,7 +246,7 @@ class Storage:
 
     def user_tables(self) -> Iterable[str]:
         """Every table holding rows about a user (children first)."""
-        return ("users",)
+        return ("checkins", "reminders", "plans", "users")
 
     async def rows_about(self, user_id: int) -> int:
         total = 0
@@ -226,3 +256,194 @@ class Storage:
                 row = await cur.fetchone()
             total += int(row[0]) if row else 0
         return total
+
+    # ------------------------------------------------------------------------------ plans
+
+    async def load_plan(self, user_id: int) -> PlanRecord | None:
+        async with self._db.execute("SELECT * FROM plans WHERE user_id = ?", (user_id,)) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        return PlanRecord(
+            path=row["path"],
+            hours=row["hours"],
+            start_date=date.fromisoformat(row["start_date"]),
+            done=row["done"],
+            rebase_index=row["rebase_index"],
+            rebase_date=date.fromisoformat(row["rebase_date"]) if row["rebase_date"] else None,
+        )
+
+    async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
+        await self._db.execute(
+            """
+            INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
+                               updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(user_id) DO UPDATE SET
+                path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
+                done = excluded.done, rebase_index = excluded.rebase_index,
+                rebase_date = excluded.rebase_date, updated_at = excluded.updated_at
+            """,
+            (
+                user_id,
+                plan.path,
+                plan.hours,
+                plan.start_date.isoformat(),
+                plan.done,
+                plan.rebase_index,
+                plan.rebase_date.isoformat() if plan.rebase_date else None,
+                _iso(now),
+            ),
+        )
+
+    async def check_in(self, user_id: int, week: str) -> None:
+        """Record activity in an ISO week ('2026-W48') for the weekly streak."""
+        await self._db.execute(
+            "INSERT OR IGNORE INTO checkins (user_id, week) VALUES (?, ?)", (user_id, week)
+        )
+
+    async def checkin_weeks(self, user_id: int) -> list[str]:
+        sql = "SELECT week FROM checkins WHERE user_id = ? ORDER BY week DESC"
+        async with self._db.execute(sql, (user_id,)) as cur:
+            return [row[0] for row in await cur.fetchall()]
+
+    # ------------------------------------------------------------------------------ reminders
+
+    async def load_reminder(self, user_id: int) -> ReminderRecord | None:
+        sql = "SELECT * FROM reminders WHERE user_id = ?"
+        async with self._db.execute(sql, (user_id,)) as cur:
+            row = await cur.fetchone()
+        return _reminder(row) if row else None
+
+    async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
+        await self._db.execute(
+            """
+            INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, claimed_at,
+                                   last_sent, setup, updated_at)
+            VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            ON CONFLICT(user_id) DO UPDATE SET
+                chat_id = excluded.chat_id, schedule = excluded.schedule,
+                status = excluded.status, next_due = excluded.next_due, claimed_at = NULL,
+                setup = excluded.setup, updated_at = excluded.updated_at
+            """,
+            (
+                record.user_id,
+                record.chat_id,
+                record.schedule,
+                record.status,
+                record.next_due,
+                record.last_sent,
+                record.setup,
+                _iso(now),
+            ),
+        )
+
+    async def set_reminder_status(
+        self, user_id: int, status: str, *, next_due: int | None, now: datetime
+    ) -> None:
+        await self._db.execute(
+            "UPDATE reminders SET status = ?, next_due = ?, claimed_at = NULL, updated_at = ? "
+            "WHERE user_id = ?",
+            (status, next_due, _iso(now), user_id),
+        )
+
+    async def claim_due(self, now: int, limit: int) -> list[ReminderRecord]:
+        """Atomically claim up to `limit` due reminders (oldest first) before sending them.
+
+        A claimed row is never claimed again until it is marked sent or released, so two sweeps
+        (or a sweep after a crash) cannot send the same nudge twice.
+        """
+        async with self._db.execute(
+            """
+            UPDATE reminders SET claimed_at = :now
+            WHERE user_id IN (
+                SELECT user_id FROM reminders
+                WHERE status = 'active' AND next_due <= :now AND claimed_at IS NULL
+                ORDER BY next_due LIMIT :limit)
+            RETURNING *
+            """,
+            {"now": now, "limit": limit},
+        ) as cur:
+            rows = await cur.fetchall()
+        return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
+
+    async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
+        """Rows claimed by a sweep that never finished (the process died mid-send)."""
+        sql = "SELECT * FROM reminders WHERE claimed_at IS NOT NULL AND claimed_at < ?"
+        async with self._db.execute(sql, (older_than,)) as cur:
+            return [_reminder(r) for r in await cur.fetchall()]
+
+    async def finish_claim(
+        self,
+        user_id: int,
+        claimed_at: int,
+        *,
+        next_due: int | None,
+        sent_at: int | None,
+        status: str = "active",
+    ) -> None:
+        """Release a claim and schedule the next nudge; `sent_at` None means it was skipped."""
+        await self._db.execute(
+            """
+            UPDATE reminders SET claimed_at = NULL, next_due = ?, status = ?,
+                                 last_sent = COALESCE(?, last_sent)
+            WHERE user_id = ? AND claimed_at = ?
+            """,
+            (next_due, status, sent_at, user_id, claimed_at),
+        )
+
+    async def bulk_insert_reminders(
+        self, rows: Iterable[tuple[int, str, int]], *, now: datetime
+    ) -> None:
+        """Benchmark and test fixture helper: (user_id, schedule JSON, next_due) rows."""
+        stamp = _iso(now)
+        conversation = Conversation(state="recommendation").model_dump_json()
+        await self._db.execute("BEGIN")
+        for user_id, schedule, next_due in rows:
+            await self._db.execute(
+                "INSERT INTO users (user_id, chat_id, conversation, state, created_at, "
+                "updated_at) VALUES (?, ?, ?, 'recommendation', ?, ?)",
+                (user_id, user_id, conversation, stamp, stamp),
+            )
+            await self._db.execute(
+                "INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, "
+                "updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
+                (user_id, user_id, schedule, next_due, stamp),
+            )
+        await self._db.execute("COMMIT")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRecord:
+    path: str
+    hours: int
+    start_date: date
+    done: int = 0
+    rebase_index: int = 0
+    rebase_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRecord:
+    user_id: int
+    chat_id: int
+    schedule: str
+    """ReminderSchedule as JSON."""
+    status: str
+    next_due: int | None
+    claimed_at: int | None = None
+    last_sent: int | None = None
+    setup: str | None = None
+
+
+def _reminder(row: aiosqlite.Row) -> ReminderRecord:
+    return ReminderRecord(
+        user_id=row["user_id"],
+        chat_id=row["chat_id"],
+        schedule=row["schedule"],
+        status=row["status"],
+        next_due=row["next_due"],
+        claimed_at=row["claimed_at"],
+        last_sent=row["last_sent"],
+        setup=row["setup"],
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -116,6 +118,31 @@ def build_application(
     app = builder.build()
     add_handlers(app)
     return app
+
+
+@asynccontextmanager
+async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[None]:  # type: ignore[type-arg]
+    """Start the bot with long polling inside an existing event loop (tests, benchmarks).
+
+    Does what `run_polling` does, minus owning the loop and the signal handlers.
+    """
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=timedelta(seconds=poll_timeout),
+                                    allowed_updates=Update.ALL_TYPES)
+    try:
+        yield
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        if app.post_stop:
+            await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
 
 
 def run_bot(settings: Settings) -> int:

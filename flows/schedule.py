@@ -1,0 +1,168 @@
+"""Reminder schedules and dated plans: pure date arithmetic, no I/O, no clock of its own.
+
+Local times are turned into UTC with zoneinfo for each occurrence separately, so a nudge set for
+18:00 stays at 18:00 local time across daylight-saving changes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from flows.plan import Milestone
+
+Cadence = Literal["daily", "weekly"]
+
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+def parse_timezone(text: str) -> str | None:
+    """An IANA zone name ('Europe/Berlin') or a UTC offset ('UTC+3', '+05:30'); None if neither.
+
+    Whole-hour offsets map to the IANA 'Etc/GMT∓N' zones (note their inverted sign).
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    if raw.upper() in ("UTC", "GMT", "Z"):
+        return "UTC"
+    match = _OFFSET.match(raw)
+    if match:
+        sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+        if minutes or hours > 14:
+            return None
+        if hours == 0:
+            return "UTC"
+        return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return raw
+
+
+def parse_local_time(text: str) -> time | None:
+    """'18:30', '18.30', '1830', '6pm', '6:30 pm' → a time; None if it is not one."""
+    raw = text.strip().lower().replace(" ", "")
+    match = re.fullmatch(r"(\d{1,2})(?:[:.h]?(\d{2}))?(am|pm)?", raw)
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+class ReminderSchedule(BaseModel):
+    """When a person wants nudges, in their own timezone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    timezone: str = "UTC"
+    weekdays: tuple[int, ...] = Field(default=(0,), min_length=1)
+    """Monday = 0 … Sunday = 6; used when cadence is weekly."""
+    at: time = time(18, 0)
+    cadence: Cadence = "weekly"
+    quiet_start: time | None = None
+    quiet_end: time | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        zone = parse_timezone(value)
+        if zone is None:
+            raise ValueError(f"unknown timezone {value!r}")
+        return zone
+
+    @field_validator("weekdays")
+    @classmethod
+    def _days(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if any(not 0 <= d <= 6 for d in value):
+            raise ValueError("weekdays are 0 (Monday) to 6 (Sunday)")
+        return tuple(sorted(set(value)))
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def _days_allowed(self) -> tuple[int, ...]:
+        return tuple(range(7)) if self.cadence == "daily" else self.weekdays
+
+    def in_quiet_hours(self, local: time) -> bool:
+        start, end = self.quiet_start, self.quiet_end
+        if start is None or end is None or start == end:
+            return False
+        if start < end:
+            return start <= local < end
+        return local >= start or local < end
+
+    def next_due(self, after: datetime) -> datetime:
+        """The first nudge strictly after `after` (UTC in, UTC out)."""
+        zone = self.zone
+        local_day = after.astimezone(zone).date()
+        for offset in range(0, 15):
+            day = local_day + timedelta(days=offset)
+            if day.weekday() not in self._days_allowed():
+                continue
+            when = self.localize(day, self.at)
+            if when > after:
+                return when
+        raise AssertionError("a weekly schedule always has a day within 15 days")
+
+    def localize(self, day: date, at: time) -> datetime:
+        """Local wall-clock time on `day` as UTC.
+
+        zoneinfo resolves a time skipped by a spring-forward change with the offset in force
+        before it (so 02:30 becomes 03:30), and a repeated time to its first occurrence.
+        """
+        return datetime.combine(day, at, tzinfo=self.zone).astimezone(UTC)
+
+    def deliverable_at(self, moment: datetime) -> datetime:
+        """`moment`, or the end of quiet hours if it falls inside them."""
+        local = moment.astimezone(self.zone)
+        if not self.in_quiet_hours(local.time()) or self.quiet_end is None:
+            return moment
+        day = local.date()
+        if self.quiet_end <= local.time():
+            day += timedelta(days=1)
+        return self.localize(day, self.quiet_end)
+
+
+class DatedMilestone(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    title: str
+    milestone: str
+    start: date
+    end: date
+
+
+def date_plan(plan: list[Milestone], start: date, *, rebase_index: int = 0,
+              rebase_date: date | None = None) -> list[DatedMilestone]:
+    """Give milestones real dates. From `rebase_index` on, dates count from `rebase_date`.
+
+    Re-dating keeps finished milestones where they were and lays the rest out from the day the
+    person's weekly hours changed.
+    """
+    out: list[DatedMilestone] = []
+    for index, m in enumerate(plan):
+        if index >= rebase_index and rebase_date is not None and rebase_index < len(plan):
+            anchor_week = plan[rebase_index].start_week
+            base = rebase_date - timedelta(weeks=anchor_week - 1)
+        else:
+            base = start
+        out.append(DatedMilestone(
+            index=index, title=m.title, milestone=m.milestone,
+            start=base + timedelta(weeks=m.start_week - 1),
+            end=base + timedelta(weeks=m.end_week) - timedelta(days=1),
+        ))
+    return out
