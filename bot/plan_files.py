@@ -10,11 +10,11 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: render straight to PNG bytes
 
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from icalendar import Calendar, Event  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from icalendar import Calendar, Event
 
-from flows.schedule import DatedMilestone  # noqa: E402
+from flows.schedule import DatedMilestone
 
 PALETTE = ("#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#4d7c0f")
 
@@ -32,8 +32,15 @@ def roadmap_png(milestones: list[DatedMilestone], title: str, *, done: int = 0) 
             ax.barh(y, width, left=start, height=0.55, color=colour)
             label = "\n".join(textwrap.wrap(m.title, 34)[:2])
             span = f"{m.start:%d %b %Y} – {m.end:%d %b %Y}"
-            ax.text(start, y + 0.34, f"{'✓ ' if i < done else ''}{label}", fontsize=10,
-                    va="bottom", ha="left", fontweight="bold")
+            ax.text(
+                start,
+                y + 0.34,
+                f"{'✓ ' if i < done else ''}{label}",
+                fontsize=10,
+                va="bottom",
+                ha="left",
+                fontweight="bold",
+            )
             ax.text(start, y - 0.34, span, fontsize=8.5, va="top", ha="left", color="#374151")
         ax.set_yticks([])
         ax.set_ylim(-0.9, rows - 0.1 + 0.5)
@@ -53,8 +60,9 @@ def roadmap_png(milestones: list[DatedMilestone], title: str, *, done: int = 0) 
         plt.close(fig)
 
 
-def plan_ics(milestones: list[DatedMilestone], title: str, *, uid_prefix: str,
-             stamp: datetime) -> bytes:
+def plan_ics(
+    milestones: list[DatedMilestone], title: str, *, uid_prefix: str, stamp: datetime
+) -> bytes:
     """All-day calendar events, one per milestone, with what 'done' looks like as the note."""
     cal = Calendar()
     cal.add("prodid", "-//AI Path Advisor//aipath//EN")

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
         default="INFO", alias="AIPATH_LOG_LEVEL"
     )
     default_timezone: str = Field(default="UTC", alias="AIPATH_DEFAULT_TIMEZONE")
+    sweep_seconds: int = Field(default=30, ge=0, alias="AIPATH_REMINDER_SWEEP_SECONDS")
     resume_after_minutes: int = Field(default=60, ge=1, alias="AIPATH_RESUME_AFTER_MINUTES")
 
     webhook_url: HttpUrl | None = Field(default=None, alias="AIPATH_WEBHOOK_URL")

@@ -330,10 +330,27 @@ class Dialogue(Frozen):
         return self
 
 
+class TimezoneChoice(Frozen):
+    zone: NonEmpty
+    label: Annotated[str, Field(min_length=1, max_length=32)]
+
+
+class ReminderText(Frozen):
+    """Words for the plan, reminder setup, nudges and progress (content/reminders.yaml)."""
+
+    messages: dict[str, NonEmpty]
+    buttons: dict[str, Annotated[str, Field(min_length=1, max_length=48)]]
+    weekdays: Annotated[list[NonEmpty], Field(min_length=7, max_length=7)]
+    timezones: list[TimezoneChoice]
+    times: list[Annotated[str, Field(pattern=r"^\d{2}:\d{2}$")]]
+    commands: dict[str, Annotated[str, Field(min_length=1, max_length=256)]]
+
+
 class Content(Frozen):
     advice: Advice
     rules: Rules
     dialogue: Dialogue
+    reminders: ReminderText
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)
@@ -361,7 +378,13 @@ def _read(path: Path) -> Any:
 def load_content(directory: Path = CONTENT_DIR) -> Content:
     """Read and validate all content files. Raises ContentError naming the file and field."""
     parts: dict[str, Any] = {}
-    for name, model in (("advice", Advice), ("rules", Rules), ("dialogue", Dialogue)):
+    files: tuple[tuple[str, type[BaseModel]], ...] = (
+        ("advice", Advice),
+        ("rules", Rules),
+        ("dialogue", Dialogue),
+        ("reminders", ReminderText),
+    )
+    for name, model in files:
         path = directory / f"{name}.yaml"
         try:
             parts[name] = model.model_validate(_read(path))

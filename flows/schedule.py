@@ -146,8 +146,9 @@ class DatedMilestone(BaseModel):
     end: date
 
 
-def date_plan(plan: list[Milestone], start: date, *, rebase_index: int = 0,
-              rebase_date: date | None = None) -> list[DatedMilestone]:
+def date_plan(
+    plan: list[Milestone], start: date, *, rebase_index: int = 0, rebase_date: date | None = None
+) -> list[DatedMilestone]:
     """Give milestones real dates. From `rebase_index` on, dates count from `rebase_date`.
 
     Re-dating keeps finished milestones where they were and lays the rest out from the day the
@@ -160,9 +161,13 @@ def date_plan(plan: list[Milestone], start: date, *, rebase_index: int = 0,
             base = rebase_date - timedelta(weeks=anchor_week - 1)
         else:
             base = start
-        out.append(DatedMilestone(
-            index=index, title=m.title, milestone=m.milestone,
-            start=base + timedelta(weeks=m.start_week - 1),
-            end=base + timedelta(weeks=m.end_week) - timedelta(days=1),
-        ))
+        out.append(
+            DatedMilestone(
+                index=index,
+                title=m.title,
+                milestone=m.milestone,
+                start=base + timedelta(weeks=m.start_week - 1),
+                end=base + timedelta(weeks=m.end_week) - timedelta(days=1),
+            )
+        )
     return out

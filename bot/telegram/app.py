@@ -14,6 +14,7 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
@@ -21,20 +22,25 @@ from telegram.ext import (
 
 from bot.advisor import Advisor, Clock, utc_now
 from bot.logs import configure_logging
+from bot.plans import Plans
+from bot.reminders import Reminders
 from bot.settings import Settings
 from bot.storage import Storage
-from bot.telegram.handlers import account, conversation, errors, group, other
+from bot.telegram.delivery import send_chunks
+from bot.telegram.handlers import account, conversation, errors, group, other, planning
 from bot.telegram.processor import PerUserUpdateProcessor
-from bot.telegram.runtime import KEY, Runtime
+from bot.telegram.render import render
+from bot.telegram.runtime import KEY, Runtime, runtime
 from bot.telegram.texts import load_telegram_text
 from flows.content import default_content
 from flows.engine import Engine
 from flows.events import COMMANDS
+from flows.reply import Reply
 
 log = logging.getLogger("aipath.bot")
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-ENGINE_COMMANDS = tuple(c for c in COMMANDS if c != "start")
+ENGINE_COMMANDS = tuple(c for c in COMMANDS if c not in ("start", "plan"))
 MENU = (
     "start",
     "help",
@@ -50,7 +56,7 @@ MENU = (
 
 
 def bot_commands(engine: Engine, extra: dict[str, str]) -> list[BotCommand]:
-    descriptions = {**engine.text.commands, **extra}
+    descriptions = {**engine.text.commands, **engine.content.reminders.commands, **extra}
     return [BotCommand(name, descriptions[name]) for name in MENU]
 
 
@@ -68,9 +74,37 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, other.on_non_text)
     )
+    app.add_handler(CommandHandler("reminders", planning.on_reminders, filters=PRIVATE))
+    app.add_handler(CommandHandler("progress", planning.on_progress, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(account.on_delete_answer, pattern=account.DELETE_PATTERN))
+    app.add_handler(
+        CallbackQueryHandler(planning.on_plan, pattern=r"^(plan\||recommendation\|plan$)")
+    )
+    app.add_handler(
+        CallbackQueryHandler(planning.on_reminder_press, pattern=r"^(setup:\w+|rem|nudge)\|")
+    )
     app.add_handler(CallbackQueryHandler(conversation.on_press))
     app.add_error_handler(errors.on_error)
+
+
+async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one repeating job: send every due reminder (see bot.reminders)."""
+    rt = runtime(context)
+
+    async def send(chat_id: int, reply: Reply) -> None:
+        await send_chunks(context.bot, chat_id, render(reply))
+
+    stats = await rt.reminders.sweep(send)
+    if stats.claimed or stats.skipped_stale:
+        log.info(
+            "event=sweep claimed=%d sent=%d deferred=%d blocked=%d failed=%d stale=%d",
+            stats.claimed,
+            stats.sent,
+            stats.deferred,
+            stats.blocked,
+            stats.failed,
+            stats.skipped_stale,
+        )
 
 
 def build_application(
@@ -89,7 +123,19 @@ def build_application(
             clock=clock,
             resume_after=timedelta(minutes=settings.resume_after_minutes),
         )
-        app.bot_data[KEY] = Runtime(settings, engine, storage, advisor, words)
+        plans = Plans(engine, storage, clock)
+        reminders = Reminders(
+            plans,
+            storage,
+            engine.content.reminders,
+            clock=clock,
+            default_timezone=settings.default_timezone,
+        )
+        app.bot_data[KEY] = Runtime(settings, engine, storage, advisor, words, plans, reminders)
+        if app.job_queue is not None and settings.sweep_seconds > 0:
+            app.job_queue.run_repeating(
+                sweep_job, interval=settings.sweep_seconds, first=1, name="reminder-sweep"
+            )
         await app.bot.set_my_commands(bot_commands(engine, words.commands))
         log.info("event=started bot=%s database=%s", app.bot.username, settings.database)
 
@@ -108,7 +154,9 @@ def build_application(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
             )
         )
-        .rate_limiter(AIORateLimiter(max_retries=max_retries))
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=25, overall_time_period=1, max_retries=max_retries)
+        )
         .concurrent_updates(PerUserUpdateProcessor(256))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
@@ -131,8 +179,9 @@ async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[
         await app.post_init(app)
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=timedelta(seconds=poll_timeout),
-                                    allowed_updates=Update.ALL_TYPES)
+    await app.updater.start_polling(
+        poll_interval=0, timeout=timedelta(seconds=poll_timeout), allowed_updates=Update.ALL_TYPES
+    )
     try:
         yield
     finally:

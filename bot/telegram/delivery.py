@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
+from html import unescape
 from typing import TypeVar
 
 from telegram import Bot, Message
@@ -75,6 +77,32 @@ async def deliver(
         return
     last = await send_chunks(bot, chat_id, chunks)
     await storage.set_question_message(user_id, last.message_id, chunks[-1].digest)
+
+
+def _plain(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+async def edit_or_send(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -> None:
+    """For side screens (plan, reminders): edit the pressed message, or send new messages.
+
+    An edit that would change nothing is skipped: Telegram answers it with an error.
+    """
+    chunks = render(reply)
+    if pressed is not None and len(chunks) == 1:
+        chunk = chunks[0]
+        if pressed.text == _plain(chunk.html) and pressed.reply_markup == chunk.markup:
+            return
+        await with_retries(
+            lambda: bot.edit_message_text(
+                chat_id=chat_id,
+                message_id=pressed.message_id,
+                text=chunk.html,
+                reply_markup=chunk.markup,
+            )
+        )
+        return
+    await send_chunks(bot, chat_id, chunks)
 
 
 async def send_chunks(bot: Bot, chat_id: int, chunks: list[Chunk]) -> Message:

@@ -8,6 +8,8 @@ from typing import Any, cast
 from telegram.ext import CallbackContext
 
 from bot.advisor import Advisor
+from bot.plans import Plans
+from bot.reminders import Reminders
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.telegram.texts import TelegramText
@@ -23,6 +25,8 @@ class Runtime:
     storage: Storage
     advisor: Advisor
     text: TelegramText
+    plans: Plans
+    reminders: Reminders
 
 
 def runtime(context: CallbackContext[Any, Any, Any, Any]) -> Runtime:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.delivery import deliver
-from bot.telegram.render import decode_callback
+from bot.telegram.delivery import deliver, send_chunks
+from bot.telegram.render import decode_callback, render
 from bot.telegram.runtime import runtime
 from flows.events import COMMANDS, Command, Event, Press, Text
 
@@ -36,6 +36,8 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Eve
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_user:
+        await runtime(context).reminders.on_return(update.effective_user.id)
     await respond(update, context, Command("start"))
     if context.args and update.effective_user:
         source = context.args[0][:MAX_SOURCE]
@@ -51,8 +53,17 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Typed text: an answer to the interview, or a timezone/time while setting up reminders."""
     assert update.message is not None and update.message.text is not None
-    await respond(update, context, Text(update.message.text))
+    assert update.effective_user is not None and update.effective_chat is not None
+    text, chat_id = update.message.text, update.effective_chat.id
+    setup = await runtime(context).reminders.setup_event(
+        update.effective_user.id, chat_id, Text(text)
+    )
+    if setup is not None:
+        await send_chunks(context.bot, chat_id, render(setup))
+        return
+    await respond(update, context, Text(text))
 
 
 async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

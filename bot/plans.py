@@ -1,0 +1,147 @@
+"""A user's dated study plan: created on first view, re-dated when weekly hours change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bot.advisor import Clock
+from bot.storage import PlanRecord, Storage
+from flows.engine import Engine
+from flows.reply import Button, Reply, ReplyBuilder
+from flows.rules import Recommendation
+from flows.schedule import DatedMilestone, date_plan
+
+PLAN_AT = "plan"
+START_CHOICES = ("today", "monday", "2w")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    recommendation: Recommendation
+    record: PlanRecord
+    milestones: list[DatedMilestone]
+    redated: bool
+
+    @property
+    def current(self) -> DatedMilestone | None:
+        done = self.record.done
+        return self.milestones[done] if done < len(self.milestones) else None
+
+
+def start_for(choice: str, today: date) -> date:
+    if choice == "monday":
+        return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    if choice == "2w":
+        return today + timedelta(weeks=2)
+    return today
+
+
+class Plans:
+    def __init__(self, engine: Engine, storage: Storage, clock: Clock) -> None:
+        self.engine = engine
+        self.storage = storage
+        self.clock = clock
+        self.words = engine.content.reminders
+
+    async def view(self, user_id: int) -> PlanView | None:
+        """The user's plan with dates, creating or re-dating the stored plan as needed."""
+        user = await self.storage.load(user_id)
+        rec = self.engine.recommendation(user.conversation) if user else None
+        if rec is None or user is None or not user.conversation.is_finished:
+            return None
+        now = self.clock()
+        today = now.date()
+        hours = user.conversation.answers["hours_per_week"]
+        assert isinstance(hours, int)
+        record = await self.storage.load_plan(user_id)
+        redated = False
+        if record is None or record.path != rec.path:
+            record = PlanRecord(path=rec.path, hours=hours, start_date=today)
+            await self.storage.save_plan(user_id, record, now=now)
+        elif record.hours != hours:
+            record = PlanRecord(
+                path=rec.path,
+                hours=hours,
+                start_date=record.start_date,
+                done=record.done,
+                rebase_index=record.done,
+                rebase_date=today,
+            )
+            await self.storage.save_plan(user_id, record, now=now)
+            redated = True
+        milestones = date_plan(
+            rec.plan,
+            record.start_date,
+            rebase_index=record.rebase_index,
+            rebase_date=record.rebase_date,
+        )
+        return PlanView(rec, record, milestones, redated)
+
+    async def move_start(self, user_id: int, choice: str) -> PlanView | None:
+        view = await self.view(user_id)
+        if view is None or choice not in START_CHOICES:
+            return view
+        start = start_for(choice, self.clock().date())
+        record = PlanRecord(
+            path=view.record.path, hours=view.record.hours, start_date=start, done=view.record.done
+        )
+        await self.storage.save_plan(user_id, record, now=self.clock())
+        return await self.view(user_id)
+
+    async def mark_done(self, user_id: int) -> PlanView | None:
+        view = await self.view(user_id)
+        if view is None or view.current is None:
+            return view
+        r = view.record
+        await self.storage.save_plan(
+            user_id,
+            PlanRecord(
+                path=r.path,
+                hours=r.hours,
+                start_date=r.start_date,
+                done=r.done + 1,
+                rebase_index=r.rebase_index,
+                rebase_date=r.rebase_date,
+            ),
+            now=self.clock(),
+        )
+        await self.storage.check_in(user_id, iso_week(self.clock()))
+        return await self.view(user_id)
+
+    def reply(self, view: PlanView, notice: str | None = None) -> Reply:
+        m, b = self.words.messages, self.words.buttons
+        out = ReplyBuilder()
+        if notice:
+            out.add("note", notice)
+        if view.redated and view.current:
+            out.add("note", m["plan_redated"].format(start=fmt(view.current.start)))
+        out.add(
+            "title",
+            self.engine.text.sections["plan_title"].format(path=view.recommendation.path_name),
+        )
+        out.add("text", m["plan_intro"].format(start=fmt(view.record.start_date)))
+        out.add(
+            "bullets",
+            items=tuple(
+                f"{'✅ ' if d.index < view.record.done else ''}{fmt(d.start)} – {fmt(d.end)}: "
+                f"{d.title}. {d.milestone}"
+                for d in view.milestones
+            ),
+        )
+        out.row(
+            Button(b["start_today"], "start:today", PLAN_AT),
+            Button(b["start_next_monday"], "start:monday", PLAN_AT),
+        )
+        out.row(Button(b["start_in_two_weeks"], "start:2w", PLAN_AT))
+        out.row(Button(b["turn_on"], "remind", PLAN_AT), Button(b["progress"], "progress", PLAN_AT))
+        return out.build("info", PLAN_AT)
+
+
+def fmt(day: date) -> str:
+    return f"{day:%a %d %b %Y}"
+
+
+def iso_week(moment: datetime) -> str:
+    year, week, _ = moment.isocalendar()
+    return f"{year}-W{week:02d}"

@@ -1,0 +1,362 @@
+"""Reminder nudges: setup, management, the nudge buttons, and the one sweep that sends them.
+
+Durability: reminders live in SQLite with their next due time (UTC seconds, indexed). A sweep
+claims due rows in one statement before sending and finishes each claim after, so:
+- a restart loses nothing (the rows are the schedule; there are no per-user jobs);
+- a claim left behind by a crash is skipped, never re-sent: at most once, no duplicates;
+- however long the bot was down, a row is sent once and rescheduled from now: one catch-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from telegram.error import Forbidden, TelegramError
+
+from bot.advisor import Clock
+from bot.plans import Plans, PlanView, fmt, iso_week
+from bot.storage import ReminderRecord, Storage
+from flows.content import ReminderText
+from flows.events import Press, Text
+from flows.reminder_setup import ReminderSetup, SetupState
+from flows.reply import Button, Reply, ReplyBuilder
+from flows.schedule import ReminderSchedule
+
+log = logging.getLogger("aipath.reminders")
+
+REMINDERS_AT = "rem"
+NUDGE_AT = "nudge"
+CLAIM_LEASE = timedelta(minutes=10)
+"""A claim older than this belongs to a sweep that died; its nudge is skipped, not re-sent."""
+CATCH_UP_AFTER = timedelta(hours=6)
+"""A nudge this late is worded as a catch-up after downtime."""
+SNOOZES = {"day": timedelta(days=1), "week": timedelta(weeks=1)}
+
+Send = Callable[[int, Reply], Awaitable[None]]
+
+
+@dataclass
+class SweepStats:
+    claimed: int = 0
+    sent: int = 0
+    deferred: int = 0
+    blocked: int = 0
+    failed: int = 0
+    skipped_stale: int = 0
+    users: list[int] = field(default_factory=list)
+
+
+def epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def from_epoch(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+class Reminders:
+    def __init__(
+        self,
+        plans: Plans,
+        storage: Storage,
+        words: ReminderText,
+        *,
+        clock: Clock,
+        default_timezone: str = "UTC",
+    ) -> None:
+        self.plans = plans
+        self.storage = storage
+        self.words = words
+        self.setup = ReminderSetup(words)
+        self.clock = clock
+        self.default_timezone = default_timezone
+
+    # ------------------------------------------------------------------------------ setup
+
+    async def start_setup(self, user_id: int, chat_id: int) -> Reply:
+        record = await self.storage.load_reminder(user_id)
+        result = self.setup.start(self._zone_of(record))
+        assert result.state is not None and result.reply is not None
+        await self._save_setup(user_id, chat_id, record, result.state)
+        return result.reply
+
+    async def setup_event(self, user_id: int, chat_id: int, event: Press | Text) -> Reply | None:
+        """Route a press or typed text to the setup in progress; None if there is none."""
+        record = await self.storage.load_reminder(user_id)
+        if record is None or record.setup is None:
+            return None
+        result = self.setup.handle(SetupState.model_validate_json(record.setup), event)
+        if result.state is not None:
+            await self._save_setup(user_id, chat_id, record, result.state)
+            assert result.reply is not None
+            return result.reply
+        assert result.schedule is not None
+        now = self.clock()
+        next_due = result.schedule.next_due(now)
+        await self.storage.save_reminder(
+            ReminderRecord(
+                user_id=user_id,
+                chat_id=chat_id,
+                schedule=result.schedule.model_dump_json(),
+                status="active",
+                next_due=epoch(next_due),
+            ),
+            now=now,
+        )
+        text = self.words.messages["reminders_on"].format(
+            when=self.setup.describe(result.schedule), next=self._local(result.schedule, next_due)
+        )
+        return self._manage_reply(text, "active")
+
+    async def _save_setup(
+        self, user_id: int, chat_id: int, record: ReminderRecord | None, state: SetupState
+    ) -> None:
+        await self.storage.save_reminder(
+            ReminderRecord(
+                user_id=user_id,
+                chat_id=chat_id,
+                schedule=record.schedule
+                if record
+                else ReminderSchedule(timezone=state.timezone).model_dump_json(),
+                status=record.status if record else "stopped",
+                next_due=record.next_due if record else None,
+                setup=state.model_dump_json(),
+            ),
+            now=self.clock(),
+        )
+
+    def _zone_of(self, record: ReminderRecord | None) -> str:
+        if record is None:
+            return self.default_timezone
+        return ReminderSchedule.model_validate_json(record.schedule).timezone
+
+    # ------------------------------------------------------------------------------ manage
+
+    async def overview(self, user_id: int, chat_id: int) -> Reply:
+        """/reminders: the current settings with change / pause / stop, or the setup."""
+        record = await self.storage.load_reminder(user_id)
+        if record is None or record.status == "stopped":
+            return await self.start_setup(user_id, chat_id)
+        schedule = ReminderSchedule.model_validate_json(record.schedule)
+        status = self.words.messages[f"status_{record.status}"]
+        nxt = self._local(schedule, from_epoch(record.next_due)) if record.next_due else "—"
+        text = self.words.messages["reminders_summary"].format(
+            when=self.setup.describe(schedule), status=status, next=nxt
+        )
+        return self._manage_reply(text, record.status)
+
+    async def manage(self, user_id: int, chat_id: int, action: str) -> Reply:
+        m = self.words.messages
+        now = self.clock()
+        record = await self.storage.load_reminder(user_id)
+        if action == "change" or record is None:
+            return await self.start_setup(user_id, chat_id)
+        schedule = ReminderSchedule.model_validate_json(record.schedule)
+        if action == "pause":
+            await self.storage.set_reminder_status(user_id, "paused", next_due=None, now=now)
+            return self._manage_reply(m["reminders_paused"], "paused")
+        if action == "stop":
+            await self.storage.set_reminder_status(user_id, "stopped", next_due=None, now=now)
+            return self._manage_reply(m["reminders_stopped"], "stopped")
+        if action == "resume":
+            nxt = schedule.next_due(now)
+            await self.storage.set_reminder_status(user_id, "active", next_due=epoch(nxt), now=now)
+            return self._manage_reply(
+                m["reminders_resumed"].format(next=self._local(schedule, nxt)), "active"
+            )
+        return await self.overview(user_id, chat_id)
+
+    async def on_return(self, user_id: int) -> None:
+        """A user who had blocked the bot is back (/start): their reminders resume."""
+        record = await self.storage.load_reminder(user_id)
+        if record is not None and record.status == "blocked":
+            now = self.clock()
+            schedule = ReminderSchedule.model_validate_json(record.schedule)
+            await self.storage.set_reminder_status(
+                user_id, "active", next_due=epoch(schedule.next_due(now)), now=now
+            )
+
+    def _manage_reply(self, text: str, status: str) -> Reply:
+        b = self.words.buttons
+        out = ReplyBuilder()
+        out.add("text", text)
+        if status == "active":
+            out.row(
+                Button(b["change"], "change", REMINDERS_AT),
+                Button(b["pause"], "pause", REMINDERS_AT),
+                Button(b["stop"], "stop", REMINDERS_AT),
+            )
+        elif status in ("paused", "blocked"):
+            out.row(
+                Button(b["resume"], "resume", REMINDERS_AT),
+                Button(b["change"], "change", REMINDERS_AT),
+                Button(b["stop"], "stop", REMINDERS_AT),
+            )
+        else:
+            out.row(Button(b["turn_on"], "change", REMINDERS_AT))
+        return out.build("info", REMINDERS_AT)
+
+    def _local(self, schedule: ReminderSchedule, moment: datetime) -> str:
+        return f"{moment.astimezone(schedule.zone):%a %d %b, %H:%M}"
+
+    # ------------------------------------------------------------------------------ nudges
+
+    def nudge_reply(self, view: PlanView, *, catch_up: bool) -> Reply | None:
+        current = view.current
+        if current is None:
+            return None
+        total = len(view.milestones)
+        m, b = self.words.messages, self.words.buttons
+        out = ReplyBuilder()
+        out.add(
+            "text",
+            m["nudge_catch_up" if catch_up else "nudge"].format(
+                number=current.index + 1,
+                total=total,
+                title=current.title,
+                milestone=current.milestone,
+                percent=round(100 * view.record.done / total),
+            ),
+        )
+        out.row(Button(b["done"], "done", NUDGE_AT))
+        out.row(
+            Button(b["snooze_day"], "snooze:day", NUDGE_AT),
+            Button(b["snooze_week"], "snooze:week", NUDGE_AT),
+        )
+        out.row(Button(b["pause"], "pause", NUDGE_AT))
+        return out.build("info", NUDGE_AT)
+
+    async def nudge_action(self, user_id: int, chat_id: int, action: str) -> Reply:
+        m = self.words.messages
+        now = self.clock()
+        if action == "done":
+            view = await self.plans.mark_done(user_id)
+            if view is None:
+                return self._text(m["progress_none"])
+            if view.current is None:
+                await self.storage.set_reminder_status(user_id, "stopped", next_due=None, now=now)
+                return self._text(m["plan_complete"])
+            return self._text(m["nudge_done"].format(title=view.current.title))
+        if action.startswith("snooze:") and action[7:] in SNOOZES:
+            record = await self.storage.load_reminder(user_id)
+            if record is None:
+                return await self.overview(user_id, chat_id)
+            schedule = ReminderSchedule.model_validate_json(record.schedule)
+            due = schedule.deliverable_at(now + SNOOZES[action[7:]])
+            await self.storage.set_reminder_status(user_id, "active", next_due=epoch(due), now=now)
+            await self.storage.check_in(user_id, iso_week(now))
+            return self._text(m["snoozed"].format(when=m[f"snooze_{action[7:]}"]))
+        return await self.manage(user_id, chat_id, "pause")
+
+    async def progress(self, user_id: int) -> Reply:
+        view = await self.plans.view(user_id)
+        if view is None:
+            return self._text(self.words.messages["progress_none"])
+        total, done = len(view.milestones), view.record.done
+        bar = "▓" * done + "░" * (total - done)
+        streak = weekly_streak(await self.storage.checkin_weeks(user_id), self.clock())
+        out = ReplyBuilder()
+        out.add(
+            "text",
+            self.words.messages["progress"].format(bar=bar, done=done, total=total, streak=streak),
+        )
+        out.add(
+            "bullets",
+            items=tuple(
+                f"{'✅' if d.index < done else '▫️'} {fmt(d.end)}: {d.title}"
+                for d in view.milestones
+            ),
+        )
+        return out.build("info", NUDGE_AT)
+
+    def _text(self, text: str) -> Reply:
+        out = ReplyBuilder()
+        out.add("text", text)
+        return out.build("info", NUDGE_AT)
+
+    # ------------------------------------------------------------------------------ sweep
+
+    async def sweep(self, send: Send, *, limit: int = 500, concurrency: int = 25) -> SweepStats:
+        """Send every due nudge once. Called by ONE repeating JobQueue job."""
+        now = self.clock()
+        stats = SweepStats()
+        for stale in await self.storage.stale_claims(epoch(now - CLAIM_LEASE)):
+            # The process died between claiming and finishing: the user may have seen it.
+            schedule = ReminderSchedule.model_validate_json(stale.schedule)
+            assert stale.claimed_at is not None
+            await self.storage.finish_claim(
+                stale.user_id,
+                stale.claimed_at,
+                next_due=epoch(schedule.next_due(now)),
+                sent_at=None,
+            )
+            stats.skipped_stale += 1
+        rows = await self.storage.claim_due(epoch(now), limit)
+        stats.claimed = len(rows)
+        gate = asyncio.Semaphore(concurrency)
+
+        async def one(row: ReminderRecord) -> None:
+            async with gate:
+                await self._deliver(row, now, send, stats)
+
+        await asyncio.gather(*(one(r) for r in rows))
+        return stats
+
+    async def _deliver(
+        self, row: ReminderRecord, now: datetime, send: Send, stats: SweepStats
+    ) -> None:
+        schedule = ReminderSchedule.model_validate_json(row.schedule)
+        claimed = epoch(now)
+        later = schedule.deliverable_at(now)
+        if later > now:  # quiet hours: hold it until they end
+            await self.storage.finish_claim(
+                row.user_id, claimed, next_due=epoch(later), sent_at=None
+            )
+            stats.deferred += 1
+            return
+        view = await self.plans.view(row.user_id)
+        late = now - from_epoch(row.next_due or claimed)
+        reply = self.nudge_reply(view, catch_up=late >= CATCH_UP_AFTER) if view else None
+        if reply is None:  # no plan or plan complete: nothing to nudge about
+            await self.storage.finish_claim(
+                row.user_id, claimed, next_due=None, sent_at=None, status="stopped"
+            )
+            return
+        try:
+            await send(row.chat_id, reply)
+        except Forbidden:
+            await self.storage.finish_claim(
+                row.user_id, claimed, next_due=None, sent_at=None, status="blocked"
+            )
+            stats.blocked += 1
+            log.info("event=nudge_blocked user=%s", row.user_id)
+            return
+        except TelegramError as exc:  # 429 beyond the limiter's retries, network: next sweep
+            await self.storage.finish_claim(
+                row.user_id, claimed, next_due=row.next_due, sent_at=None
+            )
+            stats.failed += 1
+            log.warning("event=nudge_failed user=%s error=%s", row.user_id, type(exc).__name__)
+            return
+        await self.storage.finish_claim(
+            row.user_id, claimed, next_due=epoch(schedule.next_due(now)), sent_at=claimed
+        )
+        stats.sent += 1
+        stats.users.append(row.user_id)
+
+
+def weekly_streak(weeks: list[str], now: datetime) -> int:
+    """Consecutive ISO weeks with a check-in, ending this week or last week."""
+    have = set(weeks)
+    cursor = now
+    if iso_week(cursor) not in have:
+        cursor -= timedelta(weeks=1)
+    streak = 0
+    while iso_week(cursor) in have:
+        streak += 1
+        cursor -= timedelta(weeks=1)
+    return streak
