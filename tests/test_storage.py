@@ -1,0 +1,78 @@
+"""Storage on a real SQLite file: migrations, round trips, deletion, reminder claims."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from bot.storage import MIGRATIONS, PlanRecord, ReminderRecord, Storage
+from flows.engine import Conversation
+
+NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
+
+
+async def test_migrations_bring_a_new_file_to_the_latest_version(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "a.db")
+    assert await storage.schema_version() == len(MIGRATIONS)
+    assert await storage.migrate() == len(MIGRATIONS)  # idempotent
+    await storage.close()
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_conversation_round_trip_and_update_id(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "a.db")
+    conv = Conversation(state="degree", answers={"coding_experience": "none"})
+    await storage.save_conversation(7, conv, now=NOW, chat_id=70, update_id=5)
+    await storage.set_source(7, "reddit")
+    await storage.set_source(7, "later")  # the first source sticks
+    record = await storage.load(7)
+    assert record is not None
+    assert record.conversation == conv and record.chat_id == 70 and record.source == "reddit"
+    assert record.last_update_id == 5 and record.created_at == NOW
+    await storage.close()
+
+
+async def test_delete_user_leaves_no_row(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "a.db")
+    await storage.save_conversation(7, Conversation(), now=NOW, chat_id=7)
+    await storage.save_conversation(8, Conversation(), now=NOW, chat_id=8)
+    await storage.save_plan(7, PlanRecord(path="self_study", hours=10, start_date=date.today()),
+                            now=NOW)
+    await storage.check_in(7, "2026-W48")
+    await storage.save_reminder(ReminderRecord(7, 7, "{}", "active", 1), now=NOW)
+    assert await storage.rows_about(7) == 4
+    await storage.delete_user(7)
+    assert await storage.rows_about(7) == 0
+    assert await storage.rows_about(8) == 1
+    await storage.close()
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            columns = [c[1] for c in db.execute(f"PRAGMA table_info({table})")]
+            if "user_id" in columns:
+                assert not db.execute(f"SELECT 1 FROM {table} WHERE user_id = 7").fetchall()
+
+
+async def test_every_table_with_user_rows_is_erased_by_delete(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "a.db")
+    await storage.close()
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        tables = {name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")
+            if "user_id" in [c[1] for c in db.execute(f"PRAGMA table_info({name})")]}
+    assert tables == set(storage.user_tables())
+
+
+async def test_a_claimed_reminder_is_not_claimed_twice(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "a.db")
+    await storage.bulk_insert_reminders([(1, "{}", 100), (2, "{}", 200), (3, "{}", 900)],
+                                        now=NOW)
+    first = await storage.claim_due(500, limit=10)
+    second = await storage.claim_due(500, limit=10)
+    assert [r.user_id for r in first] == [1, 2] and second == []
+    await storage.finish_claim(1, 500, next_due=1000, sent_at=500)
+    assert [r.user_id for r in await storage.stale_claims(older_than=600)] == [2]
+    again = await storage.claim_due(1000, limit=10)
+    assert [r.user_id for r in again] == [3, 1]
+    await storage.close()
