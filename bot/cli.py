@@ -1,15 +1,18 @@
-"""`aipath`: the command-line entry point (bot, console chat, advice, graph)."""
+"""`aipath`: the command-line entry point (bot, console chat, advice, plan, operator tools)."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot.settings import SettingsError, load_settings
+from bot.storage import MIGRATIONS, Storage
 from flows.content import ContentError, default_content
 from flows.engine import Engine
 from flows.graph import to_mermaid
@@ -81,6 +84,103 @@ def cmd_run(args: argparse.Namespace) -> int:
     return cmd_bot(args) if settings.token else cmd_chat(args)
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import UTC, date, datetime
+
+    from bot.plan_files import plan_ics, roadmap_png
+    from flows.present import milestone_line
+    from flows.schedule import date_plan
+
+    profile = read_profile(args.profile)
+    if isinstance(profile, str):
+        return _fail(profile)
+    try:
+        start = date.fromisoformat(args.start) if args.start else date.today()
+    except ValueError:
+        return _fail(f"--start must be a date like 2026-12-01, not {args.start!r}")
+    content = default_content()
+    rec = recommend(profile, content)
+    dated = date_plan(rec.plan, start)
+    title = content.dialogue.sections["plan_title"].format(path=rec.path_name)
+    print(title)
+    for m, d in zip(rec.plan, dated, strict=True):
+        print(f"  {d.start} → {d.end}  {milestone_line(m, content.dialogue.sections['weeks'])}")
+    if args.png:
+        Path(args.png).write_bytes(roadmap_png(dated, title))
+        print(f"wrote {args.png}")
+    if args.ics:
+        stamp = datetime.now(UTC)
+        Path(args.ics).write_bytes(plan_ics(dated, title, uid_prefix="aipath-cli", stamp=stamp))
+        print(f"wrote {args.ics}")
+    return 0
+
+
+def _with_storage(settings_db: Path, action: Callable[[Storage], Awaitable[int]]) -> int:
+    async def run() -> int:
+        storage = await Storage.open(settings_db)
+        try:
+            return await action(storage)
+        finally:
+            await storage.close()
+
+    return asyncio.run(run())
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    settings = load_settings()
+
+    async def check(storage: Storage) -> int:
+        version = await storage.schema_version()
+        if version != len(MIGRATIONS):
+            return _fail(f"schema version {version}, expected {len(MIGRATIONS)}", 1)
+        print(f"ok: {storage.path} at schema version {version}")
+        return 0
+
+    return _with_storage(settings.database, check)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    target = Path(args.path)
+    if target.exists():
+        return _fail(f"{target} exists; choose a new file")
+
+    async def copy(storage: Storage) -> int:
+        await storage.backup(target)
+        print(f"backed up {storage.path} to {target}")
+        return 0
+
+    return _with_storage(settings.database, copy)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from bot.insight import stats_report, stats_text
+
+    settings = load_settings()
+
+    async def show(storage: Storage) -> int:
+        stats = await storage.stats(now=datetime.now(UTC))
+        print(json.dumps(stats_report(stats), indent=2) if args.json else stats_text(stats))
+        return 0
+
+    return _with_storage(settings.database, show)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    settings = load_settings()
+
+    async def dump(storage: Storage) -> int:
+        data = await storage.export_user(args.user_id)
+        if data is None:
+            return _fail(f"no user {args.user_id}", 1)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+
+    return _with_storage(settings.database, dump)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aipath", description="AI Path Advisor")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +192,18 @@ def build_parser() -> argparse.ArgumentParser:
     advise.add_argument("profile", help="path to a profile JSON file, or - for stdin")
     graph = sub.add_parser("graph", help="print the dialogue graph as Mermaid")
     graph.add_argument("--output", "-o", help="write to this file instead of stdout")
+    plan = sub.add_parser("plan", help="the dated study plan for a profile JSON file")
+    plan.add_argument("profile", help="path to a profile JSON file, or - for stdin")
+    plan.add_argument("--start", help="start date, YYYY-MM-DD (default: today)")
+    plan.add_argument("--png", help="write the roadmap picture to this PNG file")
+    plan.add_argument("--ics", help="write the milestones to this calendar file")
+    sub.add_parser("health", help="exit 0 when the database opens at the current schema")
+    backup = sub.add_parser("backup", help="an online, consistent copy of the database")
+    backup.add_argument("path", help="the new file to write")
+    stats = sub.add_parser("stats", help="users, funnel, recommendation mix, reminders")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    export = sub.add_parser("export", help="every row about one user, as JSON")
+    export.add_argument("user_id", type=int)
     return parser
 
 
