@@ -27,7 +27,15 @@ from bot.reminders import Reminders
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.telegram.delivery import send_chunks
-from bot.telegram.handlers import account, conversation, errors, group, other, planning
+from bot.telegram.handlers import (
+    account,
+    conversation,
+    errors,
+    group,
+    operator,
+    other,
+    planning,
+)
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
 from bot.telegram.runtime import KEY, Runtime, runtime
@@ -74,6 +82,8 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, other.on_non_text)
     )
+    app.add_handler(CommandHandler("stats", operator.on_stats, filters=PRIVATE))
+    app.add_handler(CommandHandler("export", operator.on_export, filters=PRIVATE))
     app.add_handler(CommandHandler("reminders", planning.on_reminders, filters=PRIVATE))
     app.add_handler(CommandHandler("progress", planning.on_progress, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(account.on_delete_answer, pattern=account.DELETE_PATTERN))
