@@ -72,7 +72,7 @@ class Advisor:
                 now=now,
                 chat_id=chat_id,
                 update_id=update_id,
-                recommendation=rec.model_dump(mode="json")
+                recommendation=rec.record()
                 if rec and step.conversation.is_finished
                 else None,
             )

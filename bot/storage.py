@@ -9,7 +9,8 @@ acknowledges it is sent.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -142,6 +143,22 @@ class Storage:
                 await self._db.execute("ROLLBACK")
                 raise
         return await self.schema_version()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """Group several writes into one commit (bulk loads, benchmarks)."""
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        await self._db.execute("COMMIT")
+
+    async def file_bytes(self) -> int:
+        """The database's size on disk after a checkpoint (main file only)."""
+        await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return self.path.stat().st_size
 
     # ------------------------------------------------------------------------------ users
 

@@ -46,6 +46,16 @@ class Recommendation(BaseModel):
     plan: list[Milestone]
 
 
+    def record(self) -> dict[str, object]:
+        """What storage keeps: the decision, not its text (the text regenerates from content)."""
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "alternatives": [a.path for a in self.alternatives],
+            "plan_weeks": self.plan[-1].end_week if self.plan else 0,
+        }
+
+
 def holds(when: When, profile: Profile) -> bool:
     return all(_test(cond, getattr(profile, field)) for field, cond in when.items())
 

@@ -1,0 +1,40 @@
+"""Run every benchmark and print a Markdown table (the README's Performance section)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from bench import engine_bench, reminder_bench, startup_bench, storage_bench
+from bench.common import Table, machine
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    users = 10_000 if quick else 100_000
+    print(f"Machine: {machine()}")
+    table = Table("Engine")
+    engine_bench.run(table)
+    table.print()
+    table = Table("Storage")
+    asyncio.run(storage_bench.run(table, users=users))
+    table.print()
+    table = Table("Reminders")
+    asyncio.run(reminder_bench.run(table, users=users, due=users // 10))
+    table.print()
+    table = Table("Start-up")
+    startup_bench.run(table)
+    table.print()
+    try:
+        from bench import telegram_bench
+    except ImportError as exc:  # the fake Bot API server lives with the tests
+        print(f"\n(skipping Telegram benchmarks: {exc})")
+        return 0
+    table = Table("Telegram, against a fake Bot API server on 127.0.0.1")
+    asyncio.run(telegram_bench.run(table, quick=quick))
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

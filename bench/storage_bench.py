@@ -1,0 +1,108 @@
+"""Database bytes per user and resume time at 100k stored users."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.common import Table, median, percentile
+from bot.storage import Storage
+from flows.content import default_content
+from flows.engine import Conversation, Engine
+from flows.profile import Profile
+from flows.rules import recommend
+
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+PROFILE = {
+    "coding_experience": "production",
+    "years_experience": 3,
+    "degree": "bachelor_cs",
+    "goal_role": "applied_ml",
+    "target_employer": "industry",
+    "needs_visa": "no",
+    "budget_usd": 15000,
+    "can_pause_income": "no",
+    "hours_per_week": 20,
+    "learning_style": "structured",
+}
+
+
+async def fill(storage: Storage, users: int) -> None:
+    """Half finished (with a stored recommendation), half mid-interview."""
+    record = recommend(Profile.model_validate(PROFILE), default_content()).record()
+    finished = Conversation(state="recommendation", answers=PROFILE)
+    halfway = Conversation(
+        state="budget_usd",
+        answers={
+            k: v
+            for k, v in PROFILE.items()
+            if k
+            in (
+                "coding_experience",
+                "years_experience",
+                "degree",
+                "goal_role",
+                "target_employer",
+                "needs_visa",
+            )
+        },
+    )
+    batch = 5_000
+    for start in range(1, users + 1, batch):
+        async with storage.transaction():
+            for user_id in range(start, min(start + batch, users + 1)):
+                done = user_id % 2 == 0
+                await storage.save_conversation(
+                    user_id,
+                    finished if done else halfway,
+                    now=NOW,
+                    chat_id=user_id,
+                    update_id=user_id,
+                    recommendation=record if done else None,
+                )
+
+
+async def resume_times(storage: Storage, engine: Engine, users: int, samples: int) -> list[float]:
+    """Load a random user's row and rebuild the reply that resumes them."""
+    rng = random.Random(7)
+    out = []
+    for _ in range(samples):
+        user_id = rng.randint(1, users)
+        start = time.perf_counter()
+        record = await storage.load(user_id)
+        assert record is not None
+        engine.show(record.conversation)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+async def run(table: Table, users: int = 100_000) -> None:
+    engine = Engine(default_content())
+    with tempfile.TemporaryDirectory() as tmp:
+        small = await Storage.open(Path(tmp) / "small.db")
+        await fill(small, 100)
+        small_times = await resume_times(small, engine, 100, 2_000)
+        await small.close()
+
+        storage = await Storage.open(Path(tmp) / "big.db")
+        start = time.perf_counter()
+        await fill(storage, users)
+        fill_seconds = time.perf_counter() - start
+        size = await storage.file_bytes()
+        big_times = await resume_times(storage, engine, users, 2_000)
+        await storage.close()
+    table.add(
+        f"database bytes per user at {users:,} users",
+        f"{size / users:.0f} B",
+        f"{size / 2**20:.1f} MiB in all; half finished, half mid-interview",
+    )
+    table.add("bulk insert rate", f"{users / fill_seconds:,.0f} users/s", "5,000 per commit")
+    table.add(
+        f"resume (load row + reply) at {users:,} users, p50 / p99",
+        f"{median(big_times) * 1e6:.0f} / {percentile(big_times, 99) * 1e6:.0f} µs",
+        f"at 100 users p50 {median(small_times) * 1e6:.0f} µs: "
+        f"ratio {median(big_times) / median(small_times):.2f}×",
+    )
