@@ -137,20 +137,35 @@ def fire(walk: Walk, trigger: str) -> bool:
 
 
 def to_mermaid() -> str:
-    """The graph as a Mermaid state diagram, generated from TRANSITIONS (the README embeds it)."""
-    lines = ["stateDiagram-v2", "    [*] --> welcome"]
-    seen: set[tuple[str, str, str]] = set()
+    """The graph as a Mermaid state diagram, generated from TRANSITIONS (the README embeds it).
+
+    The questions are drawn inside one composite state, `interview`; a row whose sources are
+    every question, and the per-question edit triggers, are drawn once against that composite.
+    """
+    inside: list[str] = []
+    outside: list[str] = []
+    seen: set[str] = set()
+    questions = set(QUESTION_STATES)
     for row in TRANSITIONS:
-        sources = STATES if row["source"] == "*" else row["source"]
-        trigger = "edit" if row["trigger"].startswith("edit_") else row["trigger"]
-        for source in [sources] if isinstance(sources, str) else sources:
-            cond = row.get("conditions")
-            label = f"{trigger} [{cond}]" if cond else trigger
-            key = (source, row["dest"], label)
-            if key in seen or (trigger == "restart" and source != "summary"):
+        raw = row["source"]
+        sources = STATES if raw == "*" else [raw] if isinstance(raw, str) else raw
+        dest, trigger = row["dest"], row["trigger"]
+        if trigger.startswith("edit_"):
+            trigger, dest = "edit", "interview"
+        cond = row.get("conditions")
+        label = f"{trigger} [{cond}]" if cond and trigger != "edit" else trigger
+        if raw == "*":
+            sources = ["interview", "summary", "recommendation"]
+        elif set(sources) == questions:
+            sources = ["interview"]
+        for source in sources:
+            line = f"{source} --> {dest}: {label}"
+            if line in seen:
                 continue
-            seen.add(key)
-            lines.append(f"    {source} --> {row['dest']}: {label}")
-    lines.append("    recommendation --> [*]")
-    lines.append("    note left of welcome: restart from any state returns here")
-    return "\n".join(lines) + "\n"
+            seen.add(line)
+            both_inside = source in questions and dest in questions
+            (inside if both_inside else outside).append(line)
+    body = ["stateDiagram-v2", "    [*] --> welcome", "    state interview {"]
+    body += [f"        {line}" for line in inside]
+    body += ["    }", *(f"    {line}" for line in outside), "    recommendation --> [*]"]
+    return "\n".join(body) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,11 @@ def test_mermaid_names_every_state() -> None:
     assert text.startswith("stateDiagram-v2")
     for state in STATES:
         assert state in text
+
+
+def test_readme_embeds_the_current_graph() -> None:
+    """`make graph` output and the README stay in step with the transition table."""
+    root = Path(__file__).resolve().parents[1]
+    graph = to_mermaid().rstrip()
+    assert graph in (root / "README.md").read_text(encoding="utf-8")
+    assert (root / "docs" / "dialogue.mmd").read_text(encoding="utf-8").rstrip() == graph

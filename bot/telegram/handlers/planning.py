@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from telegram import InputFile, Message, Update
 from telegram.ext import ContextTypes
 
-from bot.plan_files import plan_ics, roadmap_png
 from bot.telegram.delivery import edit_or_send, send_chunks, with_retries
 from bot.telegram.handlers.conversation import respond
 from bot.telegram.render import decode_callback, render
@@ -37,6 +36,8 @@ async def send_plan(
     update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, *, choice: str | None = None
 ) -> None:
     """The plan as text, then as a roadmap picture and a calendar file."""
+    from bot.plan_files import plan_ics, roadmap_png  # matplotlib: loaded on first use only
+
     user_id, chat_id = _ids(update)
     view = await rt.plans.move_start(user_id, choice) if choice else await rt.plans.view(user_id)
     if view is None:

@@ -1,0 +1,130 @@
+"""Real processes: a restart resumes a half-finished interview, and SIGKILL loses no answer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+from flows.content import default_content
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_driver import Screen, SimUser
+
+TYPED = {
+    "coding_experience": ("I ship production code", "production"),
+    "years_experience": ("3", 3),
+    "degree": ("2", "bachelor_other"),
+    "goal_role": ("1", "applied_ml"),
+    "target_employer": ("1", "industry"),
+    "needs_visa": ("no", "no"),
+    "budget_usd": ("15k", 15000),
+    "can_pause_income": ("1", "no"),
+    "hours_per_week": ("15", 15),
+    "learning_style": ("2", "structured"),
+}
+PROMPTS = {q.prompt: field for field, q in default_content().dialogue.questions.items()}
+
+
+def field_on(screen: Screen) -> str | None:
+    text = screen.requests[-1].params.get("text", "") if screen.requests else ""
+    return next((field for prompt, field in PROMPTS.items() if prompt in str(text)), None)
+
+
+async def start_bot(tg: FakeTelegram, db: Path) -> asyncio.subprocess.Process:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url,
+           "TELEGRAM_API_BASE_FILE_URL": tg.base_file_url, "AIPATH_DATABASE": str(db),
+           "AIPATH_REMINDER_SWEEP_SECONDS": "0", "AIPATH_LOG_LEVEL": "WARNING"}
+    mark = len(tg.requests)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "bot", env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    await tg.wait_for(lambda r: r.index >= mark and r.method == "getUpdates", timeout=30)
+    return proc
+
+
+def db_answers(db: Path, user_id: int) -> dict[str, object]:
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT conversation FROM users WHERE user_id = ?",
+                           (user_id,)).fetchone()
+    return dict(json.loads(row[0])["answers"]) if row else {}
+
+
+async def resume(user: SimUser) -> Screen:
+    screen = await user.say("/start")
+    labels = {b["text"] for b in user.buttons}
+    if "Let's begin" in labels:
+        return await user.tap("Let's begin")
+    if "Continue" in labels:
+        return await user.tap("Continue")
+    return screen
+
+
+async def test_a_second_process_resumes_a_half_finished_interview(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    async with FakeTelegram() as tg:
+        first = await start_bot(tg, db)
+        user = SimUser(tg, 4242, timeout=20)
+        screen = await resume(user)
+        for _ in range(4):
+            field = field_on(screen)
+            assert field is not None
+            screen = await user.say(TYPED[field][0])
+        first.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(first.wait(), 30) == 0
+
+        second = await start_bot(tg, db)
+        try:
+            screen = await user.say("/start")
+            assert "Welcome back — you were on question 5 of 10" in screen.text
+            screen = await user.tap("Continue")
+            assert field_on(screen) == "target_employer"
+        finally:
+            second.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(second.wait(), 30)
+        assert tg.violations == []
+    assert db_answers(db, 4242)["goal_role"] == "applied_ml"
+
+
+async def test_sigkill_at_random_moments_never_loses_an_acknowledged_answer(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "bot.db"
+    rng = random.Random(20261123)
+    users = [4300 + i for i in range(8)]
+    acknowledged: dict[int, dict[str, object]] = {u: {} for u in users}
+    kills = 0
+
+    async def answer(user: SimUser) -> None:
+        screen = await resume(user)
+        while (field := field_on(screen)) is not None:
+            typed, stored = TYPED[field]
+            screen = await user.say(typed)
+            if field_on(screen) != field:  # the bot moved on: the answer was acknowledged
+                acknowledged[user.user_id][field] = stored
+
+    async with FakeTelegram() as tg:
+        for _ in range(20):
+            proc = await start_bot(tg, db)
+            mark = len(tg.requests)
+            tasks = [asyncio.create_task(answer(SimUser(tg, u, timeout=20))) for u in users]
+            moment = rng.randint(1, 25)
+            try:
+                await tg.wait_for(lambda r, m=mark + moment: r.index >= m, timeout=30)
+            finally:
+                proc.send_signal(signal.SIGKILL)
+                await proc.wait()
+                kills += 1
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+            for user_id, seen in acknowledged.items():
+                stored = db_answers(db, user_id)
+                for field, value in seen.items():
+                    assert stored.get(field) == value, (user_id, field, stored)
+    assert kills == 20
+    assert sum(len(seen) for seen in acknowledged.values()) >= 20
