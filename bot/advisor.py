@@ -72,8 +72,6 @@ class Advisor:
                 now=now,
                 chat_id=chat_id,
                 update_id=update_id,
-                recommendation=rec.record()
-                if rec and step.conversation.is_finished
-                else None,
+                recommendation=rec.record() if rec and step.conversation.is_finished else None,
             )
         return Outcome(step, record)

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from html import unescape
 from typing import TypeVar
 
-from telegram import Bot, Message
+from telegram import Bot, CallbackQuery, Message
 from telegram.error import BadRequest, NetworkError
 
 from bot.storage import Storage, UserRecord
@@ -77,6 +77,18 @@ async def deliver(
         return
     last = await send_chunks(bot, chat_id, chunks)
     await storage.set_question_message(user_id, last.message_id, chunks[-1].digest)
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button press (Telegram shows a spinner until then).
+
+    A press redelivered after a restart can be too old to answer; that is not worth an error
+    message to the user, who is shown the current step anyway.
+    """
+    try:
+        await query.answer(text=text[:200] if text else None)
+    except BadRequest as exc:
+        log.info("event=callback_answer_skipped reason=%s", exc.message)
 
 
 def _plain(html: str) -> str:

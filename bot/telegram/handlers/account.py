@@ -7,7 +7,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.delivery import with_retries
+from bot.telegram.delivery import answer_query, with_retries
 from bot.telegram.runtime import runtime
 
 DELETE_YES = "bot|del:yes"
@@ -53,6 +53,6 @@ async def on_delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     confirmed = query.data == DELETE_YES
     if confirmed:
         await rt.storage.delete_user(update.effective_user.id)
-    await query.answer()
+    await answer_query(query)
     key = "deleted" if confirmed else "delete_cancelled"
     await query.edit_message_text(escape(rt.text.messages[key], quote=False))

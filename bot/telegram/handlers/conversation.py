@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.delivery import deliver, send_chunks
+from bot.telegram.delivery import answer_query, deliver, send_chunks
 from bot.telegram.render import decode_callback, render
 from bot.telegram.runtime import runtime
 from flows.events import COMMANDS, Command, Event, Press, Text
@@ -21,8 +21,7 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Eve
     outcome = await rt.advisor.step(user.id, event, chat_id=chat.id, update_id=update.update_id)
     query = update.callback_query
     if query is not None:
-        notice = outcome.step.reply.notice
-        await query.answer(text=notice[:200] if notice else None)
+        await answer_query(query, outcome.step.reply.notice)
     pressed = query.message if query and isinstance(query.message, Message) else None
     await deliver(
         context.bot,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from telegram import InputFile, Message, Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.delivery import edit_or_send, send_chunks, with_retries
+from bot.telegram.delivery import answer_query, edit_or_send, send_chunks, with_retries
 from bot.telegram.handlers.conversation import respond
 from bot.telegram.render import decode_callback, render
 from bot.telegram.runtime import Runtime, runtime
@@ -27,7 +27,7 @@ def _pressed(update: Update) -> Message | None:
 
 async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer_query(update.callback_query)
     _, chat_id = _ids(update)
     await edit_or_send(context.bot, chat_id, reply, _pressed(update))
 
@@ -44,7 +44,7 @@ async def send_plan(
         await respond(update, context, Command("plan"))
         return
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer_query(update.callback_query)
     await send_chunks(context.bot, chat_id, render(rt.plans.reply(view)))
     title = rt.engine.text.sections["plan_title"].format(path=view.recommendation.path_name)
     words = rt.engine.content.reminders.messages
@@ -69,7 +69,7 @@ async def on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     action = decoded[1] if decoded else ""
     if action == "remind":
         user_id, chat_id = _ids(update)
-        await update.callback_query.answer()  # type: ignore[union-attr]
+        await answer_query(update.callback_query)  # type: ignore[arg-type]
         await send_chunks(
             context.bot, chat_id, render(await rt.reminders.start_setup(user_id, chat_id))
         )
@@ -91,7 +91,7 @@ async def on_progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user_id, _ = _ids(update)
     reply = await runtime(context).reminders.progress(user_id)
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer_query(update.callback_query)
     _, chat_id = _ids(update)
     await send_chunks(context.bot, chat_id, render(reply))
 
