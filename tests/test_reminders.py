@@ -1,0 +1,235 @@
+"""Reminder nudges with an injected clock and a real SQLite file: no sleeping, no network."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from telegram.error import Forbidden, RetryAfter
+
+from bot.plans import Plans
+from bot.reminders import CLAIM_LEASE, Reminders, epoch, weekly_streak
+from bot.storage import ReminderRecord, Storage
+from flows.engine import Conversation, Engine
+from flows.reply import Reply
+from flows.schedule import ReminderSchedule
+from tests.conftest import BASE_PROFILE
+from tests.telegram_driver import FakeClock
+
+USER = 77
+MONDAY_18_BERLIN = datetime(2026, 11, 23, 17, tzinfo=UTC)
+
+
+class Outbox:
+    """Stands in for Telegram: records what would be sent, or raises what Telegram would."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[int, Reply]] = []
+        self.fail_with: BaseException | None = None
+
+    async def __call__(self, chat_id: int, reply: Reply) -> None:
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.sent.append((chat_id, reply))
+
+    def text(self, index: int = -1) -> str:
+        return "\n".join(b.text for b in self.sent[index][1].blocks)
+
+
+@pytest.fixture
+async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
+    storage = await Storage.open(tmp_path / "bot.db")
+    yield storage
+    await storage.close()
+
+
+def service(engine: Engine, storage: Storage, clock: FakeClock) -> Reminders:
+    return Reminders(Plans(engine, storage, clock), storage, engine.content.reminders,
+                     clock=clock, default_timezone="UTC")
+
+
+async def finished_user(storage: Storage, clock: FakeClock, schedule: ReminderSchedule,
+                        *, user_id: int = USER) -> None:
+    conv = Conversation(state="recommendation", answers=BASE_PROFILE)
+    await storage.save_conversation(user_id, conv, now=clock(), chat_id=user_id)
+    await storage.save_reminder(ReminderRecord(
+        user_id, user_id, schedule.model_dump_json(), "active",
+        epoch(schedule.next_due(clock()))), now=clock())
+
+
+BERLIN = ReminderSchedule(timezone="Europe/Berlin", weekdays=(0,), at=time(18, 0))
+
+
+async def test_nudge_is_sent_at_the_local_time_and_only_once(engine: Engine,
+                                                            storage: Storage) -> None:
+    clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, BERLIN)
+    assert (await reminders.sweep(outbox)).sent == 0
+    clock.now = MONDAY_18_BERLIN - timedelta(seconds=1)
+    assert (await reminders.sweep(outbox)).sent == 0
+    clock.now = MONDAY_18_BERLIN
+    assert (await reminders.sweep(outbox)).sent == 1
+    assert (await reminders.sweep(outbox)).sent == 0
+    assert "Milestone 1 of" in outbox.text() and "0% through" in outbox.text()
+    record = await storage.load_reminder(USER)
+    assert record is not None and record.next_due == epoch(MONDAY_18_BERLIN + timedelta(days=7))
+
+
+async def test_done_advances_the_plan_and_counts_the_streak(engine: Engine,
+                                                           storage: Storage) -> None:
+    clock = FakeClock(MONDAY_18_BERLIN)
+    reminders = service(engine, storage, clock)
+    await finished_user(storage, clock, BERLIN)
+    reply = await reminders.nudge_action(USER, USER, "done")
+    assert "Well done! Next up:" in reply.blocks[0].text
+    progress = await reminders.progress(USER)
+    assert "1 of" in progress.blocks[0].text and "Weekly streak: 1" in progress.blocks[0].text
+
+
+async def test_snooze_pause_resume_and_stop(engine: Engine, storage: Storage) -> None:
+    clock = FakeClock(MONDAY_18_BERLIN)
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, BERLIN)
+    await reminders.sweep(outbox)
+    await reminders.nudge_action(USER, USER, "snooze:day")
+    clock.advance(hours=23)
+    assert (await reminders.sweep(outbox)).sent == 0
+    clock.advance(hours=1)
+    assert (await reminders.sweep(outbox)).sent == 1
+    await reminders.nudge_action(USER, USER, "pause")
+    clock.advance(days=30)
+    assert (await reminders.sweep(outbox)).sent == 0
+    await reminders.manage(USER, USER, "resume")
+    clock.advance(days=7)
+    assert (await reminders.sweep(outbox)).sent == 1
+    await reminders.manage(USER, USER, "stop")
+    clock.advance(days=7)
+    assert (await reminders.sweep(outbox)).sent == 0
+    record = await storage.load_reminder(USER)
+    assert record is not None and record.status == "stopped"
+
+
+async def test_downtime_collapses_into_one_catch_up(engine: Engine, storage: Storage) -> None:
+    clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    daily = ReminderSchedule(timezone="UTC", cadence="daily", at=time(9, 0))
+    await finished_user(storage, clock, daily)
+    clock.advance(days=5)  # five missed daily nudges while the bot was down
+    assert (await reminders.sweep(outbox)).sent == 1
+    assert (await reminders.sweep(outbox)).sent == 0
+    assert "catch-up" in outbox.text()
+    record = await storage.load_reminder(USER)
+    assert record is not None and record.next_due is not None
+    assert record.next_due > epoch(clock())
+
+
+async def test_quiet_hours_defer_a_late_nudge(engine: Engine, storage: Storage) -> None:
+    clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    quiet = ReminderSchedule(timezone="UTC", cadence="daily", at=time(21, 0),
+                             quiet_start=time(22, 0), quiet_end=time(8, 0))
+    await finished_user(storage, clock, quiet)
+    clock.now = datetime(2026, 11, 23, 2, tzinfo=UTC)  # back online at 2 a.m.
+    stats = await reminders.sweep(outbox)
+    assert stats.deferred == 1 and not outbox.sent
+    clock.now = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    assert (await reminders.sweep(outbox)).sent == 1
+
+
+async def test_a_blocked_user_is_disabled_until_they_return(engine: Engine,
+                                                           storage: Storage) -> None:
+    clock = FakeClock(MONDAY_18_BERLIN)
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, BERLIN)
+    outbox.fail_with = Forbidden("Forbidden: bot was blocked by the user")
+    assert (await reminders.sweep(outbox)).blocked == 1
+    outbox.fail_with = None
+    clock.advance(days=14)
+    assert (await reminders.sweep(outbox)).sent == 0
+    await reminders.on_return(USER)
+    clock.advance(days=7)
+    assert (await reminders.sweep(outbox)).sent == 1
+
+
+async def test_a_429_leaves_the_nudge_for_the_next_sweep(engine: Engine,
+                                                        storage: Storage) -> None:
+    clock = FakeClock(MONDAY_18_BERLIN)
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, BERLIN)
+    outbox.fail_with = RetryAfter(timedelta(seconds=5))
+    assert (await reminders.sweep(outbox)).failed == 1
+    outbox.fail_with = None
+    clock.advance(seconds=30)
+    assert (await reminders.sweep(outbox)).sent == 1
+
+
+async def test_no_duplicate_after_a_crash_between_send_and_commit(engine: Engine,
+                                                                  storage: Storage) -> None:
+    clock = FakeClock(MONDAY_18_BERLIN)
+    await finished_user(storage, clock, BERLIN)
+    # A sweep claimed the row and may have sent it, then the process died before finishing.
+    claimed = await storage.claim_due(epoch(clock()), limit=10)
+    assert [r.user_id for r in claimed] == [USER]
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    assert (await reminders.sweep(outbox)).sent == 0  # still claimed: not re-sent
+    clock.advance(seconds=CLAIM_LEASE.total_seconds() + 1)
+    stats = await reminders.sweep(outbox)
+    assert stats.skipped_stale == 1 and stats.sent == 0
+    clock.advance(days=7)
+    assert (await reminders.sweep(outbox)).sent == 1  # the schedule carries on
+
+
+SWEEP_SCRIPT = """
+import asyncio, sys
+from datetime import datetime
+from bot.plans import Plans
+from bot.reminders import Reminders
+from bot.storage import Storage
+from flows.content import default_content
+from flows.engine import Engine
+
+async def main():
+    storage = await Storage.open(sys.argv[1])
+    now = datetime.fromisoformat(sys.argv[2])
+    engine = Engine(default_content())
+    reminders = Reminders(Plans(engine, storage, lambda: now), storage,
+                          engine.content.reminders, clock=lambda: now)
+    sent = []
+    async def send(chat_id, reply):
+        sent.append(chat_id)
+    await reminders.sweep(send)
+    await storage.close()
+    print(",".join(map(str, sent)))
+
+asyncio.run(main())
+"""
+
+
+async def test_a_new_process_resumes_the_schedule(engine: Engine, storage: Storage,
+                                                   tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
+    await finished_user(storage, clock, BERLIN)
+    await finished_user(storage, clock, ReminderSchedule(timezone="America/New_York",
+                                                          weekdays=(0,), at=time(18, 0)),
+                        user_id=USER + 1)
+
+    def sweep_in_new_process(now: datetime) -> list[int]:
+        out = subprocess.run([sys.executable, "-c", SWEEP_SCRIPT, str(tmp_path / "bot.db"),
+                              now.isoformat()], capture_output=True, text=True, check=True,
+                             timeout=60)
+        return [int(x) for x in out.stdout.strip().split(",") if x]
+
+    assert sweep_in_new_process(MONDAY_18_BERLIN) == [USER]
+    assert sweep_in_new_process(MONDAY_18_BERLIN + timedelta(hours=6)) == [USER + 1]
+    assert sweep_in_new_process(MONDAY_18_BERLIN + timedelta(hours=7)) == []
+
+
+def test_weekly_streak_counts_consecutive_weeks() -> None:
+    now = datetime(2026, 11, 25, tzinfo=UTC)  # ISO week 2026-W48
+    assert weekly_streak(["2026-W48", "2026-W47", "2026-W46", "2026-W44"], now) == 3
+    assert weekly_streak(["2026-W47", "2026-W46"], now) == 2  # this week not yet
+    assert weekly_streak(["2026-W45"], now) == 0
