@@ -62,7 +62,11 @@ class Advisor:
             and update_id <= record.last_update_id
         ):
             return Outcome(Step(conv, self.engine.show(conv), False), record, duplicate=True)
-        returning = record is not None and now - record.updated_at >= self.resume_after
+        returning = (
+            record is not None
+            and self.resume_after is not None
+            and now - record.updated_at >= self.resume_after
+        )
         step = self.engine.handle(conv, event, returning=returning)
         if step.changed or record is None or update_id is not None:
             rec = self.engine.recommendation(step.conversation)

@@ -213,6 +213,11 @@ COMMANDS = {
     "chat": cmd_chat,
     "bot": cmd_bot,
     "run": cmd_run,
+    "plan": cmd_plan,
+    "health": cmd_health,
+    "backup": cmd_backup,
+    "stats": cmd_stats,
+    "export": cmd_export,
 }
 
 

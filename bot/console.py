@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import textwrap
 from collections.abc import Callable
-from datetime import timedelta
 
 from bot.advisor import Advisor, Clock, utc_now
 from bot.storage import Storage
@@ -96,7 +95,7 @@ def run_console(
     words = view.words
     with asyncio.Runner() as runner:
         storage = runner.run(Storage.open(database))
-        advisor = Advisor(engine, storage, clock=clock, resume_after=timedelta(0))
+        advisor = Advisor(engine, storage, clock=clock, resume_after=None)
         try:
             write(words["intro"])
             outcome = runner.run(advisor.step(CONSOLE_USER_ID, Command("start")))

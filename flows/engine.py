@@ -154,7 +154,13 @@ class Engine:
             fire(walk, "restart")
             fire(walk, "begin")
             return self._moved(self._from_walk(walk), "restarted")
-        conv = conv.model_copy(update={"pending": None}) if conv.pending else conv
+        if conv.pending:  # any other press dismisses the restart question
+            step = self._action(conv.model_copy(update={"pending": None}), action)
+            return Step(step.conversation, step.reply, True)
+        return self._action(conv, action)
+
+    def _action(self, conv: Conversation, action: str) -> Step:
+        """A press on the current state's own buttons (or the same as a command)."""
         if action == "restart":
             return Step(
                 conv.model_copy(update={"pending": "restart"}), self._confirm_restart(conv), True
@@ -163,7 +169,7 @@ class Engine:
             return Step(conv, self._help(conv), False)
         if action == "plan":
             return self._plan(conv)
-        if action.startswith("="):
+        if action.startswith("=") and conv.state in BY_FIELD:
             return self._answer_button(conv, action[1:])
         trigger = {"back": "back", "begin": "begin", "confirm": "confirm"}.get(action)
         if action.startswith("edit:"):

@@ -7,8 +7,6 @@ the provider's published phases, which do not depend on the learner's pace.
 
 from __future__ import annotations
 
-import math
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from flows.content import Advice, LearningPath, Pacing
@@ -38,23 +36,20 @@ def pace_factor(hours_per_week: int, pacing: Pacing) -> float:
 
 
 class _Calendar:
-    """Lays milestones end to end, converting months of reference pace into weeks."""
+    """Lays milestones end to end. Week boundaries are rounded from a running total, so the
+    rounding never piles up across milestones."""
 
     def __init__(self) -> None:
-        self.week = 0
+        self.elapsed = 0.0
         self.items: list[Milestone] = []
 
     def add(self, title: str, milestone: str, weeks: float) -> None:
-        length = max(1, math.ceil(weeks))
+        start = self.items[-1].end_week + 1 if self.items else 1
+        self.elapsed += weeks
+        end = max(start, round(self.elapsed))
         self.items.append(
-            Milestone(
-                title=title,
-                milestone=milestone,
-                start_week=self.week + 1,
-                end_week=self.week + length,
-            )
+            Milestone(title=title, milestone=milestone, start_week=start, end_week=end)
         )
-        self.week += length
 
 
 def _self_paced(

@@ -57,10 +57,11 @@ BY_FIELD: dict[str, Question] = {q.field: q for q in QUESTIONS}
 def is_needed(field: str, answers: Mapping[str, Answer]) -> bool:
     """Whether the interview asks `field`, given the answers so far.
 
-    Years of professional experience only make sense for people who code professionally.
+    Years of professional experience only make sense for people who code professionally; until
+    the coding question is answered they count as needed, so progress reads "of 10" at first.
     """
     if field == "years_experience":
-        return answers.get("coding_experience") in PROFESSIONAL_CODING
+        return answers.get("coding_experience", "production") in PROFESSIONAL_CODING
     return True
 
 

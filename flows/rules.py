@@ -45,7 +45,6 @@ class Recommendation(BaseModel):
     next_steps: list[str]
     plan: list[Milestone]
 
-
     def record(self) -> dict[str, object]:
         """What storage keeps: the decision, not its text (the text regenerates from content)."""
         return {

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-import pytest
+# Opt in to PTB's coming timedelta behaviour (RetryAfter.retry_after as a timedelta) so that the
+# deprecation warning it emits otherwise does not fail tests run with filterwarnings = error.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from flows.content import Content, default_content
-from flows.engine import Engine
-from flows.profile import Profile
+import pytest  # noqa: E402
+
+from flows.content import Content, default_content  # noqa: E402
+from flows.engine import Engine  # noqa: E402
+from flows.profile import Profile  # noqa: E402
 
 BASE_PROFILE: dict[str, Any] = {
     "coding_experience": "production",

@@ -33,19 +33,22 @@ class FakeClock:
 
 
 def settings_for(tg: FakeTelegram, database: Path, **extra: Any) -> Settings:
-    return Settings(**{  # type: ignore[arg-type]
-        "TELEGRAM_BOT_TOKEN": tg.token,
-        "TELEGRAM_API_BASE_URL": tg.base_url,
-        "TELEGRAM_API_BASE_FILE_URL": tg.base_file_url,
-        "AIPATH_DATABASE": str(database),
-        "AIPATH_REMINDER_SWEEP_SECONDS": 0,
-        **extra,
-    })
+    return Settings(
+        **{  # type: ignore[arg-type]
+            "TELEGRAM_BOT_TOKEN": tg.token,
+            "TELEGRAM_API_BASE_URL": tg.base_url,
+            "TELEGRAM_API_BASE_FILE_URL": tg.base_file_url,
+            "AIPATH_DATABASE": str(database),
+            "AIPATH_REMINDER_SWEEP_SECONDS": 0,
+            **extra,
+        }
+    )
 
 
 @asynccontextmanager
-async def bot_running(tg: FakeTelegram, database: Path, clock: FakeClock | None = None,
-                      **extra: Any) -> AsyncIterator[Any]:
+async def bot_running(
+    tg: FakeTelegram, database: Path, clock: FakeClock | None = None, **extra: Any
+) -> AsyncIterator[Any]:
     app = build_application(settings_for(tg, database, **extra), clock=clock or FakeClock())
     async with running(app, poll_timeout=1):
         yield app
@@ -72,8 +75,9 @@ class Screen:
 
     @property
     def texts(self) -> list[str]:
-        return [plain(str(r.params.get("text") or r.params.get("caption") or ""))
-                for r in self.requests]
+        return [
+            plain(str(r.params.get("text") or r.params.get("caption") or "")) for r in self.requests
+        ]
 
     @property
     def text(self) -> str:
@@ -93,8 +97,11 @@ class SimUser:
         self.buttons: list[dict[str, Any]] = []
 
     def _mine(self, request: Any, mark: int) -> bool:
-        return (request.index >= mark and request.method in SENDS
-                and int(request.params.get("chat_id", 0)) == self.user_id)
+        return (
+            request.index >= mark
+            and request.method in SENDS
+            and int(request.params.get("chat_id", 0)) == self.user_id
+        )
 
     async def _screen(self, mark: int, *, keyboard: bool) -> Screen:
         def done(r: Any) -> bool:
@@ -126,15 +133,17 @@ class SimUser:
                 return button
         raise AssertionError(f"no button {wanted!r} in {[b['text'] for b in self.buttons]}")
 
-    async def tap(self, wanted: str, *, message_id: int | None = None,
-                  keyboard: bool = True) -> Screen:
+    async def tap(
+        self, wanted: str, *, message_id: int | None = None, keyboard: bool = True
+    ) -> Screen:
         button = self.find(wanted)
         mark = len(self.tg.requests)
         target = message_id or self.keyboard_message
         assert target is not None
         self.tg.push_callback(self.user_id, button["callback_data"], target)
         await self.tg.wait_for(
-            lambda r: r.index >= mark and r.method == "answerCallbackQuery", timeout=self.timeout)
+            lambda r: r.index >= mark and r.method == "answerCallbackQuery", timeout=self.timeout
+        )
         if not keyboard:
             return Screen([r for r in self.tg.requests if self._mine(r, mark)])
         return await self._screen(mark, keyboard=True)

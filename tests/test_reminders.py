@@ -47,24 +47,38 @@ async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def service(engine: Engine, storage: Storage, clock: FakeClock) -> Reminders:
-    return Reminders(Plans(engine, storage, clock), storage, engine.content.reminders,
-                     clock=clock, default_timezone="UTC")
+    return Reminders(
+        Plans(engine, storage, clock),
+        storage,
+        engine.content.reminders,
+        clock=clock,
+        default_timezone="UTC",
+    )
 
 
-async def finished_user(storage: Storage, clock: FakeClock, schedule: ReminderSchedule,
-                        *, user_id: int = USER) -> None:
+async def finished_user(
+    storage: Storage, clock: FakeClock, schedule: ReminderSchedule, *, user_id: int = USER
+) -> None:
     conv = Conversation(state="recommendation", answers=BASE_PROFILE)
     await storage.save_conversation(user_id, conv, now=clock(), chat_id=user_id)
-    await storage.save_reminder(ReminderRecord(
-        user_id, user_id, schedule.model_dump_json(), "active",
-        epoch(schedule.next_due(clock()))), now=clock())
+    await storage.save_reminder(
+        ReminderRecord(
+            user_id,
+            user_id,
+            schedule.model_dump_json(),
+            "active",
+            epoch(schedule.next_due(clock() - timedelta(minutes=1))),
+        ),
+        now=clock(),
+    )
 
 
 BERLIN = ReminderSchedule(timezone="Europe/Berlin", weekdays=(0,), at=time(18, 0))
 
 
-async def test_nudge_is_sent_at_the_local_time_and_only_once(engine: Engine,
-                                                            storage: Storage) -> None:
+async def test_nudge_is_sent_at_the_local_time_and_only_once(
+    engine: Engine, storage: Storage
+) -> None:
     clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, BERLIN)
@@ -79,8 +93,9 @@ async def test_nudge_is_sent_at_the_local_time_and_only_once(engine: Engine,
     assert record is not None and record.next_due == epoch(MONDAY_18_BERLIN + timedelta(days=7))
 
 
-async def test_done_advances_the_plan_and_counts_the_streak(engine: Engine,
-                                                           storage: Storage) -> None:
+async def test_done_advances_the_plan_and_counts_the_streak(
+    engine: Engine, storage: Storage
+) -> None:
     clock = FakeClock(MONDAY_18_BERLIN)
     reminders = service(engine, storage, clock)
     await finished_user(storage, clock, BERLIN)
@@ -130,8 +145,13 @@ async def test_downtime_collapses_into_one_catch_up(engine: Engine, storage: Sto
 async def test_quiet_hours_defer_a_late_nudge(engine: Engine, storage: Storage) -> None:
     clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
     reminders, outbox = service(engine, storage, clock), Outbox()
-    quiet = ReminderSchedule(timezone="UTC", cadence="daily", at=time(21, 0),
-                             quiet_start=time(22, 0), quiet_end=time(8, 0))
+    quiet = ReminderSchedule(
+        timezone="UTC",
+        cadence="daily",
+        at=time(21, 0),
+        quiet_start=time(22, 0),
+        quiet_end=time(8, 0),
+    )
     await finished_user(storage, clock, quiet)
     clock.now = datetime(2026, 11, 23, 2, tzinfo=UTC)  # back online at 2 a.m.
     stats = await reminders.sweep(outbox)
@@ -140,8 +160,9 @@ async def test_quiet_hours_defer_a_late_nudge(engine: Engine, storage: Storage) 
     assert (await reminders.sweep(outbox)).sent == 1
 
 
-async def test_a_blocked_user_is_disabled_until_they_return(engine: Engine,
-                                                           storage: Storage) -> None:
+async def test_a_blocked_user_is_disabled_until_they_return(
+    engine: Engine, storage: Storage
+) -> None:
     clock = FakeClock(MONDAY_18_BERLIN)
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, BERLIN)
@@ -155,8 +176,7 @@ async def test_a_blocked_user_is_disabled_until_they_return(engine: Engine,
     assert (await reminders.sweep(outbox)).sent == 1
 
 
-async def test_a_429_leaves_the_nudge_for_the_next_sweep(engine: Engine,
-                                                        storage: Storage) -> None:
+async def test_a_429_leaves_the_nudge_for_the_next_sweep(engine: Engine, storage: Storage) -> None:
     clock = FakeClock(MONDAY_18_BERLIN)
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, BERLIN)
@@ -167,8 +187,9 @@ async def test_a_429_leaves_the_nudge_for_the_next_sweep(engine: Engine,
     assert (await reminders.sweep(outbox)).sent == 1
 
 
-async def test_no_duplicate_after_a_crash_between_send_and_commit(engine: Engine,
-                                                                  storage: Storage) -> None:
+async def test_no_duplicate_after_a_crash_between_send_and_commit(
+    engine: Engine, storage: Storage
+) -> None:
     clock = FakeClock(MONDAY_18_BERLIN)
     await finished_user(storage, clock, BERLIN)
     # A sweep claimed the row and may have sent it, then the process died before finishing.
@@ -209,18 +230,26 @@ asyncio.run(main())
 """
 
 
-async def test_a_new_process_resumes_the_schedule(engine: Engine, storage: Storage,
-                                                   tmp_path: Path) -> None:
+async def test_a_new_process_resumes_the_schedule(
+    engine: Engine, storage: Storage, tmp_path: Path
+) -> None:
     clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
     await finished_user(storage, clock, BERLIN)
-    await finished_user(storage, clock, ReminderSchedule(timezone="America/New_York",
-                                                          weekdays=(0,), at=time(18, 0)),
-                        user_id=USER + 1)
+    await finished_user(
+        storage,
+        clock,
+        ReminderSchedule(timezone="America/New_York", weekdays=(0,), at=time(18, 0)),
+        user_id=USER + 1,
+    )
 
     def sweep_in_new_process(now: datetime) -> list[int]:
-        out = subprocess.run([sys.executable, "-c", SWEEP_SCRIPT, str(tmp_path / "bot.db"),
-                              now.isoformat()], capture_output=True, text=True, check=True,
-                             timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-c", SWEEP_SCRIPT, str(tmp_path / "bot.db"), now.isoformat()],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
         return [int(x) for x in out.stdout.strip().split(",") if x]
 
     assert sweep_in_new_process(MONDAY_18_BERLIN) == [USER]

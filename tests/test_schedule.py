@@ -25,8 +25,9 @@ def utc(*args: int) -> datetime:
         ("Australia/Sydney", utc(2026, 11, 22, 12), utc(2026, 11, 23, 7)),  # AEDT = UTC+11
     ],
 )
-def test_weekly_nudge_lands_at_the_local_time(zone: str, after: datetime,
-                                              expected: datetime) -> None:
+def test_weekly_nudge_lands_at_the_local_time(
+    zone: str, after: datetime, expected: datetime
+) -> None:
     schedule = ReminderSchedule(timezone=zone, weekdays=(0,), at=time(18, 0))
     assert schedule.next_due(after) == expected
 
@@ -64,8 +65,9 @@ def test_several_weekdays_and_strictly_after() -> None:
 
 
 def test_quiet_hours_hold_a_nudge_until_they_end() -> None:
-    schedule = ReminderSchedule(timezone="Europe/London", at=time(18, 0),
-                                quiet_start=time(22, 0), quiet_end=time(8, 0))
+    schedule = ReminderSchedule(
+        timezone="Europe/London", at=time(18, 0), quiet_start=time(22, 0), quiet_end=time(8, 0)
+    )
     assert schedule.deliverable_at(utc(2026, 11, 23, 23)) == utc(2026, 11, 24, 8)
     assert schedule.deliverable_at(utc(2026, 11, 24, 3)) == utc(2026, 11, 24, 8)
     noon = utc(2026, 11, 24, 12)
@@ -74,9 +76,18 @@ def test_quiet_hours_hold_a_nudge_until_they_end() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "zone"),
-    [("Europe/Berlin", "Europe/Berlin"), ("UTC+3", "Etc/GMT-3"), ("utc-5", "Etc/GMT+5"),
-     ("+2", "Etc/GMT-2"), ("GMT", "UTC"), ("UTC+0", "UTC"), ("Mars/Olympus", None),
-     ("UTC+5:30", None), ("", None), ("UTC+15", None)],
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("UTC+3", "Etc/GMT-3"),
+        ("utc-5", "Etc/GMT+5"),
+        ("+2", "Etc/GMT-2"),
+        ("GMT", "UTC"),
+        ("UTC+0", "UTC"),
+        ("Mars/Olympus", None),
+        ("UTC+5:30", None),
+        ("", None),
+        ("UTC+15", None),
+    ],
 )
 def test_parse_timezone(typed: str, zone: str | None) -> None:
     assert parse_timezone(typed) == zone
@@ -84,16 +95,26 @@ def test_parse_timezone(typed: str, zone: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("18:30", time(18, 30)), ("7", time(7)), ("6pm", time(18)), ("6:15 am", time(6, 15)),
-     ("1830", time(18, 30)), ("25:00", None), ("13pm", None), ("soon", None)],
+    [
+        ("18:30", time(18, 30)),
+        ("7", time(7)),
+        ("6pm", time(18)),
+        ("6:15 am", time(6, 15)),
+        ("1830", time(18, 30)),
+        ("25:00", None),
+        ("13pm", None),
+        ("soon", None),
+    ],
 )
 def test_parse_local_time(typed: str, expected: time | None) -> None:
     assert parse_local_time(typed) == expected
 
 
 def test_date_plan_and_rebasing() -> None:
-    plan = [Milestone(title=f"M{i}", milestone="x", start_week=1 + 4 * i, end_week=4 + 4 * i)
-            for i in range(3)]
+    plan = [
+        Milestone(title=f"M{i}", milestone="x", start_week=1 + 4 * i, end_week=4 + 4 * i)
+        for i in range(3)
+    ]
     start = date(2026, 11, 23)
     dated = date_plan(plan, start)
     assert dated[0].start == start and dated[0].end == date(2026, 12, 20)

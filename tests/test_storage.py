@@ -38,8 +38,9 @@ async def test_delete_user_leaves_no_row(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "a.db")
     await storage.save_conversation(7, Conversation(), now=NOW, chat_id=7)
     await storage.save_conversation(8, Conversation(), now=NOW, chat_id=8)
-    await storage.save_plan(7, PlanRecord(path="self_study", hours=10, start_date=date.today()),
-                            now=NOW)
+    await storage.save_plan(
+        7, PlanRecord(path="self_study", hours=10, start_date=date.today()), now=NOW
+    )
     await storage.check_in(7, "2026-W48")
     await storage.save_reminder(ReminderRecord(7, 7, "{}", "active", 1), now=NOW)
     assert await storage.rows_about(7) == 4
@@ -58,16 +59,17 @@ async def test_every_table_with_user_rows_is_erased_by_delete(tmp_path: Path) ->
     storage = await Storage.open(tmp_path / "a.db")
     await storage.close()
     with sqlite3.connect(tmp_path / "a.db") as db:
-        tables = {name for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")
-            if "user_id" in [c[1] for c in db.execute(f"PRAGMA table_info({name})")]}
+        tables = {
+            name
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if "user_id" in [c[1] for c in db.execute(f"PRAGMA table_info({name})")]
+        }
     assert tables == set(storage.user_tables())
 
 
 async def test_a_claimed_reminder_is_not_claimed_twice(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "a.db")
-    await storage.bulk_insert_reminders([(1, "{}", 100), (2, "{}", 200), (3, "{}", 900)],
-                                        now=NOW)
+    await storage.bulk_insert_reminders([(1, "{}", 100), (2, "{}", 200), (3, "{}", 900)], now=NOW)
     first = await storage.claim_due(500, limit=10)
     second = await storage.claim_due(500, limit=10)
     assert [r.user_id for r in first] == [1, 2] and second == []

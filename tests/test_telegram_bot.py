@@ -12,9 +12,19 @@ from tests.fake_telegram import FakeTelegram
 from tests.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 
 USER = 1001
-BUTTON_PATH = ["Let's begin", "I ship production code", "3–5 years", "Bachelor's in CS",
-               "Applied ML engineer", "Startup, mid-size", "No", "Up to $15,000",
-               "No, I need my income", "About 20", "With structure"]
+BUTTON_PATH = [
+    "Let's begin",
+    "I ship production code",
+    "3–5 years",
+    "Bachelor's in CS",
+    "Applied ML engineer",
+    "Startup, mid-size",
+    "No",
+    "Up to $15,000",
+    "No, I need my income",
+    "About 20",
+    "With structure",
+]
 
 
 @pytest.fixture
@@ -27,8 +37,9 @@ async def tg() -> AsyncIterator[FakeTelegram]:
 
 def answers_in_db(db: Path, user_id: int) -> dict[str, object]:
     with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT conversation FROM users WHERE user_id = ?",
-                           (user_id,)).fetchone()
+        row = conn.execute(
+            "SELECT conversation FROM users WHERE user_id = ?", (user_id,)
+        ).fetchone()
     import json
 
     return dict(json.loads(row[0])["answers"]) if row else {}
@@ -53,8 +64,9 @@ async def test_whole_interview_by_buttons(tg: FakeTelegram, tmp_path: Path) -> N
         screen = await user.tap("Looks right")
         assert "Recommended path: Accelerated" in screen.text
         assert all(len(t) <= 4096 for t in screen.texts)
-        assert {"My plan", "Change answers"} <= {b["text"].split(" ", 1)[-1]
-                                                  for b in buttons_of(screen.last.params)}
+        assert {"My plan", "Change answers"} <= {
+            b["text"].split(" ", 1)[-1] for b in buttons_of(screen.last.params)
+        }
     assert state_in_db(db, USER) == "recommendation"
     assert [c.command for c in tg.commands][:3] == ["start", "help", "back"]
 
@@ -85,10 +97,10 @@ async def test_typed_answers_valid_and_invalid(tg: FakeTelegram, tmp_path: Path)
     assert answers["hours_per_week"] == 15
 
 
-@pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "document", "location",
-                                  "contact"])
-async def test_non_text_messages_get_a_hint_and_the_question(tg: FakeTelegram, tmp_path: Path,
-                                                             kind: str) -> None:
+@pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "document", "location", "contact"])
+async def test_non_text_messages_get_a_hint_and_the_question(
+    tg: FakeTelegram, tmp_path: Path, kind: str
+) -> None:
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
         await user.say("/start")
@@ -113,8 +125,9 @@ async def test_edited_messages_are_ignored(tg: FakeTelegram, tmp_path: Path) -> 
     assert answers_in_db(db, USER)["years_experience"] == 3
 
 
-async def test_stale_button_is_answered_and_shows_where_the_user_is(tg: FakeTelegram,
-                                                                    tmp_path: Path) -> None:
+async def test_stale_button_is_answered_and_shows_where_the_user_is(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
         await user.say("/start")
@@ -129,8 +142,7 @@ async def test_stale_button_is_answered_and_shows_where_the_user_is(tg: FakeTele
         assert "Question 2 of 9" in screen.text
 
 
-async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram,
-                                                        tmp_path: Path) -> None:
+async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram, tmp_path: Path) -> None:
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
         user = SimUser(tg, USER)
@@ -140,8 +152,14 @@ async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram,
         mark = len(tg.requests)
         tg.push_callback(USER, button["callback_data"], user.keyboard_message)
         tg.push_callback(USER, button["callback_data"], user.keyboard_message)
-        await tg.wait_for(lambda r: r.index >= mark and r.method == "answerCallbackQuery"
-                          and "moved on" in str(r.params.get("text", "")), timeout=10)
+        await tg.wait_for(
+            lambda r: (
+                r.index >= mark
+                and r.method == "answerCallbackQuery"
+                and "moved on" in str(r.params.get("text", ""))
+            ),
+            timeout=10,
+        )
         screen = await user.say("/back")
         assert "Question 1 of 10" in screen.text
     assert state_in_db(db, USER) == "coding_experience"
@@ -174,29 +192,33 @@ async def test_delete_leaves_no_row(tg: FakeTelegram, tmp_path: Path) -> None:
         await user.tap("Let's begin")
         await user.say("/delete")
         await user.tap("Yes, delete everything", keyboard=False)
-        await tg.wait_for(lambda r: r.method == "editMessageText"
-                          and "erased" in str(r.params.get("text")), timeout=10)
+        await tg.wait_for(
+            lambda r: r.method == "editMessageText" and "erased" in str(r.params.get("text")),
+            timeout=10,
+        )
     with sqlite3.connect(db) as conn:
         tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
-            assert not conn.execute(f"SELECT 1 FROM {table} WHERE user_id = ?",
-                                    (USER,)).fetchall(), table
+            assert not conn.execute(
+                f"SELECT 1 FROM {table} WHERE user_id = ?", (USER,)
+            ).fetchall(), table
 
 
-async def test_group_chat_points_to_a_private_chat_once(tg: FakeTelegram,
-                                                        tmp_path: Path) -> None:
+async def test_group_chat_points_to_a_private_chat_once(tg: FakeTelegram, tmp_path: Path) -> None:
     async with bot_running(tg, tmp_path / "bot.db"):
         mark = len(tg.requests)
         tg.push_text(USER, "hello everyone", chat_type="group")
         tg.push_text(USER, "/start", chat_type="group")
-        reply = await tg.wait_for(lambda r: r.index >= mark and r.method == "sendMessage",
-                                  timeout=10)
+        reply = await tg.wait_for(
+            lambda r: r.index >= mark and r.method == "sendMessage", timeout=10
+        )
         assert "private chat" in reply.params["text"]
         assert buttons_of(reply.params)[0]["url"].startswith("https://t.me/")
         user = SimUser(tg, USER + 1)
         await user.say("/start")  # a later private update proves the group text was skipped
-    group_sends = [r for r in tg.requests if r.method == "sendMessage"
-                   and int(r.params["chat_id"]) < 0]
+    group_sends = [
+        r for r in tg.requests if r.method == "sendMessage" and int(r.params["chat_id"]) < 0
+    ]
     assert len(group_sends) == 1
 
 
@@ -214,8 +236,7 @@ async def test_returning_user_is_welcomed_back(tg: FakeTelegram, tmp_path: Path)
         assert "Question 5 of 10" in screen.text
 
 
-async def test_long_recommendation_is_split_at_paragraphs(tg: FakeTelegram,
-                                                         tmp_path: Path) -> None:
+async def test_long_recommendation_is_split_at_paragraphs(tg: FakeTelegram, tmp_path: Path) -> None:
     from bot.telegram.render import MAX_TEXT, render
     from flows.reply import Block, Reply
 

@@ -36,21 +36,34 @@ def field_on(screen: Screen) -> str | None:
 
 
 async def start_bot(tg: FakeTelegram, db: Path) -> asyncio.subprocess.Process:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url,
-           "TELEGRAM_API_BASE_FILE_URL": tg.base_file_url, "AIPATH_DATABASE": str(db),
-           "AIPATH_REMINDER_SWEEP_SECONDS": "0", "AIPATH_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": tg.token,
+        "TELEGRAM_API_BASE_URL": tg.base_url,
+        "TELEGRAM_API_BASE_FILE_URL": tg.base_file_url,
+        "AIPATH_DATABASE": str(db),
+        "AIPATH_REMINDER_SWEEP_SECONDS": "0",
+        "AIPATH_LOG_LEVEL": "WARNING",
+    }
     mark = len(tg.requests)
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "bot", env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "bot",
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
     await tg.wait_for(lambda r: r.index >= mark and r.method == "getUpdates", timeout=30)
     return proc
 
 
 def db_answers(db: Path, user_id: int) -> dict[str, object]:
     with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT conversation FROM users WHERE user_id = ?",
-                           (user_id,)).fetchone()
+        row = conn.execute(
+            "SELECT conversation FROM users WHERE user_id = ?", (user_id,)
+        ).fetchone()
     return dict(json.loads(row[0])["answers"]) if row else {}
 
 

@@ -1,0 +1,22 @@
+"""Fake Telegram Bot API server for driving the real python-telegram-bot Application in tests.
+
+See :mod:`tests.fake_telegram.server` for usage and :mod:`tests.fake_telegram.rules` for the
+Telegram rules every request is checked against.
+"""
+
+from .rules import ParsedText, UploadedFile, check_request, parse_html, parse_text
+from .server import BOT_USERNAME, KINDS, SEND_METHODS, Command, FakeTelegram, Request
+
+__all__ = [
+    "BOT_USERNAME",
+    "KINDS",
+    "SEND_METHODS",
+    "Command",
+    "FakeTelegram",
+    "ParsedText",
+    "Request",
+    "UploadedFile",
+    "check_request",
+    "parse_html",
+    "parse_text",
+]
