@@ -37,7 +37,7 @@ class Advisor:
         storage: Storage,
         *,
         clock: Clock = utc_now,
-        resume_after: timedelta = timedelta(hours=1),
+        resume_after: timedelta | None = timedelta(hours=1),
     ) -> None:
         self.engine = engine
         self.storage = storage

@@ -9,11 +9,11 @@ from typing import Any
 # deprecation warning it emits otherwise does not fail tests run with filterwarnings = error.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-import pytest  # noqa: E402
+import pytest
 
-from flows.content import Content, default_content  # noqa: E402
-from flows.engine import Engine  # noqa: E402
-from flows.profile import Profile  # noqa: E402
+from flows.content import Content, default_content
+from flows.engine import Engine
+from flows.profile import Profile
 
 BASE_PROFILE: dict[str, Any] = {
     "coding_experience": "production",
