@@ -6,7 +6,7 @@ conversation when `Step.changed` is true, then render the reply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -98,7 +98,11 @@ class Engine:
         return self._typed(conv, event)
 
     def show(self, conv: Conversation, notice: str | None = None) -> Reply:
-        """The reply that shows where the conversation is now."""
+        """The reply that shows where the conversation is now, with `notice` on top."""
+        reply = self._view(conv, notice)
+        return replace(reply, notice=notice) if notice else reply
+
+    def _view(self, conv: Conversation, notice: str | None) -> Reply:
         if conv.pending == "restart":
             return self._confirm_restart(conv)
         if conv.state == "welcome":

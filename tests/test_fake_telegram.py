@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import struct
+import time
 import zlib
 from collections.abc import AsyncIterator
 from typing import Any
@@ -294,6 +295,32 @@ async def test_send_photo_checks_the_image(tg: FakeTelegram, bot: Bot) -> None:
         await bot.send_photo(USER, b"not an image")
     with pytest.raises(BadRequest, match=r"(?i)photo_invalid_dimensions"):
         await bot.send_photo(USER, tiny_png(2100, 100))
+
+
+async def test_unknown_parameters_and_methods_are_violations(tg: FakeTelegram, bot: Bot) -> None:
+    with pytest.raises(BadRequest, match=r"(?i)unknown parameter 'colour'"):
+        await bot.send_message(USER, "x", api_kwargs={"colour": "red"})
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{tg.base_url}{tg.token}/sendSticker", data={"chat_id": "1"}) as reply,
+    ):
+        assert reply.status == 404
+        assert await reply.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
+    assert tg.violations == [
+        "sendMessage: unknown parameter 'colour'",
+        "sendSticker: Not Found",
+    ]
+
+
+async def test_delay_ms_adds_latency_to_every_answer() -> None:
+    async with (
+        FakeTelegram(delay_ms=30) as slow,
+        Bot(slow.token, base_url=slow.base_url) as slow_bot,
+    ):
+        started = time.monotonic()
+        await slow_bot.send_message(USER, "hi")
+        assert time.monotonic() - started >= 0.03
+        assert slow.sent_to(USER)[0].ok
 
 
 # ----------------------------------------------------------------------------- rules

@@ -160,6 +160,14 @@ async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram, tmp_p
             ),
             timeout=10,
         )
+        await tg.wait_for(
+            lambda r: (
+                r.index >= mark
+                and r.method == "editMessageText"
+                and "moved on" in str(r.params.get("text", ""))
+            ),
+            timeout=10,
+        )
         screen = await user.say("/back")
         assert "Question 1 of 10" in screen.text
     assert state_in_db(db, USER) == "coding_experience"

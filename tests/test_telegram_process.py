@@ -35,6 +35,17 @@ def field_on(screen: Screen) -> str | None:
     return next((field for prompt, field in PROMPTS.items() if prompt in str(text)), None)
 
 
+ORDER = list(TYPED)
+
+
+def moved_past(field: str, screen: Screen) -> bool:
+    """The reply shows a later question or the summary (a 'welcome back' or a hint does not)."""
+    shown = field_on(screen)
+    if shown is not None:
+        return ORDER.index(shown) > ORDER.index(field)
+    return "Your answers" in screen.text
+
+
 async def start_bot(tg: FakeTelegram, db: Path) -> asyncio.subprocess.Process:
     env = {
         **os.environ,
@@ -108,7 +119,7 @@ async def test_sigkill_at_random_moments_never_loses_an_acknowledged_answer(
 ) -> None:
     db = tmp_path / "bot.db"
     rng = random.Random(20261123)
-    users = [4300 + i for i in range(8)]
+    users = [4300 + i for i in range(6)]
     acknowledged: dict[int, dict[str, object]] = {u: {} for u in users}
     kills = 0
 
@@ -117,7 +128,7 @@ async def test_sigkill_at_random_moments_never_loses_an_acknowledged_answer(
         while (field := field_on(screen)) is not None:
             typed, stored = TYPED[field]
             screen = await user.say(typed)
-            if field_on(screen) != field:  # the bot moved on: the answer was acknowledged
+            if moved_past(field, screen):  # the bot showed what comes next: acknowledged
                 acknowledged[user.user_id][field] = stored
 
     async with FakeTelegram() as tg:
@@ -125,10 +136,17 @@ async def test_sigkill_at_random_moments_never_loses_an_acknowledged_answer(
             proc = await start_bot(tg, db)
             mark = len(tg.requests)
             tasks = [asyncio.create_task(answer(SimUser(tg, u, timeout=20))) for u in users]
-            moment = rng.randint(1, 25)
+            moment = rng.randint(5, 60)
+            reached = asyncio.ensure_future(
+                tg.wait_for(lambda r, m=mark + moment: r.index >= m, timeout=30)
+            )
+            everyone_done = asyncio.gather(*tasks, return_exceptions=True)
             try:
-                await tg.wait_for(lambda r, m=mark + moment: r.index >= m, timeout=30)
+                await asyncio.wait(
+                    [reached, everyone_done], timeout=30, return_when=asyncio.FIRST_COMPLETED
+                )
             finally:
+                reached.cancel()
                 proc.send_signal(signal.SIGKILL)
                 await proc.wait()
                 kills += 1

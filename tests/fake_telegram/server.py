@@ -22,6 +22,10 @@ Usage::
         await tg.wait_for(lambda r: r.method == "sendMessage" and r.chat_id == 42)
         tg.assert_no_violations()
 
+Requests are recorded on arrival (``wait_for(lambda r: r.method == "getUpdates")`` means "the
+bot is polling"); every other method is answered before any waiter resumes, so ``messages`` and
+``Request.result`` are already up to date when ``wait_for`` returns.
+
 The server runs inside the test's event loop; it never sleeps to let time pass (long polls and
 waits are driven by :class:`_Signal`), except for the optional ``delay_ms`` latency.
 """
@@ -375,7 +379,11 @@ class FakeTelegram:
         method = canonical_method(raw_method) or raw_method
         record = Request(method, {}, monotonic())
         try:
-            record.params = await self._read_params(request, method)
+            try:
+                record.params = await self._read_params(request, method)
+            except ConnectionResetError:
+                # The client died mid-upload (e.g. a SIGKILLed bot): Telegram never saw a call.
+                return web.Response(status=400, text="connection lost")
             self._record(record)
             payload = await self._dispatch(request.match_info["token"], method, record.params)
         except _ApiError as error:
@@ -688,7 +696,10 @@ class FakeTelegram:
             message["reply_markup"] = copy.deepcopy(markup)
 
     def _message_to_edit(self, params: dict[str, Any]) -> dict[str, Any]:
-        stored = self.messages.get(params.get("chat_id"), {}).get(params.get("message_id"))  # type: ignore[arg-type]
+        chat_id, message_id = params.get("chat_id"), params.get("message_id")
+        stored = None
+        if isinstance(chat_id, int) and isinstance(message_id, int):
+            stored = self.messages.get(chat_id, {}).get(message_id)
         if stored is None:
             raise _ApiError(400, "Bad Request: message to edit not found", violation=True)
         return stored
