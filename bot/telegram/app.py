@@ -69,23 +69,29 @@ def bot_commands(engine: Engine, extra: dict[str, str]) -> list[BotCommand]:
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """The routing table: which update goes to which handler. Order matters within group 0."""
+    """The routing table: which update goes to which handler. First match wins, so commands
+    come before the unknown-command catch-all and specific buttons before the interview's."""
+    commands = [
+        ("start", conversation.on_start),
+        (list(ENGINE_COMMANDS), conversation.on_command),
+        ("plan", planning.on_plan),
+        ("reminders", planning.on_reminders),
+        ("progress", planning.on_progress),
+        ("privacy", account.on_privacy),
+        ("delete", account.on_delete),
+        ("export", operator.on_export),
+        ("stats", operator.on_stats),
+    ]
     app.add_handler(
         MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE, group.on_group_message)
     )
-    app.add_handler(CommandHandler("start", conversation.on_start, filters=PRIVATE))
-    app.add_handler(CommandHandler(list(ENGINE_COMMANDS), conversation.on_command, filters=PRIVATE))
-    app.add_handler(CommandHandler("privacy", account.on_privacy, filters=PRIVATE))
-    app.add_handler(CommandHandler("delete", account.on_delete, filters=PRIVATE))
+    for names, callback in commands:
+        app.add_handler(CommandHandler(names, callback, filters=PRIVATE))
     app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, other.on_unknown_command))
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT, conversation.on_text))
     app.add_handler(
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, other.on_non_text)
     )
-    app.add_handler(CommandHandler("stats", operator.on_stats, filters=PRIVATE))
-    app.add_handler(CommandHandler("export", operator.on_export, filters=PRIVATE))
-    app.add_handler(CommandHandler("reminders", planning.on_reminders, filters=PRIVATE))
-    app.add_handler(CommandHandler("progress", planning.on_progress, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(account.on_delete_answer, pattern=account.DELETE_PATTERN))
     app.add_handler(
         CallbackQueryHandler(planning.on_plan, pattern=r"^(plan\||recommendation\|plan$)")

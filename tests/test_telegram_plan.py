@@ -1,0 +1,140 @@
+"""The plan and reminders on Telegram: text, roadmap photo, calendar file, setup, a nudge."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.telegram.app import sweep_job
+from bot.telegram.runtime import KEY
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_driver import FakeClock, SimUser, bot_running
+from tests.test_telegram_bot import BUTTON_PATH
+
+USER = 1001
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as fake:
+        yield fake
+        assert fake.violations == [], fake.violations
+        assert not fake.unanswered_callbacks()
+
+
+async def finish_interview(user: SimUser) -> None:
+    await user.say("/start")
+    for label in BUTTON_PATH:
+        await user.tap(label)
+    await user.tap("Looks right")
+
+
+async def test_plan_arrives_as_text_picture_and_calendar(tg: FakeTelegram, tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 9, tzinfo=UTC))
+    async with bot_running(tg, tmp_path / "bot.db", clock):
+        user = SimUser(tg, USER)
+        await finish_interview(user)
+        mark = len(tg.requests)
+        await user.tap("My plan")
+        document = await tg.wait_for(
+            lambda r: r.index >= mark and r.method == "sendDocument", timeout=20
+        )
+        sent = [r for r in tg.requests if r.index >= mark]
+        text = next(r for r in sent if r.method == "sendMessage")
+        assert "Mon 23 Nov 2026" in text.params["text"]
+        photo = next(r for r in sent if r.method == "sendPhoto")
+        assert photo.params["photo"].data.startswith(b"\x89PNG")
+        ics = document.params["document"].data.decode()
+        assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261123" in ics
+
+        user.buttons = [b for b in _buttons(text.params)]
+        user.keyboard_message = text.result["message_id"]
+        mark = len(tg.requests)
+        await user.tap("Start next Monday")
+        moved = await tg.wait_for(
+            lambda r: r.index >= mark and r.method == "sendMessage", timeout=20
+        )
+        assert "Mon 30 Nov 2026" in moved.params["text"]
+
+
+def _buttons(params: dict[str, object]) -> list[dict[str, object]]:
+    from tests.telegram_driver import buttons_of
+
+    return buttons_of(params)  # type: ignore[arg-type]
+
+
+async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 22, 9, tzinfo=UTC))  # a Sunday
+    async with bot_running(tg, tmp_path / "bot.db", clock) as app:
+        user = SimUser(tg, USER)
+        await finish_interview(user)
+        screen = await user.say("/reminders")
+        assert "Which timezone" in screen.text
+        screen = await user.say("Mars/Olympus")
+        assert "don't know that timezone" in screen.text
+        screen = await user.say("UTC+3")
+        assert "How often" in screen.text
+        await user.tap("Weekly")
+        await user.tap("Tue")  # Monday is preselected; add Tuesday
+        screen = await user.tap("Mon")  # and take Monday off again
+        assert "✓ Tue" in [b["text"] for b in user.buttons]
+        await user.tap("Done")
+        screen = await user.say("18:30")
+        assert "quiet hours" in screen.text
+        screen = await user.tap("No quiet hours")
+        assert "Reminders are on: Tue at 18:30 (Etc/GMT-3)" in screen.text
+        assert "Tue 24 Nov, 18:30" in screen.text
+
+        class Context:
+            bot = app.bot
+            bot_data = app.bot_data
+
+        clock.now = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)  # 18:30 at UTC+3
+        mark = len(tg.requests)
+        await sweep_job(Context())  # type: ignore[arg-type]
+        nudge = await tg.wait_for(
+            lambda r: r.index >= mark and r.method == "sendMessage", timeout=10
+        )
+        assert "Milestone 1 of" in nudge.params["text"]
+        await sweep_job(Context())  # type: ignore[arg-type]
+        assert len([r for r in tg.requests if r.index >= mark and r.method == "sendMessage"]) == 1
+        user.buttons = _buttons(nudge.params)
+        user.keyboard_message = nudge.result["message_id"]
+        mark = len(tg.requests)
+        await user.tap("Done", keyboard=False)
+        done = await tg.wait_for(
+            lambda r: r.index >= mark and r.method == "editMessageText", timeout=10
+        )
+        assert "Well done! Next up" in done.params["text"]
+        screen = await user.say("/progress", keyboard=False)
+        assert "1 of" in screen.text and "Weekly streak: 1" in screen.text
+        record = await app.bot_data[KEY].storage.load_reminder(USER)
+        assert record.next_due == int((clock.now + timedelta(days=7)).timestamp())
+
+
+async def test_blocked_user_marks_reminders_and_user_inactive(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 22, 9, tzinfo=UTC))
+    async with bot_running(tg, tmp_path / "bot.db", clock) as app:
+        user = SimUser(tg, USER)
+        await finish_interview(user)
+        await user.say("/reminders")
+        await user.tap("UTC")
+        await user.tap("Daily")
+        await user.tap("09:00")
+        await user.tap("No quiet hours")
+        tg.block_user(USER)
+
+        class Context:
+            bot = app.bot
+            bot_data = app.bot_data
+
+        clock.advance(days=1)
+        await sweep_job(Context())  # type: ignore[arg-type]
+        runtime = app.bot_data[KEY]
+        record = await runtime.storage.load_reminder(USER)
+        assert record.status == "blocked"
