@@ -11,7 +11,7 @@ import pytest
 from bot.telegram.app import sweep_job
 from bot.telegram.runtime import KEY
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, SimUser, bot_running
+from tests.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 from tests.test_telegram_bot import BUTTON_PATH
 
 USER = 1001
@@ -50,7 +50,7 @@ async def test_plan_arrives_as_text_picture_and_calendar(tg: FakeTelegram, tmp_p
         ics = document.params["document"].data.decode()
         assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261123" in ics
 
-        user.buttons = [b for b in _buttons(text.params)]
+        user.buttons = buttons_of(text.params)
         user.keyboard_message = text.result["message_id"]
         mark = len(tg.requests)
         await user.tap("Start next Monday")
@@ -58,12 +58,6 @@ async def test_plan_arrives_as_text_picture_and_calendar(tg: FakeTelegram, tmp_p
             lambda r: r.index >= mark and r.method == "sendMessage", timeout=20
         )
         assert "Mon 30 Nov 2026" in moved.params["text"]
-
-
-def _buttons(params: dict[str, object]) -> list[dict[str, object]]:
-    from tests.telegram_driver import buttons_of
-
-    return buttons_of(params)  # type: ignore[arg-type]
 
 
 async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -101,7 +95,7 @@ async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: 
         assert "Milestone 1 of" in nudge.params["text"]
         await sweep_job(Context())  # type: ignore[arg-type]
         assert len([r for r in tg.requests if r.index >= mark and r.method == "sendMessage"]) == 1
-        user.buttons = _buttons(nudge.params)
+        user.buttons = buttons_of(nudge.params)
         user.keyboard_message = nudge.result["message_id"]
         mark = len(tg.requests)
         await user.tap("Done", keyboard=False)
