@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -210,20 +211,25 @@ async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[
             await app.post_shutdown(app)
 
 
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """What `run_webhook` (and the webhook test) pass to PTB's webhook server."""
+    assert settings.webhook_url is not None
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": "telegram",
+        "webhook_url": str(settings.webhook_url),
+        "secret_token": secret,
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
 def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level)
     app = build_application(settings)
     if settings.webhook_url is not None:
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path="telegram",
-            webhook_url=str(settings.webhook_url),
-            secret_token=settings.webhook_secret.get_secret_value()
-            if settings.webhook_secret
-            else None,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        app.run_webhook(**webhook_options(settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
