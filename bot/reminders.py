@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from aiolimiter import AsyncLimiter
 from telegram.error import Forbidden, TelegramError
 
 from bot.advisor import Clock
@@ -35,6 +36,8 @@ CLAIM_LEASE = timedelta(minutes=10)
 CATCH_UP_AFTER = timedelta(hours=6)
 """A nudge this late is worded as a catch-up after downtime."""
 SNOOZES = {"day": timedelta(days=1), "week": timedelta(weeks=1)}
+NUDGES_PER_SECOND = 25
+"""Nudges are bulk messages: kept under Telegram's ~30 messages/s broadcast limit."""
 
 Send = Callable[[int, Reply], Awaitable[None]]
 
@@ -67,6 +70,7 @@ class Reminders:
         *,
         clock: Clock,
         default_timezone: str = "UTC",
+        pace_per_second: float | None = None,
     ) -> None:
         self.plans = plans
         self.storage = storage
@@ -74,6 +78,8 @@ class Reminders:
         self.setup = ReminderSetup(words)
         self.clock = clock
         self.default_timezone = default_timezone
+        # One nudge every 1/pace seconds: no one-second window ever holds more than `pace`.
+        self._pace = AsyncLimiter(1, 1 / pace_per_second) if pace_per_second else None
 
     # ------------------------------------------------------------------------------ setup
 
@@ -327,7 +333,11 @@ class Reminders:
             )
             return
         try:
-            await send(row.chat_id, reply)
+            if self._pace is not None:
+                async with self._pace:
+                    await send(row.chat_id, reply)
+            else:
+                await send(row.chat_id, reply)
         except Forbidden:
             await self.storage.finish_claim(
                 row.user_id, claimed, next_due=None, sent_at=None, status="blocked"

@@ -24,7 +24,7 @@ from telegram.ext import (
 from bot.advisor import Advisor, Clock, utc_now
 from bot.logs import configure_logging
 from bot.plans import Plans
-from bot.reminders import Reminders
+from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.telegram.delivery import send_chunks
@@ -125,7 +125,12 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def build_application(
-    settings: Settings, *, clock: Clock = utc_now, max_retries: int = 3
+    settings: Settings,
+    *,
+    clock: Clock = utc_now,
+    max_retries: int = 3,
+    concurrency: int = 64,
+    pool_size: int = 64,
 ) -> Application:  # type: ignore[type-arg]
     """The whole bot, ready for `run_polling`, `run_webhook` or manual start in tests."""
     assert settings.token is not None
@@ -147,6 +152,7 @@ def build_application(
             engine.content.reminders,
             clock=clock,
             default_timezone=settings.default_timezone,
+            pace_per_second=NUDGES_PER_SECOND,
         )
         app.bot_data[KEY] = Runtime(settings, engine, storage, advisor, words, plans, reminders)
         if app.job_queue is not None and settings.sweep_seconds > 0:
@@ -172,9 +178,12 @@ def build_application(
             )
         )
         .rate_limiter(
-            AIORateLimiter(overall_max_rate=25, overall_time_period=1, max_retries=max_retries)
+            # Replies to people are not throttled (the bot answers as fast as it can); 429s are
+            # honoured with retries. Bulk nudges are paced by the reminder sweep itself.
+            AIORateLimiter(overall_max_rate=0, max_retries=max_retries)
         )
-        .concurrent_updates(PerUserUpdateProcessor(256))
+        .concurrent_updates(PerUserUpdateProcessor(concurrency))
+        .connection_pool_size(pool_size)
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )

@@ -19,12 +19,19 @@ SEPARATOR = "|"
 class Chunk:
     html: str
     markup: InlineKeyboardMarkup | None
+    digest: str
+    """A fingerprint of what this chunk shows, to avoid 'message is not modified' edits.
 
-    @property
-    def digest(self) -> str:
-        """A fingerprint of what this chunk shows, to avoid 'message is not modified' edits."""
-        keyboard = repr(self.markup.to_dict() if self.markup else None)
-        return hashlib.sha256(f"{self.html}\0{keyboard}".encode()).hexdigest()[:16]
+    Stable across processes (stored in the database), and cheap: it hashes the text and the
+    buttons' own strings rather than serialising the keyboard.
+    """
+
+
+def _digest(html: str, buttons: tuple[tuple[Button, ...], ...]) -> str:
+    keys = "\x1e".join(
+        "\x1f".join(f"{b.label}\x1d{b.action}\x1d{b.at}" for b in row) for row in buttons
+    )
+    return hashlib.blake2b(f"{html}\0{keys}".encode(), digest_size=8).hexdigest()
 
 
 def telegram_length(text: str) -> int:
@@ -98,4 +105,8 @@ def render(reply: Reply) -> list[Chunk]:
     if current or not messages:
         messages.append(current or "…")
     markup = keyboard(reply)
-    return [Chunk(m, markup if i == len(messages) - 1 else None) for i, m in enumerate(messages)]
+    last = len(messages) - 1
+    return [
+        Chunk(m, markup if i == last else None, _digest(m, reply.buttons if i == last else ()))
+        for i, m in enumerate(messages)
+    ]
