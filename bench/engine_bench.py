@@ -11,19 +11,9 @@ from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.events import Press
 from flows.graph import STATE_CONFIG, TRANSITIONS, Walk, fire
+from tests.test_engine import BUTTON_ANSWERS
 
-ANSWERS = {
-    "coding_experience": "production",
-    "years_experience": "3",
-    "degree": "bachelor_cs",
-    "goal_role": "applied_ml",
-    "target_employer": "industry",
-    "needs_visa": "no",
-    "budget_usd": "15000",
-    "can_pause_income": "no",
-    "hours_per_week": "20",
-    "learning_style": "structured",
-}
+ANSWERS = BUTTON_ANSWERS
 
 
 def interview(engine: Engine) -> int:

@@ -14,20 +14,10 @@ from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.profile import Profile
 from flows.rules import recommend
+from tests.conftest import BASE_PROFILE
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
-PROFILE = {
-    "coding_experience": "production",
-    "years_experience": 3,
-    "degree": "bachelor_cs",
-    "goal_role": "applied_ml",
-    "target_employer": "industry",
-    "needs_visa": "no",
-    "budget_usd": 15000,
-    "can_pause_income": "no",
-    "hours_per_week": 20,
-    "learning_style": "structured",
-}
+PROFILE = BASE_PROFILE
 
 
 async def fill(storage: Storage, users: int) -> None:

@@ -1,8 +1,9 @@
-"""Shared fixtures: the real content and engine (loaded once), and a factory for profiles."""
+"""Shared fixtures: the real content and engine (loaded once), profiles, the fake Bot API."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
 from typing import Any
 
 # Opt in to PTB's coming timedelta behaviour (RetryAfter.retry_after as a timedelta) so that the
@@ -14,6 +15,7 @@ import pytest
 from flows.content import Content, default_content
 from flows.engine import Engine
 from flows.profile import Profile
+from tests.fake_telegram import FakeTelegram
 
 BASE_PROFILE: dict[str, Any] = {
     "coding_experience": "production",
@@ -31,6 +33,15 @@ BASE_PROFILE: dict[str, Any] = {
 
 def make_profile(**changes: Any) -> Profile:
     return Profile.model_validate({**BASE_PROFILE, **changes})
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    """A fake Bot API server; every test using it ends with no rule broken and no press ignored."""
+    async with FakeTelegram() as fake:
+        yield fake
+        assert fake.violations == [], fake.violations
+        assert not fake.unanswered_callbacks()
 
 
 @pytest.fixture(scope="session")

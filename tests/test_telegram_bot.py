@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,6 @@ BUTTON_PATH = [
     "About 20",
     "With structure",
 ]
-
-
-@pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-        assert fake.violations == [], fake.violations
-        assert not fake.unanswered_callbacks()
 
 
 def answers_in_db(db: Path, user_id: int) -> dict[str, object]:

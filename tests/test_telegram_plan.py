@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.telegram.app import sweep_job
 from bot.telegram.runtime import KEY
@@ -15,14 +12,6 @@ from tests.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 from tests.test_telegram_bot import BUTTON_PATH
 
 USER = 1001
-
-
-@pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-        assert fake.violations == [], fake.violations
-        assert not fake.unanswered_callbacks()
 
 
 async def finish_interview(user: SimUser) -> None:

@@ -43,6 +43,14 @@ async def with_retries(
     raise AssertionError("unreachable")
 
 
+async def edit_in_place(bot: Bot, chat_id: int, message_id: int, chunk: Chunk) -> None:
+    await with_retries(
+        lambda: bot.edit_message_text(
+            chat_id=chat_id, message_id=message_id, text=chunk.html, reply_markup=chunk.markup
+        )
+    )
+
+
 async def deliver(
     bot: Bot,
     storage: Storage,
@@ -65,14 +73,7 @@ async def deliver(
         chunk = chunks[0]
         if record is not None and chunk.digest == record.question_digest:
             return
-        await with_retries(
-            lambda: bot.edit_message_text(
-                chat_id=chat_id,
-                message_id=pressed.message_id,
-                text=chunk.html,
-                reply_markup=chunk.markup,
-            )
-        )
+        await edit_in_place(bot, chat_id, pressed.message_id, chunk)
         await storage.set_question_message(user_id, pressed.message_id, chunk.digest)
         return
     last = await send_chunks(bot, chat_id, chunks)
@@ -105,14 +106,7 @@ async def edit_or_send(bot: Bot, chat_id: int, reply: Reply, pressed: Message | 
         chunk = chunks[0]
         if pressed.text == _plain(chunk.html) and pressed.reply_markup == chunk.markup:
             return
-        await with_retries(
-            lambda: bot.edit_message_text(
-                chat_id=chat_id,
-                message_id=pressed.message_id,
-                text=chunk.html,
-                reply_markup=chunk.markup,
-            )
-        )
+        await edit_in_place(bot, chat_id, pressed.message_id, chunk)
         return
     await send_chunks(bot, chat_id, chunks)
 
