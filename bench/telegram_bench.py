@@ -132,7 +132,7 @@ async def interviews(table: Table, users: int, delay_ms: float = 0) -> None:
     p50 = {k: median(lat) * 1000 for k, (_, lat) in results.items()}
     p99 = {k: percentile(lat, 99) * 1000 for k, (_, lat) in results.items()}
     table.add(
-        f"{users} users completing interviews at once: updates/s (bot / echo)",
+        f"{users} users at once, {delay_ms:g} ms per API response: updates/s (bot / echo)",
         f"{rate['bot']:.0f} / {rate['echo']:.0f}",
         f"ratio {rate['bot'] / rate['echo']:.2f}× (target ≥ 1×)",
     )

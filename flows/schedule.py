@@ -161,13 +161,12 @@ def date_plan(
             base = rebase_date - timedelta(weeks=anchor_week - 1)
         else:
             base = start
+        begin = base + timedelta(weeks=m.start_week - 1)
+        end = base + timedelta(weeks=m.end_week) - timedelta(days=1)
+        if rebase_date is not None and index < rebase_index:
+            # finished before the change: never shown as running past it
+            end = max(min(end, rebase_date - timedelta(days=1)), begin)
         out.append(
-            DatedMilestone(
-                index=index,
-                title=m.title,
-                milestone=m.milestone,
-                start=base + timedelta(weeks=m.start_week - 1),
-                end=base + timedelta(weeks=m.end_week) - timedelta(days=1),
-            )
+            DatedMilestone(index=index, title=m.title, milestone=m.milestone, start=begin, end=end)
         )
     return out

@@ -262,3 +262,36 @@ def test_weekly_streak_counts_consecutive_weeks() -> None:
     assert weekly_streak(["2026-W48", "2026-W47", "2026-W46", "2026-W44"], now) == 3
     assert weekly_streak(["2026-W47", "2026-W46"], now) == 2  # this week not yet
     assert weekly_streak(["2026-W45"], now) == 0
+
+
+async def test_changing_weekly_hours_redates_the_rest_of_the_plan(
+    engine: Engine, storage: Storage
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 9, tzinfo=UTC))
+    plans = Plans(engine, storage, clock)
+    profile = {
+        **BASE_PROFILE,
+        "learning_style": "self_directed",
+        "budget_usd": 0,
+        "hours_per_week": 20,
+    }
+    await storage.save_conversation(
+        USER, Conversation(state="recommendation", answers=profile), now=clock(), chat_id=USER
+    )
+    first = await plans.view(USER)
+    assert first is not None and first.recommendation.path == "self_study"
+    await plans.mark_done(USER)
+    clock.advance(days=60)
+    slower = {**profile, "hours_per_week": 8}
+    await storage.save_conversation(
+        USER, Conversation(state="recommendation", answers=slower), now=clock(), chat_id=USER
+    )
+    again = await plans.view(USER)
+    assert again is not None and again.redated
+    done = again.milestones[0]  # the finished one keeps its start and ends before the change
+    assert done.start == first.milestones[0].start and done.end < clock().date()
+    assert again.milestones[1].start == clock().date()  # the rest runs from the change
+    old_span = first.milestones[-1].end - first.milestones[1].start
+    new_span = again.milestones[-1].end - again.milestones[1].start
+    assert new_span > old_span  # fewer hours a week: a longer plan
+    assert not (await plans.view(USER)).redated  # only once  # type: ignore[union-attr]

@@ -254,3 +254,39 @@ async def test_privacy_and_unknown_command(tg: FakeTelegram, tmp_path: Path) -> 
         assert "don't know that command" in screen.text
         screen = await user.say("/stats")  # not an admin: the ordinary unknown-command reply
         assert "don't know that command" in screen.text
+
+
+async def test_logs_carry_no_token_and_no_answer_content(
+    tg: FakeTelegram, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.logs import configure_logging
+
+    configure_logging("INFO")
+    caplog.set_level("INFO")
+    async with bot_running(tg, tmp_path / "bot.db"):
+        user = SimUser(tg, USER)
+        await user.say("/start")
+        await user.tap("Let's begin")
+        await user.tap("I ship production code")
+        await user.say("7")
+        await user.say("/frobnicate")
+    text = caplog.text
+    assert tg.token not in text and tg.token.split(":")[1] not in text
+    assert "production" not in text and "frobnicate" not in text
+
+
+async def test_admin_stats_and_export(tg: FakeTelegram, tmp_path: Path) -> None:
+    import json
+
+    async with bot_running(tg, tmp_path / "bot.db", AIPATH_ADMIN_IDS=str(USER)):
+        user = SimUser(tg, USER)
+        await user.say("/start")
+        await user.tap("Let's begin")
+        await user.tap("I haven't coded yet")
+        screen = await user.say("/stats", keyboard=False)
+        assert "Users started: 1" in screen.text and "degree: 1" in screen.text
+        mark = len(tg.requests)
+        tg.push_text(USER, "/export")
+        sent = await tg.wait_for(lambda r: r.method == "sendDocument", since=mark, timeout=10)
+        data = json.loads(sent.params["document"].data)
+        assert data["users"][0]["conversation"]["answers"] == {"coding_experience": "none"}
