@@ -22,14 +22,15 @@ PALETTE = ("#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#4
 def roadmap_png(milestones: list[DatedMilestone], title: str, *, done: int = 0) -> bytes:
     """A vertical timeline, one bar per milestone: tall rather than wide, to fit a phone."""
     rows = len(milestones)
-    fig, ax = plt.subplots(figsize=(7.5, 1.6 + 1.15 * rows), dpi=144)
+    pitch = 1.8  # vertical room per milestone: a two-line title, the bar and its dates
+    fig, ax = plt.subplots(figsize=(7.5, 1.2 + 1.25 * rows), dpi=144)
     try:
         for i, m in enumerate(milestones):
-            y = rows - 1 - i
+            y = (rows - 1 - i) * pitch
             start = mdates.date2num(m.start)
             width = mdates.date2num(m.end + timedelta(days=1)) - start
             colour = "#9ca3af" if i < done else PALETTE[i % len(PALETTE)]
-            ax.barh(y, width, left=start, height=0.55, color=colour)
+            ax.barh(y, width, left=start, height=0.5, color=colour)
             label = "\n".join(textwrap.wrap(m.title, 34)[:2])
             span = f"{m.start:%d %b %Y} – {m.end:%d %b %Y}"
             ax.text(
@@ -41,9 +42,9 @@ def roadmap_png(milestones: list[DatedMilestone], title: str, *, done: int = 0) 
                 ha="left",
                 fontweight="bold",
             )
-            ax.text(start, y - 0.34, span, fontsize=8.5, va="top", ha="left", color="#374151")
+            ax.text(start, y - 0.32, span, fontsize=8.5, va="top", ha="left", color="#374151")
         ax.set_yticks([])
-        ax.set_ylim(-0.9, rows - 0.1 + 0.5)
+        ax.set_ylim(-0.8, (rows - 1) * pitch + 1.2)
         first = mdates.date2num(milestones[0].start) if milestones else 0
         last = mdates.date2num(milestones[-1].end) if milestones else 1
         ax.set_xlim(first - 5, last + (last - first) * 0.45 + 5)
