@@ -121,6 +121,11 @@ class Storage:
         await storage.migrate()
         return storage
 
+    async def _one(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Row | None:
+        """One row in a single round trip to aiosqlite's thread (execute+fetch+close: three)."""
+        rows = await self._db.execute_fetchall(sql, params)
+        return next(iter(rows), None)
+
     async def close(self) -> None:
         await self._db.close()
 
@@ -163,8 +168,7 @@ class Storage:
     # ------------------------------------------------------------------------------ users
 
     async def load(self, user_id: int) -> UserRecord | None:
-        async with self._db.execute("SELECT * FROM users WHERE user_id = ?", (user_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._one("SELECT * FROM users WHERE user_id = ?", (user_id,))
         if row is None:
             return None
         created = _parse(row["created_at"])
@@ -277,8 +281,7 @@ class Storage:
     # ------------------------------------------------------------------------------ plans
 
     async def load_plan(self, user_id: int) -> PlanRecord | None:
-        async with self._db.execute("SELECT * FROM plans WHERE user_id = ?", (user_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._one("SELECT * FROM plans WHERE user_id = ?", (user_id,))
         if row is None:
             return None
         return PlanRecord(
@@ -327,9 +330,7 @@ class Storage:
     # ------------------------------------------------------------------------------ reminders
 
     async def load_reminder(self, user_id: int) -> ReminderRecord | None:
-        sql = "SELECT * FROM reminders WHERE user_id = ?"
-        async with self._db.execute(sql, (user_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._one("SELECT * FROM reminders WHERE user_id = ?", (user_id,))
         return _reminder(row) if row else None
 
     async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
