@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
@@ -20,10 +22,8 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Eve
     assert user is not None and chat is not None
     outcome = await rt.advisor.step(user.id, event, chat_id=chat.id, update_id=update.update_id)
     query = update.callback_query
-    if query is not None:
-        await answer_query(query, outcome.step.reply.notice)
     pressed = query.message if query and isinstance(query.message, Message) else None
-    await deliver(
+    shown = deliver(
         context.bot,
         rt.storage,
         user_id=user.id,
@@ -32,6 +32,10 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Eve
         record=outcome.record,
         pressed=pressed,
     )
+    if query is None:
+        await shown
+    else:  # the toast and the new screen are independent: send both at once
+        await asyncio.gather(answer_query(query, outcome.step.reply.notice), shown)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
