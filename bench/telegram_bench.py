@@ -185,7 +185,7 @@ async def delivery(table: Table, nudges: int) -> None:
     table.add(
         f"nudge delivery: {stats_users} due at once",
         f"{stats_users / seconds:.1f} msg/s",
-        f"pace target 25/s (Telegram's limit ~30/s); busiest 1-second window: {busiest} messages",
+        f"target under 25/s (Telegram allows ~30/s); busiest 1-second window: {busiest} messages",
     )
 
 

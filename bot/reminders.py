@@ -36,8 +36,9 @@ CLAIM_LEASE = timedelta(minutes=10)
 CATCH_UP_AFTER = timedelta(hours=6)
 """A nudge this late is worded as a catch-up after downtime."""
 SNOOZES = {"day": timedelta(days=1), "week": timedelta(weeks=1)}
-NUDGES_PER_SECOND = 25
-"""Nudges are bulk messages: kept under Telegram's ~30 messages/s broadcast limit."""
+NUDGES_PER_SECOND = 24
+"""Nudges are bulk messages, kept under 25/s (Telegram allows about 30): one every 1/24 s, so
+even with timing jitter no one-second window holds more than 25."""
 
 Send = Callable[[int, Reply], Awaitable[None]]
 
