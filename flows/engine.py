@@ -7,6 +7,7 @@ conversation when `Step.changed` is true, then render the reply.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -84,6 +85,9 @@ class Engine:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.text = content.dialogue
+        # Pure function of an immutable profile: a bounded cache spares the recompute when a
+        # finished user browses (FAQ, plan, profile) or a sweep nudges many similar profiles.
+        self._recommend = lru_cache(maxsize=4096)(lambda p: recommend(p, content))
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -115,7 +119,7 @@ class Engine:
 
     def recommendation(self, conv: Conversation) -> Recommendation | None:
         profile = conv.profile()
-        return recommend(profile, self.content) if profile else None
+        return self._recommend(profile) if profile else None
 
     def progress(self, conv: Conversation) -> tuple[int, int]:
         """(question number, questions in total) for the current state."""
@@ -140,7 +144,7 @@ class Engine:
             return Step(conv, self._summary(conv, None, as_profile=True), False)
         if name == "plan":
             return self._plan(conv)
-        # "recommendation" and "plan" show the saved recommendation once there is one.
+        # "recommendation": the saved recommendation once there is one.
         if conv.is_finished:
             return self._same(conv)
         return self._same(conv, self.text.messages["recommendation_not_ready"])
