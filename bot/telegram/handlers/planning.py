@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import asyncio
 
 from telegram import InputFile, Message, Update
 from telegram.ext import ContextTypes
@@ -48,13 +48,13 @@ async def send_plan(
     await send_chunks(context.bot, chat_id, render(rt.plans.reply(view)))
     title = rt.engine.text.sections["plan_title"].format(path=view.recommendation.path_name)
     words = rt.engine.content.reminders.messages
-    png = roadmap_png(view.milestones, title, done=view.record.done)
+    png = await asyncio.to_thread(roadmap_png, view.milestones, title, done=view.record.done)
     await with_retries(
         lambda: context.bot.send_photo(
             chat_id, InputFile(png, filename="roadmap.png"), caption=words["roadmap_caption"]
         )
     )
-    ics = plan_ics(view.milestones, title, uid_prefix=f"aipath-{user_id}", stamp=datetime.now(UTC))
+    ics = plan_ics(view.milestones, title, uid_prefix=f"aipath-{user_id}", stamp=rt.advisor.clock())
     await with_retries(
         lambda: context.bot.send_document(
             chat_id, InputFile(ics, filename="ai-path-plan.ics"), caption=words["calendar_caption"]
