@@ -13,6 +13,7 @@ from bot.storage import Storage
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.profile import Profile
+from flows.questions import QUESTIONS
 from flows.rules import recommend
 from tests.conftest import BASE_PROFILE
 
@@ -26,19 +27,7 @@ async def fill(storage: Storage, users: int) -> None:
     finished = Conversation(state="recommendation", answers=PROFILE)
     halfway = Conversation(
         state="budget_usd",
-        answers={
-            k: v
-            for k, v in PROFILE.items()
-            if k
-            in (
-                "coding_experience",
-                "years_experience",
-                "degree",
-                "goal_role",
-                "target_employer",
-                "needs_visa",
-            )
-        },
+        answers={k: v for k, v in PROFILE.items() if k in {q.field for q in QUESTIONS[:6]}},
     )
     batch = 5_000
     for start in range(1, users + 1, batch):
