@@ -1,0 +1,312 @@
+"""Answering free-text questions from the advice: an in-memory full-text index over `content/`.
+
+Every passage in `content/advice.yaml` (FAQ, paths, roles, skill layers, certifications, portfolio,
+job search, interviews, timeline, pacing…) is cut into passages and put in a SQLite FTS5 table
+held in memory, built once at start-up. A question is matched with bm25, after synonyms from
+`content/ask.yaml` and typo correction (difflib against the index's own words). An answer counts
+only when the best passage covers enough of the question's rarer words; otherwise the person gets
+a friendly line (greetings, weather, jokes) or the topics we can talk about.
+
+The index is read-only after construction and safe to share; no file or network I/O happens here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from flows.content import Content
+from flows.numbers import has_phrase, words_of
+
+_TITLE_FIELDS = ("question", "title", "name", "months")
+_SKIP_FIELDS = frozenset({"id", "source", "order", "start_month", "end_month", "concurrent_with"})
+_SPLIT_OVER = 700
+"""Items with more text than this are split: one passage per list (what it gives, the catches…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    id: str
+    """Stable and readable: "faq/timeline", "paths/degree/limitations", "certifications/…"."""
+    section: str
+    topic: str
+    title: str
+    text: str
+    items: tuple[str, ...]
+    source: str | None
+    """The source article's title, when the passage has one."""
+    keywords: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    matched: bool
+    passage: Passage | None
+    related: tuple[Passage, ...]
+    fallback: str | None
+    """When not matched: a small-talk key from ask.yaml, or "no_match"."""
+    coverage: float = 0.0
+
+
+def _slug(text: str) -> str:
+    return "-".join(words_of(text).split()[:6]) or "item"
+
+
+def _text_of(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, BaseModel) and isinstance(getattr(value, "text", None), str):
+        return str(getattr(value, "text"))  # noqa: B009 - Duration / Money carry their text
+    return None
+
+
+class Passages:
+    """Cuts the advice models into passages, generically: any new section only needs an entry in
+    `content/ask.yaml` (a topic name); an advice section in neither `sections` nor `skip` is an
+    error at start-up, so nothing new goes unsearchable by accident."""
+
+    def __init__(self, content: Content) -> None:
+        self.ask = content.ask
+        self.sources = {s.id: s.title for s in content.advice.sources}
+        self.all: list[Passage] = []
+        advice = content.advice
+        for name in type(advice).model_fields:
+            if name in self.ask.skip:
+                continue
+            if name not in self.ask.sections:
+                raise ValueError(f"content/ask.yaml: advice section {name!r} is not indexed")
+            value = getattr(advice, name)
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                self.all.extend(self._item(name, item))
+
+    def _label(self, field: str) -> str:
+        return self.ask.field_labels.get(field, field.replace("_", " ").capitalize())
+
+    def _keywords(self, pid: str) -> str:
+        extra = [v for k, v in self.ask.keywords.items() if pid == k or pid.startswith(k + "/")]
+        return " ".join([self.ask.sections[pid.split("/")[0]].keywords, *extra]).strip()
+
+    def _make(
+        self, section: str, pid: str, title: str, text: str, items: tuple[str, ...], src: object
+    ) -> Passage:
+        spec = self.ask.sections[section]
+        source = self.sources.get(str(src)) if src else self.sources.get(str(spec.source))
+        return Passage(pid, section, spec.topic, title, text, items, source, self._keywords(pid))
+
+    def _item(self, section: str, item: object) -> Iterator[Passage]:
+        spec = self.ask.sections[section]
+        if isinstance(item, str):
+            yield self._make(section, section, spec.topic, item, (), None)
+            return
+        if not isinstance(item, BaseModel):
+            return
+        fields = dict(item)
+        title_field = next((f for f in _TITLE_FIELDS if isinstance(fields.get(f), str)), None)
+        if spec.title:
+            title = spec.title.format(**{k: _text_of(v) or v for k, v in fields.items()})
+        else:
+            title = str(fields[title_field]) if title_field else spec.topic
+        pid = f"{section}/{fields.get('id') or _slug(title)}"
+        source = fields.get("source")
+        lines: list[str] = []
+        lists: dict[str, tuple[str, ...]] = {}
+        nested: list[BaseModel] = []
+        for field, value in fields.items():
+            if field in _SKIP_FIELDS or field == title_field:
+                continue
+            text = _text_of(value)
+            if text is not None:
+                lines.append(
+                    text if field in ("text", "answer") else f"{self._label(field)}: {text}"
+                )
+            elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                lists[field] = tuple(value)
+            elif isinstance(value, list):
+                nested += [v for v in value if isinstance(v, BaseModel)]
+        size = sum(map(len, lines)) + sum(len(i) for v in lists.values() for i in v)
+        if size <= _SPLIT_OVER:
+            bullets = tuple(f"{self._label(f)}: {', '.join(v)}" for f, v in lists.items())
+            yield self._make(section, pid, title, " ".join(lines), bullets, source)
+        else:
+            yield self._make(section, pid, title, " ".join(lines), (), source)
+            for field, values in lists.items():
+                sub = f"{title}: {self._label(field).lower()}"
+                yield self._make(section, f"{pid}/{field}", sub, "", values, source)
+        for model in nested:
+            sub_fields = dict(model)
+            sub_title = str(sub_fields.get("title") or title)
+            body = " ".join(
+                t for f, v in sub_fields.items() if f != "title" and (t := _text_of(v)) is not None
+            )
+            yield self._make(section, f"{pid}/{_slug(sub_title)}", sub_title, body, (), source)
+
+
+class AskIndex:
+    """The search index. Build once per process (`AskIndex(content)`), then call `ask`."""
+
+    def __init__(self, content: Content) -> None:
+        self.ask_text = content.ask
+        self.passages = Passages(content).all
+        m = content.ask.matching
+        self._weights = (m.title_weight, m.keywords_weight, m.body_weight)
+        self._mix = m.rank_mix
+        self._boost = [content.ask.sections[p.section].boost for p in self.passages]
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            "CREATE VIRTUAL TABLE passages USING fts5(title, keywords, body,"
+            " tokenize='porter unicode61')"
+        )
+        self._db.executemany(
+            "INSERT INTO passages(rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+            [
+                (i, p.title, p.keywords, " ".join([p.text, *p.items]))
+                for i, p in enumerate(self.passages)
+            ],
+        )
+        self._stop = frozenset(words_of(content.ask.stopwords).split())
+        self._synonyms = sorted(
+            ((words_of(k), words_of(v).split()) for k, v in content.ask.synonyms.items()),
+            key=lambda kv: -len(kv[0]),
+        )
+        words = {w for p in self.passages for w in words_of(f"{p.title} {p.keywords} {p.text}")}
+        words |= {w for p in self.passages for i in p.items for w in words_of(i).split()}
+        self._known = sorted({w for w in words if len(w) > 3} | {k for k, _ in self._synonyms})
+        self._smalltalk = [
+            (key, [words_of(p) for p in talk.phrases])
+            for key, talk in content.ask.smalltalk.items()
+        ]
+        self._rows_cache: dict[str, frozenset[int]] = {}
+
+    # ------------------------------------------------------------------------------ searching
+
+    def _rows(self, term: str) -> frozenset[int]:
+        """Rows containing `term` (stemmed by FTS5), cached: the vocabulary is small."""
+        rows = self._rows_cache.get(term)
+        if rows is None:
+            query = f'"{term}"'
+            rows = frozenset(
+                r for (r,) in self._db.execute("SELECT rowid FROM passages(?)", (query,))
+            )
+            if len(self._rows_cache) < 20_000:
+                self._rows_cache[term] = rows
+        return rows
+
+    def _concepts(self, question: str) -> list[list[str]]:
+        """The question's content words, each with its alternatives (synonyms, typo fixes)."""
+        text = words_of(question)
+        concepts: list[list[str]] = []
+        for phrase, replacement in self._synonyms:
+            if " " in phrase and has_phrase(text, phrase):
+                kept = [w for w in phrase.split() if w not in self._stop and len(w) > 1]
+                concepts.append([*kept, *replacement])
+                text = f" {text} ".replace(f" {phrase} ", " ").strip()
+        single = dict(self._synonyms)
+        for word in text.split():
+            if word in self._stop or (len(word) < 2 and not word.isdigit()):
+                continue
+            alternatives = [word, *single.get(word, [])]
+            if not any(self._rows(a) for a in alternatives) and len(word) > 3:
+                close = difflib.get_close_matches(
+                    word, self._known, n=1, cutoff=self.ask_text.matching.typo_cutoff
+                )
+                if close:
+                    alternatives += [close[0], *single.get(close[0], [])]
+            concepts.append(alternatives)
+        return concepts
+
+    def ask(self, question: str) -> AskResult:
+        text = words_of(question)
+        for key, phrases in self._smalltalk:
+            if text in phrases:  # the whole message is small talk ("hi", "thanks")
+                return AskResult(False, None, (), key)
+        concepts = self._concepts(question)
+        total = len(self.passages) + 1
+        scored: list[tuple[float, frozenset[int]]] = []
+        for alternatives in concepts:
+            rows = frozenset().union(*(self._rows(a) for a in alternatives))
+            weight = math.log(total / (len(rows) + 0.5))
+            # A bare number ("6 months") says less about the topic than a word does.
+            scored.append((weight / 2 if alternatives[0].isdigit() else weight, rows))
+        terms = sorted({a for alts in concepts for a in alts if self._rows(a)})
+        ranked: list[tuple[int, float]] = []
+        if terms:
+            match = " OR ".join(f'"{t}"' for t in terms)
+            ranked = self._db.execute(
+                "SELECT rowid, bm25(passages, ?, ?, ?) AS score FROM passages(?)"
+                " ORDER BY score LIMIT 20",
+                (*self._weights, match),
+            ).fetchall()
+        weight = sum(w for w, _ in scored)
+        if not ranked or not weight:
+            return AskResult(False, None, (), self._fallback(question))
+        ranked = sorted(
+            ((row, score * self._boost[row]) for row, score in ranked), key=lambda rs: rs[1]
+        )
+        top = ranked[0][1]
+
+        def coverage(row: int) -> float:
+            return sum(w for w, rows in scored if row in rows) / weight
+
+        # Coverage first (a passage that answers all of the question beats one that repeats a
+        # single word often); bm25, relative to the best, breaks near-ties.
+        ordered = sorted(ranked, key=lambda rs: -(coverage(rs[0]) + self._mix * rs[1] / top))
+        best, best_score = ordered[0]
+        best_coverage = coverage(best)
+        if best_coverage >= self.ask_text.matching.min_coverage:
+            passage = self.passages[best]
+            ratio = self.ask_text.matching.related_ratio
+            related = [
+                self.passages[r]
+                for r, s in ordered[1:]
+                if s <= best_score * ratio and self.passages[r].title != passage.title
+            ][:2]
+            return AskResult(True, passage, tuple(related), None, best_coverage)
+        return AskResult(False, None, (), self._fallback(question), best_coverage)
+
+    def _fallback(self, question: str) -> str:
+        text = words_of(question)
+        for key, phrases in self._smalltalk:
+            if any(has_phrase(text, p) for p in phrases):
+                return key
+        return "no_match"
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return next((p for p in self.passages if p.id == passage_id), None)
+
+    def suggested(self) -> list[Passage]:
+        """The topics offered when nothing matches (ids in ask.yaml `suggested`)."""
+        found = (self.passage(pid) for pid in self.ask_text.suggested)
+        return [p for p in found if p is not None]
+
+
+def answer_text(index: AskIndex, result: AskResult) -> str:
+    """Plain text of an answer, as the command line prints it."""
+    words = index.ask_text.messages
+    if result.passage is None:
+        talk = index.ask_text.smalltalk.get(result.fallback or "")
+        if talk is not None:
+            return talk.reply
+        return "\n".join([words["no_match"], *(f"• {p.title}" for p in index.suggested())])
+    p = result.passage
+    lines = [p.title, *([p.text] if p.text else []), *(f"• {i}" for i in p.items)]
+    if p.source:
+        lines.append(words["source"].format(source=p.source))
+    return "\n".join(lines)
+
+
+def as_json(index: AskIndex, result: AskResult) -> dict[str, object]:
+    """`aipath ask --json`: {matched, topic, answer, source, related}."""
+    p = result.passage
+    return {
+        "matched": result.matched,
+        "topic": p.title if p else None,
+        "answer": answer_text(index, result),
+        "source": p.source if p else None,
+        "related": [r.title for r in result.related],
+    }
