@@ -72,7 +72,7 @@ class Passages:
 
     def __init__(self, content: Content) -> None:
         self.ask = content.ask
-        self.sources = {s.id: s.title for s in content.advice.sources}
+        self.sources: dict[str, str] = {s.id: s.title for s in content.advice.sources}
         self.all: list[Passage] = []
         advice = content.advice
         for name in type(advice).model_fields:
@@ -176,12 +176,15 @@ class AskIndex:
         )
         words = {w for p in self.passages for w in words_of(f"{p.title} {p.keywords} {p.text}")}
         words |= {w for p in self.passages for i in p.items for w in words_of(i).split()}
-        self._known = sorted({w for w in words if len(w) > 3} | {k for k, _ in self._synonyms})
+        known = {w for w in words if len(w) > 3} | {k for k, _ in self._synonyms}
+        self._known = sorted(known - self._stop)
         self._smalltalk = [
             (key, [words_of(p) for p in talk.phrases])
             for key, talk in content.ask.smalltalk.items()
         ]
+        # Per-index memo tables (bounded): the same words come up again and again.
         self._rows_cache: dict[str, frozenset[int]] = {}
+        self._typo_cache: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------------------ searching
 
@@ -196,6 +199,17 @@ class AskIndex:
             if len(self._rows_cache) < 20_000:
                 self._rows_cache[term] = rows
         return rows
+
+    def _typo_fix(self, word: str) -> str | None:
+        """The closest indexed word to an unknown one (difflib), cached like `_rows`."""
+        if word not in self._typo_cache:
+            close = difflib.get_close_matches(
+                word, self._known, n=1, cutoff=self.ask_text.matching.typo_cutoff
+            )
+            if len(self._typo_cache) < 20_000:
+                self._typo_cache[word] = close[0] if close else None
+            return close[0] if close else None
+        return self._typo_cache[word]
 
     def _concepts(self, question: str) -> list[list[str]]:
         """The question's content words, each with its alternatives (synonyms, typo fixes)."""
@@ -212,11 +226,9 @@ class AskIndex:
                 continue
             alternatives = [word, *single.get(word, [])]
             if not any(self._rows(a) for a in alternatives) and len(word) > 3:
-                close = difflib.get_close_matches(
-                    word, self._known, n=1, cutoff=self.ask_text.matching.typo_cutoff
-                )
+                close = self._typo_fix(word)
                 if close:
-                    alternatives += [close[0], *single.get(close[0], [])]
+                    alternatives += [close, *single.get(close, [])]
             concepts.append(alternatives)
         return concepts
 

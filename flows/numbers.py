@@ -139,14 +139,9 @@ class NumberReader:
             tok = tokens[j]
             after = tokens[j + 1] if j + 1 < len(tokens) else ""
             kind = self._kind(tok)
-            round_hundreds = current % 100 == 0
             if kind == "digit" and not last:
                 current = float(tok)
-            elif kind == "tens" and (not last or (last in ("scale", "and") and round_hundreds)):
-                current += self.word_values[tok]
-            elif kind == "ones" and (
-                not last or last == "tens" or (last in ("scale", "and") and round_hundreds)
-            ):
+            elif kind in ("tens", "ones") and self._joins(kind, last, current):
                 current += self.word_values[tok]
             elif kind == "casual" and last in ("", "and", "article"):
                 current += n.casual[tok]
@@ -177,6 +172,12 @@ class NumberReader:
         if not last:
             return None
         return total + current, scale, j
+
+    @staticmethod
+    def _joins(kind: str, last: str, current: float) -> bool:
+        """Whether a number word continues the number so far: "twenty five", "thousand five"."""
+        after_scale = last in ("scale", "and") and current % 100 == 0
+        return not last or after_scale or (kind == "ones" and last == "tens")
 
     def _kind(self, tok: str) -> str:
         n = self.v.numbers

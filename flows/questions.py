@@ -103,8 +103,14 @@ class Parsed:
         return self.error == "not_an_answer"
 
 
-def _names(option: OptionText) -> list[str]:
-    return [n for n in (words_of(x) for x in (option.value, option.label, *option.synonyms)) if n]
+def _names(option: OptionText) -> tuple[str, ...]:
+    return _names_of(option.value, option.label, tuple(option.synonyms))
+
+
+@cache
+def _names_of(value: str, label: str, synonyms: tuple[str, ...]) -> tuple[str, ...]:
+    """Every way of naming an option, in `words_of` form (memoised: options never change)."""
+    return tuple(n for n in (words_of(x) for x in (value, label, *synonyms)) if n)
 
 
 def _as_answer(question: Question, raw: str) -> Answer:
@@ -223,8 +229,8 @@ class TypedAnswers:
 
 
 def _round(value: float) -> int:
-    """Half up, away from zero: 2.5 hours is 3, not Python's banker's 2."""
-    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    """Half up, away from zero (2.5 hours is 3, not banker's 2); the epsilon absorbs 18 × 1/12."""
+    return int(value + 0.5 + 1e-6) if value >= 0 else -int(-value + 0.5 + 1e-6)
 
 
 def parse_typed(
