@@ -147,6 +147,19 @@ class Passages:
             yield self._make(section, f"{pid}/{_slug(sub_title)}", sub_title, body, (), source)
 
 
+@dataclass(frozen=True, slots=True)
+class _Concept:
+    """One thing the question is about: a word or phrase, its synonyms, where they occur."""
+
+    terms: tuple[str, ...]
+    primary: frozenset[int]
+    """Rows with the word itself (or its typo fix)."""
+    secondary: frozenset[int]
+    """Rows with only a synonym: they count for less (`synonym_credit`)."""
+    weight: float
+    """Rarity (idf): rare words say more about what is asked."""
+
+
 class AskIndex:
     """The search index. Build once per process (`AskIndex(content)`), then call `ask`."""
 
@@ -171,10 +184,19 @@ class AskIndex:
         )
         self._stop = frozenset(words_of(content.ask.stopwords).split())
         self._synonyms = sorted(
-            ((words_of(k), words_of(v).split()) for k, v in content.ask.synonyms.items()),
+            (
+                (words_of(k), tuple(words_of(alt) for alt in v.split(",") if words_of(alt)))
+                for k, v in content.ask.synonyms.items()
+            ),
             key=lambda kv: -len(kv[0]),
         )
-        words = {w for p in self.passages for w in words_of(f"{p.title} {p.keywords} {p.text}")}
+        self._single = dict(self._synonyms)
+        self._titles = [
+            (i, t) for i, p in enumerate(self.passages) if len((t := words_of(p.title)).split()) > 1
+        ]
+        words = {
+            w for p in self.passages for w in words_of(f"{p.title} {p.keywords} {p.text}").split()
+        }
         words |= {w for p in self.passages for i in p.items for w in words_of(i).split()}
         known = {w for w in words if len(w) > 3} | {k for k, _ in self._synonyms}
         self._known = sorted(known - self._stop)
@@ -203,34 +225,48 @@ class AskIndex:
     def _typo_fix(self, word: str) -> str | None:
         """The closest indexed word to an unknown one (difflib), cached like `_rows`."""
         if word not in self._typo_cache:
-            close = difflib.get_close_matches(
-                word, self._known, n=1, cutoff=self.ask_text.matching.typo_cutoff
-            )
+            # One slip in a short word makes a different word ("movie" / "move"): ask more.
+            cutoff = self.ask_text.matching.typo_cutoff
+            cutoff = cutoff if len(word) >= 8 else max(cutoff, 0.9)
+            close = difflib.get_close_matches(word, self._known, n=1, cutoff=cutoff)
             if len(self._typo_cache) < 20_000:
                 self._typo_cache[word] = close[0] if close else None
             return close[0] if close else None
         return self._typo_cache[word]
 
-    def _concepts(self, question: str) -> list[list[str]]:
-        """The question's content words, each with its alternatives (synonyms, typo fixes)."""
+    def _concepts(self, question: str) -> list[_Concept]:
+        """The question's content words (or known phrases), each with synonyms and typo fixes."""
         text = words_of(question)
-        concepts: list[list[str]] = []
+        concepts: list[_Concept] = []
         for phrase, replacement in self._synonyms:
             if " " in phrase and has_phrase(text, phrase):
-                kept = [w for w in phrase.split() if w not in self._stop and len(w) > 1]
-                concepts.append([*kept, *replacement])
+                concepts.append(self._concept(phrase, replacement))
                 text = f" {text} ".replace(f" {phrase} ", " ").strip()
-        single = dict(self._synonyms)
         for word in text.split():
             if word in self._stop or (len(word) < 2 and not word.isdigit()):
                 continue
-            alternatives = [word, *single.get(word, [])]
-            if not any(self._rows(a) for a in alternatives) and len(word) > 3:
+            concept = self._concept(word, self._single.get(word, ()))
+            if not concept.terms and len(word) > 3:
                 close = self._typo_fix(word)
                 if close:
-                    alternatives += [close, *single.get(close, [])]
-            concepts.append(alternatives)
+                    concept = self._concept(close, self._single.get(close, ()))
+            concepts.append(concept)
         return concepts
+
+    def _concept(self, term: str, synonyms: tuple[str, ...]) -> _Concept:
+        primary = self._rows(term)
+        secondary = frozenset().union(*(self._rows(t) for t in synonyms))
+        if not primary:  # a word the advice never uses ("cert"): its synonyms stand in fully
+            primary, secondary = secondary, frozenset()
+        terms = tuple(t for t in (term, *synonyms) if self._rows(t))
+        rows = primary | secondary
+        weight = (
+            math.log((len(self.passages) + 1) / (len(rows) + 0.5))
+            if rows
+            else self.ask_text.matching.unknown_weight
+        )
+        # A bare number ("6 months") says less about the topic than a word does.
+        return _Concept(terms, primary, secondary, weight / 2 if term.isdigit() else weight)
 
     def ask(self, question: str) -> AskResult:
         text = words_of(question)
@@ -238,48 +274,51 @@ class AskIndex:
             if text in phrases:  # the whole message is small talk ("hi", "thanks")
                 return AskResult(False, None, (), key)
         concepts = self._concepts(question)
-        total = len(self.passages) + 1
-        scored: list[tuple[float, frozenset[int]]] = []
-        for alternatives in concepts:
-            rows = frozenset().union(*(self._rows(a) for a in alternatives))
-            weight = math.log(total / (len(rows) + 0.5))
-            # A bare number ("6 months") says less about the topic than a word does.
-            scored.append((weight / 2 if alternatives[0].isdigit() else weight, rows))
-        terms = sorted({a for alts in concepts for a in alts if self._rows(a)})
-        ranked: list[tuple[int, float]] = []
-        if terms:
-            match = " OR ".join(f'"{t}"' for t in terms)
-            ranked = self._db.execute(
-                "SELECT rowid, bm25(passages, ?, ?, ?) AS score FROM passages(?)"
-                " ORDER BY score LIMIT 20",
-                (*self._weights, match),
-            ).fetchall()
-        weight = sum(w for w, _ in scored)
-        if not ranked or not weight:
+        terms = sorted({t for c in concepts for t in c.terms})
+        weight = sum(c.weight for c in concepts)
+        if not terms or not weight:
             return AskResult(False, None, (), self._fallback(question))
-        ranked = sorted(
-            ((row, score * self._boost[row]) for row, score in ranked), key=lambda rs: rs[1]
-        )
+        ranked = self._db.execute(
+            "SELECT rowid, bm25(passages, ?, ?, ?) AS score FROM passages(?)"
+            " ORDER BY score LIMIT 20",
+            (*self._weights, " OR ".join(f'"{t}"' for t in terms)),
+        ).fetchall()
+        ranked = sorted(((r, score * self._boost[r]) for r, score in ranked), key=lambda x: x[1])
         top = ranked[0][1]
+        credit = self.ask_text.matching.synonym_credit
 
         def coverage(row: int) -> float:
-            return sum(w for w, rows in scored if row in rows) / weight
+            return (
+                sum(
+                    c.weight * (1.0 if row in c.primary else credit if row in c.secondary else 0)
+                    for c in concepts
+                )
+                / weight
+            )
 
         # Coverage first (a passage that answers all of the question beats one that repeats a
         # single word often); bm25, relative to the best, breaks near-ties.
-        ordered = sorted(ranked, key=lambda rs: -(coverage(rs[0]) + self._mix * rs[1] / top))
+        # A passage whose whole title was typed ("AI Engineering Immersive") is what was meant.
+        named = {r for r, title in self._titles if has_phrase(text, title)}
+        bonus = self.ask_text.matching.title_bonus
+        ordered = sorted(
+            ranked,
+            key=lambda rs: (
+                -(coverage(rs[0]) + self._mix * rs[1] / top + (bonus if rs[0] in named else 0))
+            ),
+        )
         best, best_score = ordered[0]
         best_coverage = coverage(best)
-        if best_coverage >= self.ask_text.matching.min_coverage:
-            passage = self.passages[best]
-            ratio = self.ask_text.matching.related_ratio
-            related = [
-                self.passages[r]
-                for r, s in ordered[1:]
-                if s <= best_score * ratio and self.passages[r].title != passage.title
-            ][:2]
-            return AskResult(True, passage, tuple(related), None, best_coverage)
-        return AskResult(False, None, (), self._fallback(question), best_coverage)
+        if best_coverage < self.ask_text.matching.min_coverage:
+            return AskResult(False, None, (), self._fallback(question), best_coverage)
+        passage = self.passages[best]
+        ratio = self.ask_text.matching.related_ratio
+        related = [
+            self.passages[r]
+            for r, s in ordered[1:]
+            if s <= best_score * ratio and self.passages[r].title != passage.title
+        ][:2]
+        return AskResult(True, passage, tuple(related), None, best_coverage)
 
     def _fallback(self, question: str) -> str:
         text = words_of(question)

@@ -96,6 +96,12 @@ class Matching(_Frozen):
     """Share of the question's words (weighted by rarity) the best passage must contain."""
     related_ratio: float = Field(gt=0, le=1)
     """A related topic must score at least this share of the best passage's score."""
+    unknown_weight: float = Field(gt=0)
+    """What a word the advice never uses weighs (off-topic words pull coverage down)."""
+    synonym_credit: float = Field(ge=0, le=1)
+    """How much a passage gets for holding only a synonym of a word, not the word itself."""
+    title_bonus: float = Field(ge=0)
+    """Added when the question names a passage's whole title ("AI Engineering Immersive")."""
     rank_mix: float = Field(ge=0)
     """How much bm25 (relative to the best hit) counts next to coverage when ordering hits."""
     title_weight: float = Field(gt=0)
