@@ -7,8 +7,9 @@ import json
 import pytest
 
 from bot.cli import main
-from flows.ask import AskIndex, Passages, answer_text, as_json
+from flows.ask import AskIndex, answer_text, as_json
 from flows.content import Content
+from flows.passages import Passages
 from tests.ask_questions import OFF_TOPIC, QUESTIONS
 
 HIT_RATE = 0.9
