@@ -90,8 +90,9 @@ def drop_irrelevant(answers: Mapping[str, Answer]) -> dict[str, Answer]:
 class Parsed:
     """What a typed message means for the current question.
 
-    Exactly one of: `value` (an answer), `ambiguous` (two readings: ask which, once), or
-    `error` (a key into dialogue.messages; "not_an_answer" marks a question or remark).
+    Either `value` (an answer) or `error`, a key into dialogue.messages: "ambiguous" comes with
+    the two readings in `ambiguous` (ask which, once: "Did you mean $2,000 or $2?");
+    "not_an_answer" marks a question or remark, for the question-answering engine.
     """
 
     value: Answer | None = None
@@ -177,7 +178,7 @@ class TypedAnswers:
         if opening is not None and opening in self.v.reply_meanings.get(question.field, {}):
             return self._reply(question, opening)
         if len(values) > 1:
-            return Parsed(ambiguous=tuple(values[:2]))
+            return Parsed(error="ambiguous", ambiguous=tuple(values[:2]))
         return Parsed(error="unsure_no_option" if opening == "unsure" else "invalid_choice")
 
     def _opening_reply(self, wanted: str) -> ReplyKind | None:
@@ -195,7 +196,7 @@ class TypedAnswers:
             return Parsed(error=f"invalid_{question.kind}")
         if isinstance(meaning, str):
             return Parsed(value=_as_answer(question, meaning))
-        return Parsed(ambiguous=tuple(_as_answer(question, m) for m in meaning))
+        return Parsed(error="ambiguous", ambiguous=tuple(_as_answer(question, m) for m in meaning))
 
     # ------------------------------------------------------------------------------ numbers
 
@@ -216,9 +217,11 @@ class TypedAnswers:
         amb = self.v.ambiguous
         if plain and reading.shift == 0 and value >= 1:
             if money and value < amb.budget_usd_below:
-                return Parsed(ambiguous=(value * amb.budget_usd_scale, value))
+                return Parsed(error="ambiguous", ambiguous=(value * amb.budget_usd_scale, value))
             if question.field == "hours_per_week" and value <= amb.hours_per_week_up_to:
-                return Parsed(ambiguous=(value, value * amb.hours_per_week_scale))
+                return Parsed(
+                    error="ambiguous", ambiguous=(value, value * amb.hours_per_week_scale)
+                )
         return self._ranged(question, value)
 
     def _ranged(self, question: Question, value: int) -> Parsed:

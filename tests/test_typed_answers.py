@@ -164,7 +164,7 @@ def test_every_yes_no_question_takes_yes_and_no_synonyms(
 def test_ambiguous_input_asks_instead_of_guessing(
     parser: TypedAnswers, content: Content, field: str, typed: str, readings: tuple[object, ...]
 ) -> None:
-    assert parse(parser, content, field, typed) == Parsed(ambiguous=readings)
+    assert parse(parser, content, field, typed) == Parsed(error="ambiguous", ambiguous=readings)
 
 
 @pytest.mark.parametrize(
