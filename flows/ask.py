@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from flows.content import Content
 from flows.numbers import has_phrase, words_of
 from flows.passages import Passage, Passages
+from flows.reply import Block
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,24 +217,49 @@ class AskIndex:
     def passage(self, passage_id: str) -> Passage | None:
         return next((p for p in self.passages if p.id == passage_id), None)
 
+    def by_key(self, key: str) -> Passage | None:
+        """The passage a topic button names (`Passage.key`), or None if the content moved on."""
+        return next((p for p in self.passages if p.key == key), None)
+
     def suggested(self) -> list[Passage]:
         """The topics offered when nothing matches (ids in ask.yaml `suggested`)."""
         found = (self.passage(pid) for pid in self.ask_text.suggested)
         return [p for p in found if p is not None]
 
 
+def answer_blocks(index: AskIndex, result: AskResult) -> tuple[Block, ...]:
+    """The answer as reply blocks: the passage with its article, or the fallback line."""
+    words = index.ask_text.messages
+    p = result.passage
+    if p is None:
+        talk = index.ask_text.smalltalk.get(result.fallback or "")
+        return (Block("text", talk.reply if talk else words["no_match"]),)
+    blocks = [Block("heading", p.title)]
+    if p.text:
+        blocks.append(Block("text", p.text))
+    if p.items:
+        blocks.append(Block("bullets", items=p.items))
+    if p.source:
+        blocks.append(Block("note", words["source"].format(source=p.source)))
+    return tuple(blocks)
+
+
+def offered(index: AskIndex, result: AskResult) -> tuple[Passage, ...]:
+    """Topics to offer as buttons: the related ones, or the suggested ones when nothing matched
+    (small talk gets none: the person's place in the dialogue follows instead)."""
+    if result.matched:
+        return result.related
+    return tuple(index.suggested()) if result.fallback == "no_match" else ()
+
+
 def answer_text(index: AskIndex, result: AskResult) -> str:
     """Plain text of an answer, as the command line prints it."""
-    words = index.ask_text.messages
-    if result.passage is None:
-        talk = index.ask_text.smalltalk.get(result.fallback or "")
-        if talk is not None:
-            return talk.reply
-        return "\n".join([words["no_match"], *(f"• {p.title}" for p in index.suggested())])
-    p = result.passage
-    lines = [p.title, *([p.text] if p.text else []), *(f"• {i}" for i in p.items)]
-    if p.source:
-        lines.append(words["source"].format(source=p.source))
+    lines: list[str] = []
+    for block in answer_blocks(index, result):
+        lines += [block.text] if block.text else []
+        lines += [f"• {item}" for item in block.items]
+    if result.fallback == "no_match":
+        lines += [f"• {p.title}" for p in offered(index, result)]
     return "\n".join(lines)
 
 

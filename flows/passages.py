@@ -8,6 +8,7 @@ you", "the catches"). A new advice section only needs a topic name in `content/a
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +35,11 @@ class Passage:
     source: str | None
     """The source article's title, when the passage has one."""
     keywords: str = ""
+
+    @property
+    def key(self) -> str:
+        """A short stable name for buttons (callback data is at most 64 bytes; ids can be long)."""
+        return hashlib.blake2b(self.id.encode(), digest_size=5).hexdigest()
 
 
 def _slug(text: str) -> str:

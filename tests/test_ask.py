@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.cli import main
-from flows.ask import AskIndex, answer_text, as_json
+from flows.ask import AskIndex, answer_blocks, answer_text, as_json, offered
 from flows.content import Content
 from flows.passages import Passages
 from tests.ask_questions import OFF_TOPIC, QUESTIONS
@@ -123,3 +123,15 @@ def test_cli_ask_text_and_fallback(capsys: pytest.CaptureFixture[str]) -> None:
     assert "MLOps" in out and "Source:" in out
     assert main(["ask", "what's the weather"]) == 0
     assert "sky" in capsys.readouterr().out
+
+
+def test_answer_blocks_and_topic_buttons(index: AskIndex, content: Content) -> None:
+    result = index.ask("what does an mlops engineer do")
+    blocks = answer_blocks(index, result)
+    assert blocks[0].kind == "heading" and blocks[-1].kind == "note"
+    assert all(index.by_key(p.key) == p for p in offered(index, result))
+    nothing = index.ask("quantum chromodynamics lattice")
+    assert [b.text for b in answer_blocks(index, nothing)] == [content.ask.messages["no_match"]]
+    assert offered(index, nothing) == tuple(index.suggested())
+    assert offered(index, index.ask("hello")) == ()
+    assert len({p.key for p in index.passages}) == len(index.passages)
