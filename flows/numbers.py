@@ -125,6 +125,10 @@ class NumberReader:
             if j < len(tokens) and tokens[j] in units:
                 unit = units[tokens[j]]
                 j += 1
+                tail = [*tokens[j : j + 3], "", "", ""]  # "a year and a half"
+                fraction = self.v.numbers.casual.get(tail[2], 1.0)
+                if tail[0] == "and" and tail[1] in self.v.numbers.article and fraction < 1:
+                    value, j = value + fraction, j + 3
             found.append(_Number(value, i, j, scale, unit))
             i = j
         return found
@@ -151,6 +155,8 @@ class NumberReader:
                 and (after in n.scales or after in units or after in n.casual)
             ):
                 current = 0.0 if after in n.casual else 1.0
+            elif kind == "article" and last == "casual" and (after in units or after in n.scales):
+                pass  # "half a year", "half an hour a day": the fraction applies to the unit
             elif kind == "scale" and last in ("digit", "ones", "tens", "article", "casual"):
                 factor = n.scales[tok]
                 if factor == 100:

@@ -212,7 +212,10 @@ class TypedAnswers:
             if opening is not None:
                 return self._reply(question, opening)
             return Parsed(error=f"invalid_{question.kind}")
-        value = _round(reading.value) + (0 if money else reading.shift)
+        whole = int(reading.value + 1e-6) if question.field in self.v.round_down else None
+        value = (whole if whole is not None else _round(reading.value)) + (
+            0 if money else reading.shift
+        )
         plain = not reading.marked and not reading.scaled and reading.value == int(reading.value)
         amb = self.v.ambiguous
         if plain and reading.shift == 0 and value >= 1:

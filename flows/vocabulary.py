@@ -43,6 +43,8 @@ class Vocabulary(_Frozen):
     range_words: list[Phrase]
     units: dict[str, dict[Phrase, float]]
     periods: dict[Phrase, float]
+    round_down: list[str]
+    """Questions counted in completed units ("2.5 years" of experience is 2)."""
     ambiguous: Ambiguity
     replies: dict[ReplyKind, list[Phrase]]
     reply_meanings: dict[str, dict[ReplyKind, str | list[str]]]
