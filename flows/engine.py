@@ -12,6 +12,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from flows.actions import (
+    Action,
+    Back,
+    Begin,
+    Confirm,
+    Edit,
+    Faq,
+    FaqMenu,
+    Help,
+    Pick,
+    Restart,
+    RestartAnswer,
+    Resume,
+)
 from flows.content import Content, QuestionText
 from flows.events import Command, Event, Press, Text
 from flows.graph import FINAL_STATES, QUESTION_STATES, STATES, Walk, fire
@@ -30,10 +44,11 @@ from flows.questions import (
     needed_fields,
     parse_typed,
 )
-from flows.reply import ANY_STATE, Button, Reply, ReplyBuilder
+from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation, money, recommend
 
-Pending = Literal["restart"]
+Pending = Literal["restart", "delete"]
+"""A confirmation on screen: starting over (the engine's) or erasing (the account's)."""
 
 
 class Conversation(BaseModel):
@@ -45,6 +60,9 @@ class Conversation(BaseModel):
     answers: dict[str, Answer] = Field(default_factory=dict)
     editing: bool = False
     pending: Pending | None = None
+    setup_open: bool = False
+    """A reminder setup is on screen (its steps are stored with the reminder): typed text is
+    for the setup, and any other dialogue abandons it."""
 
     @field_validator("state")
     @classmethod
@@ -137,7 +155,8 @@ class Engine:
                 return self._same(conv, self.text.messages["welcome_back_finished"])
             return self._welcome_back(conv)
         if name in ("back", "restart", "help"):
-            return self._press(conv, Press(conv.state, name))
+            action = {"back": Back, "restart": Restart, "help": Help}[name](conv.state)
+            return self._press(conv, Press(action))
         if name == "faq":
             return Step(conv, present_faq_menu(self.content, conv.state), False)
         if name == "profile":
@@ -151,41 +170,39 @@ class Engine:
 
     def _press(self, conv: Conversation, press: Press) -> Step:
         action = press.action
-        if press.at == ANY_STATE:
+        if isinstance(action, Resume | FaqMenu | Faq):
             return self._anywhere(conv, action)
-        if press.at != conv.state:
+        if action is None or getattr(action, "at", None) != conv.state:
             return self._same(conv, self.text.messages["stale"])
-        if conv.pending == "restart" and action in ("restart:yes", "restart:no"):
-            if action == "restart:no":
+        if conv.pending == "restart" and isinstance(action, RestartAnswer):
+            if not action.yes:
                 return self._moved(conv.model_copy(update={"pending": None}), "kept_answers")
             walk = self._walk(conv)
             fire(walk, "restart")
             fire(walk, "begin")
             return self._moved(self._from_walk(walk), "restarted")
-        if conv.pending:  # any other press dismisses the restart question
+        if conv.pending:  # any other press dismisses the question
             step = self._action(conv.model_copy(update={"pending": None}), action)
             return Step(step.conversation, step.reply, True)
         return self._action(conv, action)
 
-    def _action(self, conv: Conversation, action: str) -> Step:
+    def _action(self, conv: Conversation, action: Action) -> Step:
         """A press on the current state's own buttons (or the same as a command)."""
-        if action == "restart":
+        if isinstance(action, Restart):
             return Step(
                 conv.model_copy(update={"pending": "restart"}), self._confirm_restart(conv), True
             )
-        if action == "help":
+        if isinstance(action, Help):
             return Step(conv, self._help(conv), False)
-        if action == "plan":
-            return self._plan(conv)
-        if action.startswith("=") and conv.state in BY_FIELD:
-            return self._answer_button(conv, action[1:])
-        trigger = {"back": "back", "begin": "begin", "confirm": "confirm"}.get(action)
-        if action.startswith("edit:"):
-            trigger = f"edit_{action.removeprefix('edit:')}"
+        if isinstance(action, Pick) and conv.state in BY_FIELD:
+            return self._answer_button(conv, action.value)
+        trigger = {Back: "back", Begin: "begin", Confirm: "confirm"}.get(type(action))
+        if isinstance(action, Edit):
+            trigger = f"edit_{action.field}"
         walk = self._walk(conv)
         if trigger and fire(walk, trigger):
             return self._moved(self._from_walk(walk))
-        if action == "back" and conv.state == "welcome":
+        if isinstance(action, Back) and conv.state == "welcome":
             return self._same(conv, self.text.messages["at_start"])
         return self._same(conv, self.text.messages["stale"])
 
@@ -195,15 +212,15 @@ class Engine:
             return self._same(conv, self.text.messages["plan_not_ready"])
         return Step(conv, present_plan(self.content, rec, conv.state), False)
 
-    def _anywhere(self, conv: Conversation, action: str) -> Step:
+    def _anywhere(self, conv: Conversation, action: Action) -> Step:
         """Buttons that work in any state: FAQ answers and 'continue where I was'."""
-        if action.startswith("faq:"):
-            item = self.content.advice.faq_item(action.removeprefix("faq:"))
+        if isinstance(action, Faq):
+            item = self.content.advice.faq_item(action.id)
             if item is not None:
                 return Step(conv, present_faq(self.content, item, conv.state), False)
-        if action == "faq":
+        if isinstance(action, FaqMenu):
             return Step(conv, present_faq_menu(self.content, conv.state), False)
-        if action == "resume":
+        if isinstance(action, Resume):
             return self._same(conv)
         return self._same(conv, self.text.messages["stale"])
 
@@ -251,8 +268,8 @@ class Engine:
 
     def _nav_row(self, state: str, *, back: bool = True) -> tuple[Button, ...]:
         b = self.text.buttons
-        row = [Button(b["back"], "back", state)] if back else []
-        return (*row, Button(b["restart"], "restart", state), Button(b["help"], "help", state))
+        row = [Button(b["back"], Back(state))] if back else []
+        return (*row, Button(b["restart"], Restart(state)), Button(b["help"], Help(state)))
 
     # ------------------------------------------------------------------------------ views
 
@@ -273,8 +290,8 @@ class Engine:
         out = ReplyBuilder()
         out.add("title", self.text.messages["welcome_title"])
         out.add("text", self.text.messages["welcome"])
-        out.row(Button(self.text.buttons["begin"], "begin", conv.state))
-        out.row(Button(self.text.buttons["faq"], "faq"))
+        out.row(Button(self.text.buttons["begin"], Begin(conv.state)))
+        out.row(Button(self.text.buttons["faq"], FaqMenu()))
         return out.build("welcome", conv.state)
 
     def _welcome_back(self, conv: Conversation) -> Step:
@@ -285,8 +302,8 @@ class Engine:
         else:
             out.add("text", self.text.messages["welcome_back_summary"])
         out.row(
-            Button(self.text.buttons["continue"], "resume"),
-            Button(self.text.buttons["start_over"], "restart", conv.state),
+            Button(self.text.buttons["continue"], Resume()),
+            Button(self.text.buttons["start_over"], Restart(conv.state)),
         )
         return Step(conv, out.build("welcome", conv.state), False)
 
@@ -310,7 +327,7 @@ class Engine:
         mark = self.text.buttons["current_mark"]
         buttons = [
             Button(
-                f"{mark} {o.label}" if o.value == str(current) else o.label, f"={o.value}", field
+                f"{mark} {o.label}" if o.value == str(current) else o.label, Pick(field, o.value)
             )
             for o in spec.options
         ]
@@ -334,8 +351,8 @@ class Engine:
         out = ReplyBuilder()
         out.add("text", self.text.messages["confirm_restart"])
         out.row(
-            Button(self.text.buttons["restart_yes"], "restart:yes", conv.state),
-            Button(self.text.buttons["restart_no"], "restart:no", conv.state),
+            Button(self.text.buttons["restart_yes"], RestartAnswer(conv.state, yes=True)),
+            Button(self.text.buttons["restart_no"], RestartAnswer(conv.state, yes=False)),
         )
         return out.build("confirm", conv.state)
 
@@ -355,13 +372,12 @@ class Engine:
         editable = conv.state in FINAL_STATES
         if editable and conv.state == "summary":
             out.add("text", self.text.messages["summary_prompt"])
-            out.row(Button(self.text.buttons["confirm"], "confirm", conv.state))
+            out.row(Button(self.text.buttons["confirm"], Confirm(conv.state)))
         if editable:
             edits = [
                 Button(
                     f"{self.text.buttons['edit_mark']} {self.text.questions[f].summary_label}",
-                    f"edit:{f}",
-                    conv.state,
+                    Edit(conv.state, f),
                 )
                 for f in needed_fields(conv.answers)
             ]
@@ -370,7 +386,7 @@ class Engine:
         if conv.state == "summary":
             out.row(*self._nav_row(conv.state))
         elif not editable or as_profile:
-            out.row(Button(self.text.buttons["continue"], "resume"))
+            out.row(Button(self.text.buttons["continue"], Resume()))
         return out.build("summary", conv.state)
 
     def _recommendation(self, conv: Conversation, notice: str | None) -> Reply:
