@@ -166,10 +166,12 @@ class Dispatcher:
         if isinstance(event, Command) and event.name == "start":
             await self.reminders.on_return(user_id)
         if isinstance(event, Command) and event.name in OWN_COMMANDS:
-            return await self._command(user_id, chat_id, conv, event.name)
+            turn = await self._command(user_id, chat_id, conv, event.name)
+            turn.save = turn.save and (record is not None or turn.conv.setup_open)
+            return turn
         if isinstance(action, PLAN_ACTIONS + REMINDER_ACTIONS):
             if not conv.is_finished:
-                return _Turn(conv, [self.engine.show(conv, self._not_ready())], may_edit=False)
+                return self._not_ready(conv, save=record is not None)
             return await self._plan_or_reminders(user_id, chat_id, conv, action)
         return self._interview(conv, record, event)
 
@@ -199,7 +201,7 @@ class Dispatcher:
                 conv.model_copy(update={"pending": "delete"}), [out.build("confirm", "delete")]
             )
         if not conv.is_finished:
-            return _Turn(conv, [self.engine.show(conv, self._not_ready())], may_edit=False)
+            return self._not_ready(conv)
         action = {"plan": None, "progress": ShowProgress(), "reminders": ManageReminders("show")}
         return await self._plan_or_reminders(user_id, chat_id, conv, action[name])
 
@@ -237,7 +239,7 @@ class Dispatcher:
             else await self.plans.view(user_id)
         )
         if view is None:
-            return _Turn(conv, [self.engine.show(conv, self._not_ready())], may_edit=False)
+            return self._not_ready(conv)
         title = self.engine.text.sections["plan_title"].format(path=view.recommendation.path_name)
         words = self.engine.content.reminders.messages
         png = await asyncio.to_thread(roadmap_png, view.milestones, title, done=view.record.done)
@@ -299,8 +301,14 @@ class Dispatcher:
                 return Output(turn.screens, turn.toast, edit=pressed_message_id)
         return Output(turn.screens, turn.toast, files=turn.files)
 
-    def _not_ready(self) -> str:
-        return self.engine.content.reminders.messages["plan_not_ready"]
+    def _not_ready(self, conv: Conversation, *, save: bool = True) -> _Turn:
+        """The plan and reminders come after the recommendation: say so, show where we are."""
+        notice = self.engine.content.reminders.messages["plan_not_ready"]
+        if conv.state == "welcome":  # the welcome screen has no place for a notice
+            screens = [self._text(notice), self.engine.show(conv)]
+        else:
+            screens = [self.engine.show(conv, notice)]
+        return _Turn(conv, screens, toast=notice, may_edit=False, save=save)
 
     def _text(self, text: str) -> Reply:
         out = ReplyBuilder()
