@@ -53,7 +53,7 @@ class ConsoleView:
                 lines += [_wrap(item, "  • ") for item in block.items]
             else:
                 lines.append(_wrap(block.text))
-        numeric = reply.kind == "question" and BY_FIELD[reply.state].kind != "choice"
+        numeric = reply.state in BY_FIELD and BY_FIELD[reply.state].kind != "choice"
         picks = [b for b in reply.flat_buttons if numeric and isinstance(b.action, Pick)]
         self.choices = [
             b
