@@ -32,6 +32,7 @@ from flows.actions import (
     ShowProgress,
     Snooze,
 )
+from flows.confirmations import answer
 from flows.engine import Conversation, Engine
 from flows.events import Command, Incoming, Press, Text, Unusable
 from flows.reply import Button, Reply, ReplyBuilder
@@ -158,8 +159,8 @@ class Dispatcher:
         if conv.setup_open:
             await self.reminders.abandon_setup(user_id)
         conv = conv.model_copy(update={"setup_open": False})
-        if conv.pending == "delete":
-            conv = conv.model_copy(update={"pending": None})
+        if conv.pending == "delete":  # the erase question is dismissed by anything else
+            conv = conv.model_copy(update={"pending": answer(conv.pending, "dismiss")[0]})
         if isinstance(event, Unusable):
             hint = self._text(self.account.messages[event.kind])
             return _Turn(conv, [hint, self.engine.show(conv)], may_edit=False)
@@ -274,14 +275,15 @@ class Dispatcher:
         self, user_id: int, conv: Conversation, record: UserRecord | None, action: DeleteAnswer
     ) -> _Turn:
         m = self.account.messages
-        if record is None or conv.pending != "delete":
+        pending, effect, _ = answer(conv.pending, "delete_yes" if action.yes else "delete_no")
+        if record is None or effect is None:
             # Already answered (a double tap), or an old message: its text says what happened.
             toast = m["deleted"] if record is None and action.yes else None
             return _Turn(conv, [], toast=toast, may_edit=False, save=False)
-        if action.yes:
+        if effect == "delete":
             await self.storage.delete_user(user_id)
             return _Turn(Conversation(), [self._text(m["deleted"])], save=False)
-        conv = conv.model_copy(update={"pending": None})
+        conv = conv.model_copy(update={"pending": pending})
         return _Turn(conv, [self._text(m["delete_cancelled"])])
 
     # ------------------------------------------------------------------------------ helpers

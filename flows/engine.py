@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -26,6 +25,7 @@ from flows.actions import (
     RestartAnswer,
     Resume,
 )
+from flows.confirmations import Question, answer
 from flows.content import Content, QuestionText
 from flows.events import Command, Event, Press, Text
 from flows.graph import FINAL_STATES, QUESTION_STATES, STATES, Walk, fire
@@ -47,9 +47,6 @@ from flows.questions import (
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation, money, recommend
 
-Pending = Literal["restart", "delete"]
-"""A confirmation on screen: starting over (the engine's) or erasing (the account's)."""
-
 
 class Conversation(BaseModel):
     """One person's saved place in the dialogue: the only state the engine needs."""
@@ -59,7 +56,8 @@ class Conversation(BaseModel):
     state: str = "welcome"
     answers: dict[str, Answer] = Field(default_factory=dict)
     editing: bool = False
-    pending: Pending | None = None
+    pending: Question | None = None
+    """A yes/no question on screen (flows.confirmations): start over, or erase everything."""
     setup_open: bool = False
     """A reminder setup is on screen (its steps are stored with the reminder): typed text is
     for the setup, and any other dialogue abandons it."""
@@ -174,23 +172,28 @@ class Engine:
             return self._anywhere(conv, action)
         if action is None or getattr(action, "at", None) != conv.state:
             return self._same(conv, self.text.messages["stale"])
-        if conv.pending == "restart" and isinstance(action, RestartAnswer):
-            if not action.yes:
-                return self._moved(conv.model_copy(update={"pending": None}), "kept_answers")
-            walk = self._walk(conv)
-            fire(walk, "restart")
-            fire(walk, "begin")
-            return self._moved(self._from_walk(walk), "restarted")
+        if isinstance(action, RestartAnswer):
+            trigger = "restart_yes" if action.yes else "restart_no"
+            pending, effect, _ = answer(conv.pending, trigger)
+            if effect == "kept":
+                return self._moved(conv.model_copy(update={"pending": pending}), "kept_answers")
+            if effect == "restart":
+                walk = self._walk(conv)
+                fire(walk, "restart")
+                fire(walk, "begin")
+                return self._moved(self._from_walk(walk), "restarted")
         if conv.pending:  # any other press dismisses the question
-            step = self._action(conv.model_copy(update={"pending": None}), action)
+            pending, _, _ = answer(conv.pending, "dismiss")
+            step = self._action(conv.model_copy(update={"pending": pending}), action)
             return Step(step.conversation, step.reply, True)
         return self._action(conv, action)
 
     def _action(self, conv: Conversation, action: Action) -> Step:
         """A press on the current state's own buttons (or the same as a command)."""
         if isinstance(action, Restart):
+            pending, _, _ = answer(conv.pending, "ask_restart")
             return Step(
-                conv.model_copy(update={"pending": "restart"}), self._confirm_restart(conv), True
+                conv.model_copy(update={"pending": pending}), self._confirm_restart(conv), True
             )
         if isinstance(action, Help):
             return Step(conv, self._help(conv), False)
