@@ -146,7 +146,14 @@ class Dispatcher:
         event: Incoming,
     ) -> _Turn:
         action = event.action if isinstance(event, Press) else None
-        if isinstance(event, Text) and conv.setup_open:
+        if conv.setup_open and isinstance(event, Unusable):  # a sticker: hint, setup stays
+            turn = await self._setup(user_id, chat_id, conv, Press(None))
+            turn.screens.insert(0, self._text(self.account.messages[event.kind]))
+            turn.may_edit = False
+            return turn
+        if conv.setup_open and (isinstance(event, Text) or event == Press(None)):
+            # Typed text belongs to the setup on screen; junk button data re-shows its step.
+            assert isinstance(event, Text | Press)
             return await self._setup(user_id, chat_id, conv, event)
         if isinstance(event, Press) and isinstance(action, SETUP_ACTIONS):
             if conv.setup_open:
