@@ -7,7 +7,8 @@ import textwrap
 from collections.abc import Callable
 
 from bot.advisor import Clock, utc_now
-from bot.dispatcher import Dispatcher, Output
+from bot.dispatcher import Dispatcher
+from bot.outputs import Output
 from bot.plans import Plans
 from bot.reminders import Reminders
 from bot.storage import Storage

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.advisor import Clock, utc_now
+from bot.outputs import File, Output
 from bot.plans import Plans
 from bot.reminders import Reminders
 from bot.storage import Storage, UserRecord
@@ -39,29 +40,6 @@ from flows.reply import Button, Reply, ReplyBuilder
 
 OWN_COMMANDS = frozenset({"plan", "progress", "reminders", "privacy", "delete"})
 """Commands of the plan, reminder and account dialogues; the rest are the interview's."""
-
-
-@dataclass(frozen=True, slots=True)
-class File:
-    name: str
-    data: bytes
-    caption: str
-    picture: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Output:
-    """What the transport shows: screens in order, then files; a toast for a button press."""
-
-    screens: list[Reply]
-    toast: str | None = None
-    edit: int | None = None
-    """Show the single screen by editing this message (the pressed one, showing the step)."""
-    unchanged: bool = False
-    """The pressed message already shows exactly this: send nothing (Telegram rejects it)."""
-    files: list[File] = field(default_factory=list)
-    duplicate: bool = False
-    """The update was applied before (a redelivery after a crash): nothing changed."""
 
 
 @dataclass(slots=True)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.console import console_dispatcher
-from bot.dispatcher import Dispatcher, Output
+from bot.dispatcher import Dispatcher
+from bot.outputs import Output
 from bot.storage import Storage
-from flows.actions import Pick, SetupDay, SetupZone
+from flows.actions import Begin, Confirm, Pick, RestartAnswer, SetupDay, SetupZone, decode
 from flows.engine import Conversation, Engine
-from flows.events import Command, Press, Text, Unusable
+from flows.events import COMMANDS, Command, Incoming, Press, Text, Unusable
 from tests.conftest import BASE_PROFILE
 from tests.telegram_driver import FakeClock
+from tests.test_actions import worst_cases
 
 USER = 5
 
@@ -71,3 +74,45 @@ async def test_a_redelivered_update_is_not_applied_twice(dispatcher: Dispatcher)
     await dispatcher.handle(USER, USER, Press(None), update_id=11)
     out = await dispatcher.handle(USER, USER, Press(Pick("welcome", "x")), update_id=11)
     assert out.duplicate
+
+
+def junk_events(engine: Engine, seed: int, count: int) -> list[Incoming]:
+    """Seeded random traffic: every command but /plan (its picture is slow to draw), typed junk,
+    stickers, forged and worst-case button data of every action class."""
+    rng = random.Random(seed)
+    datas = [c.encode() for c in worst_cases(engine.content)]
+    datas += ["", "|", "a|x", "sd|9|1", "nd|-1", "del|1", "rsa|welcome|1", "go|welcome", "x" * 64]
+    commands = [c for c in COMMANDS if c != "plan"]
+    texts = ["3", "15k", "UTC", "18:30", "yes", "", "Mars/Olympus", "x" * 300]
+    out: list[Incoming] = []
+    for _ in range(count):
+        roll = rng.random()
+        if roll < 0.3:
+            out.append(Command(rng.choice(commands)))
+        elif roll < 0.5:
+            out.append(Text(rng.choice(texts)))
+        elif roll < 0.55:
+            out.append(Unusable("non_text"))
+        else:
+            out.append(Press(decode(rng.choice(datas))))
+    return out
+
+
+async def test_random_traffic_never_raises_and_a_recommendation_stays_reachable(
+    dispatcher: Dispatcher,
+) -> None:
+    for update_id, event in enumerate(junk_events(dispatcher.engine, seed=8, count=400), 1):
+        out = await dispatcher.handle(USER, USER, event, update_id=update_id)
+        if out.screens:
+            await dispatcher.shown(USER, update_id, out.screens[-1])
+    out = await dispatcher.handle(USER, USER, Command("restart"))
+    for _ in range(30):  # tap through: yes to start over, begin, first answer, confirm
+        kinds = (RestartAnswer, Begin, Pick, Confirm)
+        buttons = [b.action for b in out.screens[-1].flat_buttons]
+        action = next(a for k in kinds for a in buttons if isinstance(a, k))
+        if isinstance(action, RestartAnswer) and not action.yes:
+            action = RestartAnswer(action.at, yes=True)
+        out = await dispatcher.handle(USER, USER, Press(action))
+        if out.screens[-1].kind == "recommendation":
+            break
+    assert out.screens[-1].kind == "recommendation"

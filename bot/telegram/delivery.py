@@ -10,7 +10,7 @@ from typing import TypeVar
 from telegram import Bot, CallbackQuery, InputFile, Message
 from telegram.error import BadRequest, NetworkError, TelegramError
 
-from bot.dispatcher import Output
+from bot.outputs import Output
 from bot.telegram.render import Chunk, render
 from flows.reply import Reply
 

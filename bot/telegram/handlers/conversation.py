@@ -10,7 +10,7 @@ import asyncio
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot.dispatcher import Output
+from bot.outputs import Output
 from bot.telegram.delivery import answer_query, send_output
 from bot.telegram.runtime import runtime
 from flows.actions import decode
