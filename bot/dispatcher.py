@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.advisor import Clock, utc_now
 from bot.outputs import File, Output
@@ -92,7 +92,7 @@ class Dispatcher:
         None when it cannot be edited (an inaccessible or deleted message, a typed update)."""
         record = await self.storage.load(user_id)
         conv = record.conversation if record else Conversation()
-        if already_applied(record, update_id):
+        if already_applied(record, update_id, self.clock()):
             return Output([self.engine.show(conv)], duplicate=True)
         turn = await self._route(user_id, chat_id, conv, record, event)
         if turn.save:
@@ -303,10 +303,11 @@ class Dispatcher:
         return out.build("info", "account")
 
 
-def already_applied(record: UserRecord | None, update_id: int | None) -> bool:
+def already_applied(record: UserRecord | None, update_id: int | None, now: datetime) -> bool:
     """A redelivered update (after a crash between commit and confirmation) is not re-applied.
 
-    The one place redelivery is detected (storage's `UserRecord.already_applied` replaces it)."""
+    The one place redelivery is detected; `now` is for storage's `UserRecord.already_applied`
+    (a bounded window of recent ids with a time limit), which replaces this body on merge."""
     return (
         record is not None
         and update_id is not None
