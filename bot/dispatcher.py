@@ -11,6 +11,7 @@ sends the reply that acknowledges it.
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -38,7 +39,7 @@ from flows.engine import Conversation, Engine
 from flows.events import Command, Incoming, Press, Text, Unusable
 from flows.reply import Button, Reply, ReplyBuilder
 
-OWN_COMMANDS = frozenset({"plan", "progress", "reminders", "privacy", "delete"})
+OWN_COMMANDS = frozenset({"plan", "progress", "reminders", "privacy", "delete", "export"})
 """Commands of the plan, reminder and account dialogues; the rest are the interview's."""
 
 
@@ -175,6 +176,11 @@ class Dispatcher:
         m = self.account.messages
         if name == "privacy":
             return _Turn(conv, [self._text(m["privacy"])], may_edit=False)
+        if name == "export":  # everything stored about the person, as a JSON file
+            data = await self.storage.export_user(user_id) or {}
+            payload = json.dumps(data, indent=2, ensure_ascii=False).encode()
+            file = File("my-aipath-data.json", payload, m["export_caption"])
+            return _Turn(conv, [], may_edit=False, files=[file], save=False)
         if name == "delete":
             b = self.account.buttons
             out = ReplyBuilder()

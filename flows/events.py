@@ -20,6 +20,7 @@ CommandName = Literal[
     "reminders",
     "privacy",
     "delete",
+    "export",
 ]
 COMMANDS: tuple[CommandName, ...] = (
     "start",
@@ -34,6 +35,7 @@ COMMANDS: tuple[CommandName, ...] = (
     "reminders",
     "privacy",
     "delete",
+    "export",
 )
 ENGINE_COMMANDS: tuple[CommandName, ...] = COMMANDS[:8]
 """The interview's own commands; the rest belong to the plan, reminder and account dialogues."""

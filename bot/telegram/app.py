@@ -68,7 +68,6 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
         MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE, group.on_group_message)
     )
     app.add_handler(CommandHandler(list(COMMANDS), conversation.on_command, filters=PRIVATE))
-    app.add_handler(CommandHandler("export", operator.on_export, filters=PRIVATE))
     app.add_handler(CommandHandler("stats", operator.on_stats, filters=PRIVATE))
     app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, conversation.on_unknown_command))
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT, conversation.on_text))

@@ -59,7 +59,7 @@ async def send_output(bot: Bot, chat_id: int, output: Output) -> tuple[int, Repl
     Returns (message id, screen) for the message that now shows the last screen, for the
     dispatcher to remember; None when nothing was shown.
     """
-    if output.unchanged or not output.screens:
+    if output.unchanged:
         return None
     shown: tuple[int, Reply] | None = None
     for reply in output.screens:
