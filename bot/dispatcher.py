@@ -11,10 +11,10 @@ sends the reply that acknowledges it.
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.account import AccountScreens, plain
 from bot.advisor import Clock, utc_now
 from bot.outputs import File, Output
 from bot.plans import Plans
@@ -37,7 +37,7 @@ from flows.actions import (
 from flows.confirmations import answer
 from flows.engine import Conversation, Engine
 from flows.events import Command, Incoming, Press, Text, Unusable
-from flows.reply import Button, Reply, ReplyBuilder
+from flows.reply import Reply
 
 OWN_COMMANDS = frozenset({"plan", "progress", "reminders", "privacy", "delete", "export"})
 """Commands of the plan, reminder and account dialogues; the rest are the interview's."""
@@ -74,7 +74,7 @@ class Dispatcher:
         self.storage = storage
         self.plans = plans
         self.reminders = reminders
-        self.account = account_text
+        self.account = AccountScreens(storage, account_text)
         self.clock = clock
         self.resume_after = resume_after
 
@@ -127,7 +127,7 @@ class Dispatcher:
         action = event.action if isinstance(event, Press) else None
         if conv.setup_open and isinstance(event, Unusable):  # a sticker: hint, setup stays
             turn = await self._setup(user_id, chat_id, conv, Press(None))
-            turn.screens.insert(0, self._text(self.account.messages[event.kind]))
+            turn.screens.insert(0, self.account.text(event.kind))
             turn.may_edit = False
             return turn
         if conv.setup_open and (isinstance(event, Text) or event == Press(None)):
@@ -148,7 +148,7 @@ class Dispatcher:
         if conv.pending == "delete":  # the erase question is dismissed by anything else
             conv = conv.model_copy(update={"pending": answer(conv.pending, "dismiss")[0]})
         if isinstance(event, Unusable):
-            hint = self._text(self.account.messages[event.kind])
+            hint = self.account.text(event.kind)
             return _Turn(conv, [hint, self.engine.show(conv)], may_edit=False)
         if isinstance(event, Command) and event.name == "start":
             await self.reminders.on_return(user_id)
@@ -173,25 +173,14 @@ class Dispatcher:
         return _Turn(step.conversation, [step.reply], toast=step.reply.notice)
 
     async def _command(self, user_id: int, chat_id: int, conv: Conversation, name: str) -> _Turn:
-        m = self.account.messages
         if name == "privacy":
-            return _Turn(conv, [self._text(m["privacy"])], may_edit=False)
-        if name == "export":  # everything stored about the person, as a JSON file
-            data = await self.storage.export_user(user_id) or {}
-            payload = json.dumps(data, indent=2, ensure_ascii=False).encode()
-            file = File("my-aipath-data.json", payload, m["export_caption"])
-            return _Turn(conv, [], may_edit=False, files=[file], save=False)
+            return _Turn(conv, [self.account.text("privacy")], may_edit=False)
+        if name == "export":
+            files = [await self.account.export(user_id)]
+            return _Turn(conv, [], may_edit=False, files=files, save=False)
         if name == "delete":
-            b = self.account.buttons
-            out = ReplyBuilder()
-            out.add("text", m["delete_confirm"])
-            out.row(
-                Button(b["delete_yes"], DeleteAnswer(yes=True)),
-                Button(b["delete_no"], DeleteAnswer(yes=False)),
-            )
-            return _Turn(
-                conv.model_copy(update={"pending": "delete"}), [out.build("confirm", "delete")]
-            )
+            pending = answer(conv.pending, "ask_delete")[0]
+            return _Turn(conv.model_copy(update={"pending": pending}), [self.account.ask_delete()])
         if not conv.is_finished:
             return self._not_ready(conv)
         action = {"plan": None, "progress": ShowProgress(), "reminders": ManageReminders("show")}
@@ -265,17 +254,18 @@ class Dispatcher:
     async def _delete_answer(
         self, user_id: int, conv: Conversation, record: UserRecord | None, action: DeleteAnswer
     ) -> _Turn:
-        m = self.account.messages
         pending, effect, _ = answer(conv.pending, "delete_yes" if action.yes else "delete_no")
         if record is None or effect is None:
             # Already answered (a double tap), or an old message: its text says what happened.
-            toast = m["deleted"] if record is None and action.yes else None
+            toast = (
+                self.account.words.messages["deleted"] if record is None and action.yes else None
+            )
             return _Turn(conv, [], toast=toast, may_edit=False, save=False)
         if effect == "delete":
             await self.storage.delete_user(user_id)
-            return _Turn(Conversation(), [self._text(m["deleted"])], save=False)
+            return _Turn(Conversation(), [self.account.text("deleted")], save=False)
         conv = conv.model_copy(update={"pending": pending})
-        return _Turn(conv, [self._text(m["delete_cancelled"])])
+        return _Turn(conv, [self.account.text("delete_cancelled")])
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -298,15 +288,10 @@ class Dispatcher:
         """The plan and reminders come after the recommendation: say so, show where we are."""
         notice = self.engine.content.reminders.messages["plan_not_ready"]
         if conv.state == "welcome":  # the welcome screen has no place for a notice
-            screens = [self._text(notice), self.engine.show(conv)]
+            screens = [plain(notice), self.engine.show(conv)]
         else:
             screens = [self.engine.show(conv, notice)]
         return _Turn(conv, screens, toast=notice, may_edit=False, save=save)
-
-    def _text(self, text: str) -> Reply:
-        out = ReplyBuilder()
-        out.add("text", text)
-        return out.build("info", "account")
 
 
 def already_applied(record: UserRecord | None, update_id: int | None, now: datetime) -> bool:
