@@ -21,7 +21,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user.id not in rt.settings.admin_ids:
         await on_unknown_command(update, context)
         return
-    text = stats_text(await rt.storage.stats(now=rt.advisor.clock()))
+    text = stats_text(await rt.storage.stats(now=rt.clock()))
     await with_retries(
         lambda: context.bot.send_message(chat.id, f"<pre>{escape(text, quote=False)}</pre>")
     )
