@@ -51,8 +51,10 @@ class AnsweringViews(InterviewViews):
         """ "Did you mean $2,000 or $2?" with one button per reading, then the way back."""
         field = conv.state
         first, second = (self.answer_label(field, v) for v in readings[:2])
+        # A question may word it its own way ("1 hour a week, or 1 a day?").
+        words = self.text.messages.get(f"did_you_mean_{field}", self.text.messages["did_you_mean"])
         out = ReplyBuilder()
-        out.add("text", self.text.messages["did_you_mean"].format(first=first, second=second))
+        out.add("text", words.format(first=first, second=second, raw=readings[0]))
         out.row(*(Button(self.answer_label(field, v), Pick(field, str(v))) for v in readings[:2]))
         out.row(*self._nav_row(field))
         return out.build("question", field)
@@ -136,7 +138,14 @@ class AnsweringViews(InterviewViews):
         if back and place.kind != "info":
             out.add("note", self.text.messages["question_again"])
         out.blocks.extend(place.blocks)
+        out.rows.extend(place.buttons)  # the question's own options keep their places (1, 2…)
         for passage in topics:
-            out.row(Button(passage.title[:LABEL_MAX], AskTopic(passage.key)))
-        out.rows.extend(place.buttons)
+            out.row(Button(short_label(passage.title), AskTopic(passage.key)))
         return out.build(place.kind, place.state)
+
+
+def short_label(title: str) -> str:
+    """A title that fits on a button, cut at a word with an ellipsis when too long."""
+    if len(title) <= LABEL_MAX:
+        return title
+    return title[: LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(":,;") + "…"

@@ -203,7 +203,9 @@ class AskIndex:
         related = [
             self.passages[r]
             for r, s in ordered[1:]
-            if s <= best_score * ratio and self.passages[r].title != passage.title
+            if s <= best_score * ratio
+            and coverage(r) >= best_coverage / 4
+            and self.passages[r].title != passage.title
         ][:2]
         return AskResult(True, passage, tuple(related), None, best_coverage)
 
