@@ -64,10 +64,13 @@ class AnsweringViews(InterviewViews):
         return self._answer_reply(conv, self.index.ask(text))
 
     def answered_if_known(self, conv: Conversation, text: str) -> Reply | None:
-        """Like `answered`, but None when the advice has nothing on it and it is not small talk:
-        then it was more likely a failed answer, and the question's hint serves better."""
+        """For text that is no answer but does not look like a question either: answered only
+        when it is small talk, or matches the advice with enough words ("degree requirements
+        for visas"); otherwise None, as it was more likely a failed answer ("lots of years") and
+        the question's hint serves better."""
         result = self.index.ask(text)
-        if not result.matched and result.fallback == "no_match":
+        enough = result.matched and result.words >= self.content.ask.matching.min_words_unasked
+        if not enough and result.fallback in (None, "no_match"):
             return None
         return self._answer_reply(conv, result)
 

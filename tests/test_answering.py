@@ -125,3 +125,11 @@ def test_a_question_on_the_welcome_screen_keeps_the_begin_button(engine: Engine)
     assert "Do I need a degree" in text_of(step.reply)
     assert engine.text.buttons["begin"] in [b.label for b in step.reply.flat_buttons]
     assert not step.changed
+
+
+def test_a_failed_answer_on_the_questions_own_topic_gets_the_hint(engine: Engine) -> None:
+    conv = Conversation(state="years_experience", answers={"coding_experience": "production"})
+    step = engine.handle(conv, Text("lots of years"))
+    assert "whole number" in text_of(step.reply)
+    step = engine.handle(conv, Text("degree requirements for visa sponsorship"))
+    assert "H-1B" in text_of(step.reply)  # a statement-like question is still answered
