@@ -32,6 +32,8 @@ class AskResult:
     fallback: str | None
     """When not matched: a small-talk key from ask.yaml, or "no_match"."""
     coverage: float = 0.0
+    words: int = 0
+    """How many content words (or known phrases) the question had."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,15 +199,19 @@ class AskIndex:
         best, best_score = ordered[0]
         best_coverage = coverage(best)
         if best_coverage < self.ask_text.matching.min_coverage:
-            return AskResult(False, None, (), self._fallback(question), best_coverage)
+            return AskResult(
+                False, None, (), self._fallback(question), best_coverage, len(concepts)
+            )
         passage = self.passages[best]
         ratio = self.ask_text.matching.related_ratio
         related = [
             self.passages[r]
             for r, s in ordered[1:]
-            if s <= best_score * ratio and self.passages[r].title != passage.title
+            if s <= best_score * ratio
+            and coverage(r) >= best_coverage / 4
+            and self.passages[r].title != passage.title
         ][:2]
-        return AskResult(True, passage, tuple(related), None, best_coverage)
+        return AskResult(True, passage, tuple(related), None, best_coverage, len(concepts))
 
     def _fallback(self, question: str) -> str:
         text = words_of(question)

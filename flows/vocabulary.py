@@ -110,6 +110,9 @@ class Matching(_Frozen):
     keywords_weight: float = Field(gt=0)
     body_weight: float = Field(gt=0)
     typo_cutoff: float = Field(gt=0, lt=1)
+    min_words_unasked: int = Field(ge=1)
+    """Content words a message needs to be answered as a question when it does not look like
+    one (no question mark or opening question word) and failed as an answer."""
 
 
 class AskText(_Frozen):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from flows.actions import Back, Begin
 from flows.content import Content
 from flows.questions import BY_FIELD, Parsed, TypedAnswers, match_button
 from flows.reply import Button
@@ -212,7 +213,7 @@ def test_cant_is_not_a_question_but_can_is(parser: TypedAnswers) -> None:
 
 
 def test_a_typed_button_label_finds_its_button() -> None:
-    buttons = [Button("Let's begin", "begin", "welcome"), Button("« Back", "back", "degree")]
+    buttons = [Button("Let's begin", Begin("welcome")), Button("« Back", Back("degree"))]
     assert match_button("let's begin", buttons) == buttons[0]
     assert match_button("Back", buttons) == buttons[1]
     assert match_button("begin please", buttons) is None
