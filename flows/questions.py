@@ -239,25 +239,6 @@ def _round(value: float) -> int:
     return int(value + 0.5 + 1e-6) if value >= 0 else -int(-value + 0.5 + 1e-6)
 
 
-def parse_typed(
-    question: Question,
-    text: str,
-    options: Sequence[OptionText],
-    vocabulary: Vocabulary | None = None,
-) -> Parsed:
-    """`TypedAnswers.parse`, with the packaged vocabulary unless one is given."""
-    parser = TypedAnswers(vocabulary) if vocabulary is not None else _default_parser()
-    return parser.parse(question, text, options)
-
-
-@cache
-def _default_parser() -> TypedAnswers:
-    """The parser over the packaged content's vocabulary, built once (like `default_content`)."""
-    from flows.content import default_content
-
-    return TypedAnswers(default_content().vocabulary)
-
-
 def match_button(text: str, buttons: Sequence[Button]) -> Button | None:
     """The button whose label was typed in full ("Let's begin", "« Back"), if any."""
     wanted = words_of(text)
