@@ -151,4 +151,7 @@ def short_label(title: str) -> str:
     """A title that fits on a button, cut at a word with an ellipsis when too long."""
     if len(title) <= LABEL_MAX:
         return title
+    head, _, tail = title.rpartition(": ")
+    if head and len(tail) < LABEL_MAX // 2:  # "Accelerated AI Engineering Imm…: the catches"
+        return f"{head[: LABEL_MAX - len(tail) - 3].rstrip()}…: {tail}"
     return title[: LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(":,;") + "…"

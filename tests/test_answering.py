@@ -133,3 +133,12 @@ def test_a_failed_answer_on_the_questions_own_topic_gets_the_hint(engine: Engine
     assert "whole number" in text_of(step.reply)
     step = engine.handle(conv, Text("degree requirements for visa sponsorship"))
     assert "H-1B" in text_of(step.reply)  # a statement-like question is still answered
+
+
+def test_topic_labels_fit_a_button_and_keep_what_they_are_about() -> None:
+    from flows.answering import short_label
+
+    long = "Accelerated AI Engineering Immersive: the catches"
+    assert short_label(long).endswith("…: the catches") and len(short_label(long)) <= 48
+    assert short_label("Short title") == "Short title"
+    assert len(short_label("word " * 20)) <= 48
