@@ -6,7 +6,7 @@ conversation when `Step.changed` is true, then render the reply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.actions import (
     Action,
@@ -39,7 +39,7 @@ from flows.questions import (
     drop_irrelevant,
     match_button,
 )
-from flows.reply import Button, Reply, ReplyBuilder
+from flows.reply import Button, HintKind, Reply, ReplyBuilder
 
 __all__ = ["Conversation", "Engine", "Step"]
 
@@ -175,7 +175,9 @@ class Engine(AnsweringViews):
             if reply is not None:
                 return Step(conv, reply, False)
         hint = self.text.messages[parsed.error or "invalid_choice"]
-        return self._same(conv, hint.format(hint=self.text.questions[conv.state].hint))
+        step = self._same(conv, hint.format(hint=self.text.questions[conv.state].hint))
+        kind: HintKind = "choice" if BY_FIELD[conv.state].kind == "choice" else "number"
+        return Step(conv, replace(step.reply, hint=kind), False)
 
     def _answer_button(self, conv: Conversation, raw: str) -> Step:
         question = BY_FIELD[conv.state]

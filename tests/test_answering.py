@@ -142,3 +142,18 @@ def test_topic_labels_fit_a_button_and_keep_what_they_are_about() -> None:
     assert short_label(long).endswith("…: the catches") and len(short_label(long)) <= 48
     assert short_label("Short title") == "Short title"
     assert len(short_label("word " * 20)) <= 48
+
+
+def test_a_failed_answer_asks_the_transport_for_its_own_how_to_answer_line(
+    engine: Engine,
+) -> None:
+    from bot.console import ConsoleView
+
+    conv = Conversation(state="degree", answers={"coding_experience": "none"})
+    reply = engine.handle(conv, Text("astronaut")).reply
+    assert reply.hint == "choice"
+    console = ConsoleView(engine).render(reply)
+    assert engine.text.console["hint_choice"] in console and "Tap" not in console
+    hours = Conversation(state="hours_per_week", answers={"coding_experience": "none"})
+    assert engine.handle(hours, Text("lots")).reply.hint == "number"
+    assert engine.handle(conv, Text("No degree")).reply.hint is None

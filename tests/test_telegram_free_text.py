@@ -65,6 +65,17 @@ async def test_did_you_mean_on_telegram(tg: FakeTelegram, tmp_path: Path) -> Non
         assert answers_in_db(db, USER)["budget_usd"] == 2000
 
 
+async def test_hints_on_telegram_say_tap_or_type(tg: FakeTelegram, tmp_path: Path) -> None:
+    words = load_telegram_text().messages
+    async with bot_running(tg, tmp_path / "bot.db"):
+        user = SimUser(tg, USER)
+        await user.say("/start")
+        await user.tap("Let's begin")
+        screen = await user.say("astronaut")
+        assert words["hint_choice"] in screen.text
+        assert "number" not in screen.text.lower()  # its buttons have no numbers
+
+
 async def test_after_the_recommendation_a_stray_message_gets_the_compact_menu(
     tg: FakeTelegram, tmp_path: Path
 ) -> None:
