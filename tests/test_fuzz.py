@@ -18,7 +18,7 @@ import pytest
 
 from flows.content import default_content
 from tests.fake_telegram import BOT_USERNAME, KINDS, FakeTelegram
-from tests.telegram_driver import FakeClock, bot_running, buttons_of, plain
+from tests.telegram_driver import FakeClock, bot_running, plain
 
 SEED = int(os.environ.get("AIPATH_FUZZ_SEED", "20261123"))
 UPDATES = int(os.environ.get("AIPATH_FUZZ_UPDATES", "2000"))
@@ -69,7 +69,7 @@ class Fuzzer:
             # Mostly the newest keyboard (current), sometimes an older one (stale), sometimes twice.
             message_id, buttons = keyboards[-1] if rng.random() < 0.8 else rng.choice(keyboards)
             data = rng.choice(buttons)["callback_data"]
-            tg.push_callback(user, data, message_id)
+            tg.push_callback(user, data, message_id, inaccessible=rng.random() < 0.05)
             if rng.random() < 0.1:
                 tg.push_callback(user, data, message_id)
         elif roll < 0.48:
@@ -100,26 +100,27 @@ class Fuzzer:
             self.blocked.add(user)
 
 
-def next_press(tg: FakeTelegram, user: int, since: int) -> tuple[str, int] | None:
+def latest_screen(tg: FakeTelegram, user: int) -> tuple[int, dict[str, Any]] | None:
+    """The newest bot message in the person's chat that still shows buttons (what they see)."""
+    shown = [
+        (message_id, message)
+        for message_id, message in tg.messages.get(user, {}).items()
+        if message.get("reply_markup", {}).get("inline_keyboard")
+    ]
+    return max(shown, key=lambda item: item[0]) if shown else None
+
+
+def next_press(tg: FakeTelegram, user: int) -> tuple[str, int] | None:
     """The button a person heading for a recommendation taps next (None: send /restart)."""
     words = default_content().dialogue.buttons
     nav = {words["back"], words["restart"], words["help"], words["restart_no"]}
     priority = [words["confirm"], words["restart_yes"], words["begin"]]
-    shown = [
-        r
-        for r in tg.requests[since:]
-        if r.ok and r.chat_id == user and r.method in ("sendMessage", "editMessageText")
-    ]
-    with_buttons = [r for r in shown if any("callback_data" in b for b in buttons_of(r.params))]
-    if not with_buttons:
+    screen = latest_screen(tg, user)
+    if screen is None:
         return None
-    last = with_buttons[-1]
-    message_id = (
-        int(last.params["message_id"])
-        if last.method == "editMessageText"
-        else int(last.result["message_id"])
-    )
-    buttons = [b for b in buttons_of(last.params) if "callback_data" in b]
+    message_id, message = screen
+    rows = message["reply_markup"]["inline_keyboard"]
+    buttons = [b for row in rows for b in row if "callback_data" in b]
     labels = {b["text"]: b for b in buttons}
     choice = next((labels[p] for p in priority if p in labels), None)
     if choice is None:
@@ -130,27 +131,23 @@ def next_press(tg: FakeTelegram, user: int, since: int) -> tuple[str, int] | Non
     return choice["callback_data"], message_id
 
 
+def sees_recommendation(tg: FakeTelegram, user: int) -> bool:
+    screen = latest_screen(tg, user)
+    return screen is not None and "Recommended path" in plain(str(screen[1].get("text", "")))
+
+
 async def everyone_reaches_a_recommendation(tg: FakeTelegram, people: list[int]) -> set[int]:
     """Drive every person, all at once, to a recommendation using only what the bot shows."""
     waiting = set(people)
-    since = {user: tg.mark() for user in people}
     for user in people:
         tg.push_text(user, "/restart")
     await tg.wait_idle(timeout=30)
     for _ in range(40):
-        for user in sorted(waiting):
-            text = "\n".join(
-                plain(str(r.params.get("text", "")))
-                for r in tg.requests[since[user] :]
-                if r.ok and r.chat_id == user and r.method in ("sendMessage", "editMessageText")
-            )
-            if "Recommended path" in text:
-                waiting.discard(user)
+        waiting = {user for user in waiting if not sees_recommendation(tg, user)}
         if not waiting:
             break
         for user in sorted(waiting):
-            press = next_press(tg, user, since[user])
-            since[user] = tg.mark()
+            press = next_press(tg, user)
             if press is None:
                 tg.push_text(user, "/restart")
             else:
