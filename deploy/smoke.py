@@ -11,9 +11,11 @@ Every container runs on the host network and talks only to the in-process fake B
    HEALTHCHECK command must turn the container healthy, a simulated person's /start must be
    answered, and ``docker stop`` must end it cleanly (exit status 0).
 2. postgres: compose.yaml's PostgreSQL service (profile ``postgres``) starts and turns healthy.
-3. workers: compose.yaml's two webhook workers on that PostgreSQL turn healthy and answer
-   /start posted to each of them (as the reverse proxy would, with the secret token). Skipped,
-   and reported as skipped, while the image has no PostgreSQL backend (bot.storage_pg).
+3. workers: compose.yaml's two webhook workers on that PostgreSQL turn healthy, answer
+   /start posted to each of them (as the reverse proxy would, with the secret token), refuse
+   a wrong secret, and share one database (worker-2 exports the person worker-1 served).
+   Skipped, and reported as skipped, while the image has no PostgreSQL backend
+   (bot.storage_pg).
 
 Exit status 0 when nothing failed (skipped steps are listed as such), 1 otherwise.
 """
@@ -237,8 +239,15 @@ async def step_workers(stack: ComposeRun, tg: FakeTelegram, image: str) -> str:
         await answered(tg, chat_id, mark)
     if await post_start(stack.ports["worker-1"], "wrong-secret", 900_100, 5100) != 403:
         raise AssertionError("worker-1 accepted an update without the right secret token")
+    # One database: worker-2's container finds the person that worker-1 served.
+    exported = json.loads(await stack("exec", "-T", "worker-2", "aipath", "export", "5000"))
+    if not exported:
+        raise AssertionError("worker-2 does not see the person worker-1 served")
     tg.assert_no_violations()
-    return "both workers healthy; /start answered through each; a wrong secret gets 403"
+    return (
+        "both workers healthy on PostgreSQL; /start answered through each; worker-2 exports "
+        "the person worker-1 served; a wrong secret gets 403"
+    )
 
 
 async def main() -> int:
