@@ -100,9 +100,11 @@ else
     changes+=(--change 'CMD ["python3"]')
 fi
 
-# Slim it down: package caches and lists, manuals, docs (the copyright files stay).
+# Slim it down: package caches and lists, manuals, docs (the copyright files stay), and
+# message translations (programs then speak English; locale.alias stays for glibc).
 rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
     "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/var/log/*.log
+find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
 find "$rootfs/usr/share/doc" -type f ! -name copyright -delete
 find "$rootfs" -name __pycache__ -type d -prune -exec rm -rf {} +
 
