@@ -55,12 +55,7 @@ class Advisor:
         record = await self.storage.load(user_id)
         conv = record.conversation if record else Conversation()
         now = self.clock()
-        if (
-            record
-            and update_id is not None
-            and record.last_update_id is not None
-            and update_id <= record.last_update_id
-        ):
+        if record and update_id is not None and record.already_applied(update_id, now):
             return Outcome(Step(conv, self.engine.show(conv), False), record, duplicate=True)
         returning = (
             record is not None
