@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
-    Defaults,
     MessageHandler,
     filters,
 )
@@ -40,6 +39,13 @@ from bot.telegram.handlers import (
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
 from bot.telegram.runtime import KEY, Runtime, runtime
+from bot.telegram.startup import (
+    TokenRejected,
+    make_bot,
+    start_publishing_commands,
+    stop_publishing_commands,
+    wait_for_telegram,
+)
 from bot.telegram.texts import load_telegram_text
 from flows.content import default_content
 from flows.engine import Engine
@@ -159,10 +165,11 @@ def build_application(
             app.job_queue.run_repeating(
                 sweep_job, interval=settings.sweep_seconds, first=1, name="reminder-sweep"
             )
-        await app.bot.set_my_commands(bot_commands(engine, words.commands))
+        await start_publishing_commands(app, bot_commands(engine, words.commands))
         log.info("event=started bot=%s database=%s", app.bot.username, settings.database)
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        stop_publishing_commands(app)
         runtime = app.bot_data.get(KEY)
         if isinstance(runtime, Runtime):
             await runtime.storage.close()
@@ -170,25 +177,11 @@ def build_application(
 
     builder = (
         Application.builder()
-        .token(settings.token)
-        .base_url(settings.telegram_api_base_url)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-            )
-        )
-        .rate_limiter(
-            # Replies to people are not throttled (the bot answers as fast as it can); 429s are
-            # honoured with retries. Bulk nudges are paced by the reminder sweep itself.
-            AIORateLimiter(overall_max_rate=0, max_retries=max_retries)
-        )
+        .bot(make_bot(settings, max_retries=max_retries, pool_size=pool_size))
         .concurrent_updates(PerUserUpdateProcessor(concurrency))
-        .connection_pool_size(pool_size)
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
-    if settings.telegram_api_base_file_url:
-        builder = builder.base_file_url(settings.telegram_api_base_file_url)
     app = builder.build()
     add_handlers(app)
     return app
@@ -236,6 +229,15 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
 
 def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level)
+    try:
+        asyncio.run(wait_for_telegram(settings))
+    except TokenRejected:
+        print(
+            "aipath: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
+            file=sys.stderr,
+        )
+        return 2
+    asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed the previous one
     app = build_application(settings)
     if settings.webhook_url is not None:
         app.run_webhook(**webhook_options(settings))

@@ -774,6 +774,16 @@ class FakeTelegram:
         content = KINDS[kind](next(self._counter))
         return self.push_update({"message": self._user_message(user, chat, content)})
 
+    def push_malformed(self, user_id: int, text: str = "a private answer") -> int:
+        """An update the bot's library cannot parse (its message date is not a timestamp), as
+        seen in the wild from emulators and future API fields; carries ``text`` so a test can
+        check it never reaches the logs."""
+        user = self._user(user_id)
+        chat = self._user_chat(user, None, "private")
+        message = self._user_message(user, chat, {"text": text})
+        message["date"] = "not-a-timestamp"
+        return self.push_update({"message": message})
+
     def push_edited_text(
         self, user_id: int, message_id: int, text: str, *, chat_id: int | None = None
     ) -> int:

@@ -1,0 +1,127 @@
+"""Start-up pieces of the Telegram bot: the Bot API client and the bot's command menu.
+
+Kept apart from `app.py` (the routing table) so start-up behaviour can change on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import AIORateLimiter, Defaults
+from telegram.request import HTTPXRequest
+
+from bot.settings import Settings
+from bot.telegram.extbot import AdvisorBot
+
+log = logging.getLogger("aipath.bot")
+
+COMMANDS_BACKOFF = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
+"""Pauses between attempts to publish the command menu; after the last, the menu is left as is."""
+
+
+def make_bot(settings: Settings, *, max_retries: int, pool_size: int) -> AdvisorBot:
+    """The Bot API client: HTML replies without link previews; 429s honoured with retries."""
+    assert settings.token is not None
+    return AdvisorBot(
+        settings.token,
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_base_file_url or "https://api.telegram.org/file/bot",
+        request=HTTPXRequest(connection_pool_size=pool_size),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        ),
+        # Replies to people are not throttled (the bot answers as fast as it can); 429s are
+        # honoured with retries. Bulk nudges are paced by the reminder sweep itself.
+        rate_limiter=AIORateLimiter(overall_max_rate=0, max_retries=max_retries),
+    )
+
+
+async def publish_commands(
+    bot: AdvisorBot,
+    commands: Sequence[BotCommand],
+    *,
+    backoff: Sequence[float] = COMMANDS_BACKOFF,
+) -> bool:
+    """Publish the command menu, retrying with backoff; the bot works without it meanwhile.
+
+    Meant to run as a background task: start-up never waits on it or fails because of it.
+    """
+    for attempt, pause in enumerate((*backoff, None), start=1):
+        try:
+            await bot.set_my_commands(list(commands))
+            return True
+        except InvalidToken:
+            raise
+        except TelegramError as exc:
+            log.warning(
+                "event=set_commands_failed attempt=%d error=%s", attempt, type(exc).__name__
+            )
+            if pause is None:
+                return False
+            await asyncio.sleep(pause)
+    return False
+
+
+class TokenRejected(Exception):
+    """Telegram refused the token (HTTP 401/404): nothing to retry, the operator must fix it."""
+
+
+CONNECT_BACKOFF = (1.0, 2.0, 5.0, 10.0, 30.0)
+"""Pauses between attempts to reach Telegram at start-up; the last repeats until it works."""
+
+
+async def wait_for_telegram(
+    settings: Settings, *, backoff: Sequence[float] = CONNECT_BACKOFF
+) -> None:
+    """Reach Telegram once before starting: a wrong token raises TokenRejected at once; no
+    network logs one line per attempt and retries with backoff (never a traceback)."""
+    from telegram import Bot
+
+    assert settings.token is not None
+    attempt = 0
+    while True:
+        bot = Bot(settings.token, base_url=settings.telegram_api_base_url)
+        try:
+            async with bot:  # initialize() calls getMe
+                return
+        except InvalidToken:
+            raise TokenRejected from None
+        except TelegramError as exc:
+            pause = backoff[min(attempt, len(backoff) - 1)]
+            attempt += 1
+            log.warning(
+                "event=telegram_unreachable attempt=%d retry_in=%.0fs error=%s",
+                attempt,
+                pause,
+                type(exc).__name__,
+            )
+            await asyncio.sleep(pause)
+
+
+COMMANDS_TASK = "publish_commands_task"
+
+
+async def start_publishing_commands(app: Any, commands: Sequence[BotCommand]) -> None:
+    """One attempt now (the usual case); on failure, keep retrying in the background while the
+    bot runs. A failing setMyCommands never stops start-up."""
+    try:
+        await app.bot.set_my_commands(list(commands))
+        return
+    except InvalidToken:
+        raise
+    except TelegramError as exc:
+        log.warning("event=set_commands_failed attempt=1 error=%s", type(exc).__name__)
+    app.bot_data[COMMANDS_TASK] = asyncio.create_task(publish_commands(app.bot, commands))
+
+
+def stop_publishing_commands(app: Any) -> None:
+    task = app.bot_data.pop(COMMANDS_TASK, None)
+    if isinstance(task, asyncio.Task):
+        task.cancel()
