@@ -189,7 +189,7 @@ class Storage:
         await storage.migrate()
         return storage
 
-    async def _one(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Row | None:
+    async def _one(self, sql: str, params: Any) -> aiosqlite.Row | None:
         """One row in a single round trip to aiosqlite's thread (execute+fetch+close: three)."""
         rows = await self._db.execute_fetchall(sql, params)
         return next(iter(rows), None)
@@ -467,6 +467,39 @@ class Storage:
         ):
             rows = await cur.fetchall()
         return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
+
+    async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
+        """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
+        rows = await self._db.execute_fetchall(
+            "SELECT * FROM reminders WHERE status = 'active' AND next_due <= ? "
+            "AND claimed_at IS NULL ORDER BY next_due LIMIT ?",
+            (now, limit),
+        )
+        return [_reminder(r) for r in rows]
+
+    async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
+        """Claim one reminder right before sending it; None if it is no longer due or is
+        claimed already (another sweep, or the person changed it meanwhile)."""
+        async with self._writer():
+            row = await self._one(
+                "UPDATE reminders SET claimed_at = :now WHERE user_id = :user_id "
+                "AND status = 'active' AND next_due <= :now AND claimed_at IS NULL RETURNING *",
+                {"now": now, "user_id": user_id},
+            )
+        return _reminder(row) if row else None
+
+    async def release_stale_claims(self, older_than: int) -> int:
+        """Claims older than the lease belong to a sweep that died before sending: they go
+        back to due, so the nudge is sent by the next sweep. Returns how many."""
+        async with (
+            self._writer(),
+            self._db.execute(
+                "UPDATE reminders SET claimed_at = NULL "
+                "WHERE claimed_at IS NOT NULL AND claimed_at < ? RETURNING user_id",
+                (older_than,),
+            ) as cur,
+        ):
+            return len(await cur.fetchall())
 
     async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
         """Rows claimed by a sweep that never finished (the process died mid-send)."""

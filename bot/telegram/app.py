@@ -41,6 +41,7 @@ from bot.telegram.render import render
 from bot.telegram.runtime import KEY, Runtime, runtime
 from bot.telegram.startup import (
     TokenRejected,
+    clock_for,
     make_bot,
     start_publishing_commands,
     stop_publishing_commands,
@@ -238,7 +239,7 @@ def run_bot(settings: Settings) -> int:
         )
         return 2
     asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed the previous one
-    app = build_application(settings)
+    app = build_application(settings, clock=clock_for(settings))
     if settings.webhook_url is not None:
         app.run_webhook(**webhook_options(settings))
     else:

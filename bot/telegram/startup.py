@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions
@@ -23,6 +25,15 @@ log = logging.getLogger("aipath.bot")
 
 COMMANDS_BACKOFF = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
 """Pauses between attempts to publish the command menu; after the last, the menu is left as is."""
+
+
+def clock_for(settings: Settings) -> Callable[[], datetime]:
+    """The bot's clock: real UTC time, or (tests) time running from AIPATH_CLOCK_START."""
+    start = settings.clock_start
+    if start is None:
+        return lambda: datetime.now(UTC)
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
 
 
 def make_bot(settings: Settings, *, max_retries: int, pool_size: int) -> AdvisorBot:
