@@ -499,7 +499,7 @@ class Storage:
                 (older_than,),
             ) as cur,
         ):
-            return len(await cur.fetchall())
+            return len(list(await cur.fetchall()))
 
     async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
         """Rows claimed by a sweep that never finished (the process died mid-send)."""
