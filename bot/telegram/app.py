@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -26,6 +26,7 @@ from bot.plans import Plans
 from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
 from bot.storage import Storage
+from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import (
     account,
@@ -214,20 +215,6 @@ async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[
             await app.post_shutdown(app)
 
 
-def webhook_options(settings: Settings) -> dict[str, Any]:
-    """What `run_webhook` (and the webhook test) pass to PTB's webhook server."""
-    assert settings.webhook_url is not None
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    return {
-        "listen": settings.webhook_listen,
-        "port": settings.webhook_port,
-        "url_path": "telegram",
-        "webhook_url": str(settings.webhook_url),
-        "secret_token": secret,
-        "allowed_updates": Update.ALL_TYPES,
-    }
-
-
 def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level)
     try:
@@ -241,7 +228,15 @@ def run_bot(settings: Settings) -> int:
     asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed the previous one
     app = build_application(settings, clock=clock_for(settings))
     if settings.webhook_url is not None:
-        app.run_webhook(**webhook_options(settings))
+        asyncio.run(_serve_webhook(app, settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+async def _serve_webhook(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await webhook.serve(app, settings, stop)
