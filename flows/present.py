@@ -1,38 +1,102 @@
-"""Turns recommendations, plans and FAQ entries into transport-neutral reply blocks."""
+"""Turns recommendations, plans and FAQ entries into transport-neutral reply blocks.
+
+The recommendation's first message is a headline that fits a phone screen (at most
+`HEADLINE_MAX` characters of text): the path, why (tied to answers), whether it fits, and money
+in one line. Everything else is a detail screen (`flows/details.py`) opened from a button.
+"""
 
 from __future__ import annotations
 
 from flows.content import Content, FaqItem
-from flows.plan import Milestone
+from flows.fit import money
+from flows.plan import WEEKS_PER_MONTH, Milestone
 from flows.reply import Button, Reply, ReplyBuilder
-from flows.rules import Recommendation
+from flows.rules import CashFlow, Recommendation
+
+HEADLINE_MAX = 1500
+HEADLINE_REASONS = 2
+HEADLINE_CAVEATS = 2
 
 
 def milestone_line(m: Milestone, weeks_label: str) -> str:
     return f"{weeks_label.format(start=m.start_week, end=m.end_week)} — {m.title}: {m.milestone}"
 
 
+def money_line(content: Content, cash: CashFlow) -> str:
+    """One line: tuition, months without pay, earnings, and what kind of figures these are."""
+    s = content.dialogue.sections
+    lo, hi = cash.tuition_usd_min, cash.tuition_usd_max
+    if lo is None or cash.figure_kind == "not_published":
+        return s["money_not_published"]
+    if hi in (None, 0) and lo == 0:
+        parts = [s["money_tuition_none"]]
+    elif hi is not None and hi != lo:
+        parts = [s["money_tuition_range"].format(min=money(lo), max=money(hi))]
+    else:
+        parts = [s["money_tuition_one"].format(min=money(lo))]
+    if cash.unpaid_months:
+        parts.append(s["money_unpaid"].format(n=cash.unpaid_months))
+    else:
+        parts.append(s["money_no_unpaid"])
+    if cash.earnings_usd:
+        parts.append(
+            s["money_earnings"].format(
+                total=money(cash.earnings_usd), per_month=money(cash.earnings_per_month_usd)
+            )
+        )
+    kind = s[f"kind_{cash.figure_kind}"].format(provider=content.advice.provider)
+    return s["money_line"].format(parts="; ".join(parts), kind=kind)
+
+
+def plan_months(rec: Recommendation) -> float:
+    return rec.plan[-1].end_week / WEEKS_PER_MONTH if rec.plan else 0.0
+
+
+def duration(content: Content, months: float) -> str:
+    texts = content.rules.texts
+    if months > 24:
+        return texts["years"].format(n=f"{months / 12:.1f}".rstrip("0").rstrip("."))
+    return texts["months"].format(n=max(1, round(months)))
+
+
+def plan_summary(content: Content, rec: Recommendation) -> str:
+    s = content.dialogue.sections
+    if not rec.plan:
+        return ""
+    return s["plan_summary"].format(
+        count=len(rec.plan), duration=duration(content, plan_months(rec)), first=rec.plan[0].title
+    )
+
+
 def present_recommendation(
     content: Content, rec: Recommendation, state: str, notice: str | None = None
 ) -> Reply:
+    """The headline: path, why, fit or not (with the smallest changes), money, plan in brief."""
     s = content.dialogue.sections
     b = content.dialogue.buttons
     out = ReplyBuilder()
     if notice:
         out.add("note", notice)
-    out.add("title", s["recommendation_title"].format(path=rec.path_name))
-    out.add("bullets", items=tuple(rec.figures))
+    if rec.fits:
+        out.add("title", s["recommendation_title"].format(path=rec.path_name))
+    else:
+        out.add("text", s["nothing_fits"])
+        out.add("title", s["closest_title"].format(path=rec.path_name))
+        out.add("heading", s["what_breaks"])
+        out.add("bullets", items=tuple(limit.text for limit in rec.limits))
+        out.add("heading", s["what_would_change"])
+        out.add("bullets", items=tuple(change.text for change in rec.changes))
     out.add("heading", s["why"])
-    out.add("bullets", items=tuple(r.text for r in rec.reasons))
-    out.add("heading", s["caveats"])
-    out.add("bullets", items=tuple(rec.caveats))
-    out.add("heading", s["alternatives"])
-    out.add("bullets", items=tuple(f"{a.name}: {a.why}" for a in rec.alternatives))
-    out.add("heading", s["next_steps"])
-    out.add("bullets", items=tuple(rec.next_steps))
+    out.add("bullets", items=tuple(r.text for r in rec.reasons[:HEADLINE_REASONS]))
+    if rec.fits:
+        out.add("text", rec.fit_summary)
+    out.add("text", money_line(content, rec.cash_flow))
+    if rec.caveats:
+        out.add("heading", s["caveats"])
+        out.add("bullets", items=tuple(rec.caveats[:HEADLINE_CAVEATS]))
     out.add("heading", s["plan"])
-    out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
-    out.add("note", s["sources_note"])
+    out.add("text", plan_summary(content, rec))
+    out.add("note", s["more_hint"])
     out.row(Button(b["plan"], "plan", state), Button(b["faq"], "faq"))
     out.row(Button(b["edit_answers"], "back", state), Button(b["start_over"], "restart", state))
     return out.build("recommendation", state)
@@ -42,6 +106,9 @@ def present_plan(content: Content, rec: Recommendation, state: str) -> Reply:
     s = content.dialogue.sections
     out = ReplyBuilder()
     out.add("title", s["plan_title"].format(path=rec.path_name))
+    out.add("text", plan_summary(content, rec))
+    if plan_months(rec) > content.advice.pacing.part_time_months_max:
+        out.add("note", s["plan_pace_beyond"].format(duration=duration(content, plan_months(rec))))
     out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
     out.row(Button(content.dialogue.buttons["continue"], "resume"))
     return out.build("info", state)
