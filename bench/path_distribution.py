@@ -37,7 +37,11 @@ def profiles() -> Any:
         for y in years:
             for values in itertools.product(*CHOICES.values()):
                 yield Profile.model_validate(
-                    {"coding_experience": coding, "years_experience": y, **dict(zip(names, values))}
+                    {
+                        "coding_experience": coding,
+                        "years_experience": y,
+                        **dict(zip(names, values, strict=True)),
+                    }
                 )
 
 
@@ -56,6 +60,8 @@ def main() -> int:
             key = d.path + (f" ({d.degree_level})" if d.degree_level else "")
             paths[key] += 1
             fits["fits" if d.fits else "nothing fits"] += 1
+            if not d.fits and not rules.smallest_changes(d, profile, content):
+                fits["nothing fits and no change offered (must be 0)"] += 1
         else:
             paths[rules.choose_rule(profile, content.rules.rules).path] += 1
     print(f"{total:,} answer combinations")

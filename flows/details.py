@@ -71,7 +71,14 @@ def sources_line(content: Content) -> str:
 
 
 def plan(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    """Things to weigh and next steps, then every milestone with its outcome and resources."""
     s = content.dialogue.sections
+    if rec.caveats:
+        out.add("heading", s["caveats"])
+        out.add("bullets", items=tuple(rec.caveats))
+    out.add("heading", s["next_steps"])
+    out.add("bullets", items=tuple(rec.next_steps))
+    out.add("heading", s["plan"])
     out.add("text", plan_summary(content, rec))
     if plan_months(rec) > content.advice.pacing.part_time_months_max:
         out.add("note", s["plan_pace_beyond"].format(duration=duration(content, plan_months(rec))))
@@ -90,7 +97,9 @@ def why_not(content: Content, profile: Profile, rec: Recommendation, out: ReplyB
     """Each alternative with why it comes second; the ruled-out paths apart, with the answer."""
     s = content.dialogue.sections
     out.add("heading", s["alternatives"])
-    out.add("bullets", items=tuple(alternative_line(content, rec, a.path) for a in rec.alternatives))
+    out.add(
+        "bullets", items=tuple(alternative_line(content, rec, a.path) for a in rec.alternatives)
+    )
     if rec.ruled_out:
         out.add("heading", s["ruled_out"])
         out.add(
@@ -137,7 +146,9 @@ def roles(content: Content, profile: Profile, rec: Recommendation, out: ReplyBui
     s = content.dialogue.sections
     ordered = sorted(content.advice.roles, key=lambda r: r.id != profile.goal_role)
     for role in ordered:
-        name = s["roles_yours"].format(name=role.name) if role.id == profile.goal_role else role.name
+        name = (
+            s["roles_yours"].format(name=role.name) if role.id == profile.goal_role else role.name
+        )
         out.add("heading", name)
         out.add("text", role.summary)
         items = [role.degree_note]

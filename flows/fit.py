@@ -104,7 +104,9 @@ def limits(path: PathId, profile: Profile, content: Content) -> list[Limit]:
     out: list[Limit] = []
     hours = profile.hours_per_week
     if need.weekly_hours > hours:
-        text = texts["limit_hours_per_week"].format(path=name, demand=need.weekly_hours, value=hours)
+        text = texts["limit_hours_per_week"].format(
+            path=name, demand=need.weekly_hours, value=hours
+        )
         out.append(Limit(answer="hours_per_week", value=hours, demand=need.weekly_hours, text=text))
     if need.max_months is not None:
         months = self_study_months(profile, hours, content.advice)
@@ -128,13 +130,15 @@ def limits(path: PathId, profile: Profile, content: Content) -> list[Limit]:
         )
     pause = content.rules.pause_months
     if need.unpaid_months > pause[profile.can_pause_income]:
-        to = next(a for a, m in pause.items() if m >= need.unpaid_months)
+        needed = next(a for a, m in pause.items() if m >= need.unpaid_months)
         value = answer_label(profile, "can_pause_income", content)
         text = texts["limit_can_pause_income"].format(
             path=name, months=need.unpaid_months, value=value
         )
         out.append(
-            Limit(answer="can_pause_income", value=profile.can_pause_income, demand=to, text=text)
+            Limit(
+                answer="can_pause_income", value=profile.can_pause_income, demand=needed, text=text
+            )
         )
     return out
 
@@ -155,7 +159,9 @@ def duration_text(months: float, content: Content) -> str:
     return texts["months"].format(n=round(months))
 
 
-def changes_for(path: PathId, broken: list[Limit], profile: Profile, content: Content) -> list[Change]:
+def changes_for(
+    path: PathId, broken: list[Limit], profile: Profile, content: Content
+) -> list[Change]:
     """One change per broken limit: the answer set to exactly what the path asks."""
     texts = content.rules.texts
     name = path_name(path, profile, content)

@@ -71,7 +71,32 @@ def plan_summary(content: Content, rec: Recommendation) -> str:
 def present_recommendation(
     content: Content, rec: Recommendation, state: str, notice: str | None = None
 ) -> Reply:
-    """The headline: path, why, fit or not (with the smallest changes), money, plan in brief."""
+    """The headline: path, why, fit or not (with the smallest changes), money, plan in brief.
+
+    It must fit a phone screen, so the reasons and caveats shown shrink until the text is within
+    `HEADLINE_MAX`; all of them stay one tap away on the detail screens."""
+    for reasons, caveats in ((2, 2), (2, 1), (1, 1), (1, 0), (0, 0)):
+        reply = _headline(content, rec, state, notice, reasons, caveats)
+        if reply_length(reply) <= HEADLINE_MAX:
+            break
+    return reply
+
+
+def reply_length(reply: Reply) -> int:
+    """Characters of text a reply shows (blocks and bullet items, one line each)."""
+    return len(
+        "\n".join([b.text for b in reply.blocks] + [i for b in reply.blocks for i in b.items])
+    )
+
+
+def _headline(
+    content: Content,
+    rec: Recommendation,
+    state: str,
+    notice: str | None,
+    reasons: int,
+    caveats: int,
+) -> Reply:
     s = content.dialogue.sections
     b = content.dialogue.buttons
     out = ReplyBuilder()
@@ -86,14 +111,15 @@ def present_recommendation(
         out.add("bullets", items=tuple(limit.text for limit in rec.limits))
         out.add("heading", s["what_would_change"])
         out.add("bullets", items=tuple(change.text for change in rec.changes))
-    out.add("heading", s["why"])
-    out.add("bullets", items=tuple(r.text for r in rec.reasons[:HEADLINE_REASONS]))
+    if reasons:
+        out.add("heading", s["why"])
+        out.add("bullets", items=tuple(r.text for r in rec.reasons[:reasons]))
     if rec.fits:
         out.add("text", rec.fit_summary)
     out.add("text", money_line(content, rec.cash_flow))
-    if rec.caveats:
+    if rec.caveats and caveats:
         out.add("heading", s["caveats"])
-        out.add("bullets", items=tuple(rec.caveats[:HEADLINE_CAVEATS]))
+        out.add("bullets", items=tuple(rec.caveats[:caveats]))
     out.add("heading", s["plan"])
     out.add("text", plan_summary(content, rec))
     out.add("note", s["more_hint"])

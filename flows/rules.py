@@ -171,7 +171,9 @@ def decide(profile: Profile, content: Content) -> Decision:
     )
 
 
-def _notes(notes: list[Note], profile: Profile, path: PathId, level: DegreeLevel | None) -> list[Note]:
+def _notes(
+    notes: list[Note], profile: Profile, path: PathId, level: DegreeLevel | None
+) -> list[Note]:
     return [
         n
         for n in notes
