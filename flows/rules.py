@@ -261,11 +261,13 @@ def alternatives(chosen: PathId, profile: Profile, content: Content) -> list[Alt
 
 
 def smallest_changes(decision: Decision, profile: Profile, content: Content) -> list[Change]:
-    """For the closest path, one change per broken limit; then other eligible paths that a
-    single change would make fit."""
+    """For the closest path, one change per broken limit; then, unless the answers require that
+    path, other eligible paths that a single change would make fit."""
     if decision.fits:
         return []
     out = changes_for(decision.path, decision.limits, profile, content)
+    if decision.rule.required:  # a credential need: only that path answers it
+        return out
     for path in eligible(profile, content):
         broken = limits(path, profile, content)
         if path != decision.path and len(broken) == 1:
