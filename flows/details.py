@@ -14,6 +14,7 @@ from flows.present import (
     duration,
     milestone_line,
     money_line,
+    money_summary,
     plan_months,
     plan_summary,
 )
@@ -39,8 +40,9 @@ def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBui
     alternatives' money lines and, once, where the figures come from."""
     s = content.dialogue.sections
     cash = rec.cash_flow
-    out.add("text", money_line(content, cash))
-    out.add("bullets", items=tuple(rec.figures))
+    out.add("text", money_line(content, cash, name_provider=False))
+    if cash.figure_kind != "not_published":
+        out.add("bullets", items=tuple(rec.figures))
     notes = [s["money_due"]] if cash.tuition_usd_min else []
     if rec.path == "accelerated_immersive" or (rec.path == "immersive" and cash.earnings_usd):
         notes.append(s["salary_apprenticeship"].format(per_month=_usd(cash.earnings_per_month_usd)))
@@ -53,7 +55,12 @@ def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBui
         out.add("heading", s["alternatives"])
         out.add(
             "bullets",
-            items=tuple(f"{a.name}: {money_line(content, a.cash_flow)}" for a in rec.alternatives),
+            items=tuple(
+                s["money_of"].format(
+                    name=a.name, summary=money_summary(content, a.cash_flow, name_provider=False)
+                )
+                for a in rec.alternatives
+            ),
         )
     out.add("note", sources_line(content))
 

@@ -22,12 +22,21 @@ def milestone_line(m: Milestone, weeks_label: str) -> str:
     return f"{weeks_label.format(start=m.start_week, end=m.end_week)} — {m.title}: {m.milestone}"
 
 
-def money_line(content: Content, cash: CashFlow) -> str:
-    """One line: tuition, months without pay, earnings, and what kind of figures these are."""
+def money_line(content: Content, cash: CashFlow, *, name_provider: bool = True) -> str:
+    """'Money: …' in one line: tuition, months without pay, earnings, and the figures' kind."""
     s = content.dialogue.sections
-    lo, hi = cash.tuition_usd_min, cash.tuition_usd_max
-    if lo is None or cash.figure_kind == "not_published":
+    if cash.tuition_usd_min is None or cash.figure_kind == "not_published":
         return s["money_not_published"]
+    return s["money_line"].format(summary=money_summary(content, cash, name_provider=name_provider))
+
+
+def money_summary(content: Content, cash: CashFlow, *, name_provider: bool = True) -> str:
+    """Tuition; months without pay; earnings (kind of figures). The provider is named only
+    where asked, so a screen can name it once."""
+    s = content.dialogue.sections
+    if cash.tuition_usd_min is None or cash.figure_kind == "not_published":
+        return s["money_none"]
+    lo, hi = cash.tuition_usd_min, cash.tuition_usd_max
     if hi in (None, 0) and lo == 0:
         parts = [s["money_tuition_none"]]
     elif hi is not None and hi != lo:
@@ -44,8 +53,9 @@ def money_line(content: Content, cash: CashFlow) -> str:
                 total=money(cash.earnings_usd), per_month=money(cash.earnings_per_month_usd)
             )
         )
-    kind = s[f"kind_{cash.figure_kind}"].format(provider=content.advice.provider)
-    return s["money_line"].format(parts="; ".join(parts), kind=kind)
+    provider = content.advice.provider if name_provider else s["the_provider"]
+    kind = s[f"kind_{cash.figure_kind}"].format(provider=provider)
+    return s["money_summary"].format(parts="; ".join(parts), kind=kind)
 
 
 def plan_months(rec: Recommendation) -> float:
