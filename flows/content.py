@@ -234,6 +234,9 @@ class PlanStep(Frozen):
     outcome: NonEmpty
     resources: list[NonEmpty] = []
     skip_for: list[CodingExperience] = []
+    part_outcomes: list[NonEmpty] = []
+    """Outcomes for the earlier parts when a slow pace splits the step (the last part keeps
+    `outcome`), so a long step never repeats one line for months."""
     source: SourceId
 
 

@@ -65,16 +65,19 @@ class _Calendar:
     def add(self, step: PlanStep, weeks: float) -> None:
         parts = max(1, math.ceil(weeks / MAX_MILESTONE_WEEKS - 1e-9))
         for i in range(1, parts + 1):
-            title = step.title
+            title, outcome = step.title, step.outcome
             if parts > 1:
                 title = self.part_label.format(title=step.title, part=i, parts=parts)
+            if i < parts and step.part_outcomes:
+                earlier = step.part_outcomes
+                outcome = earlier[(i - 1) * len(earlier) // (parts - 1)]
             start = self.items[-1].end_week + 1 if self.items else 1
             self.elapsed += weeks / parts
             end = max(start, round(self.elapsed))
             self.items.append(
                 Milestone(
                     title=title,
-                    milestone=step.outcome,
+                    milestone=outcome,
                     start_week=start,
                     end_week=end,
                     kind=step.kind,

@@ -500,3 +500,10 @@ def test_program_plans_follow_the_published_coursework_order(content: Content) -
     assert [m.kind for m in rec.plan[-2:]] == ["job_search", "job_search"]
     immersive = recommend(make_profile(**SWITCHER, **FULL_TIME_SWITCH), content)
     assert immersive.plan[0].title.startswith("Phase 1") and immersive.plan[2].end_week == 30
+
+
+def test_slow_plans_do_not_repeat_an_outcome(content: Content) -> None:
+    rec = recommend(make_profile(**SWITCHER, budget_usd=0, hours_per_week=5), content)
+    assert len(rec.plan) > 10
+    for before, after in itertools.pairwise(rec.plan):
+        assert before.milestone != after.milestone, before.title
