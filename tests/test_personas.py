@@ -507,3 +507,19 @@ def test_slow_plans_do_not_repeat_an_outcome(content: Content) -> None:
     assert len(rec.plan) > 10
     for before, after in itertools.pairwise(rec.plan):
         assert before.milestone != after.milestone, before.title
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        ({**SWITCHER, "budget_usd": 0, "learning_style": "fast_intro"}, "quick orientation"),
+        ({"degree": "none", "needs_visa": "yes", "learning_style": "self_directed"}, "own plan"),
+    ],
+)
+def test_a_preference_the_path_cannot_meet_is_said(
+    content: Content, answers: dict[str, Any], words: str
+) -> None:
+    rec = recommend(make_profile(**answers), content)
+    assert words in rec.caveats[0]
+    reply = present_recommendation(content, rec, "recommendation")
+    assert any(words in item for b in reply.blocks for item in b.items)
