@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flows.actions import Resume
 from flows.content import Content, DetailTopicId, Titled
 from flows.plan import Milestone
 from flows.present import (
@@ -206,6 +207,11 @@ SCREENS: dict[DetailTopicId, Screen] = {
 }
 
 
+def detail_topic(content: Content, name: str) -> DetailTopicId | None:
+    """The topic a button or command names, or None if content lists no such topic."""
+    return next((t.id for t in content.dialogue.detail_topics if t.id == name), None)
+
+
 def present_detail(
     content: Content, profile: Profile, rec: Recommendation, topic: DetailTopicId, state: str
 ) -> Reply:
@@ -213,5 +219,5 @@ def present_detail(
     out = ReplyBuilder()
     out.add("title", _title(content, topic, rec))
     SCREENS[topic](content, profile, rec, out)
-    out.row(Button(content.dialogue.buttons["continue"], "resume"))
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
     return out.build("info", state)

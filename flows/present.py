@@ -7,6 +7,7 @@ in one line. Everything else is a detail screen (`flows/details.py`) opened from
 
 from __future__ import annotations
 
+from flows.actions import Back, Faq, FaqMenu, Restart, Resume, ShowPlan, Topic
 from flows.content import Content, FaqItem
 from flows.fit import money
 from flows.plan import WEEKS_PER_MONTH, Milestone
@@ -133,8 +134,11 @@ def _headline(
     out.add("heading", s["plan"])
     out.add("text", plan_summary(content, rec))
     out.add("note", s["more_hint"])
-    out.row(Button(b["plan"], "plan", state), Button(b["faq"], "faq"))
-    out.row(Button(b["edit_answers"], "back", state), Button(b["start_over"], "restart", state))
+    topics = [Button(t.button, Topic(t.id)) for t in content.dialogue.detail_topics]
+    for pair in range(0, len(topics), 2):
+        out.row(*topics[pair : pair + 2])
+    out.row(Button(b["plan"], ShowPlan()), Button(b["faq"], FaqMenu()))
+    out.row(Button(b["edit_answers"], Back(state)), Button(b["start_over"], Restart(state)))
     return out.build("recommendation", state)
 
 
@@ -146,7 +150,7 @@ def present_plan(content: Content, rec: Recommendation, state: str) -> Reply:
     if plan_months(rec) > content.advice.pacing.part_time_months_max:
         out.add("note", s["plan_pace_beyond"].format(duration=duration(content, plan_months(rec))))
     out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
-    out.row(Button(content.dialogue.buttons["continue"], "resume"))
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
     return out.build("info", state)
 
 
@@ -155,8 +159,8 @@ def present_faq_menu(content: Content, state: str) -> Reply:
     out.add("title", content.dialogue.sections["faq_title"])
     out.add("text", content.dialogue.messages["faq_intro"])
     for item in content.advice.faq:
-        out.row(Button(item.question[:48], f"faq:{item.id}"))
-    out.row(Button(content.dialogue.buttons["continue"], "resume"))
+        out.row(Button(item.question[:48], Faq(item.id)))
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
     return out.build("info", state)
 
 
@@ -165,7 +169,7 @@ def present_faq(content: Content, item: FaqItem, state: str) -> Reply:
     out.add("heading", item.question)
     out.add("text", item.answer)
     out.row(
-        Button(content.dialogue.buttons["more_faq"], "faq"),
-        Button(content.dialogue.buttons["continue"], "resume"),
+        Button(content.dialogue.buttons["more_faq"], FaqMenu()),
+        Button(content.dialogue.buttons["continue"], Resume()),
     )
     return out.build("info", state)

@@ -7,6 +7,7 @@ from typing import Any, get_args
 
 import pytest
 
+from flows.actions import Resume
 from flows.content import Content, DetailTopicId
 from flows.details import SCREENS, present_detail
 from flows.reply import Reply
@@ -37,7 +38,7 @@ def test_every_screen_has_a_title_and_a_way_back(content: Content, topic: Detail
     profile = make_profile()
     reply = present_detail(content, profile, recommend(profile, content), topic, "recommendation")
     assert reply.blocks[0].kind == "title" and len(reply.blocks) > 1
-    assert [b.action for b in reply.flat_buttons] == ["resume"]
+    assert [b.action for b in reply.flat_buttons] == [Resume()]
 
 
 def test_costs_name_the_provider_once_and_label_figures(content: Content) -> None:
