@@ -14,8 +14,6 @@ from flows.content import Content, Demands
 from flows.plan import self_study_months
 from flows.profile import DegreeLevel, PathId, Profile, ProfileField
 
-ChangeableAnswer = ProfileField
-
 
 class Limit(BaseModel):
     """One hard limit the path breaks: the answer, what the person said, what the path asks."""

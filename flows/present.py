@@ -15,8 +15,6 @@ from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import CashFlow, Recommendation
 
 HEADLINE_MAX = 1500
-HEADLINE_REASONS = 2
-HEADLINE_CAVEATS = 2
 
 
 def milestone_line(m: Milestone, weeks_label: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from flows.content import Condition, Content, FigureKind, Note, Rule, SourceId, When
+from flows.content import Condition, Content, Note, Rule, When
 from flows.fit import (
     Change,
     Limit,
@@ -30,10 +30,11 @@ from flows.fit import (
     path_name,
     ruled_out,
 )
+from flows.money import CashFlow, cash_flow, path_figures
 from flows.plan import Milestone, build_plan
 from flows.profile import FIELD_VALUES, DegreeLevel, PathId, Profile, ProfileField
 
-__all__ = ["Change", "Limit", "RuledOut", "money"]
+__all__ = ["CashFlow", "Change", "Limit", "RuledOut", "money"]
 
 ALL_PATHS: tuple[PathId, ...] = FIELD_VALUES["path"]  # type: ignore[assignment]
 MAX_CHANGES = 4
@@ -45,20 +46,6 @@ class Reason(BaseModel):
     text: str
     answers: list[ProfileField]
     """The profile fields whose answers produced this reason."""
-
-
-class CashFlow(BaseModel):
-    """The money side of a path, every figure labelled with its kind and source article."""
-
-    model_config = ConfigDict(frozen=True)
-
-    tuition_usd_min: int | None
-    tuition_usd_max: int | None
-    unpaid_months: int
-    earnings_usd: int
-    earnings_per_month_usd: int
-    figure_kind: FigureKind
-    source: SourceId | None
 
 
 class Alternative(BaseModel):
@@ -185,48 +172,6 @@ def _notes(
 
 def _once(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(texts))
-
-
-def cash_flow(path: PathId, profile: Profile, content: Content) -> CashFlow:
-    need = demands(path, profile, content)
-    source = (
-        content.advice.degree_level(profile.degree).source
-        if path == "degree"
-        else content.advice.path(path).source
-    )
-    per_month = need.earnings_usd // need.earning_months if need.earning_months else 0
-    return CashFlow(
-        tuition_usd_min=need.tuition_usd_min,
-        tuition_usd_max=need.tuition_usd_max,
-        unpaid_months=need.unpaid_months,
-        earnings_usd=need.earnings_usd,
-        earnings_per_month_usd=per_month,
-        figure_kind=need.figure_kind,
-        source=None if need.figure_kind == "not_published" else source,
-    )
-
-
-def path_figures(path: PathId, profile: Profile, content: Content) -> list[str]:
-    """The path's published figures, one line each, as the articles write them."""
-    labels = content.dialogue.sections
-    if path == "degree" and degree_level(profile, content) != "master":
-        return [labels["figure_not_published"]]
-    item = content.advice.path(path)
-    lines = [f"{labels['figure_duration']}: {item.duration.text}"]
-    if item.weekly_load:
-        lines.append(f"{labels['figure_weekly_load']}: {item.weekly_load}")
-    if item.entry_requirement:
-        lines.append(f"{labels['figure_entry']}: {item.entry_requirement}")
-    for key, figure in (
-        ("figure_tuition", item.tuition),
-        ("figure_scholarship", item.scholarship),
-        ("figure_earnings", item.earnings),
-    ):
-        if figure is not None:
-            lines.append(f"{labels[key]}: {figure.text}")
-    if item.net_position:
-        lines.append(f"{labels['figure_net']}: {item.net_position}")
-    return lines
 
 
 def _relevant_alternative(path: PathId, profile: Profile, content: Content) -> bool:
