@@ -113,7 +113,7 @@ def latest_screen(tg: FakeTelegram, user: int) -> tuple[int, dict[str, Any]] | N
 def next_press(tg: FakeTelegram, user: int) -> tuple[str, int] | None:
     """The button a person heading for a recommendation taps next (None: send /restart)."""
     words = default_content().dialogue.buttons
-    nav = {words["back"], words["restart"], words["help"], words["restart_no"]}
+    nav = {words["back"], words["restart"], words["help"], words["restart_no"], words["more_faq"]}
     priority = [words["confirm"], words["restart_yes"], words["begin"]]
     screen = latest_screen(tg, user)
     if screen is None:
