@@ -23,6 +23,7 @@ from flows.profile import (
     PathId,
     ProfileField,
 )
+from flows.vocabulary import AskText, Vocabulary
 
 SourceId = Literal["choosing_path", "no_degree"]
 """Which seed article a fact comes from.
@@ -260,8 +261,9 @@ class FaqItem(Frozen):
 
 
 class Advice(Frozen):
-    provider: NonEmpty
     sources: list[Source]
+    provider: NonEmpty
+    """Who runs the two work-integrated programs (and publishes the first article)."""
     paths: list[LearningPath]
     degree_levels: list[DegreeOption]
     plans: dict[PlanId, list[PlanStep]]
@@ -473,6 +475,8 @@ class Content(Frozen):
     rules: Rules
     dialogue: Dialogue
     reminders: ReminderText
+    vocabulary: Vocabulary
+    ask: AskText
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)
@@ -505,6 +509,8 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         ("rules", Rules),
         ("dialogue", Dialogue),
         ("reminders", ReminderText),
+        ("vocabulary", Vocabulary),
+        ("ask", AskText),
     )
     for name, model in files:
         path = directory / f"{name}.yaml"
