@@ -113,7 +113,7 @@ def latest_screen(tg: FakeTelegram, user: int) -> tuple[int, dict[str, Any]] | N
 def next_press(tg: FakeTelegram, user: int) -> tuple[str, int] | None:
     """The button a person heading for a recommendation taps next (None: send /restart)."""
     words = default_content().dialogue.buttons
-    nav = {words["back"], words["restart"], words["help"], words["restart_no"]}
+    nav = {words["back"], words["restart"], words["help"], words["restart_no"], words["more_faq"]}
     priority = [words["confirm"], words["restart_yes"], words["begin"]]
     screen = latest_screen(tg, user)
     if screen is None:
@@ -133,7 +133,8 @@ def next_press(tg: FakeTelegram, user: int) -> tuple[str, int] | None:
 
 def sees_recommendation(tg: FakeTelegram, user: int) -> bool:
     screen = latest_screen(tg, user)
-    return screen is not None and "Recommended path" in plain(str(screen[1].get("text", "")))
+    text = plain(str(screen[1].get("text", ""))) if screen else ""
+    return "Recommended path" in text or "Closest path" in text  # closest: when nothing fits
 
 
 async def everyone_reaches_a_recommendation(tg: FakeTelegram, people: list[int]) -> set[int]:
