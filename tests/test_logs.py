@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from bot.logs import configure_logging
+from flows.actions import Begin, Pick
 from flows.engine import Conversation, Engine
 from flows.events import Command, Press
 
@@ -17,7 +18,7 @@ def test_the_state_machine_library_logs_nothing_per_update(
     configure_logging("INFO")
     with caplog.at_level(logging.INFO):
         step = engine.handle(Conversation(), Command("start"))
-        step = engine.handle(step.conversation, Press("welcome", "begin"))
-        engine.handle(step.conversation, Press("coding_experience", "production"))
+        step = engine.handle(step.conversation, Press(Begin("welcome")))
+        engine.handle(step.conversation, Press(Pick("coding_experience", "production")))
     assert [r for r in caplog.records if r.name.startswith("transitions")] == []
     assert logging.getLogger("transitions").getEffectiveLevel() >= logging.WARNING
