@@ -550,8 +550,11 @@ class FakeTelegram:
         return copy.deepcopy(updates)
 
     def _confirm(self, offset: int | None) -> int | None:
-        """Forget confirmed updates; returns the offset to read from (None: from the start)."""
-        if offset is None:
+        """Forget confirmed updates; returns the offset to read from (None: from the start).
+
+        An offset above every id issued (the bot's offset from before `restart_update_ids`)
+        confirms nothing, as Telegram's own does once ids have restarted lower."""
+        if offset is None or offset > self._next_update_id:
             return None
         if offset < 0:
             self._queue = self._queue[offset:]
@@ -560,7 +563,7 @@ class FakeTelegram:
         return offset
 
     def _pending(self, offset: int | None) -> list[dict[str, Any]]:
-        if offset is None:
+        if offset is None or offset > self._next_update_id:
             return self._queue
         return [u for u in self._queue if u["update_id"] >= offset]
 
@@ -800,6 +803,12 @@ class FakeTelegram:
         chat = self._user_chat(user, chat_id, chat_type)
         content = KINDS[kind](next(self._counter))
         return self.push_update({"message": self._user_message(user, chat, content)})
+
+    def restart_update_ids(self, start: int) -> None:
+        """Telegram picks a new, possibly lower, random update id after a week without updates
+        (Bot API, `Update.update_id`); the next update pushed gets `start`."""
+        self._next_update_id = start
+        self._delivered_upto = start - 1
 
     def push_malformed(self, user_id: int, text: str = "a private answer") -> int:
         """An update the bot's library cannot parse (its message date is not a timestamp), as
