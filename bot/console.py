@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Callable
 
 from bot.advisor import Advisor, Clock, utc_now
-from bot.storage import Storage
+from bot.storage_backends import open_storage
 from flows.engine import Engine
 from flows.events import COMMANDS, Command, Event, Press, Text
 from flows.questions import BY_FIELD
@@ -94,7 +94,7 @@ def run_console(
     view = ConsoleView(engine)
     words = view.words
     with asyncio.Runner() as runner:
-        storage = runner.run(Storage.open(database))
+        storage = runner.run(open_storage(database))
         advisor = Advisor(engine, storage, clock=clock, resume_after=None)
         try:
             write(words["intro"])
