@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,7 +27,7 @@ from bot.logs import configure_logging
 from bot.plans import Plans
 from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
-from bot.storage import Storage
+from bot.storage_backends import describe, open_storage
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import (
     account,
@@ -107,8 +108,13 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one repeating job: send every due reminder (see bot.reminders)."""
     rt = runtime(context)
+    if not await rt.storage.sweep_lease():  # another worker sweeps (PostgreSQL)
+        return
 
     async def send(chat_id: int, reply: Reply) -> None:
+        delay = await rt.storage.nudge_delay(NUDGES_PER_SECOND)  # the pace across workers
+        if delay > 0:
+            await asyncio.sleep(delay)
         await send_chunks(context.bot, chat_id, render(reply))
 
     stats = await rt.reminders.sweep(send)
@@ -138,7 +144,9 @@ def build_application(
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
-        storage = await Storage.open(settings.database)
+        storage = await open_storage(settings.database)
+        if isinstance(app.update_processor, PerUserUpdateProcessor):
+            app.update_processor.hold_turns_with(storage.user_turn)
         advisor = Advisor(
             engine,
             storage,
@@ -160,7 +168,7 @@ def build_application(
                 sweep_job, interval=settings.sweep_seconds, first=1, name="reminder-sweep"
             )
         await app.bot.set_my_commands(bot_commands(engine, words.commands))
-        log.info("event=started bot=%s database=%s", app.bot.username, settings.database)
+        log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         runtime = app.bot_data.get(KEY)
