@@ -17,6 +17,7 @@ Multi-worker guarantees rest on PostgreSQL itself, never on process memory:
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,11 @@ Row = Mapping[str, Any]
 def _stamp(moment: datetime) -> datetime:
     """Second precision, as the SQLite backend stores it."""
     return moment.astimezone(UTC).replace(microsecond=0)
+
+
+def _application_name() -> dict[str, str]:
+    """Names this worker in pg_stat_activity, so an operator sees who holds which lock."""
+    return {"application_name": f"aipath-{os.getpid()}"}
 
 
 def redact(url: str) -> str:
@@ -64,8 +70,9 @@ class PgStorage(PgOperators, Storage):
     @classmethod
     async def open(cls, path: Path | str, *, pool_size: int = 8, turns: int = 32) -> PgStorage:
         url = str(path)
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size)
-        locks = await asyncpg.create_pool(url, min_size=0, max_size=turns)
+        named = {"server_settings": _application_name()}
+        pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, **named)
+        locks = await asyncpg.create_pool(url, min_size=0, max_size=turns, **named)
         storage = cls(pool, locks, url)
         await storage.migrate()
         return storage
@@ -132,7 +139,7 @@ class PgStorage(PgOperators, Storage):
             except (asyncpg.PostgresError, OSError):
                 self._leader.terminate()
                 self._leader = None
-        conn = await asyncpg.connect(self.url)
+        conn = await asyncpg.connect(self.url, server_settings=_application_name())
         if await conn.fetchval("SELECT pg_try_advisory_lock($1)", SWEEP_LOCK):
             self._leader = conn
             return True
