@@ -68,7 +68,7 @@ class PgStorage(PgOperators, Storage):
         self._leader: asyncpg.Connection | None = None
 
     @classmethod
-    async def open(cls, path: Path | str, *, pool_size: int = 8, turns: int = 32) -> PgStorage:
+    async def open(cls, path: Path | str, *, pool_size: int = 8, turns: int = 16) -> PgStorage:
         url = str(path)
         named = {"server_settings": _application_name()}
         pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, **named)
