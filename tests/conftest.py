@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,20 +62,22 @@ def engine(content: Content) -> Engine:
 BACKENDS = ("sqlite", "postgresql")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """One private PostgreSQL server per test session (tests/pg.py).
-
-    If it cannot start, the tests needing it fail under CI (CI=true) and are skipped, loudly,
-    elsewhere: a green CI run always includes the PostgreSQL backend.
-    """
+def start_or_give_up(start: Callable[[], PgServer] = start_server) -> PgServer:
+    """Start the private PostgreSQL server; if it cannot start, fail under CI (CI=true) and skip,
+    loudly, elsewhere: a green CI run always includes the PostgreSQL backend."""
     try:
-        server = start_server()
+        return start()
     except Exception as exc:  # the wheel missing, no way to run as a non-root user, ...
         message = f"embedded PostgreSQL could not start: {exc}"
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One private PostgreSQL server per test session (tests/pg.py)."""
+    server = start_or_give_up()
     yield server
     server.stop()
 

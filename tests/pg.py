@@ -95,7 +95,7 @@ class PgServer:
 
 
 def start_server(*, max_connections: int = 300) -> PgServer:
-    """initdb + start; raises (never skips) when the server cannot start."""
+    """initdb + start; raises when the server cannot start (conftest decides: fail or skip)."""
     run_as = None
     root = Path(tempfile.mkdtemp(prefix="aipath-pg-"))
     if os.geteuid() == 0:

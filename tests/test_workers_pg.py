@@ -13,9 +13,12 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import asyncpg
+import pytest
 
 from bot.storage import Storage
 from bot.storage_pg import PgStorage
+from tests.conftest import start_or_give_up
+from tests.pg import PgServer
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 
@@ -124,6 +127,8 @@ async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
 HOLD_LEASE = """
 import asyncio, sys
 from bot.storage_pg import PgStorage
+from tests.conftest import start_or_give_up
+from tests.pg import PgServer
 
 async def main():
     storage = await PgStorage.open(sys.argv[1])
@@ -171,3 +176,17 @@ async def test_the_nudge_pace_holds_across_workers(pg_url: str) -> None:
     finally:
         await one.close()
         await two.close()
+
+
+def test_a_server_that_cannot_start_fails_the_run_under_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken() -> PgServer:
+        raise RuntimeError("initdb failed")
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="initdb failed"):
+        start_or_give_up(broken)
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception, match="initdb failed"):
+        start_or_give_up(broken)
