@@ -20,6 +20,7 @@ import json
 import os
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ from bot.storage_pg_schema import MIGRATION_LOCK, MIGRATIONS, SWEEP_LOCK, TABLES
 from flows.engine import Conversation
 
 Row = Mapping[str, Any]
+
+_in_transaction: ContextVar[asyncpg.Connection | None] = ContextVar("pg_transaction", default=None)
+"""Task-local: set inside `PgStorage.transaction()` only."""
 
 
 def _stamp(moment: datetime) -> datetime:
@@ -111,8 +115,19 @@ class PgStorage(PgOperators, Storage):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
-        """Kept for API parity; on PostgreSQL each write commits on its own."""
-        yield
+        """Group several writes into one commit (bulk loads, benchmarks): inside, this task's
+        reads and writes go through one connection in one transaction."""
+        async with self._pool.acquire() as conn, conn.transaction():
+            token = _in_transaction.set(conn)
+            try:
+                yield
+            finally:
+                _in_transaction.reset(token)
+
+    @property
+    def _conn(self) -> asyncpg.Pool | asyncpg.Connection:
+        """The current task's transaction connection, else the pool (autocommit)."""
+        return _in_transaction.get() or self._pool
 
     async def file_bytes(self) -> int:
         return int(await self._pool.fetchval("SELECT pg_database_size(current_database())"))
@@ -162,7 +177,7 @@ class PgStorage(PgOperators, Storage):
     # ------------------------------------------------------------------------------ users
 
     async def load(self, user_id: int) -> UserRecord | None:
-        row = await self._pool.fetchrow("SELECT * FROM users WHERE user_id = $1", user_id)
+        row = await self._conn.fetchrow("SELECT * FROM users WHERE user_id = $1", user_id)
         if row is None:
             return None
         return UserRecord(
@@ -190,7 +205,7 @@ class PgStorage(PgOperators, Storage):
         recommendation: dict[str, Any] | None = None,
     ) -> None:
         finished = conversation.state == "recommendation"
-        await self._pool.execute(
+        await self._conn.execute(
             """
             INSERT INTO users AS u (user_id, chat_id, conversation, state, recommendation, path,
                                     last_update_id, created_at, updated_at, finished_at)
@@ -219,14 +234,14 @@ class PgStorage(PgOperators, Storage):
         )
 
     async def set_source(self, user_id: int, source: str) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             "UPDATE users SET source = $1 WHERE user_id = $2 AND source IS NULL", source, user_id
         )
 
     async def set_question_message(
         self, user_id: int, message_id: int | None, digest: str | None
     ) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             "UPDATE users SET question_message_id = $1, question_digest = $2 WHERE user_id = $3",
             message_id,
             digest,
@@ -234,7 +249,7 @@ class PgStorage(PgOperators, Storage):
         )
 
     async def set_active(self, user_id: int, active: bool) -> None:
-        await self._pool.execute("UPDATE users SET active = $1 WHERE user_id = $2", active, user_id)
+        await self._conn.execute("UPDATE users SET active = $1 WHERE user_id = $2", active, user_id)
 
     async def delete_user(self, user_id: int) -> None:
         async with self._pool.acquire() as db, db.transaction():
@@ -248,13 +263,13 @@ class PgStorage(PgOperators, Storage):
         total = 0
         for table in self.user_tables():
             sql = f"SELECT COUNT(*) FROM {table} WHERE user_id = $1"
-            total += int(await self._pool.fetchval(sql, user_id))
+            total += int(await self._conn.fetchval(sql, user_id))
         return total
 
     # ------------------------------------------------------------------------------ plans
 
     async def load_plan(self, user_id: int) -> PlanRecord | None:
-        row = await self._pool.fetchrow("SELECT * FROM plans WHERE user_id = $1", user_id)
+        row = await self._conn.fetchrow("SELECT * FROM plans WHERE user_id = $1", user_id)
         if row is None:
             return None
         return PlanRecord(
@@ -267,7 +282,7 @@ class PgStorage(PgOperators, Storage):
         )
 
     async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             """
             INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
                                updated_at)
@@ -288,14 +303,14 @@ class PgStorage(PgOperators, Storage):
         )
 
     async def check_in(self, user_id: int, week: str) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             "INSERT INTO checkins (user_id, week) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             user_id,
             week,
         )
 
     async def checkin_weeks(self, user_id: int) -> list[str]:
-        rows = await self._pool.fetch(
+        rows = await self._conn.fetch(
             "SELECT week FROM checkins WHERE user_id = $1 ORDER BY week DESC", user_id
         )
         return [row[0] for row in rows]
@@ -303,11 +318,11 @@ class PgStorage(PgOperators, Storage):
     # ------------------------------------------------------------------------------ reminders
 
     async def load_reminder(self, user_id: int) -> ReminderRecord | None:
-        row = await self._pool.fetchrow("SELECT * FROM reminders WHERE user_id = $1", user_id)
+        row = await self._conn.fetchrow("SELECT * FROM reminders WHERE user_id = $1", user_id)
         return _reminder(row) if row else None
 
     async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             """
             INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, claimed_at,
                                    last_sent, setup, updated_at)
@@ -330,7 +345,7 @@ class PgStorage(PgOperators, Storage):
     async def set_reminder_status(
         self, user_id: int, status: str, *, next_due: int | None, now: datetime
     ) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             "UPDATE reminders SET status = $1, next_due = $2, claimed_at = NULL, updated_at = $3 "
             "WHERE user_id = $4",
             status,
@@ -341,7 +356,7 @@ class PgStorage(PgOperators, Storage):
 
     async def claim_due(self, now: int, limit: int) -> list[ReminderRecord]:
         """Claim due rows in one statement; rows another worker is claiming are skipped."""
-        rows = await self._pool.fetch(
+        rows = await self._conn.fetch(
             """
             UPDATE reminders SET claimed_at = $1
             WHERE user_id IN (
@@ -357,7 +372,7 @@ class PgStorage(PgOperators, Storage):
         return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
 
     async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
-        rows = await self._pool.fetch(
+        rows = await self._conn.fetch(
             "SELECT * FROM reminders WHERE claimed_at IS NOT NULL AND claimed_at < $1", older_than
         )
         return [_reminder(r) for r in rows]
@@ -371,7 +386,7 @@ class PgStorage(PgOperators, Storage):
         sent_at: int | None,
         status: str = "active",
     ) -> None:
-        await self._pool.execute(
+        await self._conn.execute(
             """
             UPDATE reminders SET claimed_at = NULL, next_due = $1, status = $2,
                                  last_sent = COALESCE($3, last_sent)

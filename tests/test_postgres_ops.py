@@ -8,6 +8,9 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
+from bot.settings import Settings
 from bot.storage import PlanRecord, ReminderRecord, Storage
 from bot.storage_backends import open_storage
 from bot.storage_pg import PgStorage, redact
@@ -102,3 +105,12 @@ def test_a_password_never_reaches_operator_output() -> None:
         redact("postgresql://aipath:s3cret@db:5432/aipath") == "postgresql://aipath@db:5432/aipath"
     )
     assert redact("postgresql://db/aipath") == "postgresql://db/aipath"
+
+
+def test_the_database_setting_is_a_path_or_a_url(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AIPATH_DATABASE", "postgresql://aipath:pw@db/aipath")
+    assert Settings().database == "postgresql://aipath:pw@db/aipath"
+    monkeypatch.setenv("AIPATH_DATABASE", "/data/aipath.db")
+    assert Settings().database == Path("/data/aipath.db")

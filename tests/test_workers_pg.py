@@ -17,6 +17,7 @@ import pytest
 
 from bot.storage import Storage
 from bot.storage_pg import PgStorage
+from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from tests.pg import PgServer
 
@@ -127,6 +128,7 @@ async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
 HOLD_LEASE = """
 import asyncio, sys
 from bot.storage_pg import PgStorage
+from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from tests.pg import PgServer
 
@@ -190,3 +192,20 @@ def test_a_server_that_cannot_start_fails_the_run_under_ci(
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception, match="initdb failed"):
         start_or_give_up(broken)
+
+
+async def test_a_transaction_commits_all_its_writes_or_none(pg_url: str) -> None:
+    storage = await PgStorage.open(pg_url)
+    try:
+        with pytest.raises(RuntimeError):
+            async with storage.transaction():
+                await storage.save_conversation(1, Conversation(), now=NOW, chat_id=1)
+                assert await storage.load(1) is not None  # visible inside
+                raise RuntimeError("half-way")
+        assert await storage.load(1) is None
+        async with storage.transaction():
+            for user in (1, 2):
+                await storage.save_conversation(user, Conversation(), now=NOW, chat_id=user)
+        assert await storage.load(1) is not None and await storage.load(2) is not None
+    finally:
+        await storage.close()
