@@ -7,6 +7,7 @@ update also runs inside the storage's `user_turn` (a per-user advisory lock), at
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import os
 import time
@@ -56,14 +57,25 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 if self._turn is None:
                     await coroutine
                 else:
-                    async with self._turn(key):
-                        await self._timed(key, coroutine)
+                    await self._in_turn(self._turn, key, coroutine)
         finally:
             lock, users = self._locks[key]
             if users <= 1:
                 del self._locks[key]
             else:
                 self._locks[key] = (lock, users - 1)
+
+    async def _in_turn(self, turn: Turn, key: int, coroutine: Awaitable[Any]) -> None:
+        """The update inside the user's cross-process turn; if the turn cannot be taken (the
+        database is unreachable), the update fails without leaving its coroutine un-awaited."""
+        started = False
+        try:
+            async with turn(key):
+                started = True
+                await self._timed(key, coroutine)
+        finally:
+            if not started and inspect.iscoroutine(coroutine):
+                coroutine.close()
 
     @staticmethod
     async def _timed(key: int, coroutine: Awaitable[Any]) -> None:
