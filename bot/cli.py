@@ -208,6 +208,21 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from flows.ask import AskIndex, answer_text, as_json
+
+    index = AskIndex(default_content())
+    result = index.ask(args.question)
+    if args.json:
+        print(json.dumps(as_json(index, result), indent=2, ensure_ascii=False))
+        return 0
+    print(answer_text(index, result))
+    if result.related:
+        topics = " · ".join(p.title for p in result.related)
+        print(default_content().ask.messages["related"].format(topics=topics))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aipath", description="AI Path Advisor")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -238,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     migrate.add_argument("sqlite_path", help="the SQLite file (stop the bot first)")
     migrate.add_argument("postgres_url", help="postgresql://user:password@host/database")
+    ask = sub.add_parser("ask", help="answer a question from the advice")
+    ask.add_argument("question", help="the question, in quotes")
+    ask.add_argument(
+        "--json", action="store_true", help="{matched, topic, answer, source, related}"
+    )
     return parser
 
 
@@ -253,6 +273,7 @@ COMMANDS = {
     "stats": cmd_stats,
     "export": cmd_export,
     "migrate-db": cmd_migrate_db,
+    "ask": cmd_ask,
 }
 
 
