@@ -22,17 +22,27 @@ log = logging.getLogger("aipath.turns")
 
 Turn = Callable[[int], AbstractAsyncContextManager[None]]
 
+PTB_SLOTS = 1 << 30
+
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     """Serialises updates per user with one lock each, dropped once nobody waits on it.
+
+    An update takes one of the `max_concurrent_updates` slots only once it holds its user's
+    lock: a person (or a group member) who sends 150 messages at once queues behind their own
+    lock without occupying a slot, so everyone else keeps being answered.
 
     The lock table only holds users with an update in flight, so memory does not grow with the
     number of users.
     """
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
+        # PTB's own semaphore (taken before `do_process_update`, final) must never make an
+        # update wait: it is set far above any real backlog, and `_slots` does the limiting.
+        super().__init__(PTB_SLOTS)
+        self.slots = max_concurrent_updates
         self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
+        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._turn: Turn | None = None
 
     def hold_turns_with(self, turn: Turn) -> None:
@@ -46,14 +56,16 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         return None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """The user's lock first, then a slot (PTB's default takes the slot first)."""
         key = self._key(update)
         if key is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         lock, users = self._locks.get(key, (asyncio.Lock(), 0))
         self._locks[key] = (lock, users + 1)
         try:
-            async with lock:
+            async with lock, self._slots:
                 if self._turn is None:
                     await coroutine
                 else:
