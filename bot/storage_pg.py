@@ -27,7 +27,7 @@ from typing import Any
 
 import asyncpg
 
-from bot.storage import PlanRecord, ReminderRecord, Storage, UserRecord
+from bot.storage import PlanRecord, ReminderRecord, Storage, UserRecord, _window
 from bot.storage_pg_ops import PgOperators
 from bot.storage_pg_schema import MIGRATION_LOCK, MIGRATIONS, SWEEP_LOCK, TABLES, USER_LOCK_SPACE
 from flows.engine import Conversation
@@ -124,6 +124,16 @@ class PgStorage(PgOperators, Storage):
             finally:
                 _in_transaction.reset(token)
 
+    @asynccontextmanager
+    async def _one_transaction(self) -> AsyncIterator[asyncpg.Connection]:
+        """A connection in a transaction: this task's open one, or a new one committed at exit."""
+        current = _in_transaction.get()
+        if current is not None:
+            yield current
+            return
+        async with self._pool.acquire() as conn, conn.transaction():
+            yield conn
+
     @property
     def _conn(self) -> asyncpg.Pool | asyncpg.Connection:
         """The current task's transaction connection, else the pool (autocommit)."""
@@ -192,6 +202,9 @@ class PgStorage(PgOperators, Storage):
             active=row["active"],
             created_at=row["created_at"],
             updated_at=row["updated_at"],
+            recent_updates=tuple(
+                (int(u), int(t)) for u, t in json.loads(row["recent_updates"] or "[]")
+            ),
         )
 
     async def save_conversation(
@@ -205,33 +218,43 @@ class PgStorage(PgOperators, Storage):
         recommendation: dict[str, Any] | None = None,
     ) -> None:
         finished = conversation.state == "recommendation"
-        await self._conn.execute(
-            """
-            INSERT INTO users AS u (user_id, chat_id, conversation, state, recommendation, path,
-                                    last_update_id, created_at, updated_at, finished_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
-            ON CONFLICT (user_id) DO UPDATE SET
-                chat_id        = COALESCE(excluded.chat_id, u.chat_id),
-                conversation   = excluded.conversation,
-                state          = excluded.state,
-                recommendation = COALESCE(excluded.recommendation, u.recommendation),
-                path           = COALESCE(excluded.path, u.path),
-                last_update_id = COALESCE(excluded.last_update_id, u.last_update_id),
-                active         = TRUE,
-                updated_at     = excluded.updated_at,
-                finished_at    = CASE WHEN excluded.finished_at IS NULL THEN u.finished_at
-                                      ELSE COALESCE(u.finished_at, excluded.finished_at) END
-            """,
-            user_id,
-            chat_id,
-            conversation.model_dump_json(),
-            conversation.state,
-            json.dumps(recommendation) if recommendation else None,
-            recommendation.get("path") if recommendation else None,
-            update_id,
-            _stamp(now),
-            _stamp(now) if finished else None,
-        )
+        async with self._one_transaction() as db:
+            window = None
+            if update_id is not None:  # read and extend the window under the row's lock
+                raw = await db.fetchval(
+                    "SELECT recent_updates FROM users WHERE user_id = $1 FOR UPDATE", user_id
+                )
+                window = _window(raw, update_id, now)
+            await db.execute(
+                """
+                INSERT INTO users AS u (user_id, chat_id, conversation, state, recommendation,
+                                        path, last_update_id, recent_updates, created_at,
+                                        updated_at, finished_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    chat_id        = COALESCE(excluded.chat_id, u.chat_id),
+                    conversation   = excluded.conversation,
+                    state          = excluded.state,
+                    recommendation = COALESCE(excluded.recommendation, u.recommendation),
+                    path           = COALESCE(excluded.path, u.path),
+                    last_update_id = COALESCE(excluded.last_update_id, u.last_update_id),
+                    recent_updates = COALESCE(excluded.recent_updates, u.recent_updates),
+                    active         = TRUE,
+                    updated_at     = excluded.updated_at,
+                    finished_at    = CASE WHEN excluded.finished_at IS NULL THEN u.finished_at
+                                          ELSE COALESCE(u.finished_at, excluded.finished_at) END
+                """,
+                user_id,
+                chat_id,
+                conversation.model_dump_json(),
+                conversation.state,
+                json.dumps(recommendation) if recommendation else None,
+                recommendation.get("path") if recommendation else None,
+                update_id,
+                window,
+                _stamp(now),
+                _stamp(now) if finished else None,
+            )
 
     async def set_source(self, user_id: int, source: str) -> None:
         await self._conn.execute(
@@ -370,6 +393,36 @@ class PgStorage(PgOperators, Storage):
             limit,
         )
         return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
+
+    async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
+        """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
+        rows = await self._conn.fetch(
+            "SELECT * FROM reminders WHERE status = 'active' AND next_due <= $1 "
+            "AND claimed_at IS NULL ORDER BY next_due LIMIT $2",
+            now,
+            limit,
+        )
+        return [_reminder(r) for r in rows]
+
+    async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
+        """Claim one reminder right before sending it; None if another worker claimed it first
+        (the row lock makes the second UPDATE re-check `claimed_at IS NULL` and match nothing)."""
+        row = await self._conn.fetchrow(
+            "UPDATE reminders SET claimed_at = $1 WHERE user_id = $2 "
+            "AND status = 'active' AND next_due <= $1 AND claimed_at IS NULL RETURNING *",
+            now,
+            user_id,
+        )
+        return _reminder(row) if row else None
+
+    async def release_stale_claims(self, older_than: int) -> int:
+        """Claims older than the lease go back to due (their sweep died before sending)."""
+        rows = await self._conn.fetch(
+            "UPDATE reminders SET claimed_at = NULL "
+            "WHERE claimed_at IS NOT NULL AND claimed_at < $1 RETURNING user_id",
+            older_than,
+        )
+        return len(rows)
 
     async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
         rows = await self._conn.fetch(

@@ -64,6 +64,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity');
     """,
+    # 3: a bounded window of recently applied update ids (ids restart after a quiet week)
+    """
+    ALTER TABLE users ADD COLUMN recent_updates text;
+    """,
 )
 
 TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from bot.storage import PlanRecord, ReminderRecord, Storage
+from bot.storage import MIGRATIONS, PlanRecord, ReminderRecord, Storage
 from bot.storage_backends import open_storage
 from bot.storage_pg import PgStorage, redact
+from bot.storage_pg_schema import MIGRATIONS as PG_MIGRATIONS
 from flows.engine import Conversation
 from tests.conftest import BASE_PROFILE
 from tests.test_cli import env_with_db, run_env
@@ -72,7 +73,7 @@ def test_migrate_db_copies_every_row_and_the_tools_work_on_postgresql(
 
     pg_env = env_with_db(tmp_path / "unused.db") | {"AIPATH_DATABASE": pg_url}
     health = run_env(pg_env, "health")
-    assert health.returncode == 0 and "schema version 2" in health.stdout
+    assert health.returncode == 0 and f"schema version {len(MIGRATIONS)}" in health.stdout
     for user in ("1", "2"):
         assert json.loads(run_env(pg_env, "export", user).stdout) == json.loads(
             run_env(sqlite_env, "export", user).stdout
@@ -85,7 +86,7 @@ def test_migrate_db_copies_every_row_and_the_tools_work_on_postgresql(
     backup = tmp_path / "pg-backup.json"
     assert run_env(pg_env, "backup", str(backup)).returncode == 0
     dump = json.loads(backup.read_text())
-    assert dump["schema_version"] == 2
+    assert dump["schema_version"] == len(MIGRATIONS)
     assert {table: len(rows) for table, rows in dump["tables"].items()} == {
         "users": 2,
         "plans": 1,
@@ -98,6 +99,10 @@ def test_migrate_db_copies_every_row_and_the_tools_work_on_postgresql(
     assert again.returncode == 1 and "already holds users" in again.stderr
     missing = run_env(sqlite_env, "migrate-db", str(tmp_path / "nope.db"), pg_url)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_postgresql_migrations_are_numbered_like_sqlites() -> None:
+    assert len(PG_MIGRATIONS) == len(MIGRATIONS)
 
 
 def test_a_password_never_reaches_operator_output() -> None:

@@ -4,7 +4,7 @@ trips, deletion, reminder claims. The `database` fixture runs each test once per
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -96,4 +96,32 @@ async def test_a_claimed_reminder_is_not_claimed_twice(database: str | Path) -> 
     assert [r.user_id for r in await storage.stale_claims(older_than=600)] == [2]
     again = await storage.claim_due(1000, limit=10)
     assert [r.user_id for r in again] == [3, 1]
+    await storage.close()
+
+
+async def test_a_claim_is_won_once_and_a_stale_one_goes_back_to_due(database: str | Path) -> None:
+    storage = await open_storage(database)
+    await storage.bulk_insert_reminders([(1, "{}", 100), (2, "{}", 200), (3, "{}", 900)], now=NOW)
+    assert [r.user_id for r in await storage.due_reminders(500, limit=10)] == [1, 2]
+    first = await storage.claim(1, 500)
+    assert first is not None and first.claimed_at == 500
+    assert await storage.claim(1, 500) is None  # another sweep loses
+    assert await storage.claim(3, 500) is None  # not due yet
+    assert [r.user_id for r in await storage.due_reminders(500, limit=10)] == [2]
+    assert await storage.release_stale_claims(older_than=400) == 0
+    assert await storage.release_stale_claims(older_than=600) == 1
+    assert [r.user_id for r in await storage.due_reminders(600, limit=10)] == [1, 2]
+    await storage.close()
+
+
+async def test_the_recent_update_window_survives_ids_restarting(database: str | Path) -> None:
+    storage = await open_storage(database)
+    conv = Conversation(state="degree")
+    await storage.save_conversation(7, conv, now=NOW, chat_id=7, update_id=900)
+    await storage.save_conversation(7, conv, now=NOW, chat_id=7, update_id=901)
+    record = await storage.load(7)
+    assert record is not None
+    assert record.already_applied(901, NOW) and record.already_applied(900, NOW)
+    assert not record.already_applied(5, NOW)  # ids restarted lower: a new update, applied
+    assert not record.already_applied(901, NOW + timedelta(days=2))  # the window is bounded
     await storage.close()
