@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.storage import Storage
+from bot.storage import Storage, StorageError
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -20,9 +20,15 @@ def is_postgres_url(database: str | Path) -> bool:
 async def open_storage(database: str | Path) -> Storage:
     """SQLite for a path, PostgreSQL for a `postgresql://` URL; migrated and ready."""
     if is_postgres_url(database):
-        from bot.storage_pg import PgStorage
+        import asyncpg
 
-        return await PgStorage.open(str(database))
+        from bot.storage_pg import PgStorage, redact
+
+        try:
+            return await PgStorage.open(str(database))
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StorageError(f"cannot open {redact(str(database))}: {reason}") from None
     return await Storage.open(database)
 
 

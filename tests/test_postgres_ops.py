@@ -119,3 +119,11 @@ def test_the_database_setting_is_a_path_or_a_url(
     assert Settings().database == "postgresql://aipath:pw@db/aipath"
     monkeypatch.setenv("AIPATH_DATABASE", "/data/aipath.db")
     assert Settings().database == Path("/data/aipath.db")
+
+
+def test_an_unreachable_server_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    url = "postgresql://aipath:s3cret@127.0.0.1:1/aipath"
+    result = run_env(env_with_db(tmp_path / "x.db") | {"AIPATH_DATABASE": url}, "health")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot open postgresql://aipath@127.0.0.1:1/aipath" in result.stderr
+    assert "s3cret" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
