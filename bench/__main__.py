@@ -36,6 +36,11 @@ def main() -> int:
     table = Table("Telegram, against a fake Bot API server on 127.0.0.1")
     asyncio.run(telegram_bench.run(table, quick=quick))
     table.print()
+    from bench import workers_bench
+
+    table = Table("Webhook workers: SQLite vs PostgreSQL (embedded server, same machine)")
+    asyncio.run(workers_bench.run(table, people=50 if quick else 100))
+    table.print()
     return 0
 
 

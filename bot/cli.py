@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from bot.settings import SettingsError, load_settings
 from bot.storage import MIGRATIONS, Storage, StorageError
+from bot.storage_backends import describe, is_postgres_url, open_storage
 from flows.content import ContentError, default_content
 from flows.engine import Engine
 from flows.graph import to_mermaid
@@ -115,9 +116,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_storage(settings_db: Path, action: Callable[[Storage], Awaitable[int]]) -> int:
+def _with_storage(database: Path | str, action: Callable[[Storage], Awaitable[int]]) -> int:
+    """Run an operator action on the configured database, SQLite or PostgreSQL."""
+
     async def run() -> int:
-        storage = await Storage.open(settings_db)
+        storage = await open_storage(database)
         try:
             return await action(storage)
         finally:
@@ -133,7 +136,7 @@ def cmd_health(args: argparse.Namespace) -> int:
         version = await storage.schema_version()
         if version != len(MIGRATIONS):
             return _fail(f"schema version {version}, expected {len(MIGRATIONS)}", 1)
-        print(f"ok: {storage.path} at schema version {version}")
+        print(f"ok: {describe(settings.database)} at schema version {version}")
         return 0
 
     return _with_storage(settings.database, check)
@@ -147,7 +150,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     async def copy(storage: Storage) -> int:
         await storage.backup(target)
-        print(f"backed up {storage.path} to {target}")
+        kind = "a JSON dump" if is_postgres_url(settings.database) else "a SQLite copy"
+        print(f"backed up {describe(settings.database)} to {target} ({kind})")
         return 0
 
     return _with_storage(settings.database, copy)
@@ -179,6 +183,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
 
     return _with_storage(settings.database, dump)
+
+
+def cmd_migrate_db(args: argparse.Namespace) -> int:
+    from bot.storage_migrate import migrate_sqlite_to_postgres
+
+    if not is_postgres_url(args.postgres_url):
+        return _fail("the target must be a postgresql:// URL")
+    source = Path(args.sqlite_path)
+    if not source.is_file():
+        return _fail(f"no SQLite database at {source}")
+    try:
+        counts = asyncio.run(migrate_sqlite_to_postgres(source, args.postgres_url))
+    except (OSError, ValueError) as exc:
+        return _fail(f"migrate-db: {exc}", 1)
+    for count in counts:
+        mark = "ok" if count.ok else "MISMATCH"
+        print(
+            f"{count.table:<10} sqlite {count.sqlite:>8}  postgresql {count.postgresql:>8}  {mark}"
+        )
+    if not all(count.ok for count in counts):
+        return _fail("row counts differ; do not switch AIPATH_DATABASE to PostgreSQL yet", 1)
+    print(f"copied to {describe(args.postgres_url)}; set AIPATH_DATABASE to its URL")
+    return 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -213,12 +240,19 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--png", help="write the roadmap picture to this PNG file")
     plan.add_argument("--ics", help="write the milestones to this calendar file")
     sub.add_parser("health", help="exit 0 when the database opens at the current schema")
-    backup = sub.add_parser("backup", help="an online, consistent copy of the database")
+    backup = sub.add_parser(
+        "backup", help="an online, consistent copy (SQLite file; JSON dump on PostgreSQL)"
+    )
     backup.add_argument("path", help="the new file to write")
     stats = sub.add_parser("stats", help="users, funnel, recommendation mix, reminders")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     export = sub.add_parser("export", help="every row about one user, as JSON")
     export.add_argument("user_id", type=int)
+    migrate = sub.add_parser(
+        "migrate-db", help="copy a SQLite database into an empty PostgreSQL one, with row counts"
+    )
+    migrate.add_argument("sqlite_path", help="the SQLite file (stop the bot first)")
+    migrate.add_argument("postgres_url", help="postgresql://user:password@host/database")
     ask = sub.add_parser("ask", help="answer a question from the advice")
     ask.add_argument("question", help="the question, in quotes")
     ask.add_argument(
@@ -238,6 +272,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "stats": cmd_stats,
     "export": cmd_export,
+    "migrate-db": cmd_migrate_db,
     "ask": cmd_ask,
 }
 

@@ -16,3 +16,16 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     # The state-machine library logs about two INFO lines per update ("Executed callback…").
     logging.getLogger("transitions").setLevel(logging.WARNING)
+    if logging.getLogger().isEnabledFor(logging.DEBUG):
+        # DEBUG is for the bot's own diagnostics (e.g. `aipath.turns`); the libraries' debug
+        # output would log every Bot API call with its text.
+        for noisy in (
+            "telegram",
+            "tornado",
+            "asyncio",
+            "aiosqlite",
+            "asyncpg",
+            "transitions",
+            "matplotlib",
+        ):
+            logging.getLogger(noisy).setLevel(logging.INFO)

@@ -24,7 +24,8 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
     )
     telegram_api_base_file_url: str | None = Field(default=None, alias="TELEGRAM_API_BASE_FILE_URL")
-    database: Path = Field(default=Path("data/aipath.db"), alias="AIPATH_DATABASE")
+    database: Path | str = Field(default=Path("data/aipath.db"), alias="AIPATH_DATABASE")
+    """A SQLite file path (the default), or a `postgresql://` URL for several workers."""
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), alias="AIPATH_ADMIN_IDS"
     )
@@ -48,6 +49,15 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(",", " ").split())
+        return value
+
+    @field_validator("database", mode="before")
+    @classmethod
+    def _path_or_url(cls, value: object) -> object:
+        from bot.storage_backends import is_postgres_url
+
+        if isinstance(value, str) and not is_postgres_url(value):
+            return Path(value)
         return value
 
     @field_validator("default_timezone")

@@ -234,6 +234,23 @@ class Storage:
             await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return self.path.stat().st_size
 
+    # ------------------------------------------------------------------------------ workers
+    # One process owns a SQLite file, so these are trivial here; bot.storage_pg implements them
+    # for several workers sharing PostgreSQL.
+
+    @asynccontextmanager
+    async def user_turn(self, user_id: int) -> AsyncIterator[None]:
+        """One person's update at a time (in one process the update processor ensures it)."""
+        yield
+
+    async def sweep_lease(self) -> bool:
+        """Whether this process runs the reminder sweep: the only process always does."""
+        return True
+
+    async def nudge_delay(self, per_second: float) -> float:
+        """Extra wait before a nudge for the pace across processes: none with one process."""
+        return 0.0
+
     # ------------------------------------------------------------------------------ users
 
     async def load(self, user_id: int) -> UserRecord | None:

@@ -1,4 +1,5 @@
-"""Reminder nudges with an injected clock and a real SQLite file: no sleeping, no network."""
+"""Reminder nudges with an injected clock on both storage backends (a real SQLite file, a real
+PostgreSQL server): no sleeping, no network."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from telegram.error import Forbidden, RetryAfter
 from bot.plans import Plans
 from bot.reminders import CLAIM_LEASE, Reminders, epoch, weekly_streak
 from bot.storage import ReminderRecord, Storage
+from bot.storage_backends import open_storage
 from flows.actions import NudgeDone, NudgePause, Snooze
 from flows.engine import Conversation, Engine
 from flows.reply import Reply
@@ -41,8 +43,8 @@ class Outbox:
 
 
 @pytest.fixture
-async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
-    storage = await Storage.open(tmp_path / "bot.db")
+async def storage(database: str | Path):  # type: ignore[no-untyped-def]
+    storage = await open_storage(database)
     yield storage
     await storage.close()
 
@@ -210,12 +212,12 @@ import asyncio, sys
 from datetime import datetime
 from bot.plans import Plans
 from bot.reminders import Reminders
-from bot.storage import Storage
+from bot.storage_backends import open_storage
 from flows.content import default_content
 from flows.engine import Engine
 
 async def main():
-    storage = await Storage.open(sys.argv[1])
+    storage = await open_storage(sys.argv[1])
     now = datetime.fromisoformat(sys.argv[2])
     engine = Engine(default_content())
     reminders = Reminders(Plans(engine, storage, lambda: now), storage,
@@ -232,7 +234,7 @@ asyncio.run(main())
 
 
 async def test_a_new_process_resumes_the_schedule(
-    engine: Engine, storage: Storage, tmp_path: Path
+    engine: Engine, storage: Storage, database: str | Path
 ) -> None:
     clock = FakeClock(datetime(2026, 11, 22, 12, tzinfo=UTC))
     await finished_user(storage, clock, BERLIN)
@@ -245,7 +247,7 @@ async def test_a_new_process_resumes_the_schedule(
 
     def sweep_in_new_process(now: datetime) -> list[int]:
         out = subprocess.run(
-            [sys.executable, "-c", SWEEP_SCRIPT, str(tmp_path / "bot.db"), now.isoformat()],
+            [sys.executable, "-c", SWEEP_SCRIPT, str(database), now.isoformat()],
             capture_output=True,
             text=True,
             check=True,

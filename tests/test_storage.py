@@ -1,28 +1,58 @@
-"""Storage on a real SQLite file: migrations, round trips, deletion, reminder claims."""
+"""Storage on both backends (a real SQLite file, a real PostgreSQL server): migrations, round
+trips, deletion, reminder claims. The `database` fixture runs each test once per backend."""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from bot.storage import MIGRATIONS, PlanRecord, ReminderRecord, Storage
+import asyncpg
+
+from bot.storage import MIGRATIONS, PlanRecord, ReminderRecord
+from bot.storage_backends import open_storage
 from flows.engine import Conversation
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 
 
-async def test_migrations_bring_a_new_file_to_the_latest_version(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+async def tables_with_user_rows(database: str | Path) -> set[str]:
+    """Every table with a user_id column, asked of the database itself."""
+    if isinstance(database, Path):
+        with sqlite3.connect(database) as db:
+            return {
+                name
+                for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if "user_id" in [c[1] for c in db.execute(f"PRAGMA table_info({name})")]
+            }
+    conn = await asyncpg.connect(database)
+    try:
+        rows = await conn.fetch(
+            "SELECT table_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND column_name = 'user_id'"
+        )
+    finally:
+        await conn.close()
+    return {r[0] for r in rows}
+
+
+async def test_migrations_bring_a_new_database_to_the_latest_version(
+    database: str | Path,
+) -> None:
+    storage = await open_storage(database)
     assert await storage.schema_version() == len(MIGRATIONS)
     assert await storage.migrate() == len(MIGRATIONS)  # idempotent
     await storage.close()
-    with sqlite3.connect(tmp_path / "a.db") as db:
-        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    again = await open_storage(database)  # a second start finds nothing to do
+    assert await again.schema_version() == len(MIGRATIONS)
+    await again.close()
+    if isinstance(database, Path):
+        with sqlite3.connect(database) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-async def test_conversation_round_trip_and_update_id(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+async def test_conversation_round_trip_and_update_id(database: str | Path) -> None:
+    storage = await open_storage(database)
     conv = Conversation(state="degree", answers={"coding_experience": "none"})
     await storage.save_conversation(7, conv, now=NOW, chat_id=70, update_id=5)
     await storage.set_source(7, "reddit")
@@ -34,8 +64,8 @@ async def test_conversation_round_trip_and_update_id(tmp_path: Path) -> None:
     await storage.close()
 
 
-async def test_delete_user_leaves_no_row(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+async def test_delete_user_leaves_no_row(database: str | Path) -> None:
+    storage = await open_storage(database)
     await storage.save_conversation(7, Conversation(), now=NOW, chat_id=7)
     await storage.save_conversation(8, Conversation(), now=NOW, chat_id=8)
     await storage.save_plan(
@@ -48,27 +78,16 @@ async def test_delete_user_leaves_no_row(tmp_path: Path) -> None:
     assert await storage.rows_about(7) == 0
     assert await storage.rows_about(8) == 1
     await storage.close()
-    with sqlite3.connect(tmp_path / "a.db") as db:
-        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
-            columns = [c[1] for c in db.execute(f"PRAGMA table_info({table})")]
-            if "user_id" in columns:
-                assert not db.execute(f"SELECT 1 FROM {table} WHERE user_id = 7").fetchall()
 
 
-async def test_every_table_with_user_rows_is_erased_by_delete(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+async def test_every_table_with_user_rows_is_erased_by_delete(database: str | Path) -> None:
+    storage = await open_storage(database)
     await storage.close()
-    with sqlite3.connect(tmp_path / "a.db") as db:
-        tables = {
-            name
-            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if "user_id" in [c[1] for c in db.execute(f"PRAGMA table_info({name})")]
-        }
-    assert tables == set(storage.user_tables())
+    assert await tables_with_user_rows(database) == set(storage.user_tables())
 
 
-async def test_a_claimed_reminder_is_not_claimed_twice(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+async def test_a_claimed_reminder_is_not_claimed_twice(database: str | Path) -> None:
+    storage = await open_storage(database)
     await storage.bulk_insert_reminders([(1, "{}", 100), (2, "{}", 200), (3, "{}", 900)], now=NOW)
     first = await storage.claim_due(500, limit=10)
     second = await storage.claim_due(500, limit=10)
@@ -77,4 +96,32 @@ async def test_a_claimed_reminder_is_not_claimed_twice(tmp_path: Path) -> None:
     assert [r.user_id for r in await storage.stale_claims(older_than=600)] == [2]
     again = await storage.claim_due(1000, limit=10)
     assert [r.user_id for r in again] == [3, 1]
+    await storage.close()
+
+
+async def test_a_claim_is_won_once_and_a_stale_one_goes_back_to_due(database: str | Path) -> None:
+    storage = await open_storage(database)
+    await storage.bulk_insert_reminders([(1, "{}", 100), (2, "{}", 200), (3, "{}", 900)], now=NOW)
+    assert [r.user_id for r in await storage.due_reminders(500, limit=10)] == [1, 2]
+    first = await storage.claim(1, 500)
+    assert first is not None and first.claimed_at == 500
+    assert await storage.claim(1, 500) is None  # another sweep loses
+    assert await storage.claim(3, 500) is None  # not due yet
+    assert [r.user_id for r in await storage.due_reminders(500, limit=10)] == [2]
+    assert await storage.release_stale_claims(older_than=400) == 0
+    assert await storage.release_stale_claims(older_than=600) == 1
+    assert [r.user_id for r in await storage.due_reminders(600, limit=10)] == [1, 2]
+    await storage.close()
+
+
+async def test_the_recent_update_window_survives_ids_restarting(database: str | Path) -> None:
+    storage = await open_storage(database)
+    conv = Conversation(state="degree")
+    await storage.save_conversation(7, conv, now=NOW, chat_id=7, update_id=900)
+    await storage.save_conversation(7, conv, now=NOW, chat_id=7, update_id=901)
+    record = await storage.load(7)
+    assert record is not None
+    assert record.already_applied(901, NOW) and record.already_applied(900, NOW)
+    assert not record.already_applied(5, NOW)  # ids restarted lower: a new update, applied
+    assert not record.already_applied(901, NOW + timedelta(days=2))  # the window is bounded
     await storage.close()

@@ -26,7 +26,7 @@ from bot.logs import configure_logging
 from bot.plans import Plans
 from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
-from bot.storage import Storage
+from bot.storage_backends import describe, open_storage
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
@@ -95,8 +95,13 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one repeating job: send every due reminder (see bot.reminders)."""
     rt = runtime(context)
+    if not await rt.storage.sweep_lease():  # another worker sweeps (PostgreSQL)
+        return
 
     async def send(chat_id: int, reply: Reply) -> None:
+        delay = await rt.storage.nudge_delay(NUDGES_PER_SECOND)  # the pace across workers
+        if delay > 0:
+            await asyncio.sleep(delay)
         await send_chunks(context.bot, chat_id, render(reply))
 
     stats = await rt.reminders.sweep(send)
@@ -126,7 +131,9 @@ def build_application(
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
-        storage = await Storage.open(settings.database)
+        storage = await open_storage(settings.database)
+        if isinstance(app.update_processor, PerUserUpdateProcessor):
+            app.update_processor.hold_turns_with(storage.user_turn)
         plans = Plans(engine, storage, clock)
         reminders = Reminders(
             plans,
@@ -161,7 +168,7 @@ def build_application(
                 commands=bot_commands(engine, words.commands),
             )
         )
-        log.info("event=started bot=%s database=%s", app.bot.username, settings.database)
+        log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         presence = app.bot_data.get(PRESENCE)

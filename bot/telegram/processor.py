@@ -1,13 +1,26 @@
-"""Updates from one user run strictly in order; different users run in parallel."""
+"""Updates from one user run strictly in order; different users run in parallel.
+
+Within a process a lock per user does it; across worker processes sharing PostgreSQL, each
+update also runs inside the storage's `user_turn` (a per-user advisory lock), attached at start-up.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+import inspect
+import logging
+import os
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+log = logging.getLogger("aipath.turns")
+
+Turn = Callable[[int], AbstractAsyncContextManager[None]]
 
 PTB_SLOTS = 1 << 30
 
@@ -30,6 +43,11 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self.slots = max_concurrent_updates
         self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
         self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
+        self._turn: Turn | None = None
+
+    def hold_turns_with(self, turn: Turn) -> None:
+        """Run each user's updates inside `turn(user_id)` too (the storage's cross-process lock)."""
+        self._turn = turn
 
     @staticmethod
     def _key(update: object) -> int | None:
@@ -48,13 +66,44 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._locks[key] = (lock, users + 1)
         try:
             async with lock, self._slots:
-                await coroutine
+                if self._turn is None:
+                    await coroutine
+                else:
+                    await self._in_turn(self._turn, key, coroutine)
         finally:
             lock, users = self._locks[key]
             if users <= 1:
                 del self._locks[key]
             else:
                 self._locks[key] = (lock, users - 1)
+
+    async def _in_turn(self, turn: Turn, key: int, coroutine: Awaitable[Any]) -> None:
+        """The update inside the user's cross-process turn; if the turn cannot be taken (the
+        database is unreachable), the update fails without leaving its coroutine un-awaited."""
+        started = False
+        try:
+            async with turn(key):
+                started = True
+                await self._timed(key, coroutine)
+        finally:
+            if not started and inspect.iscoroutine(coroutine):
+                coroutine.close()
+
+    @staticmethod
+    async def _timed(key: int, coroutine: Awaitable[Any]) -> None:
+        """At DEBUG, one line per update: which worker held the user, from when to when."""
+        began = time.time()
+        try:
+            await coroutine
+        finally:
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug(
+                    "event=turn user=%s worker=%s began=%.6f ended=%.6f",
+                    key,
+                    os.getpid(),
+                    began,
+                    time.time(),
+                )
 
     @property
     def in_flight(self) -> int:

@@ -763,6 +763,13 @@ class FakeTelegram:
             self.dropped_updates.append(full)
         return update_id
 
+    def take_update(self, update_id: int) -> dict[str, Any]:
+        """Remove a pushed update from the getUpdates queue and return it, for a test that
+        delivers updates to webhooks itself (as Telegram, or a proxy in front of workers)."""
+        update = next(u for u in self._queue if u["update_id"] == update_id)
+        self._queue.remove(update)
+        return update
+
     def _allowed(self, update: dict[str, Any]) -> bool:
         kind = next(key for key in update if key != "update_id")
         if self.allowed_updates:
