@@ -14,8 +14,9 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    # The state-machine library logs about two INFO lines per update ("Executed callback…").
-    logging.getLogger("transitions").setLevel(logging.WARNING)
+    # The state-machine library logs about two INFO lines per update ("Executed callback…"),
+    # and a WARNING for every stale button press (an invalid trigger): ordinary user input.
+    logging.getLogger("transitions").setLevel(logging.ERROR)
     if logging.getLogger().isEnabledFor(logging.DEBUG):
         # DEBUG is for the bot's own diagnostics (e.g. `aipath.turns`); the libraries' debug
         # output would log every Bot API call with its text.

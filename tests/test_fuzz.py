@@ -156,7 +156,7 @@ async def everyone_reaches_a_recommendation(tg: FakeTelegram, people: list[int])
     waiting = set(people)
     for user in people:
         tg.push_text(user, "/restart")
-    await tg.wait_idle(timeout=30)
+    await tg.wait_idle(timeout=90)
     for _ in range(40):
         waiting = {user for user in waiting if not sees_recommendation(tg, user)}
         if not waiting:
@@ -170,7 +170,7 @@ async def everyone_reaches_a_recommendation(tg: FakeTelegram, people: list[int])
                 tg.push_callback(user, *press)
         for user in sorted(waiting):  # each person reads the answer before tapping again
             await screen_after(tg, user, mark)
-        await tg.wait_idle(timeout=30)
+        await tg.wait_idle(timeout=90)
     return waiting
 
 
@@ -197,7 +197,7 @@ async def test_random_updates_break_nothing(
             for _ in range(BATCH):
                 fuzzer.one()
             sent += BATCH
-            await tg.wait_idle(timeout=30)
+            await tg.wait_idle(timeout=90)
             if sent == UPDATES // 2 // BATCH * BATCH:
                 # A quiet week: Telegram restarts update ids lower. Nobody may be locked out.
                 tg.restart_update_ids(1_000 + rng.randrange(1_000))
