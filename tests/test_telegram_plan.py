@@ -37,7 +37,9 @@ async def test_plan_arrives_as_text_picture_and_calendar(tg: FakeTelegram, tmp_p
         photo = next(r for r in sent if r.method == "sendPhoto")
         assert photo.params["photo"].data.startswith(b"\x89PNG")
         ics = document.params["document"].data.decode()
-        assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261123" in ics
+        assert ics.startswith("BEGIN:VCALENDAR") and "\r\nDTSTART;VALUE=DATE:20" in ics
+        assert "DTSTART;VALUE=DATE:20261123" not in ics  # events sit on deadlines, not starts
+        assert "BEGIN:VALARM" in ics and str(USER) not in ics  # no Telegram id in the file
 
         user.buttons = buttons_of(text.params)
         user.keyboard_message = text.result["message_id"]

@@ -36,7 +36,7 @@ async def send_plan(
     update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, *, choice: str | None = None
 ) -> None:
     """The plan as text, then as a roadmap picture and a calendar file."""
-    from bot.plan_files import plan_ics, roadmap_png  # matplotlib: loaded on first use only
+    from bot.plan_files import plan_ics, roadmap_pages  # matplotlib: loaded on first use only
 
     user_id, chat_id = _ids(update)
     view = await rt.plans.move_start(user_id, choice) if choice else await rt.plans.view(user_id)
@@ -48,13 +48,23 @@ async def send_plan(
     await send_chunks(context.bot, chat_id, render(rt.plans.reply(view)))
     title = rt.engine.text.sections["plan_title"].format(path=view.recommendation.path_name)
     words = rt.engine.content.reminders.messages
-    png = await asyncio.to_thread(roadmap_png, view.milestones, title, done=view.record.done)
-    await with_retries(
-        lambda: context.bot.send_photo(
-            chat_id, InputFile(png, filename="roadmap.png"), caption=words["roadmap_caption"]
-        )
+    now = rt.advisor.clock()
+    pages = await asyncio.to_thread(
+        roadmap_pages, view.milestones, title, done=view.record.done, today=now.date(), words=words
     )
-    ics = plan_ics(view.milestones, title, uid_prefix=f"aipath-{user_id}", stamp=rt.advisor.clock())
+    for number, png in enumerate(pages, start=1):
+        caption = words["roadmap_caption_pages"].format(page=number, pages=len(pages))
+        await with_retries(
+            lambda png=png, caption=caption: context.bot.send_photo(  # type: ignore[misc]
+                chat_id,
+                InputFile(png, filename="roadmap.png"),
+                caption=caption if len(pages) > 1 else words["roadmap_caption"],
+            )
+        )
+    # Interim plan key until the plan row stores an opaque one: hashed, so no id is in the file.
+    ics = plan_ics(
+        view.milestones, title, plan_key=f"plan-{user_id}", revision=0, stamp=now, words=words
+    )
     await with_retries(
         lambda: context.bot.send_document(
             chat_id, InputFile(ics, filename="ai-path-plan.ics"), caption=words["calendar_caption"]
