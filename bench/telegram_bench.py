@@ -22,6 +22,7 @@ from bot.reminders import epoch
 from bot.storage import Storage
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
+from flows.actions import Begin, Confirm, Pick, decode
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.fake_telegram import FakeTelegram
@@ -29,18 +30,29 @@ from tests.telegram_driver import FakeClock, buttons_of, settings_for
 
 INTERVIEW = [
     "begin",
-    "=production",
-    "=3",
-    "=bachelor_cs",
-    "=applied_ml",
-    "=industry",
-    "=no",
-    "=15000",
-    "=no",
-    "=20",
-    "=structured",
+    "production",
+    "3",
+    "bachelor_cs",
+    "applied_ml",
+    "industry",
+    "no",
+    "15000",
+    "no",
+    "20",
+    "structured",
     "confirm",
 ]
+"""The button pressed at each step: an answer's value, or the begin / confirm button."""
+
+
+def wanted(data: str, step: str) -> bool:
+    """Whether a button's callback data is this step's press (see flows.actions)."""
+    action = decode(data)
+    if isinstance(action, Pick):
+        return action.value == step
+    return (step, type(action)) in (("begin", Begin), ("confirm", Confirm))
+
+
 REPLIES = frozenset({"sendMessage", "editMessageText"})
 
 
@@ -62,12 +74,12 @@ async def user_session(tg: FakeTelegram, user_id: int, latencies: list[float], e
     message_id = reply.result["message_id"]
     for action in INTERVIEW:
         data = (
-            f"echo|{action}"
+            "echo"
             if echo
             else next(
                 b["callback_data"]
                 for b in buttons_of(reply.params)
-                if b["callback_data"].endswith(f"|{action}")
+                if wanted(b["callback_data"], action)
             )
         )
         mark = len(tg.requests)
@@ -81,7 +93,7 @@ async def user_session(tg: FakeTelegram, user_id: int, latencies: list[float], e
 
 def echo_application(tg: FakeTelegram) -> Application:  # type: ignore[type-arg]
     """A bare PTB bot doing the same Bot API calls per update, with no engine or database."""
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("again", callback_data="echo|x")]])
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("again", callback_data="echo")]])
 
     async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
