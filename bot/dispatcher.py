@@ -30,9 +30,12 @@ from flows.actions import (
     NudgeDone,
     NudgePause,
     PlanStart,
+    ProgressSkip,
+    ProgressUndo,
     RemindMe,
     ShowProgress,
     Snooze,
+    StepDone,
 )
 from flows.confirmations import answer
 from flows.engine import Conversation, Engine
@@ -199,7 +202,10 @@ class Dispatcher:
             choice = action.choice if isinstance(action, PlanStart) else None
             return await self._plan(user_id, conv, choice)
         if isinstance(action, ShowProgress):
-            return _Turn(conv, [await r.progress(user_id)], may_edit=False)
+            return _Turn(conv, [await r.board.screen(user_id)], may_edit=False)
+        if isinstance(action, NudgeDone | StepDone | ProgressUndo | ProgressSkip):
+            # a tick on a nudge or on the progress screen: that message becomes the new screen
+            return _Turn(conv, [await r.board.press(user_id, action)], own_message=True)
         if isinstance(action, RemindMe):
             return await self._setup_start(user_id, chat_id, conv)
         if isinstance(action, ManageReminders):
@@ -211,7 +217,7 @@ class Dispatcher:
                     return await self._setup_start(user_id, chat_id, conv)
                 return _Turn(conv, [await r.overview(user_id, chat_id)], may_edit=False)
             return _Turn(conv, [await r.manage(user_id, chat_id, action.op)])
-        assert isinstance(action, NudgeDone | Snooze | NudgePause)
+        assert isinstance(action, Snooze | NudgePause)
         return _Turn(conv, [await r.nudge_action(user_id, chat_id, action)], own_message=True)
 
     async def _plan(self, user_id: int, conv: Conversation, choice: str | None) -> _Turn:

@@ -166,12 +166,10 @@ class ReminderSchedule(BaseModel):
         start_of_day = self.localize(local_day, time(0, 0)) - timedelta(seconds=1)
         return self.next_delivery(max(start_of_day, now))
 
-    def first_slot_next_week(self, now: datetime) -> datetime:
-        """The first slot in the next ISO week: once this week's step is done, a daily schedule
-        stays quiet for the rest of the week."""
-        local_day = now.astimezone(self.zone).date()
-        monday = local_day + timedelta(days=7 - local_day.weekday())
-        return self.next_delivery(self.localize(monday, time(0, 0)) - timedelta(seconds=1))
+    def first_slot_from(self, day: date) -> datetime:
+        """The first slot on or after local day `day` (moved past quiet hours): once this
+        week's step is done, nudges rest until the milestone's next week begins."""
+        return self.next_delivery(self.localize(day, time(0, 0)) - timedelta(seconds=1))
 
     def summary_day(self) -> int:
         """The weekday of the weekly summary: the first nudge day of the week (Monday for a

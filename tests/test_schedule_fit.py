@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -73,9 +73,10 @@ def test_a_snooze_never_lands_in_quiet_hours() -> None:
     assert schedule.snooze_until(utc(2026, 11, 23, 9), 1) == utc(2026, 11, 24, 7, 30)
 
 
-def test_after_this_weeks_step_a_daily_schedule_rests_until_monday() -> None:
+def test_after_this_weeks_step_nudges_rest_until_a_given_day() -> None:
     daily = ReminderSchedule(timezone="America/New_York", cadence="daily", at=time(9, 0))
-    wednesday = utc(2026, 11, 25, 15)
-    assert daily.first_slot_next_week(wednesday) == utc(2026, 11, 30, 14)  # Mon 09:00 EST
+    assert daily.first_slot_from(date(2026, 11, 30)) == utc(2026, 11, 30, 14)  # 09:00 EST
+    weekly = ReminderSchedule(weekdays=(2,), at=time(9, 0))
+    assert weekly.first_slot_from(date(2026, 11, 30)) == utc(2026, 12, 2, 9)  # its Wednesday
     assert daily.summary_day() == 0
     assert ReminderSchedule(weekdays=(4, 2), at=time(9, 0)).summary_day() == 2

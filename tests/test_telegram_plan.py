@@ -104,13 +104,20 @@ async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: 
         user.buttons = buttons_of(nudge.params)
         user.keyboard_message = nudge.result["message_id"]
         mark = len(tg.requests)
-        await user.tap("Done", keyboard=False)
+        assert "This week's step:" in nudge.params["text"]  # a 61-week phase: one week at a time
+        await user.tap("✅ Whole milestone done", keyboard=False)
         done = await tg.wait_for(
             lambda r: r.index >= mark and r.method == "editMessageText", timeout=10
         )
         assert "Well done! Next up" in done.params["text"]
-        screen = await user.say("/progress", keyboard=False)
+        assert "Weekly streak: 1" in done.params["text"]  # the nudge became the progress screen
+        screen = await user.say("/progress")
         assert "1 of" in screen.text and "Weekly streak: 1" in screen.text
+        assert "Now: milestone 2 of" in screen.text
+        labels = [b["text"] for b in user.buttons]
+        assert labels == ["✅ Done", "⏭ Skip to next", "↩️ Undo last", "📅 See the plan"]
+        screen = await user.tap("↩️ Undo last")
+        assert "milestone 1 is open again" in screen.text and "0 of" in screen.text
         record = await app.bot_data[KEY].storage.load_reminder(USER)
         assert record.next_due == int((clock.now + timedelta(days=7)).timestamp())
 
