@@ -91,7 +91,10 @@ class Reminders:
 
     async def start_setup(self, user_id: int, chat_id: int) -> Reply:
         record = await self.storage.load_reminder(user_id)
-        result = self.setup.start(self._zone_of(record))
+        if record is not None and record.status != "stopped":  # "Change": from what is set
+            result = self.setup.start_from(ReminderSchedule.model_validate_json(record.schedule))
+        else:
+            result = self.setup.start(self._zone_of(record))
         assert result.state is not None and result.reply is not None
         await self._save_setup(user_id, chat_id, record, result.state)
         return result.reply
@@ -108,7 +111,7 @@ class Reminders:
             return result.reply
         assert result.schedule is not None
         now = self.clock()
-        next_due = result.schedule.next_due(now)
+        next_due = result.schedule.next_delivery(now)  # the time it will really arrive
         await self.storage.save_reminder(
             ReminderRecord(
                 user_id=user_id,
@@ -182,7 +185,7 @@ class Reminders:
             await self.storage.set_reminder_status(user_id, "stopped", next_due=None, now=now)
             return self._manage_reply(m["reminders_stopped"], "stopped")
         if action == "resume":
-            nxt = schedule.next_due(now)
+            nxt = schedule.next_delivery(now)
             await self.storage.set_reminder_status(user_id, "active", next_due=epoch(nxt), now=now)
             return self._manage_reply(
                 m["reminders_resumed"].format(next=self._local(schedule, nxt)), "active"
