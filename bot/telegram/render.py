@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -56,11 +57,15 @@ def _pieces(html: str) -> list[str]:
     return pieces
 
 
-def render(reply: Reply) -> list[Chunk]:
-    """Paragraphs packed into messages of at most 4096 characters; buttons go on the last."""
+def render(reply: Reply, words: Mapping[str, str] | None = None) -> list[Chunk]:
+    """Paragraphs packed into messages of at most 4096 characters; buttons go on the last.
+    `words`: content/telegram.yaml messages, for the how-to-answer line (`hint_choice`…)."""
     messages: list[str] = []
     current = ""
-    for block in reply.blocks:
+    blocks = list(reply.blocks)
+    if reply.hint and words and f"hint_{reply.hint}" in words:
+        blocks.append(Block("note", words[f"hint_{reply.hint}"]))
+    for block in blocks:
         html = block_html(block)
         parts = [html] if telegram_length(html) <= MAX_TEXT else _pieces(html)
         joiner = "\n\n"
