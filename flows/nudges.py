@@ -49,7 +49,7 @@ def compose_nudge(
     if catch_up:
         parts.append(words["nudge_catch_up_note"])
     if summary is not None:
-        parts.append(summary_text(summary, words))
+        parts.append(summary_text(summary, words, with_next=False))
     head = words["nudge_head"].format(
         number=current.index + 1,
         total=len(milestones),

@@ -160,8 +160,11 @@ def weekly_summary(
     )
 
 
-def summary_text(summary: WeeklySummary, words: Mapping[str, str]) -> str:
-    """The summary in the words of content/reminders.yaml ('summary_*' messages)."""
+def summary_text(
+    summary: WeeklySummary, words: Mapping[str, str], *, with_next: bool = True
+) -> str:
+    """The summary in the words of content/reminders.yaml ('summary_*' messages). Without
+    `with_next` when a nudge about the next step follows it anyway."""
     lines = [words["summary_title"]]
     if summary.done_titles:
         lines.append(words["summary_done"].format(items="; ".join(summary.done_titles)))
@@ -173,11 +176,12 @@ def summary_text(summary: WeeklySummary, words: Mapping[str, str]) -> str:
     if nxt is None or step is None:
         lines.append(words["summary_complete"])
         return "\n".join(lines)
-    lines.append(
-        words["summary_next"].format(
-            number=nxt.index + 1, total=summary.total, title=nxt.title, step=step.step
+    if with_next:
+        lines.append(
+            words["summary_next"].format(
+                number=nxt.index + 1, total=summary.total, title=nxt.title, step=step.step
+            )
         )
-    )
     if summary.weeks_left is None:
         lines.append(words["summary_pace_unknown"])
     else:

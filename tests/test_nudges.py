@@ -61,6 +61,7 @@ def test_on_the_summary_day_the_week_in_review_comes_first(content: Content) -> 
     review = nudge.text.index(words["summary_title"])
     assert review < nudge.text.index("Milestone 2 of 2")
     assert "Done: Python fundamentals, Git and the command line." in nudge.text
+    assert "Next: milestone" not in nudge.text  # the nudge itself says what is next
 
 
 def test_no_nudge_once_the_plan_is_complete(content: Content) -> None:
