@@ -112,8 +112,12 @@ def latest_screen(tg: FakeTelegram, user: int) -> tuple[int, dict[str, Any]] | N
 
 def next_press(tg: FakeTelegram, user: int) -> tuple[str, int] | None:
     """The button a person heading for a recommendation taps next (None: send /restart)."""
-    words = default_content().dialogue.buttons
+    content = default_content()
+    words = content.dialogue.buttons
     nav = {words["back"], words["restart"], words["help"], words["restart_no"]}
+    # plan, progress and nudge buttons lead away from the interview (and some, like done and
+    # undo, lead back to themselves): on those screens the person sends /restart instead
+    nav |= set(content.reminders.buttons.values())
     priority = [words["confirm"], words["restart_yes"], words["begin"]]
     screen = latest_screen(tg, user)
     if screen is None:
