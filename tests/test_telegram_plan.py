@@ -43,7 +43,8 @@ async def test_plan_arrives_as_text_picture_and_calendar(tg: FakeTelegram, tmp_p
 
         action = next(r for r in sent if r.method == "sendChatAction")
         assert action.params["action"] == "upload_photo" and action.index < photo.index
-        old_files = {photo.result["message_id"], document.result["message_id"]}
+        pages = [r.result["message_id"] for r in sent if r.method == "sendPhoto"]
+        old_files = {*pages, document.result["message_id"]}
 
         # Re-dated: the plan message is edited and the old files replaced, not piled up.
         user.buttons = buttons_of(text.params)
