@@ -19,6 +19,9 @@ ProgressKind = Literal["milestone_done", "step_done", "not_yet", "undo"]
 REAL_PROGRESS: frozenset[ProgressKind] = frozenset({"milestone_done", "step_done"})
 
 _TOPIC_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*\+\s*")
+_PART = re.compile(r"\s*\(part (\d+) of (\d+)\)\s*$")
+_LABEL = re.compile(r"^[^:]{1,24}:\s+")
+"""'Layer 1: ' or 'Phase 2: ' before the topics."""
 
 
 def iso_week(day: date) -> str:
@@ -68,10 +71,18 @@ def milestone_weeks(m: DatedMilestone) -> int:
 
 
 def split_topics(title: str) -> list[str]:
-    """'Python fundamentals, Git and the command line' → the three things it names."""
-    parts = [p.strip(" .") for p in _TOPIC_SPLIT.split(title)]
-    topics = [p for p in parts if p]
-    return topics or [title]
+    """'Python fundamentals, Git and the command line' → the three things it names.
+
+    A label before a colon is dropped; a milestone that is part k of n of a longer step takes
+    its k-th share of the step's topics ('… (part 2 of 2)' → the second half)."""
+    part = _PART.search(title)
+    core = _LABEL.sub("", _PART.sub("", title))
+    topics = [p.strip(" .") for p in _TOPIC_SPLIT.split(core) if p.strip(" .")] or [core]
+    if part is None:
+        return topics
+    k, n = int(part.group(1)), int(part.group(2))
+    share = topics[round((k - 1) * len(topics) / n) : round(k * len(topics) / n)]
+    return share or topics
 
 
 def week_steps(m: DatedMilestone, topics: Sequence[str] = ()) -> list[str]:

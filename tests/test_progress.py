@@ -86,6 +86,14 @@ def test_topics_come_from_the_milestone_title() -> None:
     ]
     assert split_topics("Coursework + paid apprenticeship") == ["Coursework", "paid apprenticeship"]
     assert split_topics("Foundations") == ["Foundations"]
+    # a label is dropped; part k of n takes its share of the topics
+    assert split_topics("Layers 2-3: math foundations and classical ML (part 1 of 2)") == [
+        "math foundations"
+    ]
+    assert split_topics("Layers 2-3: math foundations and classical ML (part 2 of 2)") == [
+        "classical ML"
+    ]
+    assert split_topics("Interview preparation (part 2 of 3)") == ["Interview preparation"]
 
 
 def test_a_long_milestone_has_a_step_per_week_ending_with_its_outcome() -> None:
