@@ -28,7 +28,11 @@ WIDTH = 88
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+    """Each line of `text` wrapped on its own: line breaks in the content are kept."""
+    return "\n".join(
+        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+        for line in text.split("\n")
+    )
 
 
 class ConsoleView:
