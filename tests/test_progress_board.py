@@ -3,6 +3,7 @@ step, snoozes in step with the schedule, the weekly summary. Real SQLite, inject
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -159,3 +160,20 @@ async def test_the_last_week_of_a_milestone_asks_for_its_outcome(
     nudge = outbox.sent[-1][1]
     assert "Is this milestone done?" in text(nudge) and view.current.milestone in text(nudge)
     assert not any(isinstance(a, StepDone) for a in actions(nudge))
+
+
+async def test_the_roadmap_renders_off_the_event_loop(engine: Engine, storage: Storage) -> None:
+    """Other people's updates keep flowing while one roadmap renders (it takes ~0.2-1 s)."""
+    clock = FakeClock(MONDAY_9_UTC)
+    reminders = service(engine, storage, clock)
+    await finished_user(storage, clock, DAILY)
+    view = await reminders.plans.view(USER)
+    assert view is not None
+    task = asyncio.create_task(reminders.plans.files(view))
+    turns = 0
+    while not task.done():
+        await asyncio.sleep(0)  # a yield, not a wait: the loop is free between these
+        turns += 1
+    files = await task
+    assert turns > 20, "rendering held the event loop"
+    assert files[0].picture and files[-1].name == "ai-path-plan.ics"
