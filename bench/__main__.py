@@ -5,7 +5,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import ask_bench, engine_bench, reminder_bench, startup_bench, storage_bench
+from bench import (
+    ask_bench,
+    engine_bench,
+    plan_files_bench,
+    reminder_bench,
+    startup_bench,
+    storage_bench,
+)
 from bench.common import Table, machine
 
 
@@ -24,6 +31,9 @@ def main() -> int:
     table.print()
     table = Table("Reminders")
     asyncio.run(reminder_bench.run(table, users=users, due=users // 10))
+    table.print()
+    table = Table("Plan files (roadmap pictures, calendar)")
+    plan_files_bench.run(table, quick=quick)
     table.print()
     table = Table("Start-up")
     startup_bench.run(table)

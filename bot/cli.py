@@ -88,7 +88,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     from datetime import UTC, date, datetime
 
-    from bot.plan_files import plan_ics, roadmap_png
+    from bot.plan_files import plan_ics, roadmap_pages
     from flows.present import milestone_line
     from flows.schedule import date_plan
 
@@ -106,12 +106,21 @@ def cmd_plan(args: argparse.Namespace) -> int:
     print(title)
     for m, d in zip(rec.plan, dated, strict=True):
         print(f"  {d.start} → {d.end}  {milestone_line(m, content.dialogue.sections['weeks'])}")
+    words = content.reminders.messages
     if args.png:
-        Path(args.png).write_bytes(roadmap_png(dated, title))
-        print(f"wrote {args.png}")
+        pages = roadmap_pages(dated, title, done=0, today=date.today(), words=words)
+        first = Path(args.png)
+        for number, png in enumerate(pages, start=1):
+            # roadmap.png, roadmap-2.png, …: one phone-sized page each
+            path = first if number == 1 else first.with_stem(f"{first.stem}-{number}")
+            path.write_bytes(png)
+            print(f"wrote {path}")
     if args.ics:
-        stamp = datetime.now(UTC)
-        Path(args.ics).write_bytes(plan_ics(dated, title, uid_prefix="aipath-cli", stamp=stamp))
+        # The profile file stands for the plan: re-running with another --start updates the
+        # same events in a calendar app (same UIDs, newer DTSTAMP).
+        key = str(Path(args.profile).resolve())
+        ics = plan_ics(dated, title, plan_key=key, revision=0, stamp=datetime.now(UTC), words=words)
+        Path(args.ics).write_bytes(ics)
         print(f"wrote {args.ics}")
     return 0
 

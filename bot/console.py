@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from bot.advisor import Clock, utc_now
 from bot.dispatcher import Dispatcher
-from bot.outputs import Output
+from bot.outputs import Output, rendered
 from bot.plans import Plans
 from bot.reminders import Reminders
 from bot.storage import Storage
@@ -29,7 +29,11 @@ WIDTH = 88
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+    """Each line of `text` wrapped on its own: line breaks in the content are kept."""
+    return "\n".join(
+        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+        for line in text.split("\n")
+    )
 
 
 class ConsoleView:
@@ -148,6 +152,7 @@ def run_console(
                     write(event)
                     continue
                 out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, event))
+                out = runner.run(rendered(out))
                 write(view.show(out))
         except KeyboardInterrupt:
             write("")

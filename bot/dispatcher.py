@@ -10,8 +10,8 @@ sends the reply that acknowledges it.
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.account import AccountScreens, plain
@@ -30,9 +30,12 @@ from flows.actions import (
     NudgeDone,
     NudgePause,
     PlanStart,
+    ProgressSkip,
+    ProgressUndo,
     RemindMe,
     ShowProgress,
     Snooze,
+    StepDone,
 )
 from flows.confirmations import answer
 from flows.engine import Conversation, Engine
@@ -56,6 +59,9 @@ class _Turn:
     """The reply replaces the pressed message whichever it is (a nudge's own buttons)."""
     files: list[File] = field(default_factory=list)
     save: bool = True
+    render: Callable[[], Awaitable[list[File]]] | None = None
+    replaces: tuple[int, ...] = ()
+    files_shown: Callable[[tuple[int, ...]], Awaitable[None]] | None = None
 
 
 class Dispatcher:
@@ -196,7 +202,10 @@ class Dispatcher:
             choice = action.choice if isinstance(action, PlanStart) else None
             return await self._plan(user_id, conv, choice)
         if isinstance(action, ShowProgress):
-            return _Turn(conv, [await r.progress(user_id)], may_edit=False)
+            return _Turn(conv, [await r.board.screen(user_id)], may_edit=False)
+        if isinstance(action, NudgeDone | StepDone | ProgressUndo | ProgressSkip):
+            # a tick on a nudge or on the progress screen: that message becomes the new screen
+            return _Turn(conv, [await r.board.press(user_id, action)], own_message=True)
         if isinstance(action, RemindMe):
             return await self._setup_start(user_id, chat_id, conv)
         if isinstance(action, ManageReminders):
@@ -208,28 +217,31 @@ class Dispatcher:
                     return await self._setup_start(user_id, chat_id, conv)
                 return _Turn(conv, [await r.overview(user_id, chat_id)], may_edit=False)
             return _Turn(conv, [await r.manage(user_id, chat_id, action.op)])
-        assert isinstance(action, NudgeDone | Snooze | NudgePause)
+        assert isinstance(action, Snooze | NudgePause)
         return _Turn(conv, [await r.nudge_action(user_id, chat_id, action)], own_message=True)
 
     async def _plan(self, user_id: int, conv: Conversation, choice: str | None) -> _Turn:
-        from bot.plan_files import plan_ics, roadmap_png  # matplotlib: loaded on first use only
+        """The plan's text, then its roadmap and calendar (made while the text is on screen).
 
-        view = (
-            await self.plans.move_start(user_id, choice)
-            if choice
-            else await self.plans.view(user_id)
-        )
+        The chat keeps one current set of files: a new set replaces the old one. Re-dated by a
+        button (a new start date), the pressed plan message is edited rather than sent again."""
+        before = await self.plans.view(user_id)
+        if before is None:
+            return self._not_ready(conv)
+        view = await self.plans.move_start(user_id, choice) if choice else before
         if view is None:
             return self._not_ready(conv)
-        title = self.engine.text.sections["plan_title"].format(path=view.recommendation.path_name)
-        words = self.engine.content.reminders.messages
-        png = await asyncio.to_thread(roadmap_png, view.milestones, title, done=view.record.done)
-        ics = plan_ics(view.milestones, title, uid_prefix=f"aipath-{user_id}", stamp=self.clock())
-        files = [
-            File("roadmap.png", png, words["roadmap_caption"], picture=True),
-            File("ai-path-plan.ics", ics, words["calendar_caption"]),
-        ]
-        return _Turn(conv, [self.plans.reply(view)], may_edit=False, files=files)
+        redated = before.redated or view.record.revision != before.record.revision
+        plans, dated = self.plans, view
+        return _Turn(
+            conv,
+            [self.plans.reply(view)],
+            may_edit=False,
+            own_message=redated,
+            render=lambda: plans.files(dated),
+            replaces=view.record.file_messages,  # one current set of files in the chat
+            files_shown=lambda ids: plans.remember_files(user_id, ids),
+        )
 
     # ------------------------------------------------------------------------------ setup
 
@@ -275,14 +287,16 @@ class Dispatcher:
         current = record.question_message_id if record else None
         single = len(turn.screens) == 1 and not turn.files
         if pressed_message_id is not None and single:
-            if pressed_message_id == current and turn.may_edit:
+            if pressed_message_id == current and turn.may_edit and turn.render is None:
                 assert record is not None
                 if turn.screens[0].fingerprint() == record.question_digest:
                     return Output(turn.screens, turn.toast, unchanged=True)
                 return Output(turn.screens, turn.toast, edit=pressed_message_id)
             if turn.own_message:
-                return Output(turn.screens, turn.toast, edit=pressed_message_id)
-        return Output(turn.screens, turn.toast, files=turn.files)
+                return _with_late_files(
+                    Output(turn.screens, turn.toast, edit=pressed_message_id), turn
+                )
+        return _with_late_files(Output(turn.screens, turn.toast, files=turn.files), turn)
 
     def _not_ready(self, conv: Conversation, *, save: bool = True) -> _Turn:
         """The plan and reminders come after the recommendation: say so, show where we are."""
@@ -301,3 +315,7 @@ def already_applied(record: UserRecord | None, update_id: int | None, now: datet
     time limit, so ids that restart lower (Telegram does after a quiet week) never lock anyone out.
     """
     return record is not None and update_id is not None and record.already_applied(update_id, now)
+
+
+def _with_late_files(output: Output, turn: _Turn) -> Output:
+    return replace(output, render=turn.render, replaces=turn.replaces, files_shown=turn.files_shown)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
 
 from flows.reply import Reply
 
-__all__ = ["File", "Output"]
+__all__ = ["File", "Output", "rendered"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +31,17 @@ class Output:
     files: list[File] = field(default_factory=list)
     duplicate: bool = False
     """The update was applied before (a redelivery after a crash): nothing changed."""
+    render: Callable[[], Awaitable[list[File]]] | None = None
+    """Files that take a while to make (the roadmap): made after the screens are shown, while
+    the transport shows that a photo is on its way; sent after `files`."""
+    replaces: tuple[int, ...] = ()
+    """Messages carrying an older version of these files: deleted once the new ones are sent."""
+    files_shown: Callable[[tuple[int, ...]], Awaitable[None]] | None = None
+    """Told the ids of the messages now carrying the rendered files (to replace them later)."""
+
+
+async def rendered(output: Output) -> Output:
+    """The output with its slow files made, for a transport with nothing to show meanwhile."""
+    if output.render is None:
+        return output
+    return replace(output, files=[*output.files, *await output.render()], render=None)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import secrets
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from bot.advisor import Clock
+from bot.outputs import File
 from bot.storage import PlanRecord, Storage
 from flows.actions import PlanStart, RemindMe, ShowProgress
 from flows.engine import Engine
@@ -58,19 +61,23 @@ class Plans:
         record = await self.storage.load_plan(user_id)
         redated = False
         if record is None or record.path != rec.path:
-            record = PlanRecord(path=rec.path, hours=hours, start_date=today)
+            record = PlanRecord(
+                path=rec.path, hours=hours, start_date=today, key=secrets.token_urlsafe(12)
+            )
             await self.storage.save_plan(user_id, record, now=now)
         elif record.hours != hours:
-            record = PlanRecord(
-                path=rec.path,
+            record = replace(
+                record,
                 hours=hours,
-                start_date=record.start_date,
-                done=record.done,
                 rebase_index=record.done,
                 rebase_date=today,
+                revision=record.revision + 1,
             )
             await self.storage.save_plan(user_id, record, now=now)
             redated = True
+        elif record.key is None:  # a plan saved before plans had keys
+            record = replace(record, key=secrets.token_urlsafe(12))
+            await self.storage.save_plan(user_id, record, now=now)
         milestones = date_plan(
             rec.plan,
             record.start_date,
@@ -84,31 +91,79 @@ class Plans:
         if view is None or choice not in START_CHOICES:
             return view
         start = start_for(choice, self.clock().date())
-        record = PlanRecord(
-            path=view.record.path, hours=view.record.hours, start_date=start, done=view.record.done
+        r = view.record
+        if start == r.start_date and r.rebase_date is None:
+            return view
+        record = replace(
+            r, start_date=start, rebase_index=0, rebase_date=None, revision=r.revision + 1
         )
         await self.storage.save_plan(user_id, record, now=self.clock())
         return await self.view(user_id)
 
     async def mark_done(self, user_id: int) -> PlanView | None:
+        """The current milestone is done: real progress, so this week counts for the streak."""
         view = await self.view(user_id)
         if view is None or view.current is None:
             return view
-        r = view.record
-        await self.storage.save_plan(
-            user_id,
-            PlanRecord(
-                path=r.path,
-                hours=r.hours,
-                start_date=r.start_date,
-                done=r.done + 1,
-                rebase_index=r.rebase_index,
-                rebase_date=r.rebase_date,
-            ),
-            now=self.clock(),
-        )
+        await self.set_done(user_id, view.record.done + 1)
         await self.storage.check_in(user_id, iso_week(self.clock()))
         return await self.view(user_id)
+
+    async def set_done(self, user_id: int, done: int) -> PlanView | None:
+        """Undo or skip: moves the current milestone without counting as progress."""
+        view = await self.view(user_id)
+        if view is None:
+            return None
+        done = max(0, min(done, len(view.milestones)))
+        await self.storage.save_plan(user_id, replace(view.record, done=done), now=self.clock())
+        return await self.view(user_id)
+
+    async def remember_files(self, user_id: int, message_ids: tuple[int, ...]) -> None:
+        """The messages now carrying the plan's files: a re-dated plan replaces them."""
+        record = await self.storage.load_plan(user_id)
+        if record is not None:
+            record = replace(record, file_messages=message_ids)
+            await self.storage.save_plan(user_id, record, now=self.clock())
+
+    async def remember_summary(self, user_id: int, done: int) -> None:
+        record = await self.storage.load_plan(user_id)
+        if record is not None:
+            await self.storage.save_plan(
+                user_id, replace(record, summary_done=done), now=self.clock()
+            )
+
+    async def files(self, view: PlanView) -> list[File]:
+        """The roadmap pages and the calendar. Rendering takes a few hundred milliseconds of
+        CPU, so it runs in a worker thread and the event loop keeps serving everyone else."""
+        from bot.plan_files import plan_ics, roadmap_pages  # matplotlib: loaded on first use
+
+        m = self.words.messages
+        title = self.engine.text.sections["plan_title"].format(path=view.recommendation.path_name)
+        now = self.clock()
+        pages = await asyncio.to_thread(
+            roadmap_pages, view.milestones, title, done=view.record.done, today=now.date(), words=m
+        )
+        assert view.record.key is not None
+        ics = plan_ics(
+            view.milestones,
+            title,
+            plan_key=view.record.key,
+            revision=view.record.revision,
+            stamp=now,
+            words=m,
+        )
+        files = [
+            File(
+                "roadmap.png" if len(pages) == 1 else f"roadmap-{n}.png",
+                png,
+                m["roadmap_caption"]
+                if len(pages) == 1
+                else m["roadmap_caption_pages"].format(page=n, pages=len(pages)),
+                picture=True,
+            )
+            for n, png in enumerate(pages, start=1)
+        ]
+        return [*files, File("ai-path-plan.ics", ics, m["calendar_caption"])]
 
     def reply(self, view: PlanView, notice: str | None = None) -> Reply:
         m, b = self.words.messages, self.words.buttons

@@ -20,9 +20,10 @@ from aiolimiter import AsyncLimiter
 from telegram.error import Forbidden, TelegramError
 
 from bot.advisor import Clock
-from bot.plans import Plans, PlanView, fmt, iso_week
+from bot.plans import Plans
+from bot.progress import Progress
 from bot.storage import ReminderRecord, Storage
-from flows.actions import ManageReminders, NudgeDone, NudgePause, Snooze
+from flows.actions import ManageReminders, NudgePause, Snooze
 from flows.content import ReminderText
 from flows.events import Press, Text
 from flows.reminder_setup import ReminderSetup, SetupState
@@ -80,6 +81,8 @@ class Reminders:
         self.storage = storage
         self.words = words
         self.setup = ReminderSetup(words)
+        self.board = Progress(plans, storage, words, clock)
+        """The progress screen, its ticks, and what nudges ask."""
         self.clock = clock
         self.default_timezone = default_timezone
         # One nudge every 1/pace seconds: no one-second window ever holds more than `pace`.
@@ -89,7 +92,10 @@ class Reminders:
 
     async def start_setup(self, user_id: int, chat_id: int) -> Reply:
         record = await self.storage.load_reminder(user_id)
-        result = self.setup.start(self._zone_of(record))
+        if record is not None and record.status != "stopped":  # "Change": from what is set
+            result = self.setup.start_from(ReminderSchedule.model_validate_json(record.schedule))
+        else:
+            result = self.setup.start(self._zone_of(record))
         assert result.state is not None and result.reply is not None
         await self._save_setup(user_id, chat_id, record, result.state)
         return result.reply
@@ -106,7 +112,7 @@ class Reminders:
             return result.reply
         assert result.schedule is not None
         now = self.clock()
-        next_due = result.schedule.next_due(now)
+        next_due = result.schedule.next_delivery(now)  # the time it will really arrive
         await self.storage.save_reminder(
             ReminderRecord(
                 user_id=user_id,
@@ -180,7 +186,7 @@ class Reminders:
             await self.storage.set_reminder_status(user_id, "stopped", next_due=None, now=now)
             return self._manage_reply(m["reminders_stopped"], "stopped")
         if action == "resume":
-            nxt = schedule.next_due(now)
+            nxt = schedule.next_delivery(now)
             await self.storage.set_reminder_status(user_id, "active", next_due=epoch(nxt), now=now)
             return self._manage_reply(
                 m["reminders_resumed"].format(next=self._local(schedule, nxt)), "active"
@@ -222,78 +228,12 @@ class Reminders:
 
     # ------------------------------------------------------------------------------ nudges
 
-    def nudge_reply(self, view: PlanView, *, catch_up: bool) -> Reply | None:
-        current = view.current
-        if current is None:
-            return None
-        total = len(view.milestones)
-        m, b = self.words.messages, self.words.buttons
-        out = ReplyBuilder()
-        out.add(
-            "text",
-            m["nudge_catch_up" if catch_up else "nudge"].format(
-                number=current.index + 1,
-                total=total,
-                title=current.title,
-                milestone=current.milestone,
-                percent=round(100 * view.record.done / total),
-            ),
-        )
-        out.row(Button(b["done"], NudgeDone(current.index)))
-        out.row(
-            Button(b["snooze_day"], Snooze("day")),
-            Button(b["snooze_week"], Snooze("week")),
-        )
-        out.row(Button(b["pause"], NudgePause()))
-        return out.build("info", NUDGE_AT)
-
-    async def nudge_action(
-        self, user_id: int, chat_id: int, action: NudgeDone | Snooze | NudgePause
-    ) -> Reply:
-        m = self.words.messages
-        now = self.clock()
-        if isinstance(action, NudgeDone):
-            view = await self.plans.view(user_id)
-            if view is not None and view.record.done != action.index:  # old nudge, double tap
-                return await self.progress(user_id)
-            view = await self.plans.mark_done(user_id)
-            if view is None:
-                return self._text(m["progress_none"])
-            if view.current is None:
-                await self.storage.set_reminder_status(user_id, "stopped", next_due=None, now=now)
-                return self._text(m["plan_complete"])
-            return self._text(m["nudge_done"].format(title=view.current.title))
-        if isinstance(action, Snooze) and action.span in SNOOZES:
-            record = await self.storage.load_reminder(user_id)
-            if record is None:
-                return await self.overview(user_id, chat_id)
-            schedule = ReminderSchedule.model_validate_json(record.schedule)
-            due = schedule.deliverable_at(now + SNOOZES[action.span])
-            await self.storage.set_reminder_status(user_id, "active", next_due=epoch(due), now=now)
-            await self.storage.check_in(user_id, iso_week(now))
-            return self._text(m["snoozed"].format(when=m[f"snooze_{action.span}"]))
+    async def nudge_action(self, user_id: int, chat_id: int, action: Snooze | NudgePause) -> Reply:
+        """'Not yet' and 'Pause' on a nudge (ticks go to the progress board)."""
+        if isinstance(action, Snooze):
+            reply = await self.board.snooze(user_id, action.span)
+            return reply or await self.overview(user_id, chat_id)
         return await self.manage(user_id, chat_id, "pause")
-
-    async def progress(self, user_id: int) -> Reply:
-        view = await self.plans.view(user_id)
-        if view is None:
-            return self._text(self.words.messages["progress_none"])
-        total, done = len(view.milestones), view.record.done
-        bar = "▓" * done + "░" * (total - done)
-        streak = weekly_streak(await self.storage.checkin_weeks(user_id), self.clock())
-        out = ReplyBuilder()
-        out.add(
-            "text",
-            self.words.messages["progress"].format(bar=bar, done=done, total=total, streak=streak),
-        )
-        out.add(
-            "bullets",
-            items=tuple(
-                f"{'✅' if d.index < done else '▫️'} {fmt(d.end)}: {d.title}"
-                for d in view.milestones
-            ),
-        )
-        return out.build("info", NUDGE_AT)
 
     def _text(self, text: str) -> Reply:
         out = ReplyBuilder()
@@ -334,8 +274,8 @@ class Reminders:
             stats.deferred += 1
             return
         view = await self.plans.view(row.user_id)
-        late = now - from_epoch(row.next_due or claimed)
-        reply = self.nudge_reply(view, catch_up=late >= CATCH_UP_AFTER) if view else None
+        late = now - from_epoch(row.next_due or claimed) >= CATCH_UP_AFTER
+        reply = await self.board.nudge(row.user_id, view, schedule, catch_up=late) if view else None
         if reply is None:  # no plan or plan complete: nothing to nudge about
             await self.storage.finish_claim(
                 row.user_id, claimed, next_due=None, sent_at=None, status="stopped"
@@ -366,16 +306,3 @@ class Reminders:
         )
         stats.sent += 1
         stats.users.append(row.user_id)
-
-
-def weekly_streak(weeks: list[str], now: datetime) -> int:
-    """Consecutive ISO weeks with a check-in, ending this week or last week."""
-    have = set(weeks)
-    cursor = now
-    if iso_week(cursor) not in have:
-        cursor -= timedelta(weeks=1)
-    streak = 0
-    while iso_week(cursor) in have:
-        streak += 1
-        cursor -= timedelta(weeks=1)
-    return streak

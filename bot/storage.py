@@ -88,6 +88,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN recent_updates TEXT;
     """,
+    # 4: an opaque plan key (calendar UIDs), its revision (calendar SEQUENCE), the messages that
+    # carry the plan's files (replaced on re-dating), milestones done at the last weekly summary
+    """
+    ALTER TABLE plans ADD COLUMN plan_key TEXT;
+    ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE plans ADD COLUMN file_messages TEXT;
+    ALTER TABLE plans ADD COLUMN summary_done INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 """Schema history. Append only: entry N brings a database from user_version N-1 to N."""
 
@@ -388,18 +396,24 @@ class Storage:
             done=row["done"],
             rebase_index=row["rebase_index"],
             rebase_date=date.fromisoformat(row["rebase_date"]) if row["rebase_date"] else None,
+            key=row["plan_key"],
+            revision=row["revision"],
+            file_messages=tuple(json.loads(row["file_messages"] or "[]")),
+            summary_done=row["summary_done"],
         )
 
     async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
         await self._write(
             """
             INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
-                               updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                               plan_key, revision, file_messages, summary_done, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(user_id) DO UPDATE SET
                 path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
                 done = excluded.done, rebase_index = excluded.rebase_index,
-                rebase_date = excluded.rebase_date, updated_at = excluded.updated_at
+                rebase_date = excluded.rebase_date, plan_key = excluded.plan_key,
+                revision = excluded.revision, file_messages = excluded.file_messages,
+                summary_done = excluded.summary_done, updated_at = excluded.updated_at
             """,
             (
                 user_id,
@@ -409,6 +423,10 @@ class Storage:
                 plan.done,
                 plan.rebase_index,
                 plan.rebase_date.isoformat() if plan.rebase_date else None,
+                plan.key,
+                plan.revision,
+                json.dumps(list(plan.file_messages)),
+                plan.summary_done,
                 _iso(now),
             ),
         )
@@ -641,6 +659,14 @@ class PlanRecord:
     done: int = 0
     rebase_index: int = 0
     rebase_date: date | None = None
+    key: str | None = None
+    """Opaque and random: calendar UIDs derive from it, never from the Telegram id."""
+    revision: int = 0
+    """Bumped whenever the dates change; the calendar's SEQUENCE."""
+    file_messages: tuple[int, ...] = ()
+    """The messages carrying the roadmap and calendar last sent (deleted when replaced)."""
+    summary_done: int = 0
+    """Milestones done at the last weekly summary (the next one says what was done since)."""
 
 
 @dataclass(frozen=True, slots=True)

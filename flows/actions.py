@@ -303,6 +303,51 @@ class NudgePause(Action):
     PREFIX: ClassVar[str] = "np"
 
 
+@register
+@dataclass(frozen=True, slots=True)
+class StepDone(Action):
+    """'This week's step done' on a nudge about week `week` of milestone `index`."""
+
+    PREFIX: ClassVar[str] = "sw"
+    index: int
+    week: int
+
+
+@register
+@dataclass(frozen=True, slots=True)
+class ProgressUndo(Action):
+    """Undo ticking off milestone `index` (stale unless it is the last one done)."""
+
+    PREFIX: ClassVar[str] = "pu"
+    index: int
+
+
+@register
+@dataclass(frozen=True, slots=True)
+class ProgressSkip(Action):
+    """Move on from milestone `index` without counting it as done work."""
+
+    PREFIX: ClassVar[str] = "pk"
+    index: int
+
+
+@register
+@dataclass(frozen=True, slots=True)
+class QuietMove(Action):
+    """Setup: the chosen time was inside quiet hours; move the reminder to `at`."""
+
+    PREFIX: ClassVar[str] = "qm"
+    at: str
+
+
+@register
+@dataclass(frozen=True, slots=True)
+class QuietChange(Action):
+    """Setup: the chosen time was inside quiet hours; choose the quiet hours again."""
+
+    PREFIX: ClassVar[str] = "qc"
+
+
 # ---------------------------------------------------------------------------------- account
 
 
@@ -313,8 +358,18 @@ class DeleteAnswer(Action):
     yes: bool
 
 
-SETUP_ACTIONS = (SetupZone, SetupCadence, SetupDay, SetupDaysDone, SetupTime, SetupQuiet)
-REMINDER_ACTIONS = (RemindMe, ManageReminders, NudgeDone, Snooze, NudgePause, ShowProgress)
+SETUP_ACTIONS = (
+    SetupZone,
+    SetupCadence,
+    SetupDay,
+    SetupDaysDone,
+    SetupTime,
+    SetupQuiet,
+    QuietMove,
+    QuietChange,
+)
+PROGRESS_ACTIONS = (ShowProgress, NudgeDone, StepDone, ProgressUndo, ProgressSkip)
+REMINDER_ACTIONS = (RemindMe, ManageReminders, Snooze, NudgePause, *PROGRESS_ACTIONS)
 PLAN_ACTIONS = (ShowPlan, PlanStart)
 
 

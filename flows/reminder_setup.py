@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from flows.actions import (
     Action,
+    QuietChange,
+    QuietMove,
     SetupCadence,
     SetupDay,
     SetupDaysDone,
@@ -27,7 +29,7 @@ from flows.events import Press, Text
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule, parse_local_time, parse_timezone
 
-SetupStepName = Literal["timezone", "cadence", "days", "time", "quiet"]
+SetupStepName = Literal["timezone", "cadence", "days", "time", "quiet", "conflict"]
 SETUP_SCREEN = "setup:"
 QUIET_CHOICES: dict[str, tuple[time, time] | None] = {
     "none": None,
@@ -44,11 +46,15 @@ class SetupState(BaseModel):
     cadence: Literal["daily", "weekly"] = "weekly"
     days: tuple[int, ...] = (0,)
     at: time = time(18, 0)
+    quiet: str | None = None
+    """The quiet-hours choice (a QUIET_CHOICES key) once made, or the current one."""
+    current: str | None = None
+    """When changing existing reminders: how they are set now, shown on every step."""
 
 
-Update = dict[str, Any] | tuple[str, tuple[time, time] | None] | str | None
-"""What a rule makes of a press: fields to change, ("finish", quiet hours), a notice key, or
-None when the press does not apply (then the current step is shown again)."""
+Update = dict[str, Any] | tuple[str, dict[str, Any]] | str | None
+"""What a rule makes of a press: fields to change, ("finish", fields to change), a notice key,
+or None when the press does not apply (then the current step is shown again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +89,16 @@ def _time(state: SetupState, a: SetupTime) -> Update:
 
 
 def _quiet(state: SetupState, a: SetupQuiet) -> Update:
-    return ("finish", QUIET_CHOICES[a.choice]) if a.choice in QUIET_CHOICES else None
+    return ("finish", {"quiet": a.choice}) if a.choice in QUIET_CHOICES else None
+
+
+def _move(state: SetupState, a: QuietMove) -> Update:
+    at = parse_local_time(a.at)
+    return ("finish", {"at": at}) if at else None
+
+
+def _change_quiet(state: SetupState, a: QuietChange) -> Update:
+    return {"step": "quiet"}
 
 
 STEPS: Final[dict[tuple[str, type[Action]], Rule]] = {
@@ -93,6 +108,8 @@ STEPS: Final[dict[tuple[str, type[Action]], Rule]] = {
     ("days", SetupDaysDone): Rule(_days_done),
     ("time", SetupTime): Rule(_time),
     ("quiet", SetupQuiet): Rule(_quiet),
+    ("conflict", QuietMove): Rule(_move),
+    ("conflict", QuietChange): Rule(_change_quiet),
 }
 """The setup dialogue as data: (step on screen, button pressed) → rule. A press whose step is
 not on screen is stale and shows the current step; `show` draws each step's buttons."""
@@ -115,6 +132,20 @@ class ReminderSetup:
         state = SetupState(timezone=default_timezone)
         return SetupResult(state, None, self.show(state))
 
+    def start_from(self, schedule: ReminderSchedule) -> SetupResult:
+        """'Change': the steps again, starting from (and marking) the current choices."""
+        quiet = (schedule.quiet_start, schedule.quiet_end)
+        key = next((k for k, v in QUIET_CHOICES.items() if v == quiet), None)
+        state = SetupState(
+            timezone=schedule.timezone,
+            cadence=schedule.cadence,
+            days=schedule.weekdays,
+            at=schedule.at,
+            quiet=key if schedule.quiet_start else "none",
+            current=self.describe_all(schedule),
+        )
+        return SetupResult(state, None, self.show(state))
+
     def handle(self, state: SetupState, event: Press | Text) -> SetupResult:
         if isinstance(event, Text):
             return self._typed(state, event.text)
@@ -128,7 +159,7 @@ class ReminderSetup:
         if isinstance(update, str):  # a notice: the step stays
             return SetupResult(state, None, self.show(state, self.words.messages[update]))
         if isinstance(update, tuple):
-            return self._finish(state, update[1])
+            return self._finish(state.model_copy(update=update[1]))
         return self._next(state.model_copy(update=update))
 
     def _typed(self, state: SetupState, text: str) -> SetupResult:
@@ -138,25 +169,24 @@ class ReminderSetup:
             if zone is None:
                 return SetupResult(state, None, self.show(state, m["bad_timezone"]))
             return self._next(state.model_copy(update={"timezone": zone, "step": "cadence"}))
-        if state.step == "time":
+        if state.step in ("time", "conflict"):
             at = parse_local_time(text)
             if at is None:
                 return SetupResult(state, None, self.show(state, m["bad_time"]))
+            if state.step == "conflict":  # a time typed instead of a button: check it again
+                return self._finish(state.model_copy(update={"at": at}))
             return self._next(state.model_copy(update={"at": at, "step": "quiet"}))
         return SetupResult(state, None, self.show(state, m["bad_quiet"]))
 
     def _next(self, state: SetupState) -> SetupResult:
         return SetupResult(state, None, self.show(state))
 
-    def _finish(self, state: SetupState, quiet: tuple[time, time] | None) -> SetupResult:
-        schedule = ReminderSchedule(
-            timezone=state.timezone,
-            weekdays=state.days or (0,),
-            at=state.at,
-            cadence=state.cadence,
-            quiet_start=quiet[0] if quiet else None,
-            quiet_end=quiet[1] if quiet else None,
-        )
+    def _finish(self, state: SetupState) -> SetupResult:
+        """Save the schedule, unless its time falls in its own quiet hours: then ask."""
+        schedule = _schedule(state)
+        if schedule.quiet_conflict() is not None:
+            state = state.model_copy(update={"step": "conflict"})
+            return SetupResult(state, None, self.show(state))
         return SetupResult(None, schedule, None)
 
     def show(self, state: SetupState, notice: str | None = None) -> Reply:
@@ -165,15 +195,27 @@ class ReminderSetup:
         out = ReplyBuilder()
         if notice:
             out.add("note", notice)
+        if state.current:
+            out.add("note", m["setup_current"].format(when=state.current))
+        if state.step == "conflict":
+            return self._conflict(state, out)
         out.add("text", m[f"setup_{state.step}"])
+        mark = state.current is not None  # changing: tick what is set now
         if state.step == "timezone":
-            zones = [Button(z.label, SetupZone(z.zone)) for z in self.words.timezones]
+            zones = [
+                Button(_tick(z.label, mark and z.zone == state.timezone), SetupZone(z.zone))
+                for z in self.words.timezones
+            ]
+            if mark and state.timezone not in {z.zone for z in self.words.timezones}:
+                zones.insert(0, Button(_tick(state.timezone, True), SetupZone(state.timezone)))
             for i in range(0, len(zones), 2):
                 out.row(*zones[i : i + 2])
         elif state.step == "cadence":
             out.row(
-                Button(b["weekly"], SetupCadence("weekly")),
-                Button(b["daily"], SetupCadence("daily")),
+                Button(
+                    _tick(b["weekly"], mark and state.cadence == "weekly"), SetupCadence("weekly")
+                ),
+                Button(_tick(b["daily"], mark and state.cadence == "daily"), SetupCadence("daily")),
             )
         elif state.step == "days":
             days = [
@@ -184,14 +226,60 @@ class ReminderSetup:
             out.row(*days[4:])
             out.row(Button(b["days_done"], SetupDaysDone()))
         elif state.step == "time":
-            out.row(*(Button(t, SetupTime(t)) for t in self.words.times))
+            now = state.at.strftime("%H:%M")
+            times = list(self.words.times)
+            if mark and now not in times:
+                times.insert(0, now)
+            out.row(*(Button(_tick(t, mark and t == now), SetupTime(t)) for t in times))
         else:
-            out.row(Button(b["quiet_none"], SetupQuiet("none")))
+            ticked = {k: _tick(b[f"quiet_{k}"], mark and state.quiet == k) for k in QUIET_CHOICES}
+            out.row(Button(ticked["none"], SetupQuiet("none")))
             out.row(
-                Button(b["quiet_night"], SetupQuiet("night")),
-                Button(b["quiet_late"], SetupQuiet("late")),
+                Button(ticked["night"], SetupQuiet("night")),
+                Button(ticked["late"], SetupQuiet("late")),
             )
         return out.build("question", at)
+
+    def _conflict(self, state: SetupState, out: ReplyBuilder) -> Reply:
+        """The time is inside the quiet hours: move it to just before or after them, or
+        choose the quiet hours again. Nothing is saved until one of these is picked."""
+        quiet = QUIET_CHOICES.get(state.quiet or "none")
+        schedule = ReminderSchedule(
+            at=state.at,
+            quiet_start=quiet[0] if quiet else None,
+            quiet_end=quiet[1] if quiet else None,
+        )
+        found = schedule.quiet_conflict()
+        assert found is not None
+        m, b = self.words.messages, self.words.buttons
+        hhmm = "%H:%M"
+        out.add(
+            "text",
+            m["quiet_conflict"].format(
+                time=found.chosen.strftime(hhmm),
+                start=found.quiet_start.strftime(hhmm),
+                end=found.quiet_end.strftime(hhmm),
+            ),
+        )
+        before, after = found.before.strftime(hhmm), found.after.strftime(hhmm)
+        out.row(
+            Button(b["move_before"].format(time=before), QuietMove(before)),
+            Button(b["move_after"].format(time=after), QuietMove(after)),
+        )
+        out.row(Button(b["change_quiet"], QuietChange()))
+        return out.build("question", SETUP_SCREEN + state.step)
+
+    def describe_all(self, schedule: ReminderSchedule) -> str:
+        """The schedule with its quiet hours: 'every day at 18:00 (UTC), quiet 22:00–08:00'."""
+        m = self.words.messages
+        if schedule.quiet_start is None or schedule.quiet_end is None:
+            quiet = m["quiet_none"]
+        else:
+            quiet = m["quiet_span"].format(
+                start=schedule.quiet_start.strftime("%H:%M"),
+                end=schedule.quiet_end.strftime("%H:%M"),
+            )
+        return f"{self.describe(schedule)}, {quiet}"
 
     def describe(self, schedule: ReminderSchedule) -> str:
         """'Mon, Thu at 18:00 (Europe/Berlin)' or 'every day at 07:00 (UTC)'."""
@@ -201,3 +289,19 @@ class ReminderSetup:
             return m["cadence_daily"].format(time=clock, zone=schedule.timezone)
         days = ", ".join(self.words.weekdays[d] for d in schedule.weekdays)
         return m["cadence_weekly"].format(days=days, time=clock, zone=schedule.timezone)
+
+
+def _tick(label: str, on: bool) -> str:
+    return f"✓ {label}" if on else label
+
+
+def _schedule(state: SetupState) -> ReminderSchedule:
+    quiet = QUIET_CHOICES.get(state.quiet or "none")
+    return ReminderSchedule(
+        timezone=state.timezone,
+        weekdays=state.days or (0,),
+        at=state.at,
+        cadence=state.cadence,
+        quiet_start=quiet[0] if quiet else None,
+        quiet_end=quiet[1] if quiet else None,
+    )

@@ -68,6 +68,22 @@ def parse_local_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+QUIET_MARGIN = timedelta(minutes=30)
+"""A time moved out of quiet hours to before them lands this long before they start."""
+
+
+class QuietConflict(BaseModel):
+    """A reminder time inside the quiet hours, and the two nearest times outside them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chosen: time
+    quiet_start: time
+    quiet_end: time
+    before: time
+    after: time
+
+
 class ReminderSchedule(BaseModel):
     """When a person wants nudges, in their own timezone."""
 
@@ -141,6 +157,46 @@ class ReminderSchedule(BaseModel):
         if self.quiet_end <= local.time():
             day += timedelta(days=1)
         return self.localize(day, self.quiet_end)
+
+    def next_delivery(self, after: datetime) -> datetime:
+        """When the next nudge will really arrive: the next slot, moved past quiet hours.
+
+        This is the time to show a person, never `next_due` alone.
+        """
+        return self.deliverable_at(self.next_due(after))
+
+    def snooze_until(self, now: datetime, days: int) -> datetime:
+        """ "Not yet" for `days` days, in step with the schedule: the first scheduled slot on or
+        after the local day `days` days from now (a daily schedule asks tomorrow at its usual
+        time; a weekly one simply asks on its next day), moved past quiet hours."""
+        local_day = now.astimezone(self.zone).date() + timedelta(days=days)
+        start_of_day = self.localize(local_day, time(0, 0)) - timedelta(seconds=1)
+        return self.next_delivery(max(start_of_day, now))
+
+    def first_slot_from(self, day: date) -> datetime:
+        """The first slot on or after local day `day` (moved past quiet hours): once this
+        week's step is done, nudges rest until the milestone's next week begins."""
+        return self.next_delivery(self.localize(day, time(0, 0)) - timedelta(seconds=1))
+
+    def summary_day(self) -> int:
+        """The weekday of the weekly summary: the first nudge day of the week (Monday for a
+        daily schedule)."""
+        return self._days_allowed()[0]
+
+    def quiet_conflict(self) -> QuietConflict | None:
+        """The chosen time falls inside the quiet hours: the two nearest times that do not."""
+        if self.quiet_start is None or self.quiet_end is None or not self.in_quiet_hours(self.at):
+            return None
+        before = (datetime.combine(date(2000, 1, 2), self.quiet_start) - QUIET_MARGIN).time()
+        if self.in_quiet_hours(before):  # less than the margin between quiet spells
+            before = self.quiet_end
+        return QuietConflict(
+            chosen=self.at,
+            quiet_start=self.quiet_start,
+            quiet_end=self.quiet_end,
+            before=before,
+            after=self.quiet_end,
+        )
 
 
 class DatedMilestone(BaseModel):

@@ -54,6 +54,11 @@ def worst_cases(content: Content) -> list[a.Action]:
         a.NudgeDone(999_999),
         a.Snooze(longest(SNOOZES)),
         a.NudgePause(),
+        a.StepDone(999_999, 999),
+        a.ProgressUndo(999_999),
+        a.ProgressSkip(999_999),
+        a.QuietMove("23:59"),
+        a.QuietChange(),
         a.DeleteAnswer(yes=True),
     ]
 

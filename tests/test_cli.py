@@ -82,7 +82,8 @@ def test_plan_writes_a_png_and_a_calendar(tmp_path: Path) -> None:
     assert len(milestones) >= 5  # self-study from month 3: the timeline's later rows
     assert calendar.startswith("BEGIN:VCALENDAR")
     assert calendar.count("BEGIN:VEVENT") == len(milestones)
-    assert "DTSTART;VALUE=DATE:20270104" in calendar
+    first_deadline = milestones[0].split("→")[1].split()[0].replace("-", "")
+    assert f"DTSTART;VALUE=DATE:{first_deadline}" in calendar  # each event sits on a deadline
     assert run("plan", str(profile), "--start", "soon").returncode == 2
 
 

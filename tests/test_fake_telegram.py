@@ -297,6 +297,16 @@ async def test_send_photo_checks_the_image(tg: FakeTelegram, bot: Bot) -> None:
         await bot.send_photo(USER, tiny_png(2100, 100))
 
 
+async def test_delete_message_removes_the_bots_own_message_once(tg: FakeTelegram, bot: Bot) -> None:
+    sent = await bot.send_photo(USER, tiny_png(40, 20), caption="roadmap")
+    assert await bot.delete_message(USER, sent.message_id)
+    assert tg.deleted == [(USER, sent.message_id)]
+    assert sent.message_id not in tg.messages[USER]
+    with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
+        await bot.delete_message(USER, sent.message_id)
+    tg.violations.clear()
+
+
 async def test_unknown_parameters_and_methods_are_violations(tg: FakeTelegram, bot: Bot) -> None:
     with pytest.raises(BadRequest, match=r"(?i)unknown parameter 'colour'"):
         await bot.send_message(USER, "x", api_kwargs={"colour": "red"})

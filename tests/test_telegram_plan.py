@@ -37,16 +37,34 @@ async def test_plan_arrives_as_text_picture_and_calendar(tg: FakeTelegram, tmp_p
         photo = next(r for r in sent if r.method == "sendPhoto")
         assert photo.params["photo"].data.startswith(b"\x89PNG")
         ics = document.params["document"].data.decode()
-        assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261123" in ics
+        assert ics.startswith("BEGIN:VCALENDAR") and "\r\nDTSTART;VALUE=DATE:20" in ics
+        assert "DTSTART;VALUE=DATE:20261123" not in ics  # events sit on deadlines, not starts
+        assert "BEGIN:VALARM" in ics and str(USER) not in ics  # no Telegram id in the file
 
+        action = next(r for r in sent if r.method == "sendChatAction")
+        assert action.params["action"] == "upload_photo" and action.index < photo.index
+        pages = [r.result["message_id"] for r in sent if r.method == "sendPhoto"]
+        old_files = {*pages, document.result["message_id"]}
+
+        # Re-dated: the plan message is edited and the old files replaced, not piled up.
         user.buttons = buttons_of(text.params)
         user.keyboard_message = text.result["message_id"]
         mark = len(tg.requests)
         await user.tap("Start next Monday")
-        moved = await tg.wait_for(
-            lambda r: r.index >= mark and r.method == "sendMessage", timeout=20
-        )
-        assert "Mon 30 Nov 2026" in moved.params["text"]
+        await tg.wait_for(lambda r: r.index >= mark and r.method == "deleteMessage", timeout=20)
+        await tg.wait_idle()
+        redo = [r for r in tg.requests if r.index >= mark]
+        edited = next(r for r in redo if r.method == "editMessageText")
+        assert edited.params["message_id"] == text.result["message_id"]
+        assert "Mon 30 Nov 2026" in edited.params["text"]
+        assert not any(r.method == "sendMessage" for r in redo)
+        assert {r.params["message_id"] for r in redo if r.method == "deleteMessage"} == old_files
+        new_ics = next(r for r in redo if r.method == "sendDocument").params["document"].data
+        assert "SEQUENCE:1" in new_ics.decode()  # re-dated: calendar apps update the events
+        uids = [line for line in ics.splitlines() if line.startswith("UID:")]
+        assert uids == [line for line in new_ics.decode().splitlines() if line.startswith("UID:")]
+        assert len(tg.messages[USER]) == len(set(tg.messages[USER]))
+        tg.assert_no_violations()
 
 
 async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -87,13 +105,20 @@ async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: 
         user.buttons = buttons_of(nudge.params)
         user.keyboard_message = nudge.result["message_id"]
         mark = len(tg.requests)
-        await user.tap("Done", keyboard=False)
+        assert "This week's step:" in nudge.params["text"]  # a 61-week phase: one week at a time
+        await user.tap("✅ Whole milestone done", keyboard=False)
         done = await tg.wait_for(
             lambda r: r.index >= mark and r.method == "editMessageText", timeout=10
         )
         assert "Well done! Next up" in done.params["text"]
-        screen = await user.say("/progress", keyboard=False)
+        assert "Weekly streak: 1" in done.params["text"]  # the nudge became the progress screen
+        screen = await user.say("/progress")
         assert "1 of" in screen.text and "Weekly streak: 1" in screen.text
+        assert "Now: milestone 2 of" in screen.text
+        labels = [b["text"] for b in user.buttons]
+        assert labels == ["✅ Done", "⏭ Skip to next", "↩️ Undo last", "📅 See the plan"]
+        screen = await user.tap("↩️ Undo last")
+        assert "milestone 1 is open again" in screen.text and "0 of" in screen.text
         record = await app.bot_data[KEY].storage.load_reminder(USER)
         assert record.next_due == int((clock.now + timedelta(days=7)).timestamp())
 

@@ -8,9 +8,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
 from telegram import Bot, CallbackQuery, InputFile, Message
+from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, TelegramError
 
-from bot.outputs import Output
+from bot.outputs import File, Output
 from bot.telegram.render import Chunk, render
 from flows.reply import Reply
 
@@ -73,18 +74,48 @@ async def send_output(
                 continue
             except BadRequest as exc:  # too old to edit, or already showing this
                 if "not modified" in exc.message:
-                    return (output.edit, reply)
+                    shown = (output.edit, reply)
+                    continue
                 log.info("event=edit_refused error=%s", type(exc).__name__)
         shown = ((await send_chunks(bot, chat_id, chunks)).message_id, reply)
-    for file in output.files:
+    await send_files(bot, chat_id, output.files)
+    if output.render is not None:
+        await send_rendered(bot, chat_id, output)
+    return shown
+
+
+async def send_files(bot: Bot, chat_id: int, files: list[File]) -> list[int]:
+    sent = []
+    for file in files:
         data = InputFile(file.data, filename=file.name)
         if file.picture:
-            await with_retries(lambda d=data, f=file: bot.send_photo(chat_id, d, caption=f.caption))  # type: ignore[misc]
+            message = await with_retries(
+                lambda d=data, f=file: bot.send_photo(chat_id, d, caption=f.caption)  # type: ignore[misc]
+            )
         else:
-            await with_retries(
+            message = await with_retries(
                 lambda d=data, f=file: bot.send_document(chat_id, d, caption=f.caption)  # type: ignore[misc]
             )
-    return shown
+        sent.append(message.message_id)
+    return sent
+
+
+async def send_rendered(bot: Bot, chat_id: int, output: Output) -> None:
+    """'sending a photo…' while the files are made; then the files; then the old set goes, so
+    the chat holds one current set instead of a new one per change."""
+    assert output.render is not None
+    try:
+        await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+    except TelegramError as exc:  # only a courtesy: never worth failing the reply for
+        log.info("event=chat_action_skipped error=%s", type(exc).__name__)
+    sent = await send_files(bot, chat_id, await output.render())
+    if output.files_shown is not None:
+        await output.files_shown(tuple(sent))
+    for message_id in output.replaces:
+        try:
+            await bot.delete_message(chat_id, message_id)
+        except TelegramError as exc:  # older than 48 hours, or already deleted by the person
+            log.info("event=old_file_kept error=%s", type(exc).__name__)
 
 
 async def edit_in_place(bot: Bot, chat_id: int, message_id: int, chunk: Chunk) -> None:

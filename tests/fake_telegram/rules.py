@@ -191,6 +191,10 @@ METHODS: Final[dict[str, dict[str, Param]]] = {
         "reply_parameters": Param("ReplyParameters", required=False),
         "reply_markup": Param(_ANY_REPLY_MARKUP, required=False),
     },
+    "deleteMessage": {
+        "chat_id": Param("Integer | String", required=True),
+        "message_id": Param("Integer", required=True),
+    },
     "sendChatAction": {
         "business_connection_id": Param("String", required=False),
         "chat_id": Param("Integer | String", required=True),

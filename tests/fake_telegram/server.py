@@ -292,6 +292,7 @@ class FakeTelegram:
         self.allowed_updates: list[str] | None = None
         self.dropped_updates: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
+        self.deleted: list[tuple[int, int]] = []
         # Internal state.
         self._chats: dict[int, _Chat] = {}
         self._users: dict[int, dict[str, Any]] = {}
@@ -330,6 +331,7 @@ class FakeTelegram:
             "sendPhoto": self._send_photo,
             "sendDocument": self._send_document,
             "sendChatAction": self._true,
+            "deleteMessage": self._delete_message,
             "close": self._true,
             "logOut": self._true,
         }
@@ -680,6 +682,18 @@ class FakeTelegram:
         stored["edit_date"] = int(wall_clock())
         self._apply_markup(stored, markup)
         return copy.deepcopy(stored)
+
+    async def _delete_message(self, params: dict[str, Any]) -> bool:
+        """Bots delete their own messages, and only within 48 hours of sending them."""
+        chat_id, message_id = params["chat_id"], params["message_id"]
+        stored = self.messages.get(chat_id, {}).get(message_id)
+        if stored is None:
+            raise _ApiError(400, "Bad Request: message to delete not found", violation=True)
+        if wall_clock() - stored["date"] >= 48 * 3600:
+            raise _ApiError(400, "Bad Request: message can't be deleted", violation=False)
+        del self.messages[chat_id][message_id]
+        self.deleted.append((chat_id, message_id))
+        return True
 
     async def _answer_callback_query(self, params: dict[str, Any]) -> bool:
         query_id = params["callback_query_id"]

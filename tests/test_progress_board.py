@@ -1,0 +1,179 @@
+"""Ticking progress off: the progress screen's buttons, honest streaks, nudges about this week's
+step, snoozes in step with the schedule, the weekly summary. Real SQLite, injected clock."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.reminders import epoch
+from bot.storage import Storage
+from flows.actions import (
+    NudgeDone,
+    ProgressSkip,
+    ProgressUndo,
+    ShowPlan,
+    Snooze,
+    StepDone,
+)
+from flows.engine import Engine
+from flows.reply import Reply
+from flows.schedule import ReminderSchedule
+from tests.telegram_driver import FakeClock
+from tests.test_reminders import USER, Outbox, finished_user, service
+
+MONDAY_9_UTC = datetime(2026, 11, 23, 9, tzinfo=UTC)
+DAILY = ReminderSchedule(timezone="UTC", cadence="daily", at=time(18, 0))
+
+
+@pytest.fixture
+async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
+    storage = await Storage.open(tmp_path / "bot.db")
+    yield storage
+    await storage.close()
+
+
+def text(reply: Reply) -> str:
+    return "\n".join(b.text for b in reply.blocks)
+
+
+def actions(reply: Reply) -> list[object]:
+    return [b.action for b in reply.flat_buttons]
+
+
+async def test_progress_screen_ticks_off_undoes_and_skips(engine: Engine, storage: Storage) -> None:
+    clock = FakeClock(MONDAY_9_UTC)
+    reminders = service(engine, storage, clock)
+    await finished_user(storage, clock, DAILY)
+    board = reminders.board
+    screen = await board.screen(USER)
+    assert "0 of" in text(screen) and "Now: milestone 1 of" in text(screen)
+    assert "Week 1 of" in text(screen)
+    assert actions(screen) == [NudgeDone(0), ProgressSkip(0), ShowPlan()]
+
+    screen = await board.press(USER, NudgeDone(0))
+    assert "Well done!" in text(screen) and "Weekly streak: 1" in text(screen)
+    assert ProgressUndo(0) in actions(screen)
+    # a second tap on the same button (or an old nudge) changes nothing
+    again = await board.press(USER, NudgeDone(0))
+    assert "1 of" in text(again) and "Well done!" not in text(again)
+
+    screen = await board.press(USER, ProgressUndo(0))
+    assert "milestone 1 is open again" in text(screen) and "0 of" in text(screen)
+
+    clock.advance(weeks=1)
+    screen = await board.press(USER, ProgressSkip(0))
+    assert "Skipped to milestone 2" in text(screen) and "1 of" in text(screen)
+    # skipping is not progress: last week's tick still holds the streak, this week adds nothing
+    assert "Weekly streak: 1" in text(screen)
+    clock.advance(weeks=1)
+    assert "Weekly streak: 0" in text(await board.screen(USER))
+
+
+async def test_not_yet_never_grows_the_streak(engine: Engine, storage: Storage) -> None:
+    clock = FakeClock(MONDAY_9_UTC)
+    reminders = service(engine, storage, clock)
+    await finished_user(storage, clock, DAILY)
+    for _ in range(3):
+        await reminders.nudge_action(USER, USER, Snooze("day"))
+        clock.advance(weeks=1)
+    assert await storage.checkin_weeks(USER) == []
+    assert "Weekly streak: 0" in text(await reminders.board.screen(USER))
+
+
+async def test_daily_not_yet_asks_again_tomorrow_at_the_usual_time(
+    engine: Engine, storage: Storage
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 18, 5, tzinfo=UTC))
+    reminders = service(engine, storage, clock)
+    await finished_user(storage, clock, DAILY)
+    reply = await reminders.nudge_action(USER, USER, Snooze("week"))
+    assert "Mon 30 Nov, 18:00" in text(reply)
+    reply = await reminders.nudge_action(USER, USER, Snooze("day"))
+    assert "Tue 24 Nov, 18:00" in text(reply)
+    record = await storage.load_reminder(USER)
+    assert record is not None
+    assert record.next_due == epoch(datetime(2026, 11, 24, 18, tzinfo=UTC))
+
+
+async def test_long_milestone_nudges_ask_about_this_weeks_step_then_rest(
+    engine: Engine, storage: Storage
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 18, tzinfo=UTC))  # Tuesday
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, DAILY)
+    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    assert (await reminders.sweep(outbox)).sent == 1
+    nudge = outbox.sent[-1][1]
+    assert "This week's step:" in text(nudge) and "Done with this week's step?" in text(nudge)
+    step = next(a for a in actions(nudge) if isinstance(a, StepDone))
+    assert step == StepDone(0, 1)
+    assert NudgeDone(0) in actions(nudge)
+
+    screen = await reminders.board.press(USER, step)
+    # the plan started today (Tuesday): its second week starts next Tuesday
+    assert "I'll stay quiet until Tue 01 Dec, 18:00" in text(screen)
+    assert "Weekly streak: 1" in text(screen)
+    for _ in range(6):  # Wednesday to Monday: no more asking about a step already done
+        clock.advance(days=1)
+        assert (await reminders.sweep(outbox)).sent == 0
+    clock.advance(days=1)
+    assert (await reminders.sweep(outbox)).sent == 1
+    assert "Week 2 of" in text(outbox.sent[-1][1])
+
+
+async def test_the_summary_day_opens_with_the_week_in_review(
+    engine: Engine, storage: Storage
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 18, tzinfo=UTC))  # Tuesday
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, DAILY)
+    await reminders.board.press(USER, NudgeDone(0))
+    view = await reminders.plans.view(USER)
+    assert view is not None
+    first = view.milestones[0].title
+    clock.now = datetime(2026, 11, 30, 18, tzinfo=UTC)  # Monday, the summary day
+    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    assert (await reminders.sweep(outbox)).sent == 1
+    monday = text(outbox.sent[-1][1])
+    assert monday.index("Your week in review") < monday.index("Milestone 2 of")
+    assert f"Done: {first}." in monday
+    clock.advance(days=1)
+    assert (await reminders.sweep(outbox)).sent == 1
+    assert "Your week in review" not in text(outbox.sent[-1][1])
+
+
+async def test_the_last_week_of_a_milestone_asks_for_its_outcome(
+    engine: Engine, storage: Storage
+) -> None:
+    clock = FakeClock(MONDAY_9_UTC)
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, DAILY)
+    view = await reminders.plans.view(USER)
+    assert view is not None and view.current is not None
+    clock.now = datetime.combine(view.current.end, time(18), tzinfo=UTC) - timedelta(days=1)
+    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    assert (await reminders.sweep(outbox)).sent == 1
+    nudge = outbox.sent[-1][1]
+    assert "Is this milestone done?" in text(nudge) and view.current.milestone in text(nudge)
+    assert not any(isinstance(a, StepDone) for a in actions(nudge))
+
+
+async def test_the_roadmap_renders_off_the_event_loop(engine: Engine, storage: Storage) -> None:
+    """Other people's updates keep flowing while one roadmap renders (it takes ~0.2-1 s)."""
+    clock = FakeClock(MONDAY_9_UTC)
+    reminders = service(engine, storage, clock)
+    await finished_user(storage, clock, DAILY)
+    view = await reminders.plans.view(USER)
+    assert view is not None
+    task = asyncio.create_task(reminders.plans.files(view))
+    turns = 0
+    while not task.done():
+        await asyncio.sleep(0)  # a yield, not a wait: the loop is free between these
+        turns += 1
+    files = await task
+    assert turns > 20, "rendering held the event loop"
+    assert files[0].picture and files[-1].name == "ai-path-plan.ics"
