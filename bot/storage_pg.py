@@ -302,18 +302,24 @@ class PgStorage(PgOperators, Storage):
             done=row["done"],
             rebase_index=row["rebase_index"],
             rebase_date=row["rebase_date"],
+            key=row["plan_key"],
+            revision=row["revision"],
+            file_messages=tuple(json.loads(row["file_messages"] or "[]")),
+            summary_done=row["summary_done"],
         )
 
     async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
         await self._conn.execute(
             """
             INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
-                               updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                               plan_key, revision, file_messages, summary_done, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (user_id) DO UPDATE SET
                 path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
                 done = excluded.done, rebase_index = excluded.rebase_index,
-                rebase_date = excluded.rebase_date, updated_at = excluded.updated_at
+                rebase_date = excluded.rebase_date, plan_key = excluded.plan_key,
+                revision = excluded.revision, file_messages = excluded.file_messages,
+                summary_done = excluded.summary_done, updated_at = excluded.updated_at
             """,
             user_id,
             plan.path,
@@ -322,6 +328,10 @@ class PgStorage(PgOperators, Storage):
             plan.done,
             plan.rebase_index,
             plan.rebase_date,
+            plan.key,
+            plan.revision,
+            json.dumps(list(plan.file_messages)),
+            plan.summary_done,
             _stamp(now),
         )
 

@@ -68,6 +68,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN recent_updates text;
     """,
+    # 4: an opaque plan key (calendar UIDs), its revision (calendar SEQUENCE), the messages that
+    # carry the plan's files (replaced on re-dating), milestones done at the last weekly summary
+    """
+    ALTER TABLE plans ADD COLUMN plan_key text;
+    ALTER TABLE plans ADD COLUMN revision integer NOT NULL DEFAULT 0;
+    ALTER TABLE plans ADD COLUMN file_messages text;
+    ALTER TABLE plans ADD COLUMN summary_done integer NOT NULL DEFAULT 0;
+    """,
 )
 
 TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")
