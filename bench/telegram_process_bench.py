@@ -66,8 +66,13 @@ def finished_interviews(db: Path) -> int:
     return int(row[0])
 
 
-def measure(kind: str, users: int, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """One bot process under one load; the fake process reports what it saw as JSON."""
+def measure(
+    kind: str, users: int, env: dict[str, str] | None = None, profile: Path | None = None
+) -> dict[str, Any]:
+    """One bot process under one load; the fake process reports what it saw as JSON.
+
+    ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         fake = subprocess.Popen(
@@ -80,6 +85,7 @@ def measure(kind: str, users: int, env: dict[str, str] | None = None) -> dict[st
             cwd=ROOT,
         )
         bot: subprocess.Popen[Any] | None = None
+        spy: subprocess.Popen[Any] | None = None
         log = (Path(tmp) / "bot.log").open("w")
         try:
             assert fake.stdin is not None and fake.stdout is not None
@@ -97,6 +103,15 @@ def measure(kind: str, users: int, env: dict[str, str] | None = None) -> dict[st
             bot = subprocess.Popen(  # cwd: a fresh folder, so no stray .env is read
                 bot_command(kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
             )
+            if profile is not None:
+                spy = subprocess.Popen(
+                    [
+                        str(Path(sys.executable).with_name("py-spy")),
+                        *("record", "--rate", "250", "--nonblocking", "--format", "raw"),
+                        *("--pid", str(bot.pid), "-o", str(profile)),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                )
             fake.stdin.write(f"PID {bot.pid}\n")
             fake.stdin.flush()
             result: dict[str, Any] = json.loads(_expect(fake.stdout, "RESULT"))
@@ -105,6 +120,7 @@ def measure(kind: str, users: int, env: dict[str, str] | None = None) -> dict[st
             sys.stderr.write((Path(tmp) / "bot.log").read_text()[-3000:])
             raise
         finally:
+            _stop(spy, signal.SIGINT)
             _stop(bot)
             _stop(fake)
             log.close()
@@ -156,11 +172,15 @@ def report(results: dict[tuple[str, int], dict[str, Any]], loads: Sequence[int])
             print(f"violation ({kind}, {users} people): {violation}")
 
 
-def run(loads: Sequence[int] = LOADS, kinds: Sequence[str] = ("echo", "bot")) -> None:
+def run(
+    loads: Sequence[int] = LOADS,
+    kinds: Sequence[str] = ("echo", "bot"),
+    profile: Path | None = None,
+) -> None:
     results = {}
     for users in loads:  # interleaved, so a noisy moment on the machine hits both bots
         for kind in kinds:
-            results[(kind, users)] = measure(kind, users)
+            results[(kind, users)] = measure(kind, users, profile=profile)
             print(f"  measured {kind} at {users} people", file=sys.stderr, flush=True)
     if set(kinds) == {"echo", "bot"}:
         report(results, loads)
@@ -172,8 +192,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="the bot and the echo bot as processes")
     parser.add_argument("--users", type=int, nargs="*", default=list(LOADS))
     parser.add_argument("--only", choices=("bot", "echo"))
+    parser.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the last run")
     args = parser.parse_args()
-    run(args.users, (args.only,) if args.only else ("echo", "bot"))
+    run(args.users, (args.only,) if args.only else ("echo", "bot"), args.profile)
     return 0
 
 

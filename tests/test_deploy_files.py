@@ -37,7 +37,7 @@ UNIT = DEPLOY / "aipath.service"
 # Read by docker compose's webhook profile only, never by the bot.
 COMPOSE_ONLY = {"AIPATH_DOMAIN"}
 SETTING_LINE = re.compile(r"^(?:#\s*)?([A-Z][A-Z0-9_]*)=(.*)$")
-DEV_TOOLS = {"pytest", "pytest-asyncio", "ruff", "mypy", "hypothesis", "aiohttp", "types-pyyaml"}
+DEV_TOOLS = {"pytest", "pytest-asyncio", "ruff", "mypy", "hypothesis", "types-pyyaml"}
 
 
 def aliases() -> dict[str, str]:
