@@ -7,6 +7,7 @@ import time
 from transitions import Machine
 
 from bench.common import Table, best_of
+from flows.actions import Begin, Confirm, Pick
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.events import Press
@@ -22,12 +23,12 @@ class Model(Walk):
 
 def interview(engine: Engine) -> int:
     """One whole interview by buttons, up to the recommendation. Returns the number of steps."""
-    conv = engine.handle(Conversation(), Press("welcome", "begin")).conversation
+    conv = engine.handle(Conversation(), Press(Begin("welcome"))).conversation
     steps = 1
     while conv.state in ANSWERS:
-        conv = engine.handle(conv, Press(conv.state, f"={ANSWERS[conv.state]}")).conversation
+        conv = engine.handle(conv, Press(Pick(conv.state, ANSWERS[conv.state]))).conversation
         steps += 1
-    engine.handle(conv, Press("summary", "confirm"))
+    engine.handle(conv, Press(Confirm("summary")))
     return steps + 1
 
 

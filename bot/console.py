@@ -6,8 +6,14 @@ import asyncio
 import textwrap
 from collections.abc import Callable
 
-from bot.advisor import Advisor, Clock, utc_now
+from bot.advisor import Clock, utc_now
+from bot.dispatcher import Dispatcher
+from bot.outputs import Output
+from bot.plans import Plans
+from bot.reminders import Reminders
 from bot.storage import Storage
+from bot.telegram.texts import load_telegram_text
+from flows.actions import Back, Help, Pick, Restart
 from flows.engine import Engine
 from flows.events import COMMANDS, Command, Event, Press, Text
 from flows.questions import BY_FIELD
@@ -16,7 +22,7 @@ from flows.reply import Button, Reply
 CONSOLE_USER_ID = 0
 """The console stores its conversation under this user id (Telegram ids are positive)."""
 
-NAV_ACTIONS = frozenset({"back", "restart", "help"})
+NAV_ACTIONS = (Back, Restart, Help)
 WIDTH = 88
 
 
@@ -31,6 +37,7 @@ class ConsoleView:
         self.engine = engine
         self.words = engine.content.dialogue.console
         self.choices: list[Button] = []
+        self.state = ""
 
     def render(self, reply: Reply) -> str:
         lines: list[str] = []
@@ -47,17 +54,28 @@ class ConsoleView:
                 lines += [_wrap(item, "  • ") for item in block.items]
             else:
                 lines.append(_wrap(block.text))
-        numeric = reply.kind == "question" and BY_FIELD[reply.state].kind != "choice"
-        picks = [b for b in reply.flat_buttons if numeric and b.action.startswith("=")]
+        numeric = reply.state in BY_FIELD and BY_FIELD[reply.state].kind != "choice"
+        picks = [b for b in reply.flat_buttons if numeric and isinstance(b.action, Pick)]
         self.choices = [
-            b for b in reply.flat_buttons if b.action not in NAV_ACTIONS and b not in picks
+            b
+            for b in reply.flat_buttons
+            if not isinstance(b.action, NAV_ACTIONS) and b not in picks
         ]
+        self.state = reply.state
         if picks:
             lines += [self.words["quick_picks"], "  " + " · ".join(b.label for b in picks)]
         lines += [f"  {i}) {b.label}" for i, b in enumerate(self.choices, start=1)]
-        if any(b.action in NAV_ACTIONS for b in reply.flat_buttons):
+        if any(isinstance(b.action, NAV_ACTIONS) for b in reply.flat_buttons):
             lines.append(self.words["nav_hint"])
         return "\n".join(lines)
+
+    def show(self, output: Output) -> str:
+        """Every screen of a dispatcher output; files (roadmap, calendar) as one line each."""
+        parts = [self.render(reply) for reply in output.screens]
+        if output.toast and not output.screens:
+            parts.append(_wrap(f"({output.toast})"))
+        parts += [f"  [{f.name}, {len(f.data) // 1024 + 1} KB: {f.caption}]" for f in output.files]
+        return "\n".join(parts)
 
     def event_for(self, typed: str) -> Event | str | None:
         """The engine event for a typed line; a string is a message to print instead; None quits."""
@@ -73,13 +91,21 @@ class ConsoleView:
             index = int(line)
             if 1 <= index <= len(self.choices):
                 button = self.choices[index - 1]
-                return Press(button.at, button.action)
+                return Press(button.action)
             return self.words["pick_range"].format(count=len(self.choices))
         return Text(line)
 
     def _numeric_question(self) -> bool:
-        state = self.choices[0].at if self.choices else ""
-        return state in BY_FIELD and BY_FIELD[state].kind != "choice"
+        return self.state in BY_FIELD and BY_FIELD[self.state].kind != "choice"
+
+
+def console_dispatcher(engine: Engine, storage: Storage, clock: Clock) -> Dispatcher:
+    """The same dispatcher the bot uses: interview, plan, progress and reminder screens."""
+    plans = Plans(engine, storage, clock)
+    reminders = Reminders(plans, storage, engine.content.reminders, clock=clock)
+    return Dispatcher(
+        engine, storage, plans, reminders, load_telegram_text(), clock=clock, resume_after=None
+    )
 
 
 def run_console(
@@ -95,11 +121,11 @@ def run_console(
     words = view.words
     with asyncio.Runner() as runner:
         storage = runner.run(Storage.open(database))
-        advisor = Advisor(engine, storage, clock=clock, resume_after=None)
+        dispatcher = console_dispatcher(engine, storage, clock)
         try:
             write(words["intro"])
-            outcome = runner.run(advisor.step(CONSOLE_USER_ID, Command("start")))
-            write(view.render(outcome.step.reply))
+            out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, Command("start")))
+            write(view.show(out))
             while True:
                 try:
                     typed = read(words["prompt"])
@@ -112,8 +138,8 @@ def run_console(
                 if isinstance(event, str):
                     write(event)
                     continue
-                outcome = runner.run(advisor.step(CONSOLE_USER_ID, event))
-                write(view.render(outcome.step.reply))
+                out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, event))
+                write(view.show(out))
         except KeyboardInterrupt:
             write("")
         finally:

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from bot.advisor import Clock
 from bot.storage import PlanRecord, Storage
+from flows.actions import PlanStart, RemindMe, ShowProgress
 from flows.engine import Engine
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation
@@ -130,11 +131,11 @@ class Plans:
             ),
         )
         out.row(
-            Button(b["start_today"], "start:today", PLAN_AT),
-            Button(b["start_next_monday"], "start:monday", PLAN_AT),
+            Button(b["start_today"], PlanStart("today")),
+            Button(b["start_next_monday"], PlanStart("monday")),
         )
-        out.row(Button(b["start_in_two_weeks"], "start:2w", PLAN_AT))
-        out.row(Button(b["turn_on"], "remind", PLAN_AT), Button(b["progress"], "progress", PLAN_AT))
+        out.row(Button(b["start_in_two_weeks"], PlanStart("2w")))
+        out.row(Button(b["turn_on"], RemindMe()), Button(b["progress"], ShowProgress()))
         return out.build("info", PLAN_AT)
 
 

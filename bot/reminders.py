@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from aiolimiter import AsyncLimiter
@@ -21,6 +21,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.advisor import Clock
 from bot.plans import Plans, PlanView, fmt, iso_week
 from bot.storage import ReminderRecord, Storage
+from flows.actions import ManageReminders, NudgeDone, NudgePause, Snooze
 from flows.content import ReminderText
 from flows.events import Press, Text
 from flows.reminder_setup import ReminderSetup, SetupState
@@ -31,6 +32,7 @@ log = logging.getLogger("aipath.reminders")
 
 REMINDERS_AT = "rem"
 NUDGE_AT = "nudge"
+"""Screen names of the reminder settings and of nudge-related replies (`Reply.state`)."""
 CLAIM_LEASE = timedelta(minutes=10)
 """A claim older than this belongs to a sweep that died; its nudge is skipped, not re-sent."""
 CATCH_UP_AFTER = timedelta(hours=6)
@@ -119,6 +121,12 @@ class Reminders:
         )
         return self._manage_reply(text, "active")
 
+    async def abandon_setup(self, user_id: int) -> None:
+        """Forget a setup left half-way: another dialogue has taken over the screen."""
+        record = await self.storage.load_reminder(user_id)
+        if record is not None and record.setup is not None:
+            await self.storage.save_reminder(replace(record, setup=None), now=self.clock())
+
     async def _save_setup(
         self, user_id: int, chat_id: int, record: ReminderRecord | None, state: SetupState
     ) -> None:
@@ -157,6 +165,7 @@ class Reminders:
         return self._manage_reply(text, record.status)
 
     async def manage(self, user_id: int, chat_id: int, action: str) -> Reply:
+        """change / pause / stop / resume (the `op` of a ManageReminders press)."""
         m = self.words.messages
         now = self.clock()
         record = await self.storage.load_reminder(user_id)
@@ -193,18 +202,18 @@ class Reminders:
         out.add("text", text)
         if status == "active":
             out.row(
-                Button(b["change"], "change", REMINDERS_AT),
-                Button(b["pause"], "pause", REMINDERS_AT),
-                Button(b["stop"], "stop", REMINDERS_AT),
+                Button(b["change"], ManageReminders("change")),
+                Button(b["pause"], ManageReminders("pause")),
+                Button(b["stop"], ManageReminders("stop")),
             )
         elif status in ("paused", "blocked"):
             out.row(
-                Button(b["resume"], "resume", REMINDERS_AT),
-                Button(b["change"], "change", REMINDERS_AT),
-                Button(b["stop"], "stop", REMINDERS_AT),
+                Button(b["resume"], ManageReminders("resume")),
+                Button(b["change"], ManageReminders("change")),
+                Button(b["stop"], ManageReminders("stop")),
             )
         else:
-            out.row(Button(b["turn_on"], "change", REMINDERS_AT))
+            out.row(Button(b["turn_on"], ManageReminders("change")))
         return out.build("info", REMINDERS_AT)
 
     def _local(self, schedule: ReminderSchedule, moment: datetime) -> str:
@@ -229,18 +238,23 @@ class Reminders:
                 percent=round(100 * view.record.done / total),
             ),
         )
-        out.row(Button(b["done"], "done", NUDGE_AT))
+        out.row(Button(b["done"], NudgeDone(current.index)))
         out.row(
-            Button(b["snooze_day"], "snooze:day", NUDGE_AT),
-            Button(b["snooze_week"], "snooze:week", NUDGE_AT),
+            Button(b["snooze_day"], Snooze("day")),
+            Button(b["snooze_week"], Snooze("week")),
         )
-        out.row(Button(b["pause"], "pause", NUDGE_AT))
+        out.row(Button(b["pause"], NudgePause()))
         return out.build("info", NUDGE_AT)
 
-    async def nudge_action(self, user_id: int, chat_id: int, action: str) -> Reply:
+    async def nudge_action(
+        self, user_id: int, chat_id: int, action: NudgeDone | Snooze | NudgePause
+    ) -> Reply:
         m = self.words.messages
         now = self.clock()
-        if action == "done":
+        if isinstance(action, NudgeDone):
+            view = await self.plans.view(user_id)
+            if view is not None and view.record.done != action.index:  # old nudge, double tap
+                return await self.progress(user_id)
             view = await self.plans.mark_done(user_id)
             if view is None:
                 return self._text(m["progress_none"])
@@ -248,15 +262,15 @@ class Reminders:
                 await self.storage.set_reminder_status(user_id, "stopped", next_due=None, now=now)
                 return self._text(m["plan_complete"])
             return self._text(m["nudge_done"].format(title=view.current.title))
-        if action.startswith("snooze:") and action[7:] in SNOOZES:
+        if isinstance(action, Snooze) and action.span in SNOOZES:
             record = await self.storage.load_reminder(user_id)
             if record is None:
                 return await self.overview(user_id, chat_id)
             schedule = ReminderSchedule.model_validate_json(record.schedule)
-            due = schedule.deliverable_at(now + SNOOZES[action[7:]])
+            due = schedule.deliverable_at(now + SNOOZES[action.span])
             await self.storage.set_reminder_status(user_id, "active", next_due=epoch(due), now=now)
             await self.storage.check_in(user_id, iso_week(now))
-            return self._text(m["snoozed"].format(when=m[f"snooze_{action[7:]}"]))
+            return self._text(m["snoozed"].format(when=m[f"snooze_{action.span}"]))
         return await self.manage(user_id, chat_id, "pause")
 
     async def progress(self, user_id: int) -> Reply:

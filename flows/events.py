@@ -5,8 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from flows.actions import Action
+
 CommandName = Literal[
-    "start", "back", "restart", "help", "profile", "recommendation", "faq", "plan"
+    "start",
+    "back",
+    "restart",
+    "help",
+    "profile",
+    "recommendation",
+    "faq",
+    "plan",
+    "progress",
+    "reminders",
+    "privacy",
+    "delete",
+    "export",
 ]
 COMMANDS: tuple[CommandName, ...] = (
     "start",
@@ -17,15 +31,22 @@ COMMANDS: tuple[CommandName, ...] = (
     "recommendation",
     "faq",
     "plan",
+    "progress",
+    "reminders",
+    "privacy",
+    "delete",
+    "export",
 )
+ENGINE_COMMANDS: tuple[CommandName, ...] = COMMANDS[:8]
+"""The interview's own commands; the rest belong to the plan, reminder and account dialogues."""
 
 
 @dataclass(frozen=True, slots=True)
 class Press:
-    """A button press. `at` is the state the button was shown in, so stale presses are caught."""
+    """A button press, decoded (see flows.actions). Stale presses carry the screen they were on."""
 
-    at: str
-    action: str
+    action: Action | None
+    """None for callback data that is not one of ours (forged, truncated, from long ago)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +57,18 @@ class Text:
 @dataclass(frozen=True, slots=True)
 class Command:
     name: CommandName
+    payload: str | None = None
+    """What followed the command (a /start link's code), if anything."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unusable:
+    """Something the dialogues cannot read: a sticker or photo, or a command we do not know."""
+
+    kind: Literal["non_text", "unknown_command"]
 
 
 Event = Press | Text | Command
+"""What the interview engine handles."""
+Incoming = Event | Unusable
+"""What the dispatcher accepts from a transport."""

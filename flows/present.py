@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flows.actions import Back, Faq, FaqMenu, Restart, Resume, ShowPlan
 from flows.content import Content, FaqItem
 from flows.plan import Milestone
 from flows.reply import Button, Reply, ReplyBuilder
@@ -33,8 +34,8 @@ def present_recommendation(
     out.add("heading", s["plan"])
     out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
     out.add("note", s["sources_note"])
-    out.row(Button(b["plan"], "plan", state), Button(b["faq"], "faq"))
-    out.row(Button(b["edit_answers"], "back", state), Button(b["start_over"], "restart", state))
+    out.row(Button(b["plan"], ShowPlan()), Button(b["faq"], FaqMenu()))
+    out.row(Button(b["edit_answers"], Back(state)), Button(b["start_over"], Restart(state)))
     return out.build("recommendation", state)
 
 
@@ -43,7 +44,7 @@ def present_plan(content: Content, rec: Recommendation, state: str) -> Reply:
     out = ReplyBuilder()
     out.add("title", s["plan_title"].format(path=rec.path_name))
     out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
-    out.row(Button(content.dialogue.buttons["continue"], "resume"))
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
     return out.build("info", state)
 
 
@@ -52,8 +53,8 @@ def present_faq_menu(content: Content, state: str) -> Reply:
     out.add("title", content.dialogue.sections["faq_title"])
     out.add("text", content.dialogue.messages["faq_intro"])
     for item in content.advice.faq:
-        out.row(Button(item.question[:48], f"faq:{item.id}"))
-    out.row(Button(content.dialogue.buttons["continue"], "resume"))
+        out.row(Button(item.question[:48], Faq(item.id)))
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
     return out.build("info", state)
 
 
@@ -62,7 +63,7 @@ def present_faq(content: Content, item: FaqItem, state: str) -> Reply:
     out.add("heading", item.question)
     out.add("text", item.answer)
     out.row(
-        Button(content.dialogue.buttons["more_faq"], "faq"),
-        Button(content.dialogue.buttons["continue"], "resume"),
+        Button(content.dialogue.buttons["more_faq"], FaqMenu()),
+        Button(content.dialogue.buttons["continue"], Resume()),
     )
     return out.build("info", state)

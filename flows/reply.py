@@ -5,14 +5,14 @@ Blocks carry plain text (never markup); each transport escapes and styles them i
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from flows.actions import Action
+
 BlockKind = Literal["title", "heading", "text", "bullets", "progress", "note"]
 ReplyKind = Literal["question", "summary", "recommendation", "info", "confirm", "welcome"]
-
-ANY_STATE = "*"
-"""`Button.at` for buttons valid whatever the conversation's state (FAQ, continue)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +25,7 @@ class Block:
 @dataclass(frozen=True, slots=True)
 class Button:
     label: str
-    action: str
-    at: str = ANY_STATE
+    action: Action
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +40,16 @@ class Reply:
     @property
     def flat_buttons(self) -> list[Button]:
         return [b for row in self.buttons for b in row]
+
+    def fingerprint(self) -> str:
+        """What this screen shows (text and buttons), stable across processes: an edit that
+        would show the same fingerprint again is skipped (Telegram rejects edits that change
+        nothing)."""
+        text = "\x1e".join("\x1d".join((b.kind, b.text, *b.items)) for b in self.blocks)
+        keys = "\x1e".join(
+            "\x1f".join(f"{b.label}\x1d{b.action.encode()}" for b in row) for row in self.buttons
+        )
+        return hashlib.blake2b(f"{text}\0{keys}".encode(), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

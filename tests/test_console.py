@@ -55,3 +55,17 @@ def test_console_handles_commands_and_bad_numbers(engine: Engine, tmp_path: Path
     assert "Pick a number from 1 to" in out
     assert "I don't know that command" in out
     assert "Production code" in out  # the coding question's help text
+
+
+def test_console_has_the_plan_progress_and_reminder_screens(engine: Engine, tmp_path: Path) -> None:
+    """The same dispatcher as the bot: /plan (files summarised as a line), /progress and the
+    reminder setup, where typed text goes to the setup only while it is on screen."""
+    db = tmp_path / "aipath.db"
+    chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
+    out = chat(engine, db, ["/plan", "/progress", "/reminders", "Mars/Olympus", "UTC", "/profile"])
+    assert "roadmap.png" in out and "ai-path-plan.ics" in out
+    assert "Weekly streak" in out
+    assert "Which timezone" in out and "don't know that timezone" in out
+    assert "How often" in out  # "UTC" was taken by the setup
+    out = chat(engine, db, ["3"])  # the setup was abandoned by /profile: 3 is a menu pick
+    assert "don't know that timezone" not in out

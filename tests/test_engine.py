@@ -5,8 +5,22 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flows.actions import (
+    Action,
+    Back,
+    Begin,
+    Confirm,
+    Edit,
+    Faq,
+    FaqMenu,
+    Help,
+    Pick,
+    Restart,
+    RestartAnswer,
+    Resume,
+)
 from flows.engine import Conversation, Engine, Step
-from flows.events import COMMANDS, Command, Event, Press, Text
+from flows.events import ENGINE_COMMANDS, Command, Event, Press, Text
 from flows.graph import STATES
 from flows.profile import FIELD_VALUES
 from flows.questions import BY_FIELD, is_needed, needed_fields
@@ -26,8 +40,37 @@ BUTTON_ANSWERS = {
 }
 
 
+def act(at: str, name: str) -> Action:
+    """A short name for each interview button ("=value", "edit:field", "faq:id", "begin"…)."""
+    if name.startswith("="):
+        return Pick(at, name[1:])
+    if name.startswith("edit:"):
+        return Edit(at, name[5:])
+    if name.startswith("faq:"):
+        return Faq(name[4:])
+    simple = {"begin": Begin, "back": Back, "restart": Restart, "help": Help, "confirm": Confirm}
+    if name in simple:
+        return simple[name](at)
+    if name.startswith("restart:"):
+        return RestartAnswer(at, yes=name == "restart:yes")
+    return {"resume": Resume(), "faq": FaqMenu()}[name]
+
+
+def name_of(action: Action) -> str:
+    if isinstance(action, Pick):
+        return f"={action.value}"
+    if isinstance(action, Edit):
+        return f"edit:{action.field}"
+    if isinstance(action, Faq):
+        return f"faq:{action.id}"
+    if isinstance(action, RestartAnswer):
+        return "restart:yes" if action.yes else "restart:no"
+    names = {Begin: "begin", Back: "back", Restart: "restart", Help: "help", Confirm: "confirm"}
+    return names.get(type(action)) or {Resume: "resume", FaqMenu: "faq"}.get(type(action), "?")
+
+
 def press(engine: Engine, conv: Conversation, action: str) -> Step:
-    return engine.handle(conv, Press(conv.state, action))
+    return engine.handle(conv, Press(act(conv.state, action)))
 
 
 def text_of(reply: Reply) -> str:
@@ -35,7 +78,7 @@ def text_of(reply: Reply) -> str:
 
 
 def actions(reply: Reply) -> list[str]:
-    return [b.action for b in reply.flat_buttons]
+    return [name_of(b.action) for b in reply.flat_buttons]
 
 
 def to_summary(engine: Engine, answers: dict[str, str] = BUTTON_ANSWERS) -> Conversation:
@@ -158,7 +201,7 @@ def test_edit_that_drops_or_needs_years_asks_only_what_is_needed(engine: Engine)
 
 def test_stale_button_is_answered_with_where_the_user_is(engine: Engine) -> None:
     conv = to_summary(engine)
-    step = engine.handle(conv, Press("degree", "=none"))
+    step = engine.handle(conv, Press(act("degree", "=none")))
     assert not step.changed and step.conversation == conv
     assert "moved on" in text_of(step.reply)
     assert step.reply.state == "summary"
@@ -166,8 +209,8 @@ def test_stale_button_is_answered_with_where_the_user_is(engine: Engine) -> None
 
 def test_double_tap_records_once_and_skips_nothing(engine: Engine) -> None:
     conv = press(engine, Conversation(), "begin").conversation
-    first = engine.handle(conv, Press("coding_experience", "=production"))
-    second = engine.handle(first.conversation, Press("coding_experience", "=production"))
+    first = engine.handle(conv, Press(act("coding_experience", "=production")))
+    second = engine.handle(first.conversation, Press(act("coding_experience", "=production")))
     assert first.conversation.state == "years_experience"
     assert second.conversation == first.conversation and not second.changed
 
@@ -177,7 +220,7 @@ def test_returning_user_is_welcomed_back_mid_interview(engine: Engine) -> None:
     step = engine.handle(conv, Command("start"), returning=True)
     assert "question 3 of 9" in text_of(step.reply)
     assert set(actions(step.reply)) == {"resume", "restart"}
-    resumed = engine.handle(conv, Press("*", "resume"))
+    resumed = engine.handle(conv, Press(act("*", "resume")))
     assert resumed.reply.kind == "question" and resumed.reply.state == "goal_role"
 
 
@@ -192,7 +235,7 @@ def test_faq_is_available_anywhere(engine: Engine) -> None:
     menu = engine.handle(conv, Command("faq"))
     faq_actions = [a for a in actions(menu.reply) if a.startswith("faq:")]
     assert len(faq_actions) >= 4
-    answer = engine.handle(conv, Press("*", faq_actions[0]))
+    answer = engine.handle(conv, Press(act("*", faq_actions[0])))
     assert answer.reply.kind == "info" and not answer.changed
 
 
@@ -243,10 +286,10 @@ VALUES = [
 ]
 
 events = st.one_of(
-    st.builds(Command, st.sampled_from(COMMANDS)),
+    st.builds(Command, st.sampled_from(ENGINE_COMMANDS)),
     st.builds(Text, st.one_of(st.text(max_size=12), st.sampled_from(["3", "15k", "0", "yes"]))),
     st.builds(
-        Press,
+        lambda at, name: Press(act(at, name)),
         st.sampled_from([*STATES, "*"]),
         st.one_of(st.sampled_from(ACTIONS), st.sampled_from(VALUES).map("={}".format)),
     ),

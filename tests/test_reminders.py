@@ -13,6 +13,7 @@ from telegram.error import Forbidden, RetryAfter
 from bot.plans import Plans
 from bot.reminders import CLAIM_LEASE, Reminders, epoch, weekly_streak
 from bot.storage import ReminderRecord, Storage
+from flows.actions import NudgeDone, NudgePause, Snooze
 from flows.engine import Conversation, Engine
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
@@ -99,7 +100,7 @@ async def test_done_advances_the_plan_and_counts_the_streak(
     clock = FakeClock(MONDAY_18_BERLIN)
     reminders = service(engine, storage, clock)
     await finished_user(storage, clock, BERLIN)
-    reply = await reminders.nudge_action(USER, USER, "done")
+    reply = await reminders.nudge_action(USER, USER, NudgeDone(0))
     assert "Well done! Next up:" in reply.blocks[0].text
     progress = await reminders.progress(USER)
     assert "1 of" in progress.blocks[0].text and "Weekly streak: 1" in progress.blocks[0].text
@@ -110,12 +111,12 @@ async def test_snooze_pause_resume_and_stop(engine: Engine, storage: Storage) ->
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, BERLIN)
     await reminders.sweep(outbox)
-    await reminders.nudge_action(USER, USER, "snooze:day")
+    await reminders.nudge_action(USER, USER, Snooze("day"))
     clock.advance(hours=23)
     assert (await reminders.sweep(outbox)).sent == 0
     clock.advance(hours=1)
     assert (await reminders.sweep(outbox)).sent == 1
-    await reminders.nudge_action(USER, USER, "pause")
+    await reminders.nudge_action(USER, USER, NudgePause())
     clock.advance(days=30)
     assert (await reminders.sweep(outbox)).sent == 0
     await reminders.manage(USER, USER, "resume")

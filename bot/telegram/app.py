@@ -21,22 +21,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot.advisor import Advisor, Clock, utc_now
+from bot.advisor import Clock, utc_now
+from bot.dispatcher import Dispatcher
 from bot.logs import configure_logging
 from bot.plans import Plans
 from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.telegram.delivery import send_chunks
-from bot.telegram.handlers import (
-    account,
-    conversation,
-    errors,
-    group,
-    operator,
-    other,
-    planning,
-)
+from bot.telegram.handlers import conversation, errors, group, operator
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
 from bot.telegram.request import AiohttpRequest
@@ -50,7 +43,6 @@ from flows.reply import Reply
 log = logging.getLogger("aipath.bot")
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-ENGINE_COMMANDS = tuple(c for c in COMMANDS if c not in ("start", "plan"))
 MENU = (
     "start",
     "help",
@@ -71,35 +63,19 @@ def bot_commands(engine: Engine, extra: dict[str, str]) -> list[BotCommand]:
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """The routing table: which update goes to which handler. First match wins, so commands
-    come before the unknown-command catch-all and specific buttons before the interview's."""
-    commands = [
-        ("start", conversation.on_start),
-        (list(ENGINE_COMMANDS), conversation.on_command),
-        ("plan", planning.on_plan),
-        ("reminders", planning.on_reminders),
-        ("progress", planning.on_progress),
-        ("privacy", account.on_privacy),
-        ("delete", account.on_delete),
-        ("export", operator.on_export),
-        ("stats", operator.on_stats),
-    ]
+    """The routing table: which kind of update goes to which translator. Which dialogue owns
+    an update is not decided here but in `bot.dispatcher`; button data is decoded there too."""
     app.add_handler(
         MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE, group.on_group_message)
     )
-    for names, callback in commands:
-        app.add_handler(CommandHandler(names, callback, filters=PRIVATE))
-    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, other.on_unknown_command))
+    app.add_handler(CommandHandler(list(COMMANDS), conversation.on_command, filters=PRIVATE))
+    app.add_handler(CommandHandler("stats", operator.on_stats, filters=PRIVATE))
+    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, conversation.on_unknown_command))
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT, conversation.on_text))
     app.add_handler(
-        MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, other.on_non_text)
-    )
-    app.add_handler(CallbackQueryHandler(account.on_delete_answer, pattern=account.DELETE_PATTERN))
-    app.add_handler(
-        CallbackQueryHandler(planning.on_plan, pattern=r"^(plan\||recommendation\|plan$)")
-    )
-    app.add_handler(
-        CallbackQueryHandler(planning.on_reminder_press, pattern=r"^(setup:\w+|rem|nudge)\|")
+        MessageHandler(
+            PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, conversation.on_non_text
+        )
     )
     app.add_handler(CallbackQueryHandler(conversation.on_press))
     app.add_error_handler(errors.on_error)
@@ -140,12 +116,6 @@ def build_application(
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         storage = await Storage.open(settings.database)
-        advisor = Advisor(
-            engine,
-            storage,
-            clock=clock,
-            resume_after=timedelta(minutes=settings.resume_after_minutes),
-        )
         plans = Plans(engine, storage, clock)
         reminders = Reminders(
             plans,
@@ -155,7 +125,18 @@ def build_application(
             default_timezone=settings.default_timezone,
             pace_per_second=NUDGES_PER_SECOND,
         )
-        app.bot_data[KEY] = Runtime(settings, engine, storage, advisor, words, plans, reminders)
+        dispatcher = Dispatcher(
+            engine,
+            storage,
+            plans,
+            reminders,
+            words,
+            clock=clock,
+            resume_after=timedelta(minutes=settings.resume_after_minutes),
+        )
+        app.bot_data[KEY] = Runtime(
+            settings, engine, storage, dispatcher, clock, words, plans, reminders
+        )
         if app.job_queue is not None and settings.sweep_seconds > 0:
             app.job_queue.run_repeating(
                 sweep_job, interval=settings.sweep_seconds, first=1, name="reminder-sweep"

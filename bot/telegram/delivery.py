@@ -1,18 +1,16 @@
-"""Sends a reply to a chat: edits the step's message in place when that reads better."""
+"""Sends what the dispatcher decided to a chat. Knows Telegram; decides nothing, stores nothing."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Awaitable, Callable
-from html import unescape
 from typing import TypeVar
 
-from telegram import Bot, CallbackQuery, Message
-from telegram.error import BadRequest, NetworkError
+from telegram import Bot, CallbackQuery, InputFile, Message
+from telegram.error import BadRequest, NetworkError, TelegramError
 
-from bot.storage import Storage, UserRecord
+from bot.outputs import Output
 from bot.telegram.render import Chunk, render
 from flows.reply import Reply
 
@@ -43,72 +41,56 @@ async def with_retries(
     raise AssertionError("unreachable")
 
 
+async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button press (Telegram shows a spinner until then). Best-effort only.
+
+    The press has been applied and committed before this runs: a refusal (too old) or a network
+    failure here changes nothing the person sees except the toast, so it is logged and dropped.
+    """
+    try:
+        await query.answer(text=text[:200] if text else None)
+    except TelegramError as exc:
+        log.info("event=callback_answer_skipped error=%s", type(exc).__name__)
+
+
+async def send_output(bot: Bot, chat_id: int, output: Output) -> tuple[int, Reply] | None:
+    """Show the screens (editing the pressed message when the dispatcher says so), then files.
+
+    Returns (message id, screen) for the message that now shows the last screen, for the
+    dispatcher to remember; None when nothing was shown.
+    """
+    if output.unchanged:
+        return None
+    shown: tuple[int, Reply] | None = None
+    for reply in output.screens:
+        chunks = render(reply)
+        if output.edit is not None and len(output.screens) == 1 and len(chunks) == 1:
+            try:
+                await edit_in_place(bot, chat_id, output.edit, chunks[0])
+                shown = (output.edit, reply)
+                continue
+            except BadRequest as exc:  # too old to edit, or already showing this
+                if "not modified" in exc.message:
+                    return (output.edit, reply)
+                log.info("event=edit_refused error=%s", type(exc).__name__)
+        shown = ((await send_chunks(bot, chat_id, chunks)).message_id, reply)
+    for file in output.files:
+        data = InputFile(file.data, filename=file.name)
+        if file.picture:
+            await with_retries(lambda d=data, f=file: bot.send_photo(chat_id, d, caption=f.caption))  # type: ignore[misc]
+        else:
+            await with_retries(
+                lambda d=data, f=file: bot.send_document(chat_id, d, caption=f.caption)  # type: ignore[misc]
+            )
+    return shown
+
+
 async def edit_in_place(bot: Bot, chat_id: int, message_id: int, chunk: Chunk) -> None:
     await with_retries(
         lambda: bot.edit_message_text(
             chat_id=chat_id, message_id=message_id, text=chunk.html, reply_markup=chunk.markup
         )
     )
-
-
-async def deliver(
-    bot: Bot,
-    storage: Storage,
-    *,
-    user_id: int,
-    chat_id: int,
-    reply: Reply,
-    record: UserRecord | None,
-    pressed: Message | None = None,
-) -> None:
-    """Show `reply`, then remember which message holds the current step.
-
-    A button press on the message that shows the current step edits it in place, unless it
-    already shows exactly this (Telegram rejects edits that change nothing). Anything else is
-    sent as new messages, split at paragraphs to fit Telegram's 4096-character limit.
-    """
-    chunks = render(reply)
-    current_id = record.question_message_id if record else None
-    if pressed is not None and len(chunks) == 1 and pressed.message_id == current_id:
-        chunk = chunks[0]
-        if record is not None and chunk.digest == record.question_digest:
-            return
-        await edit_in_place(bot, chat_id, pressed.message_id, chunk)
-        await storage.set_question_message(user_id, pressed.message_id, chunk.digest)
-        return
-    last = await send_chunks(bot, chat_id, chunks)
-    await storage.set_question_message(user_id, last.message_id, chunks[-1].digest)
-
-
-async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
-    """Answer a button press (Telegram shows a spinner until then).
-
-    A press redelivered after a restart can be too old to answer; that is not worth an error
-    message to the user, who is shown the current step anyway.
-    """
-    try:
-        await query.answer(text=text[:200] if text else None)
-    except BadRequest as exc:
-        log.info("event=callback_answer_skipped reason=%s", exc.message)
-
-
-def _plain(html: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", html))
-
-
-async def edit_or_send(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -> None:
-    """For side screens (plan, reminders): edit the pressed message, or send new messages.
-
-    An edit that would change nothing is skipped: Telegram answers it with an error.
-    """
-    chunks = render(reply)
-    if pressed is not None and len(chunks) == 1:
-        chunk = chunks[0]
-        if pressed.text == _plain(chunk.html) and pressed.reply_markup == chunk.markup:
-            return
-        await edit_in_place(bot, chat_id, pressed.message_id, chunk)
-        return
-    await send_chunks(bot, chat_id, chunks)
 
 
 async def send_chunks(bot: Bot, chat_id: int, chunks: list[Chunk]) -> Message:

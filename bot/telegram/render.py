@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from flows.reply import Block, Button, Reply
+from flows.reply import Block, Reply
 
 MAX_TEXT = 4096
-MAX_CALLBACK_BYTES = 64
-SEPARATOR = "|"
 
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
     html: str
     markup: InlineKeyboardMarkup | None
-    digest: str
-    """A fingerprint of what this chunk shows, to avoid 'message is not modified' edits.
-
-    Stable across processes (stored in the database), and cheap: it hashes the text and the
-    buttons' own strings rather than serialising the keyboard.
-    """
-
-
-def _digest(html: str, buttons: tuple[tuple[Button, ...], ...]) -> str:
-    keys = "\x1e".join(
-        "\x1f".join(f"{b.label}\x1d{b.action}\x1d{b.at}" for b in row) for row in buttons
-    )
-    return hashlib.blake2b(f"{html}\0{keys}".encode(), digest_size=8).hexdigest()
 
 
 def telegram_length(text: str) -> int:
@@ -39,26 +23,12 @@ def telegram_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def encode_callback(button: Button) -> str:
-    data = f"{button.at}{SEPARATOR}{button.action}"
-    if len(data.encode()) > MAX_CALLBACK_BYTES:
-        raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data!r}")
-    return data
-
-
-def decode_callback(data: str | None) -> tuple[str, str] | None:
-    if not data or SEPARATOR not in data:
-        return None
-    at, _, action = data.partition(SEPARATOR)
-    return at, action
-
-
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=encode_callback(b)) for b in row]
+            [InlineKeyboardButton(b.label, callback_data=b.action.encode()) for b in row]
             for row in reply.buttons
         ]
     )
@@ -106,7 +76,4 @@ def render(reply: Reply) -> list[Chunk]:
         messages.append(current or "…")
     markup = keyboard(reply)
     last = len(messages) - 1
-    return [
-        Chunk(m, markup if i == last else None, _digest(m, reply.buttons if i == last else ()))
-        for i, m in enumerate(messages)
-    ]
+    return [Chunk(m, markup if i == last else None) for i, m in enumerate(messages)]

@@ -7,7 +7,8 @@ from typing import Any, cast
 
 from telegram.ext import CallbackContext
 
-from bot.advisor import Advisor
+from bot.advisor import Clock
+from bot.dispatcher import Dispatcher
 from bot.plans import Plans
 from bot.reminders import Reminders
 from bot.settings import Settings
@@ -23,7 +24,8 @@ class Runtime:
     settings: Settings
     engine: Engine
     storage: Storage
-    advisor: Advisor
+    dispatcher: Dispatcher
+    clock: Clock
     text: TelegramText
     plans: Plans
     reminders: Reminders

@@ -803,9 +803,18 @@ class FakeTelegram:
         return self.push_update({"edited_message": copy.deepcopy(edited)})
 
     def push_callback(
-        self, user_id: int, data: str, message_id: int, *, chat_id: int | None = None
+        self,
+        user_id: int,
+        data: str,
+        message_id: int,
+        *,
+        chat_id: int | None = None,
+        inaccessible: bool = False,
     ) -> int:
-        """The user presses an inline button with ``data`` under bot message ``message_id``."""
+        """The user presses an inline button with ``data`` under bot message ``message_id``.
+
+        ``inaccessible``: the message was deleted or is too old, so Telegram sends only its
+        chat, id and ``date`` 0 (an InaccessibleMessage; the bot cannot edit it)."""
         user = self._user(user_id)
         chat_id = user_id if chat_id is None else chat_id
         message = self.messages.get(chat_id, {}).get(message_id) or {
@@ -814,6 +823,12 @@ class FakeTelegram:
             "chat": dict(self._chat(chat_id).data),
             "date": int(wall_clock()),
         }
+        if inaccessible:
+            message = {
+                "message_id": message_id,
+                "chat": dict(self._chat(chat_id).data),
+                "date": 0,
+            }
         query_id = f"cbq-{next(self._counter)}"
         self._callback_users[query_id] = user["id"]
         self.last_callback_id = query_id

@@ -1,1 +1,1 @@
-"""Thin handlers: each turns an update into an engine event or a storage call, nothing more."""
+"""Thin handlers: each turns an update into an event for the dispatcher and sends its output."""

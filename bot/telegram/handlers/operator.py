@@ -1,11 +1,10 @@
-"""/stats for admins (others get the ordinary unknown-command reply) and /export for anyone."""
+"""/stats for admins (others get the ordinary unknown-command reply)."""
 
 from __future__ import annotations
 
-import json
 from html import escape
 
-from telegram import InputFile, Update
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.insight import stats_text
@@ -21,23 +20,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user.id not in rt.settings.admin_ids:
         await on_unknown_command(update, context)
         return
-    text = stats_text(await rt.storage.stats(now=rt.advisor.clock()))
+    text = stats_text(await rt.storage.stats(now=rt.clock()))
     await with_retries(
         lambda: context.bot.send_message(chat.id, f"<pre>{escape(text, quote=False)}</pre>")
-    )
-
-
-async def on_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Everything stored about the user, as a JSON file."""
-    rt = runtime(context)
-    user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
-    data = await rt.storage.export_user(user.id) or {}
-    payload = json.dumps(data, indent=2, ensure_ascii=False).encode()
-    await with_retries(
-        lambda: context.bot.send_document(
-            chat.id,
-            InputFile(payload, filename="my-aipath-data.json"),
-            caption=rt.text.messages["export_caption"],
-        )
     )
