@@ -32,22 +32,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from flows.actions import Begin, Confirm, Pick, decode
 from tests.fake_telegram import FakeTelegram, Request
 
 INTERVIEW = (
     "begin",
-    "=production",
-    "=3",
-    "=bachelor_cs",
-    "=applied_ml",
-    "=industry",
-    "=no",
-    "=15000",
-    "=no",
-    "=20",
-    "=structured",
+    "production",
+    "3",
+    "bachelor_cs",
+    "applied_ml",
+    "industry",
+    "no",
+    "15000",
+    "no",
+    "20",
+    "structured",
     "confirm",
 )
+"""The button pressed at each step: an answer's value, or the begin / confirm button."""
 UPDATES_PER_PERSON = 1 + len(INTERVIEW)
 REPLIES = frozenset({"sendMessage", "editMessageText"})
 STEP_TIMEOUT = 60.0
@@ -70,6 +72,14 @@ def peak_rss_mib(pid: int | str) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def wanted(data: str, step: str) -> bool:
+    """Whether a button's callback data is this step's press (see flows.actions)."""
+    action = decode(data)
+    if isinstance(action, Pick):
+        return action.value == step
+    return (step, type(action)) in (("begin", Begin), ("confirm", Confirm))
 
 
 def buttons_of(params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -149,7 +159,7 @@ class People:
                 found = [
                     b["callback_data"]
                     for b in buttons_of(reply.params)
-                    if str(b.get("callback_data", "")).endswith(f"|{action}")
+                    if wanted(str(b.get("callback_data", "")), action)
                 ]
                 if not found:  # the bot showed something else: an ordering or state bug
                     self.wrong_screens += 1
