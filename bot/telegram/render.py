@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from flows.reply import Block, Reply
+from flows.reply import Block, Button, Reply
 
 MAX_TEXT = 4096
+CACHED_SCREENS = 1024
+"""Rendered screens kept (questions and their keyboards repeat for every person; a profile's
+recommendation repeats for its owner). Replies are immutable values, so a hit is always right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +28,16 @@ def telegram_length(text: str) -> int:
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
+    return _keyboard(reply.buttons) if reply.buttons else None
+
+
+@lru_cache(maxsize=CACHED_SCREENS)
+def _keyboard(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    """Built once per distinct keyboard: PTB objects are immutable, so sharing one is safe."""
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(b.label, callback_data=b.action.encode()) for b in row]
-            for row in reply.buttons
+            for row in buttons
         ]
     )
 
@@ -58,6 +66,11 @@ def _pieces(html: str) -> list[str]:
 
 def render(reply: Reply) -> list[Chunk]:
     """Paragraphs packed into messages of at most 4096 characters; buttons go on the last."""
+    return list(_render(reply))
+
+
+@lru_cache(maxsize=CACHED_SCREENS)
+def _render(reply: Reply) -> tuple[Chunk, ...]:
     messages: list[str] = []
     current = ""
     for block in reply.blocks:
@@ -76,4 +89,4 @@ def render(reply: Reply) -> list[Chunk]:
         messages.append(current or "…")
     markup = keyboard(reply)
     last = len(messages) - 1
-    return [Chunk(m, markup if i == last else None) for i, m in enumerate(messages)]
+    return tuple(Chunk(m, markup if i == last else None) for i, m in enumerate(messages))
