@@ -20,6 +20,7 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 _DefaultValue = type(BaseRequest.DEFAULT_NONE)
+FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 def _given(value: ODVInput[float], default: float | None) -> float | None:
@@ -80,17 +81,21 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=_given(read_timeout, self._read),
         )
-        body: aiohttp.FormData | dict[str, str] | None = None
+        body: aiohttp.FormData | bytes | None = None
+        headers = None
         if request_data is not None:
-            body = request_data.json_parameters
             files = request_data.multipart_data
             if files:
-                form = aiohttp.FormData(body)
+                body = aiohttp.FormData(request_data.json_parameters)
                 for name, (filename, content, mime_type) in files.items():
-                    form.add_field(name, content, filename=filename, content_type=mime_type)
-                body = form
+                    body.add_field(name, content, filename=filename, content_type=mime_type)
+            else:  # encoded here: given a dict, aiohttp builds a whole multipart writer first
+                body = request_data.url_encoded_parameters().encode()
+                headers = FORM_HEADERS
         try:
-            async with self._session.request(method, url, data=body, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=body, headers=headers, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
