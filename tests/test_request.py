@@ -35,7 +35,7 @@ async def test_calls_keyboards_and_uploads_arrive_as_telegram_expects(tg: FakeTe
         doc = await bot.send_document(USER, InputFile(b"BEGIN:VCALENDAR", filename="plan.ics"))
         assert doc.document is not None and doc.document.file_name == "plan.ics"
         assert b"BEGIN:VCALENDAR" in tg.files.values()
-        with pytest.raises(BadRequest, match="(?i)message to edit not found"):
+        with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
             await bot.edit_message_text("x", chat_id=USER, message_id=999)
     tg.violations.clear()  # the failed edit above was deliberate
 
