@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck graph bench clean
+.PHONY: run test lint typecheck graph bench docker-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ graph: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Builds and runs the Docker image for real (needs root or a Docker engine; not part of test).
+docker-smoke: $(STAMP)
+	PYTHON=$(BIN)/python bash deploy/smoke.sh
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import engine_bench, reminder_bench, startup_bench, storage_bench
+from bench import ask_bench, engine_bench, reminder_bench, startup_bench, storage_bench
 from bench.common import Table, machine
 
 
@@ -15,6 +15,9 @@ def main() -> int:
     print(f"Machine: {machine()}")
     table = Table("Engine")
     engine_bench.run(table)
+    table.print()
+    table = Table("Questions in people's words")
+    ask_bench.run(table)
     table.print()
     table = Table("Storage")
     asyncio.run(storage_bench.run(table, users=users))

@@ -196,6 +196,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _with_storage(settings.database, dump)
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from flows.ask import AskIndex, answer_text, as_json
+
+    index = AskIndex(default_content())
+    result = index.ask(args.question)
+    if args.json:
+        print(json.dumps(as_json(index, result), indent=2, ensure_ascii=False))
+        return 0
+    print(answer_text(index, result))
+    if result.related:
+        topics = " · ".join(p.title for p in result.related)
+        print(default_content().ask.messages["related"].format(topics=topics))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aipath", description="AI Path Advisor")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -219,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     export = sub.add_parser("export", help="every row about one user, as JSON")
     export.add_argument("user_id", type=int)
+    ask = sub.add_parser("ask", help="answer a question from the advice")
+    ask.add_argument("question", help="the question, in quotes")
+    ask.add_argument(
+        "--json", action="store_true", help="{matched, topic, answer, source, related}"
+    )
     return parser
 
 
@@ -233,6 +253,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "stats": cmd_stats,
     "export": cmd_export,
+    "ask": cmd_ask,
 }
 
 

@@ -64,7 +64,12 @@ class ConsoleView:
         self.state = reply.state
         if picks:
             lines += [self.words["quick_picks"], "  " + " · ".join(b.label for b in picks)]
+        if numeric:  # a typed number answers the question: topics are typed by name instead
+            lines += [f"  • {b.label}" for b in self.choices]
+            self.choices = []
         lines += [f"  {i}) {b.label}" for i, b in enumerate(self.choices, start=1)]
+        if reply.hint:  # how to answer here: a number or words (Telegram says tap or type)
+            lines.append(_wrap(self.words[f"hint_{reply.hint}"]))
         if any(isinstance(b.action, NAV_ACTIONS) for b in reply.flat_buttons):
             lines.append(self.words["nav_hint"])
         return "\n".join(lines)

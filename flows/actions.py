@@ -186,6 +186,15 @@ class Faq(Action):
 
 @register
 @dataclass(frozen=True, slots=True)
+class AskTopic(Action):
+    """A topic offered under an answer to a typed question (`Passage.key`); valid anywhere."""
+
+    PREFIX: ClassVar[str] = "ak"
+    key: str
+
+
+@register
+@dataclass(frozen=True, slots=True)
 class Topic(Action):
     """A detail screen about `name` (a recommendation section, a path…), for any content."""
 

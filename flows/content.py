@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from flows.profile import FIELD_VALUES, PathId, ProfileField
+from flows.vocabulary import AskText, Vocabulary
 
 SourceId = Literal["choosing_path", "no_degree"]
 """Which seed article a fact comes from.
@@ -351,6 +352,8 @@ class Content(Frozen):
     rules: Rules
     dialogue: Dialogue
     reminders: ReminderText
+    vocabulary: Vocabulary
+    ask: AskText
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)
@@ -383,6 +386,8 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         ("rules", Rules),
         ("dialogue", Dialogue),
         ("reminders", ReminderText),
+        ("vocabulary", Vocabulary),
+        ("ask", AskText),
     )
     for name, model in files:
         path = directory / f"{name}.yaml"

@@ -6,10 +6,11 @@ conversation when `Step.changed` is true, then render the reply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.actions import (
     Action,
+    AskTopic,
     Back,
     Begin,
     Confirm,
@@ -22,6 +23,7 @@ from flows.actions import (
     RestartAnswer,
     Resume,
 )
+from flows.answering import AnsweringViews
 from flows.confirmations import answer
 from flows.conversation import Conversation
 from flows.events import Command, Event, Press, Text
@@ -35,10 +37,9 @@ from flows.questions import (
     BY_FIELD,
     Answer,
     drop_irrelevant,
-    parse_typed,
+    match_button,
 )
-from flows.reply import Button, Reply, ReplyBuilder
-from flows.views import InterviewViews
+from flows.reply import Button, HintKind, Reply, ReplyBuilder
 
 __all__ = ["Conversation", "Engine", "Step"]
 
@@ -50,7 +51,11 @@ class Step:
     changed: bool
 
 
-class Engine(InterviewViews):
+ASKABLE = frozenset({"invalid_choice", "invalid_integer", "invalid_money"})
+"""Typed text that is no answer at all: tried as a question (a near-miss answer gets the hint)."""
+
+
+class Engine(AnsweringViews):
     """Runs the interview. Holds only immutable content; safe to share across all users."""
 
     # ------------------------------------------------------------------------------ entry point
@@ -90,7 +95,7 @@ class Engine(InterviewViews):
 
     def _press(self, conv: Conversation, press: Press) -> Step:
         action = press.action
-        if isinstance(action, Resume | FaqMenu | Faq):
+        if isinstance(action, Resume | FaqMenu | Faq | AskTopic):
             return self._anywhere(conv, action)
         if action is None or getattr(action, "at", None) != conv.state:
             return self._same(conv, self.text.messages["stale"])
@@ -145,20 +150,34 @@ class Engine(InterviewViews):
                 return Step(conv, present_faq(self.content, item, conv.state), False)
         if isinstance(action, FaqMenu):
             return Step(conv, present_faq_menu(self.content, conv.state), False)
+        if isinstance(action, AskTopic):
+            return Step(conv, self.topic(conv, action.key), False)
         if isinstance(action, Resume):
             return self._same(conv)
         return self._same(conv, self.text.messages["stale"])
 
     def _typed(self, conv: Conversation, event: Text) -> Step:
+        """An answer in the person's words, a button's label, or a question (flows/answering)."""
+        button = match_button(event.text, self.show(conv).flat_buttons)
+        if button is not None:
+            return self._press(conv, Press(button.action))
         if conv.state not in QUESTION_STATES:
-            key = "use_buttons_welcome" if conv.state == "welcome" else "use_buttons"
-            return self._same(conv, self.text.messages[key])
-        question = BY_FIELD[conv.state]
-        parsed = parse_typed(question, event.text, self.text.questions[question.field].options)
-        if parsed.value is None:
-            hint = self.text.messages[parsed.error or "invalid_choice"]
-            return self._same(conv, hint.format(hint=self.text.questions[conv.state].hint))
-        return self._answer(conv.model_copy(update={"pending": None}), parsed.value)
+            return Step(conv, self.answered(conv, event.text), False)
+        parsed = self.parse(conv, event.text)
+        if parsed.value is not None:
+            return self._answer(conv.model_copy(update={"pending": None}), parsed.value)
+        if parsed.ambiguous:
+            return Step(conv, self.did_you_mean(conv, parsed.ambiguous), False)
+        if parsed.is_question:
+            return Step(conv, self.answered(conv, event.text), False)
+        if parsed.error in ASKABLE:
+            reply = self.answered_if_known(conv, event.text)
+            if reply is not None:
+                return Step(conv, reply, False)
+        hint = self.text.messages[parsed.error or "invalid_choice"]
+        step = self._same(conv, hint.format(hint=self.text.questions[conv.state].hint))
+        kind: HintKind = "choice" if BY_FIELD[conv.state].kind == "choice" else "number"
+        return Step(conv, replace(step.reply, hint=kind), False)
 
     def _answer_button(self, conv: Conversation, raw: str) -> Step:
         question = BY_FIELD[conv.state]

@@ -12,6 +12,7 @@ from typing import Literal
 from flows.actions import Action
 
 BlockKind = Literal["title", "heading", "text", "bullets", "progress", "note"]
+HintKind = Literal["choice", "number"]
 ReplyKind = Literal["question", "summary", "recommendation", "info", "confirm", "welcome"]
 
 
@@ -36,6 +37,9 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     notice: str | None = None
     """A short line for transports that can show a toast (Telegram's callback answer)."""
+    hint: HintKind | None = None
+    """Set after an answer that did not fit: each transport adds, in its own words, how to
+    answer there (Telegram: tap or type; the console: a number or words)."""
 
     @property
     def flat_buttons(self) -> list[Button]:

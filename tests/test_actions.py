@@ -39,6 +39,7 @@ def worst_cases(content: Content) -> list[a.Action]:
         a.FaqMenu(),
         a.Faq(longest(item.id for item in content.advice.faq)),
         a.Topic("t" * 61),
+        a.AskTopic("f" * 10),  # Passage.key: 5 bytes of blake2b in hex
         a.ShowPlan(),
         a.PlanStart(longest(START_CHOICES)),
         a.RemindMe(),

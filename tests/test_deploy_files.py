@@ -33,9 +33,16 @@ COMPOSE = DEPLOY / "compose.yaml"
 CADDYFILE = DEPLOY / "Caddyfile"
 LOCK = DEPLOY / "requirements.lock"
 UNIT = DEPLOY / "aipath.service"
+BUILD_BASE = DEPLOY / "build-base.sh"
+SMOKE_COMPOSE = DEPLOY / "smoke.yaml"
 
-# Read by docker compose's webhook profile only, never by the bot.
-COMPOSE_ONLY = {"AIPATH_DOMAIN"}
+# Read by docker compose only (build argument, webhook and postgres profiles), never by the bot.
+COMPOSE_ONLY = {
+    "AIPATH_DOMAIN",
+    "AIPATH_BASE_IMAGE",
+    "AIPATH_POSTGRES_PASSWORD",
+    "AIPATH_POSTGRES_IMAGE",
+}
 SETTING_LINE = re.compile(r"^(?:#\s*)?([A-Z][A-Z0-9_]*)=(.*)$")
 DEV_TOOLS = {"pytest", "pytest-asyncio", "ruff", "mypy", "hypothesis", "types-pyyaml"}
 
@@ -150,6 +157,57 @@ def test_dockerfile_is_multi_stage_non_root_with_health_and_volume() -> None:
     assert json.loads(last("ENTRYPOINT")) == ["aipath"]
     assert json.loads(last("CMD")) == ["bot"]
     assert "8443" in last("EXPOSE").split()
+
+
+def test_dockerfile_base_is_an_arg_defaulting_to_the_image_build_base_makes() -> None:
+    # No registry here: every stage starts from BASE_IMAGE, whose default is the tag that
+    # deploy/build-base.sh gives the Debian base it makes (and compose and the smoke agree).
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    assert not text.startswith("# syntax="), "a syntax directive pulls a frontend image"
+    steps = instructions()
+    first_from = next(i for i, (kw, _) in enumerate(steps) if kw == "FROM")
+    args = dict(rest.split("=", 1) for kw, rest in steps[:first_from] if kw == "ARG")
+    froms = [rest.split()[0] for kw, rest in steps if kw == "FROM"]
+    assert froms and all(f == "${BASE_IMAGE}" for f in froms), froms
+    script = BUILD_BASE.read_text(encoding="utf-8")
+    suite = re.search(r"suite=\$\{SUITE:-(\w+)\}", script)
+    assert suite and "tag=${TAG:-aipath-base:$suite}" in script
+    assert args["BASE_IMAGE"] == f"aipath-base:{suite.group(1)}"
+    assert compose()["services"]["bot"]["build"]["args"]["BASE_IMAGE"] == (
+        "${AIPATH_BASE_IMAGE:-" + args["BASE_IMAGE"] + "}"
+    )
+    smoke = (DEPLOY / "smoke.sh").read_text(encoding="utf-8")
+    assert "BASE_IMAGE=${BASE_IMAGE:-" + args["BASE_IMAGE"] + "}" in smoke
+
+
+def test_pip_gets_the_ca_bundle_as_a_build_secret_never_as_a_layer() -> None:
+    steps = instructions()
+    installs = [rest for kw, rest in steps if kw == "RUN" and "pip install" in rest]
+    assert len(installs) == 2, installs
+    for rest in installs:
+        assert "--mount=type=secret,id=ca,required=false" in rest
+        assert "PIP_CERT=/run/secrets/ca" in rest
+    for kw, rest in steps:
+        assert kw == "RUN" or not re.search(r"PIP_CERT|PIP_CONFIG_FILE|\.crt\b", rest), rest
+
+
+def test_build_base_takes_the_mirror_from_apt_and_names_no_host() -> None:
+    for script in (BUILD_BASE, DEPLOY / "smoke.sh", DEPLOY / "postgres-entrypoint.sh"):
+        text = script.read_text(encoding="utf-8")
+        assert text.startswith("#!"), script.name
+        assert script.stat().st_mode & 0o111, f"{script.name} is not executable"
+        assert not re.search(r"\b[a-z]+://", text), f"{script.name} names a host"
+    text = BUILD_BASE.read_text(encoding="utf-8")
+    assert "/etc/apt/sources.list" in text and "DEBIAN_MIRROR" in text
+    assert "debootstrap --variant=minbase" in text and "docker import" in text
+
+
+def test_docker_smoke_is_a_make_target_outside_make_test() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = dict(re.findall(r"^([a-z-]+):(.*)$", makefile, flags=re.MULTILINE))
+    assert "docker-smoke" in targets
+    assert "deploy/smoke.sh" in makefile
+    assert "docker-smoke" not in targets["test"] and "lint" in targets["test"]
 
 
 def test_dockerfile_commands_exist_in_the_cli() -> None:
@@ -285,6 +343,61 @@ def test_compose_webhook_profile_sits_behind_caddy() -> None:
     assert "{$AIPATH_DOMAIN}" in text
     assert re.search(r"path /telegram\b", text)
     assert f"reverse_proxy bot-webhook:{env['AIPATH_WEBHOOK_PORT']}" in text
+
+
+def test_compose_only_variables_are_read_by_compose_with_the_documented_default() -> None:
+    text = COMPOSE.read_text(encoding="utf-8")
+    documented = {name: value for _, name, value in env_example_entries() if name in COMPOSE_ONLY}
+    assert set(documented) == COMPOSE_ONLY
+    for name, value in documented.items():
+        uses = re.findall(r"\$\{" + name + r"(?::([-?])([^}]*))?\}", text)
+        assert uses, f"{name} is documented in .env.example but compose.yaml never reads it"
+        for kind, default in uses:
+            if kind == "-" and value:
+                assert default == value, f"{name}: .env.example says {value}, compose {default}"
+
+
+def test_compose_postgres_profile_runs_two_webhook_workers_on_one_database() -> None:
+    data = compose()
+    services = data["services"]
+    postgres = services["postgres"]
+    workers = {name: s for name, s in services.items() if name.startswith("worker-")}
+    assert len(workers) == 2
+    assert postgres["profiles"] == ["postgres"]
+    assert volume_targets(postgres)["/var/lib/postgresql/data"] in data["volumes"]
+    assert postgres["environment"]["POSTGRES_PASSWORD"].startswith("${AIPATH_POSTGRES_PASSWORD:?")
+    assert "pg_isready" in postgres["healthcheck"]["test"]
+    assert "ports" not in postgres, "the database stays on the compose network"
+    first, second = workers.values()
+    assert first == second, "the workers differ only in name"
+    env = first["environment"]
+    assert first["profiles"] == ["postgres"]
+    assert re.fullmatch(
+        r"postgresql://aipath:\$\{AIPATH_POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432/aipath",
+        env["AIPATH_DATABASE"],
+    )
+    assert env["AIPATH_WEBHOOK_URL"].startswith("https://")
+    assert env["AIPATH_WEBHOOK_URL"].endswith("/telegram")
+    assert "ports" not in first, "only the reverse proxy faces the internet"
+    assert first["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert "/data" not in volume_targets(first), "PostgreSQL workers keep no SQLite file"
+
+
+def test_smoke_override_changes_only_the_postgres_profile() -> None:
+    # deploy/smoke.yaml puts the postgres profile on the host network against the fake Bot
+    # API; it must not touch the services an operator runs by default.
+    services = compose()["services"]
+    text = SMOKE_COMPOSE.read_text(encoding="utf-8").replace("!reset ", "")
+    smoke = yaml.safe_load(text)["services"]
+    assert set(smoke) == {"postgres", "worker-1", "worker-2"}
+    for name, override in smoke.items():
+        assert services[name]["profiles"] == ["postgres"]
+        assert override["network_mode"] == "host"
+    for name in ("worker-1", "worker-2"):
+        env = smoke[name]["environment"]
+        assert env["TELEGRAM_API_BASE_URL"] == "${SMOKE_TELEGRAM_API_BASE_URL}"
+        assert env["AIPATH_WEBHOOK_LISTEN"] == "127.0.0.1"
+        assert "test" not in smoke[name]["healthcheck"], "the image's own check must run"
 
 
 # --- systemd unit --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,6 +31,7 @@ from bot.settings import Settings
 from bot.storage import Storage
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
+from bot.telegram.presence import publish_presence
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
 from bot.telegram.request import AiohttpRequest
@@ -52,9 +54,14 @@ MENU = (
     "recommendation",
     "plan",
     "faq",
+    "reminders",
+    "progress",
+    "export",
     "privacy",
     "delete",
 )
+PRESENCE = "presence-task"
+"""bot_data key of the start-up task that sets the description and commands (kept referenced)."""
 
 
 def bot_commands(engine: Engine, extra: dict[str, str]) -> list[BotCommand]:
@@ -141,10 +148,21 @@ def build_application(
             app.job_queue.run_repeating(
                 sweep_job, interval=settings.sweep_seconds, first=1, name="reminder-sweep"
             )
-        await app.bot.set_my_commands(bot_commands(engine, words.commands))
+        # Description and command menu: retried in the background, never fatal.
+        app.bot_data[PRESENCE] = asyncio.get_running_loop().create_task(
+            publish_presence(
+                app.bot,
+                description=words.messages["description"],
+                short_description=words.messages["short_description"],
+                commands=bot_commands(engine, words.commands),
+            )
+        )
         log.info("event=started bot=%s database=%s", app.bot.username, settings.database)
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        presence = app.bot_data.get(PRESENCE)
+        if isinstance(presence, asyncio.Task) and not presence.done():
+            presence.cancel()
         runtime = app.bot_data.get(KEY)
         if isinstance(runtime, Runtime):
             await runtime.storage.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
 from telegram import Bot, CallbackQuery, InputFile, Message
@@ -53,7 +53,9 @@ async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
         log.info("event=callback_answer_skipped error=%s", type(exc).__name__)
 
 
-async def send_output(bot: Bot, chat_id: int, output: Output) -> tuple[int, Reply] | None:
+async def send_output(
+    bot: Bot, chat_id: int, output: Output, words: Mapping[str, str] | None = None
+) -> tuple[int, Reply] | None:
     """Show the screens (editing the pressed message when the dispatcher says so), then files.
 
     Returns (message id, screen) for the message that now shows the last screen, for the
@@ -63,7 +65,7 @@ async def send_output(bot: Bot, chat_id: int, output: Output) -> tuple[int, Repl
         return None
     shown: tuple[int, Reply] | None = None
     for reply in output.screens:
-        chunks = render(reply)
+        chunks = render(reply, words)
         if output.edit is not None and len(output.screens) == 1 and len(chunks) == 1:
             try:
                 await edit_in_place(bot, chat_id, output.edit, chunks[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -64,16 +65,22 @@ def _pieces(html: str) -> list[str]:
     return pieces
 
 
-def render(reply: Reply) -> list[Chunk]:
-    """Paragraphs packed into messages of at most 4096 characters; buttons go on the last."""
-    return list(_render(reply))
+def render(reply: Reply, words: Mapping[str, str] | None = None) -> list[Chunk]:
+    """Paragraphs packed into messages of at most 4096 characters; buttons go on the last.
+    `words`: content/telegram.yaml messages, for the how-to-answer line (`hint_choice`…)."""
+    key = f"hint_{reply.hint}" if reply.hint else None
+    hint = words[key] if key is not None and words and key in words else None
+    return list(_render(reply, hint))
 
 
 @lru_cache(maxsize=CACHED_SCREENS)
-def _render(reply: Reply) -> tuple[Chunk, ...]:
+def _render(reply: Reply, hint: str | None) -> tuple[Chunk, ...]:
     messages: list[str] = []
     current = ""
-    for block in reply.blocks:
+    blocks = list(reply.blocks)
+    if hint is not None:
+        blocks.append(Block("note", hint))
+    for block in blocks:
         html = block_html(block)
         parts = [html] if telegram_length(html) <= MAX_TEXT else _pieces(html)
         joiner = "\n\n"

@@ -102,6 +102,14 @@ METHODS: Final[dict[str, dict[str, Param]]] = {
         "scope": Param("BotCommandScope", required=False),
         "language_code": Param("String", required=False),
     },
+    "setMyDescription": {
+        "description": Param("String", required=False),
+        "language_code": Param("String", required=False),
+    },
+    "setMyShortDescription": {
+        "short_description": Param("String", required=False),
+        "language_code": Param("String", required=False),
+    },
     "sendMessage": {
         "business_connection_id": Param("String", required=False),
         "chat_id": Param("Integer | String", required=True),

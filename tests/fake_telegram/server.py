@@ -284,6 +284,8 @@ class FakeTelegram:
         self.violations: list[str] = []
         self.messages: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
         self.commands: list[Command] = []
+        self.description: str | None = None
+        self.short_description: str | None = None
         self.scoped_commands: dict[tuple[str, str], list[Command]] = {}
         self.answered_callbacks: set[str] = set()
         self.webhook_url = ""
@@ -321,6 +323,8 @@ class FakeTelegram:
             "getWebhookInfo": self._get_webhook_info,
             "setMyCommands": self._set_my_commands,
             "deleteMyCommands": self._delete_my_commands,
+            "setMyDescription": self._set_my_description,
+            "setMyShortDescription": self._set_my_short_description,
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
             "editMessageReplyMarkup": self._edit_message_reply_markup,
@@ -592,6 +596,20 @@ class FakeTelegram:
         self.scoped_commands[key] = commands
         if key == self._scope_key({}):
             self.commands = commands
+        return True
+
+    async def _set_my_description(self, params: dict[str, Any]) -> bool:
+        text = str(params.get("description", ""))
+        if len(text) > 512:  # "0-512 characters"
+            raise _ApiError(400, "Bad Request: description is too long", violation=True)
+        self.description = text
+        return True
+
+    async def _set_my_short_description(self, params: dict[str, Any]) -> bool:
+        text = str(params.get("short_description", ""))
+        if len(text) > 120:  # "0-120 characters"
+            raise _ApiError(400, "Bad Request: short description is too long", violation=True)
+        self.short_description = text
         return True
 
     async def _delete_my_commands(self, params: dict[str, Any]) -> bool:

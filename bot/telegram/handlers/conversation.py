@@ -28,7 +28,7 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Inc
     output = await rt.dispatcher.handle(
         user.id, chat.id, event, update_id=update.update_id, pressed_message_id=editable
     )
-    shown = send_output(context.bot, chat.id, output)
+    shown = send_output(context.bot, chat.id, output, rt.text.messages)
     if query is None:
         on_screen = await shown
     else:  # the toast is best-effort and independent of the screen: send both at once

@@ -1,0 +1,202 @@
+"""Reading a number out of what people type: "ten hours", "3 yrs", "15k", "more than 10", "2 a day".
+
+Pure and table-driven: every word it knows (number words, units, periods, comparators) comes
+from `content/vocabulary.yaml`, so teaching it a new phrasing is a content change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.vocabulary import Vocabulary
+
+_TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
+_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+_MINUS = frozenset({"-", "–", "—"})
+
+
+def words_of(text: str) -> str:
+    """Lower-case words and digits only, apostrophes dropped into spaces ("don't" → "don t")."""
+    return " ".join(re.sub(r"[^a-z0-9+]+", " ", text.lower().replace("’", "'")).split())
+
+
+def has_phrase(words: str, phrase: str) -> bool:
+    """Whether `phrase` (already in `words_of` form) occurs in `words` as whole words."""
+    return bool(phrase) and f" {phrase} " in f" {words} "
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number someone typed, with what came with it (used to tell '2' from '$2' or '2k')."""
+
+    value: float
+    marked: bool
+    """A unit, period or currency sign came with it ("2 hours", "$2"): read it literally."""
+    scaled: bool
+    """A scale word multiplied it ("2k", "three thousand")."""
+    shift: int
+    """-1, 0 or +1 from a comparator before it ("less than", "more than")."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    value: float
+    start: int
+    end: int
+    scale: float
+    unit: float | None
+
+
+class NumberReader:
+    """Reads one number (or a range, taken at its lower end) for one question's field."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.v = vocabulary
+        n = vocabulary.numbers
+        self.word_values: dict[str, float] = {**n.ones, **n.tens}
+        self.periods = sorted(
+            ((words_of(p), f) for p, f in vocabulary.periods.items()), key=lambda x: -len(x[0])
+        )
+        self.comparators = {words_of(p): s for p, s in vocabulary.comparators.items()}
+
+    def read(self, text: str, field: str, *, money: bool) -> Reading | str | None:
+        """The number in `text`; an error key when it is not one clear number; None if none."""
+        cleaned = _THOUSANDS.sub("", text.lower().replace("’", "'").replace("'", ""))
+        dollar = "$" in cleaned
+        cleaned = " " + re.sub(r"[$~,/()!?.;:](?!\d)", " ", cleaned) + " "
+        period = None
+        if field == "hours_per_week":
+            for phrase, factor in self.periods:
+                if f" {phrase} " in cleaned:
+                    period = factor
+                    cleaned = cleaned.replace(f" {phrase} ", " ", 1)
+                    break
+        tokens = _TOKENS.findall(cleaned)
+        numbers = self._numbers(tokens, self.v.units.get(field, {}), money=money)
+        if isinstance(numbers, str):
+            return numbers
+        if not numbers:
+            return None
+        first = numbers[0]
+        negative = first.start > 0 and tokens[first.start - 1] in _MINUS
+        if len(numbers) == 2 and self._is_range(tokens, numbers[0], numbers[1]):
+            second = numbers[1]
+            scale = first.scale if first.scale != 1 or second.scale == 1 else second.scale
+            unit = first.unit if first.unit is not None else second.unit
+            first = _Number(first.value / first.scale * scale, first.start, first.end, scale, unit)
+        elif len(numbers) > 1:
+            return "several_numbers"
+        value = first.value * (first.unit or 1) * (period or 1)
+        return Reading(
+            value=-value if negative else value,
+            marked=dollar or first.unit is not None or period is not None,
+            scaled=first.scale != 1,
+            shift=self._shift(tokens[: first.start]),
+        )
+
+    def _is_range(self, tokens: list[str], a: _Number, b: _Number) -> bool:
+        between = tokens[a.end : b.start]
+        low = a.value if a.scale != 1 else a.value * b.scale
+        return len(between) == 1 and between[0] in self.v.range_words and low <= b.value
+
+    def _shift(self, before: list[str]) -> int:
+        words = " ".join(before)
+        for phrase, shift in self.comparators.items():
+            if f" {words}".endswith(f" {phrase}"):
+                return shift
+        return 0
+
+    def _numbers(
+        self, tokens: list[str], units: dict[str, float], *, money: bool
+    ) -> list[_Number] | str:
+        found: list[_Number] = []
+        i = 0
+        while i < len(tokens):
+            composed = self._compose(tokens, i, units)
+            if composed is None:
+                i += 1
+                continue
+            value, scale, j = composed
+            if scale != 1 and not money:
+                return "invalid_integer"  # "15k hours" is not an answer
+            unit = None
+            if j < len(tokens) and tokens[j] in units:
+                unit = units[tokens[j]]
+                j += 1
+                tail = [*tokens[j : j + 3], "", "", ""]  # "a year and a half"
+                fraction = self.v.numbers.casual.get(tail[2], 1.0)
+                if tail[0] == "and" and tail[1] in self.v.numbers.article and fraction < 1:
+                    value, j = value + fraction, j + 3
+            found.append(_Number(value, i, j, scale, unit))
+            i = j
+        return found
+
+    def _compose(
+        self, tokens: list[str], i: int, units: dict[str, float]
+    ) -> tuple[float, float, int] | None:
+        """A number starting at tokens[i]: (value, scale applied, index after it), or None."""
+        n = self.v.numbers
+        total, current, scale, j, last = 0.0, 0.0, 1.0, i, ""
+        while j < len(tokens):
+            tok = tokens[j]
+            after = tokens[j + 1] if j + 1 < len(tokens) else ""
+            kind = self._kind(tok)
+            if kind == "digit" and not last:
+                current = float(tok)
+            elif kind in ("tens", "ones") and self._joins(kind, last, current):
+                current += self.word_values[tok]
+            elif kind == "casual" and last in ("", "and", "article"):
+                current += n.casual[tok]
+            elif (
+                kind == "article"
+                and not last
+                and (after in n.scales or after in units or after in n.casual)
+            ):
+                current = 0.0 if after in n.casual else 1.0
+            elif kind == "article" and last == "casual" and (after in units or after in n.scales):
+                pass  # "half a year", "half an hour a day": the fraction applies to the unit
+            elif kind == "scale" and last in ("digit", "ones", "tens", "article", "casual"):
+                factor = n.scales[tok]
+                if factor == 100:
+                    current *= 100
+                else:
+                    total, current, scale = total + current * factor, 0.0, float(factor)
+            elif (
+                tok in ("and", "of")
+                and last
+                and self._kind(after) in ("ones", "tens", "article", "casual")
+            ):
+                if self._kind(after) == "article":
+                    j += 1  # "one and a half"
+                kind = "and"
+            else:
+                break
+            last = kind
+            j += 1
+        if not last:
+            return None
+        return total + current, scale, j
+
+    @staticmethod
+    def _joins(kind: str, last: str, current: float) -> bool:
+        """Whether a number word continues the number so far: "twenty five", "thousand five"."""
+        after_scale = last in ("scale", "and") and current % 100 == 0
+        return not last or after_scale or (kind == "ones" and last == "tens")
+
+    def _kind(self, tok: str) -> str:
+        n = self.v.numbers
+        if _DIGITS.match(tok):
+            return "digit"
+        if tok in n.tens:
+            return "tens"
+        if tok in n.ones:
+            return "ones"
+        if tok in n.casual:
+            return "casual"
+        if tok in n.article:
+            return "article"
+        if tok in n.scales:
+            return "scale"
+        return ""

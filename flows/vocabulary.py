@@ -1,0 +1,132 @@
+"""Schema for `content/vocabulary.yaml`: the tables that turn people's words into answers.
+
+Kept apart from `flows/content.py` so the parsing vocabulary can grow without touching the
+advice models; `flows/content.py` loads and validates it with every other content file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS
+
+ReplyKind = Literal["yes", "no", "unsure"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NumberWords(_Frozen):
+    ones: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    casual: dict[str, float]
+    article: list[str]
+
+
+class Ambiguity(_Frozen):
+    budget_usd_below: int = Field(ge=1)
+    budget_usd_scale: int = Field(ge=2)
+    hours_per_week_up_to: int = Field(ge=0)
+    hours_per_week_scale: int = Field(ge=2)
+
+
+Phrase = Annotated[str, Field(min_length=1)]
+
+
+class Vocabulary(_Frozen):
+    numbers: NumberWords
+    comparators: dict[Phrase, Literal[-1, 0, 1]]
+    range_words: list[Phrase]
+    units: dict[str, dict[Phrase, float]]
+    periods: dict[Phrase, float]
+    round_down: list[str]
+    """Questions counted in completed units ("2.5 years" of experience is 2)."""
+    ambiguous: Ambiguity
+    replies: dict[ReplyKind, list[Phrase]]
+    reply_meanings: dict[str, dict[ReplyKind, str | list[str]]]
+    zero_phrases: dict[str, list[Phrase]]
+    question_openers: list[Phrase]
+
+    @model_validator(mode="after")
+    def _fields_known(self) -> Vocabulary:
+        for field, meanings in self.reply_meanings.items():
+            allowed = FIELD_VALUES.get(field)
+            if allowed is None and field not in NUMERIC_BOUNDS:
+                raise ValueError(f"reply_meanings: unknown question {field}")
+            for value in meanings.values():
+                values = [value] if isinstance(value, str) else value
+                bad = [v for v in values if (v not in allowed if allowed else not v.isdigit())]
+                if bad:
+                    raise ValueError(f"reply_meanings.{field}: unknown values {bad}")
+        for table in (self.units, self.zero_phrases):
+            unknown = set(table) - set(NUMERIC_BOUNDS)
+            if unknown:
+                raise ValueError(f"not a number question: {sorted(unknown)}")
+        return self
+
+
+# --------------------------------------------------------------------------------------------
+# Answering questions from the advice (content/ask.yaml)
+# --------------------------------------------------------------------------------------------
+
+
+class SectionIndex(_Frozen):
+    """How one advice section is searched: its topic name, passage titles and extra words."""
+
+    topic: Annotated[str, Field(min_length=1, max_length=48)]
+    title: str | None = None
+    """A template over the item's fields ("{months}: {focus}"); default: its title/name/question."""
+    keywords: str = ""
+    """Words people use for this section that its text does not (searched, never shown)."""
+    boost: float = Field(default=1.0, gt=0)
+    """Multiplies this section's bm25 score (the FAQ is written to answer common questions)."""
+    source: Literal["choosing_path", "no_degree"] | None = None
+    """The article, for sections whose items carry no `source` of their own."""
+
+
+class SmallTalk(_Frozen):
+    phrases: list[Phrase]
+    reply: Annotated[str, Field(min_length=1)]
+
+
+class Matching(_Frozen):
+    min_coverage: float = Field(gt=0, le=1)
+    """Share of the question's words (weighted by rarity) the best passage must contain."""
+    related_ratio: float = Field(gt=0, le=1)
+    """A related topic must score at least this share of the best passage's score."""
+    unknown_weight: float = Field(gt=0)
+    """What a word the advice never uses weighs (off-topic words pull coverage down)."""
+    synonym_credit: float = Field(ge=0, le=1)
+    """How much a passage gets for holding only a synonym of a word, not the word itself."""
+    title_bonus: float = Field(ge=0)
+    """Added when the question names a passage's whole title ("AI Engineering Immersive")."""
+    rank_mix: float = Field(ge=0)
+    """How much bm25 (relative to the best hit) counts next to coverage when ordering hits."""
+    title_weight: float = Field(gt=0)
+    keywords_weight: float = Field(gt=0)
+    body_weight: float = Field(gt=0)
+    typo_cutoff: float = Field(gt=0, lt=1)
+    min_words_unasked: int = Field(ge=1)
+    """Content words a message needs to be answered as a question when it does not look like
+    one (no question mark or opening question word) and failed as an answer."""
+
+
+class AskText(_Frozen):
+    sections: dict[str, SectionIndex]
+    skip: list[str]
+    """Advice sections that are not passages (the article list)."""
+    field_labels: dict[str, Annotated[str, Field(min_length=1)]]
+    keywords: dict[str, str]
+    """Extra search words for one passage, by passage id ("paths/degree")."""
+    synonyms: dict[Phrase, str]
+    stopwords: str
+    """Words too common to search on, separated by spaces."""
+    smalltalk: dict[str, SmallTalk]
+    suggested: list[str]
+    """Passage ids offered as topics when nothing matches."""
+    messages: dict[str, Annotated[str, Field(min_length=1)]]
+    matching: Matching
