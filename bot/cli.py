@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.settings import SettingsError, load_settings
-from bot.storage import MIGRATIONS, Storage
+from bot.storage import MIGRATIONS, Storage, StorageError
 from flows.content import ContentError, default_content
 from flows.engine import Engine
 from flows.graph import to_mermaid
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (SettingsError, ContentError) as exc:
+    except (SettingsError, ContentError, StorageError) as exc:
         return _fail(str(exc))
 
 

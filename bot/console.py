@@ -13,7 +13,8 @@ from bot.plans import Plans
 from bot.reminders import Reminders
 from bot.storage import Storage
 from bot.telegram.texts import load_telegram_text
-from flows.actions import Back, Help, Pick, Restart
+from flows.actions import Back, Help, Pick, Restart, Topic
+from flows.details import detail_topic
 from flows.engine import Engine
 from flows.events import COMMANDS, Command, Event, Press, Text
 from flows.questions import BY_FIELD
@@ -91,6 +92,8 @@ class ConsoleView:
                 return None
             if name in COMMANDS:
                 return Command(name)
+            if detail_topic(self.engine.content, name) is not None:  # /costs, /roles, …
+                return Press(Topic(name))
             return self.words["unknown_command"]
         if line.isdigit() and self.choices and not self._numeric_question():
             index = int(line)

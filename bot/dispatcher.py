@@ -297,11 +297,7 @@ class Dispatcher:
 def already_applied(record: UserRecord | None, update_id: int | None, now: datetime) -> bool:
     """A redelivered update (after a crash between commit and confirmation) is not re-applied.
 
-    The one place redelivery is detected; `now` is for storage's `UserRecord.already_applied`
-    (a bounded window of recent ids with a time limit), which replaces this body on merge."""
-    return (
-        record is not None
-        and update_id is not None
-        and record.last_update_id is not None
-        and update_id <= record.last_update_id
-    )
+    The one place redelivery is detected: storage keeps a bounded window of recent ids with a
+    time limit, so ids that restart lower (Telegram does after a quiet week) never lock anyone out.
+    """
+    return record is not None and update_id is not None and record.already_applied(update_id, now)

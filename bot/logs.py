@@ -14,3 +14,5 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # The state-machine library logs about two INFO lines per update ("Executed callback…").
+    logging.getLogger("transitions").setLevel(logging.WARNING)

@@ -1,9 +1,10 @@
 """Reminder nudges: setup, management, the nudge buttons, and the one sweep that sends them.
 
 Durability: reminders live in SQLite with their next due time (UTC seconds, indexed). A sweep
-claims due rows in one statement before sending and finishes each claim after, so:
+handles each due row on its own: claim it, send it, mark it sent. So:
 - a restart loses nothing (the rows are the schedule; there are no per-user jobs);
-- a claim left behind by a crash is skipped, never re-sent: at most once, no duplicates;
+- a crash leaves at most the rows being sent at that moment claimed; once the claim lease has
+  passed they go back to due and are sent by the next sweep: claimed nudges are not lost;
 - however long the bot was down, a row is sent once and rescheduled from now: one catch-up.
 """
 
@@ -34,7 +35,7 @@ REMINDERS_AT = "rem"
 NUDGE_AT = "nudge"
 """Screen names of the reminder settings and of nudge-related replies (`Reply.state`)."""
 CLAIM_LEASE = timedelta(minutes=10)
-"""A claim older than this belongs to a sweep that died; its nudge is skipped, not re-sent."""
+"""A claim older than this belongs to a sweep that died before sending: it goes back to due."""
 CATCH_UP_AFTER = timedelta(hours=6)
 """A nudge this late is worded as a catch-up after downtime."""
 SNOOZES = {"day": timedelta(days=1), "week": timedelta(weeks=1)}
@@ -305,24 +306,17 @@ class Reminders:
         """Send every due nudge once. Called by ONE repeating JobQueue job."""
         now = self.clock()
         stats = SweepStats()
-        for stale in await self.storage.stale_claims(epoch(now - CLAIM_LEASE)):
-            # The process died between claiming and finishing: the user may have seen it.
-            schedule = ReminderSchedule.model_validate_json(stale.schedule)
-            assert stale.claimed_at is not None
-            await self.storage.finish_claim(
-                stale.user_id,
-                stale.claimed_at,
-                next_due=epoch(schedule.next_due(now)),
-                sent_at=None,
-            )
-            stats.skipped_stale += 1
-        rows = await self.storage.claim_due(epoch(now), limit)
-        stats.claimed = len(rows)
+        stats.skipped_stale = await self.storage.release_stale_claims(epoch(now - CLAIM_LEASE))
+        rows = await self.storage.due_reminders(epoch(now), limit)
         gate = asyncio.Semaphore(concurrency)
 
         async def one(row: ReminderRecord) -> None:
-            async with gate:
-                await self._deliver(row, now, send, stats)
+            async with gate:  # claim only when about to send: a crash strands few claims
+                claimed = await self.storage.claim(row.user_id, epoch(now))
+                if claimed is None:
+                    return
+                stats.claimed += 1
+                await self._deliver(claimed, now, send, stats)
 
         await asyncio.gather(*(one(r) for r in rows))
         return stats

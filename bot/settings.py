@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator
+from pydantic import AwareDatetime, Field, HttpUrl, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     default_timezone: str = Field(default="UTC", alias="AIPATH_DEFAULT_TIMEZONE")
     sweep_seconds: int = Field(default=30, ge=0, alias="AIPATH_REMINDER_SWEEP_SECONDS")
     resume_after_minutes: int = Field(default=60, ge=1, alias="AIPATH_RESUME_AFTER_MINUTES")
+
+    clock_start: AwareDatetime | None = Field(default=None, alias="AIPATH_CLOCK_START")
+    """Tests only: the bot's clock starts at this instant (and runs) instead of now."""
 
     webhook_url: HttpUrl | None = Field(default=None, alias="AIPATH_WEBHOOK_URL")
     webhook_listen: str = Field(default="0.0.0.0", alias="AIPATH_WEBHOOK_LISTEN")

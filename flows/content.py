@@ -14,7 +14,15 @@ from typing import Annotated, Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from flows.profile import FIELD_VALUES, PathId, ProfileField
+from flows.profile import (
+    FIELD_VALUES,
+    CodingExperience,
+    Degree,
+    DegreeLevel,
+    IncomePause,
+    PathId,
+    ProfileField,
+)
 from flows.vocabulary import AskText, Vocabulary
 
 SourceId = Literal["choosing_path", "no_degree"]
@@ -86,11 +94,49 @@ class Phase(Frozen):
     source: SourceId
 
 
+FigureKind = Literal["provider_published", "market_range", "free", "not_published"]
+"""Where a path's money figures come from: the provider's own article, the comparison article's
+market range, free resources, or no figure in either article."""
+
+
+class Load(Frozen):
+    """One stretch of a path at a steady weekly load. `paid_hours` are apprenticeship work."""
+
+    weeks: int = Field(ge=1)
+    study_hours: int = Field(ge=0)
+    paid_hours: int = Field(default=0, ge=0)
+
+
+class Demands(Frozen):
+    """What a path asks of a person: the hard limits a recommendation is checked against.
+
+    Absent fields demand nothing (e.g. the articles publish no cost for a bachelor's)."""
+
+    coding: list[CodingExperience] | None = None
+    min_years: int = Field(default=0, ge=0)
+    degree: list[Degree] | None = None
+    load: list[Load] = []
+    max_months: int | None = Field(default=None, ge=1)
+    """Self-paced paths: the plan must finish within this many months at the person's pace."""
+    unpaid_months: int = Field(default=0, ge=0)
+    tuition_usd_min: int | None = Field(default=None, ge=0)
+    tuition_usd_max: int | None = Field(default=None, ge=0)
+    earnings_usd: int = Field(default=0, ge=0)
+    earning_months: int = Field(default=0, ge=0)
+    figure_kind: FigureKind
+
+    @property
+    def weekly_hours(self) -> int:
+        """The most unpaid study hours any stretch asks for each week (0: no fixed load)."""
+        return max((x.study_hours for x in self.load), default=0)
+
+
 class LearningPath(Frozen):
     id: PathId
     name: NonEmpty
     tagline: NonEmpty
     source: SourceId
+    demands: Demands
     duration: Duration
     weekly_load: NonEmpty | None = None
     entry_requirement: NonEmpty | None = None
@@ -168,6 +214,45 @@ class Titled(Frozen):
     source: SourceId
 
 
+class DegreeOption(Frozen):
+    """Which degree the `degree` path means, chosen by the degree a person already holds."""
+
+    id: DegreeLevel
+    name: NonEmpty
+    for_degrees: list[Degree]
+    tagline: NonEmpty
+    source: SourceId
+    demands: Demands
+    next_steps: list[NonEmpty]
+
+
+class PlanStep(Frozen):
+    """One milestone template. `weeks` at the reference pace; self-paced steps stretch."""
+
+    kind: Literal["program", "study", "degree", "job_search"]
+    weeks: int = Field(ge=1, le=13)
+    title: NonEmpty
+    outcome: NonEmpty
+    resources: list[NonEmpty] = []
+    skip_for: list[CodingExperience] = []
+    part_outcomes: list[NonEmpty] = []
+    """Outcomes for the earlier parts when a slow pace splits the step (the last part keeps
+    `outcome`), so a long step never repeats one line for months."""
+    source: SourceId
+
+
+PlanId = Literal[
+    "accelerated_immersive",
+    "immersive",
+    "certificate",
+    "self_study",
+    "degree_bachelor",
+    "degree_master",
+    "degree_phd",
+    "job_search",
+]
+
+
 class FaqItem(Frozen):
     id: Annotated[str, Field(pattern=r"^[a-z_]{1,24}$")]
     question: NonEmpty
@@ -177,7 +262,11 @@ class FaqItem(Frozen):
 
 class Advice(Frozen):
     sources: list[Source]
+    provider: NonEmpty
+    """Who runs the two work-integrated programs (and publishes the first article)."""
     paths: list[LearningPath]
+    degree_levels: list[DegreeOption]
+    plans: dict[PlanId, list[PlanStep]]
     roles: list[Role]
     skill_layers: list[SkillLayer]
     certifications: list[Certification]
@@ -201,7 +290,16 @@ class Advice(Frozen):
             raise ValueError(f"paths must be exactly {FIELD_VALUES['path']}, got {ids}")
         if sorted(layer.order for layer in self.skill_layers) != [1, 2, 3, 4]:
             raise ValueError("skill_layers must have orders 1..4")
+        if set(self.plans) != set(get_args(PlanId)):
+            raise ValueError(f"plans must be exactly {get_args(PlanId)}")
+        held = sorted(d for level in self.degree_levels for d in level.for_degrees)
+        if held != sorted(FIELD_VALUES["degree"]):
+            raise ValueError("degree_levels must cover every held degree exactly once")
         return self
+
+    def degree_level(self, held: Degree) -> DegreeOption:
+        """The degree the `degree` path means for someone who holds `held`."""
+        return next(level for level in self.degree_levels if held in level.for_degrees)
 
     def path(self, path_id: PathId) -> LearningPath:
         return next(p for p in self.paths if p.id == path_id)
@@ -248,20 +346,20 @@ def _check_when(when: When) -> None:
 
 
 class Rule(Frozen):
-    """One row of the ordered rule table: the first rule whose `when` holds picks the path."""
+    """One row of the ordered rule table. The first rule whose `when` holds AND whose path fits
+    the person's hard limits picks the path. A `required` rule stops the search: its answers call
+    for that path (a credential need), so if the path does not fit, nothing does."""
 
     id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     path: PathId
     when: When
+    required: bool = False
     reason: NonEmpty
-    alternatives: list[PathId]
     source: SourceId
 
     @model_validator(mode="after")
     def _valid(self) -> Rule:
         _check_when(self.when)
-        if self.path in self.alternatives:
-            raise ValueError(f"rule {self.id}: its own path cannot be an alternative")
         return self
 
 
@@ -271,6 +369,8 @@ class Note(Frozen):
     id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     when: When = {}
     paths: list[PathId] | None = None
+    levels: list[DegreeLevel] | None = None
+    """For the degree path: only these degree levels."""
     text: NonEmpty
     source: SourceId | None = None
 
@@ -281,11 +381,18 @@ class Note(Frozen):
 
 
 class Rules(Frozen):
+    pause_months: dict[IncomePause, int]
+    """How many months without pay each answer to "could you stop earning?" allows."""
     rules: list[Rule]
     supporting_reasons: list[Note]
     caveats: list[Note]
     next_steps: list[Note]
+    why_not: list[Note]
+    """Why an alternative that fits comes second: the first note that holds for its path."""
     alternative_notes: dict[PathId, NonEmpty]
+    """The fallback line for an alternative when no `why_not` note holds."""
+    texts: dict[str, NonEmpty]
+    """Templates for limits, changes and ruled-out paths."""
 
     @model_validator(mode="after")
     def _has_fallback(self) -> Rules:
@@ -313,8 +420,24 @@ class QuestionText(Frozen):
     summary_label: NonEmpty
 
 
+DetailTopicId = Literal[
+    "costs", "plan", "why_not", "certifications", "roles", "portfolio", "job_search", "self_check"
+]
+
+
+class DetailTopic(Frozen):
+    """One detail screen the recommendation's buttons (and console commands) open."""
+
+    id: DetailTopicId
+    button: Annotated[str, Field(min_length=1, max_length=48)]
+    title: NonEmpty
+
+
 class Dialogue(Frozen):
     """Every sentence the conversation engine can say, keyed by what it is for."""
+
+    detail_topics: list[DetailTopic] = []
+    """The recommendation's detail screens, in button order (data, so the UI shows one each)."""
 
     questions: dict[str, QuestionText]
     messages: dict[str, NonEmpty]

@@ -22,10 +22,12 @@ from flows.actions import (
     Restart,
     RestartAnswer,
     Resume,
+    Topic,
 )
 from flows.answering import AnsweringViews
 from flows.confirmations import answer
 from flows.conversation import Conversation
+from flows.details import detail_topic, present_detail
 from flows.events import Command, Event, Press, Text
 from flows.graph import QUESTION_STATES, Walk, fire
 from flows.present import (
@@ -95,7 +97,7 @@ class Engine(AnsweringViews):
 
     def _press(self, conv: Conversation, press: Press) -> Step:
         action = press.action
-        if isinstance(action, Resume | FaqMenu | Faq | AskTopic):
+        if isinstance(action, Resume | FaqMenu | Faq | AskTopic | Topic):
             return self._anywhere(conv, action)
         if action is None or getattr(action, "at", None) != conv.state:
             return self._same(conv, self.text.messages["stale"])
@@ -154,7 +156,20 @@ class Engine(AnsweringViews):
             return Step(conv, self.topic(conv, action.key), False)
         if isinstance(action, Resume):
             return self._same(conv)
+        if isinstance(action, Topic):
+            return self._detail(conv, action.name)
         return self._same(conv, self.text.messages["stale"])
+
+    def _detail(self, conv: Conversation, name: str) -> Step:
+        """A recommendation detail screen (costs, plan, other paths…), once there is one."""
+        topic = detail_topic(self.content, name)
+        profile = conv.profile() if conv.is_finished else None
+        if profile is None:
+            return self._same(conv, self.text.messages["recommendation_not_ready"])
+        if topic is None:
+            return self._same(conv, self.text.messages["stale"])
+        rec = self._recommend(profile)
+        return Step(conv, present_detail(self.content, profile, rec, topic, conv.state), False)
 
     def _typed(self, conv: Conversation, event: Text) -> Step:
         """An answer in the person's words, a button's label, or a question (flows/answering)."""

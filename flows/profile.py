@@ -14,6 +14,8 @@ NeedsVisa = Literal["yes", "no", "unsure"]
 IncomePause = Literal["no", "months", "years"]
 LearningStyle = Literal["self_directed", "structured", "fast_intro"]
 PathId = Literal["degree", "certificate", "accelerated_immersive", "immersive", "self_study"]
+DegreeLevel = Literal["bachelor", "master", "phd"]
+"""Which degree the `degree` path means: set by the degree a person already holds."""
 
 ProfileField = Literal[
     "coding_experience",

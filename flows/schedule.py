@@ -17,6 +17,11 @@ from flows.plan import Milestone
 
 Cadence = Literal["daily", "weekly"]
 
+_ZONE_NAME = re.compile(r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+){0,2}$")
+"""What an IANA zone name can look like: checked before zoneinfo, which turns anything else
+(e.g. 300 bytes of text) into a file path and raises an OSError naming it."""
+_ZONE_MAX = 64
+
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
@@ -38,9 +43,11 @@ def parse_timezone(text: str) -> str | None:
         if hours == 0:
             return "UTC"
         return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
+    if len(raw) > _ZONE_MAX or not _ZONE_NAME.match(raw):
+        return None
     try:
         ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
     return raw
 

@@ -1,4 +1,9 @@
-"""Table-driven personas from the articles' best-for lists and decision framework."""
+"""The persona table: every case from issue 9 and the articles' best-for lists.
+
+Each persona asserts the path (and degree level), whether it fits, the rule that chose it, and one
+key fact: a reason's answer, a broken limit, a change, an alternative's limit, a ruled-out path,
+a caveat or a plan property. The headline must fit a phone screen for every persona.
+"""
 
 from __future__ import annotations
 
@@ -8,156 +13,440 @@ from typing import Any
 import pytest
 
 from flows.content import Content
-from flows.rules import recommend
+from flows.present import HEADLINE_MAX, present_recommendation
+from flows.rules import Recommendation, recommend
 from tests.conftest import make_profile
 
 SWITCHER = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}
+RUNWAY = {"budget_usd": 60000, "can_pause_income": "years", "hours_per_week": 40}
+FULL_TIME_SWITCH = {"budget_usd": 20000, "can_pause_income": "months", "hours_per_week": 40}
+ML_PRACTITIONER = {"coding_experience": "ml", "years_experience": 5, "degree": "graduate"}
 
-# (persona, profile changes, expected path, expected rule, an answer the key reason must name)
-PERSONAS: list[tuple[str, dict[str, Any], str, str, str]] = [
+# (persona, answers, path, degree level, fits, rule, key) — key is "kind:value":
+#   reason:FIELD   a reason names that answer      limit:FIELD   the path breaks that limit
+#   change:FIELD   a change to that answer          alt_limit:PATH:FIELD  an alternative's limit
+#   ruled_out:PATH:FIELD   ruled out by that answer caveat:WORDS   a caveat contains WORDS
+#   no_caveat:WORDS        no caveat contains WORDS first_step:WORDS  the plan starts with WORDS
+Persona = tuple[str, dict[str, Any], str, str | None, bool, str, str]
+PERSONAS: list[Persona] = [
     (
         "full-stack engineer, 3 years, wants ML-integrated systems",
         {},
         "accelerated_immersive",
+        None,
+        True,
         "working_engineer",
-        "coding_experience",
+        "reason:coding_experience",
     ),
     (
         "engineer whose specialisation is plateauing, 8 years",
         {"years_experience": 8, "goal_role": "mlops"},
         "accelerated_immersive",
+        None,
+        True,
         "working_engineer",
-        "coding_experience",
+        "reason:years_experience",
     ),
     (
         "data practitioner moving into MLOps",
-        {"coding_experience": "ml", "degree": "graduate", "goal_role": "mlops"},
+        {**ML_PRACTITIONER, "goal_role": "mlops"},
         "accelerated_immersive",
-        "working_engineer",
-        "coding_experience",
+        None,
+        True,
+        "ml_practitioner",
+        "caveat:your data or ML work counts",
     ),
     (
-        "non-CS grad with no coding who cannot stop earning",
-        {**SWITCHER, "budget_usd": 0, "hours_per_week": 40},
-        "immersive",
-        "career_switcher",
-        "",
+        "issue: marketing manager, no coding, $3,000, 10 h/week, cannot stop earning",
+        {**SWITCHER, "budget_usd": 3000, "hours_per_week": 10},
+        "self_study",
+        None,
+        True,
+        "structured_self_study",
+        "alt_limit:immersive:hours_per_week",
     ),
     (
-        "early technical learner wanting mentorship",
-        {"coding_experience": "some", "years_experience": 0, "degree": "none", "budget_usd": 5000},
-        "immersive",
-        "career_switcher",
-        "",
+        "issue: the marketing manager is not offered the engineers' program",
+        {**SWITCHER, "budget_usd": 3000, "hours_per_week": 10},
+        "self_study",
+        None,
+        True,
+        "structured_self_study",
+        "ruled_out:accelerated_immersive:coding_experience",
     ),
     (
-        "non-CS professional unsure of role and employer",
-        {**SWITCHER, "goal_role": "unsure", "target_employer": "unsure", "hours_per_week": 30},
-        "immersive",
-        "career_switcher",
-        "",
-    ),
-    (
-        "engineer targeting research roles",
-        {"goal_role": "research"},
+        "issue: needs an H-1B and holds no degree",
+        {"coding_experience": "some", "years_experience": 0, "degree": "none", "needs_visa": "yes"},
         "degree",
-        "research_role_needs_degree",
-        "goal_role",
+        "bachelor",
+        True,
+        "visa_needs_bachelor",
+        "first_step:Choose and apply",
     ),
     (
-        "career switcher aiming at a university lab",
-        {**SWITCHER, "target_employer": "research_lab"},
-        "degree",
-        "research_lab_needs_degree",
-        "target_employer",
+        "issue: $0 budget and a quick orientation",
+        {**SWITCHER, "budget_usd": 0, "learning_style": "fast_intro"},
+        "self_study",
+        None,
+        True,
+        "structured_self_study",
+        "alt_limit:certificate:budget_usd",
     ),
     (
-        "needs an H-1B and holds no degree",
-        {"degree": "none", "needs_visa": "yes"},
+        "issue: ML practitioner, master's, 5 years, $60k, runway, research lab",
+        {**ML_PRACTITIONER, **RUNWAY, "goal_role": "research", "target_employer": "research_lab"},
         "degree",
-        "visa_needs_degree",
-        "needs_visa",
+        "phd",
+        True,
+        "research_role",
+        "first_step:Pick a research area",
+    ),
+    (
+        "issue: ML practitioner with an applied goal at a big lab is not forced into a degree",
+        {**ML_PRACTITIONER, **RUNWAY, "target_employer": "research_lab"},
+        "accelerated_immersive",
+        None,
+        True,
+        "ml_practitioner",
+        "caveat:competitive programming",
+    ),
+    (
+        "issue: CS graduate without production code is not a switcher",
+        {
+            "coding_experience": "some",
+            "years_experience": 0,
+            "degree": "bachelor_cs",
+            **FULL_TIME_SWITCH,
+        },
+        "immersive",
+        None,
+        True,
+        "cs_graduate",
+        "reason:degree",
+    ),
+    (
+        "issue: 'ships production code' with 0 years gets the entry requirement checked",
+        {"years_experience": 0, **FULL_TIME_SWITCH},
+        "immersive",
+        None,
+        True,
+        "early_technical_learner",
+        "ruled_out:accelerated_immersive:years_experience",
+    ),
+    (
+        "issue: 5 hours a week is told how long it really takes",
+        {**SWITCHER, "budget_usd": 0, "hours_per_week": 5},
+        "self_study",
+        None,
+        False,
+        "structured_self_study",
+        "change:hours_per_week",
+    ),
+    (
+        "issue: 1 hour a week, no program fits",
+        {**SWITCHER, "budget_usd": 0, "hours_per_week": 1},
+        "self_study",
+        None,
+        False,
+        "structured_self_study",
+        "limit:hours_per_week",
+    ),
+    (
+        "research engineer hopeful with a bachelor's, $5,000, cannot stop earning",
+        {"goal_role": "research", "budget_usd": 5000},
+        "degree",
+        "master",
+        False,
+        "research_role",
+        "change:budget_usd",
+    ),
+    (
+        "research engineer hopeful with a bachelor's and runway",
+        {"goal_role": "research", **RUNWAY},
+        "degree",
+        "master",
+        True,
+        "research_role",
+        "reason:goal_role",
+    ),
+    (
+        "research engineer hopeful with no degree",
+        {"goal_role": "research", "degree": "none"},
+        "degree",
+        "bachelor",
+        True,
+        "research_role",
+        "first_step:Choose and apply",
+    ),
+    (
+        "career switcher unsure of role, aiming at a university lab",
+        {**SWITCHER, "goal_role": "unsure", "target_employer": "research_lab", "budget_usd": 0},
+        "degree",
+        "master",
+        False,
+        "research_lab",
+        "limit:can_pause_income",
     ),
     (
         "wants a defense contractor job without a degree",
         {"degree": "none", "target_employer": "regulated"},
         "degree",
-        "regulated_employer_needs_degree",
-        "target_employer",
+        "bachelor",
+        True,
+        "regulated_needs_bachelor",
+        "reason:target_employer",
+    ),
+    (
+        "regulated employer, holds a bachelor's",
+        {"target_employer": "regulated"},
+        "accelerated_immersive",
+        None,
+        True,
+        "working_engineer",
+        "caveat:GS-level",
     ),
     (
         "credential need outranks a fast orientation",
         {"degree": "none", "needs_visa": "yes", "learning_style": "fast_intro"},
         "degree",
-        "visa_needs_degree",
-        "degree",
+        "bachelor",
+        True,
+        "visa_needs_bachelor",
+        "reason:needs_visa",
     ),
     (
         "engineer wanting a fast orientation before a deeper plan",
         {"learning_style": "fast_intro"},
         "certificate",
+        None,
+        True,
         "fast_orientation",
-        "learning_style",
+        "reason:learning_style",
     ),
     (
         "switcher exploring before committing to a long program",
         {**SWITCHER, "learning_style": "fast_intro", "budget_usd": 20000},
         "certificate",
+        None,
+        True,
         "fast_orientation",
-        "learning_style",
+        "caveat:orientation, not the finish line",
     ),
     (
         "disciplined self-learner with no budget",
         {**SWITCHER, "learning_style": "self_directed", "budget_usd": 0},
         "self_study",
-        "self_directed_small_budget",
-        "budget_usd",
+        None,
+        True,
+        "self_directed",
+        "reason:learning_style",
     ),
     (
         "self-directed engineer with only evenings free",
         {"learning_style": "self_directed", "budget_usd": 50000, "hours_per_week": 8},
         "self_study",
-        "self_directed_little_time",
-        "hours_per_week",
+        None,
+        True,
+        "self_directed",
+        "first_step:Layers 2-3",
     ),
     (
-        "structured learner with five hours a week",
-        {**SWITCHER, "hours_per_week": 5},
+        "engineer with $5,000 for tuition",
+        {"budget_usd": 5000},
         "self_study",
-        "very_little_time",
-        "hours_per_week",
+        None,
+        True,
+        "structured_self_study",
+        "alt_limit:accelerated_immersive:budget_usd",
     ),
     (
-        "visa needed but already has a bachelor's",
+        "engineer with 10 hours a week",
+        {"hours_per_week": 10},
+        "self_study",
+        None,
+        True,
+        "structured_self_study",
+        "alt_limit:accelerated_immersive:hours_per_week",
+    ),
+    (
+        "career switcher who can study full-time for a few months",
+        {**SWITCHER, **FULL_TIME_SWITCH},
+        "immersive",
+        None,
+        True,
+        "career_switcher",
+        "reason:coding_experience",
+    ),
+    (
+        "career switcher with full-time hours who cannot stop earning",
+        {**SWITCHER, **FULL_TIME_SWITCH, "can_pause_income": "no"},
+        "self_study",
+        None,
+        True,
+        "structured_self_study",
+        "alt_limit:immersive:can_pause_income",
+    ),
+    (
+        "visa needed, bachelor's in another field",
         {"needs_visa": "yes", "degree": "bachelor_other"},
         "accelerated_immersive",
+        None,
+        True,
         "working_engineer",
-        "coding_experience",
+        "caveat:related field",
     ),
     (
-        "graduate-degree holder aiming at research",
-        {"goal_role": "research", "degree": "graduate"},
+        "no visa needed: no visa caveat",
+        {},
         "accelerated_immersive",
+        None,
+        True,
         "working_engineer",
-        "coding_experience",
+        "no_caveat:H-1B",
+    ),
+    (
+        "unsure about the visa with no degree",
+        {**SWITCHER, "degree": "none", "needs_visa": "unsure", **FULL_TIME_SWITCH},
+        "immersive",
+        None,
+        True,
+        "career_switcher",
+        "caveat:settle this first",
+    ),
+    (
+        "graduate-degree holder aiming at research, no money",
+        {"goal_role": "research", "degree": "graduate"},
+        "degree",
+        "phd",
+        True,
+        "research_role",
+        "reason:goal_role",
+    ),
+    (
+        "ML practitioner short of tuition skips the layers they have",
+        {**ML_PRACTITIONER, "budget_usd": 5000},
+        "self_study",
+        None,
+        True,
+        "structured_self_study",
+        "first_step:Cloud certification",
+    ),
+    (
+        "ML practitioner under a year: entry requirement checked",
+        {
+            "coding_experience": "ml",
+            "years_experience": 0,
+            "degree": "graduate",
+            **FULL_TIME_SWITCH,
+        },
+        "immersive",
+        None,
+        True,
+        "early_technical_learner",
+        "ruled_out:accelerated_immersive:years_experience",
+    ),
+    (
+        "engineer with runway and money: the degree is explained, not pushed",
+        RUNWAY,
+        "accelerated_immersive",
+        None,
+        True,
+        "working_engineer",
+        "alt_why:degree:calls for a degree",
     ),
 ]
 
 
+def _check(rec: Recommendation, key: str) -> None:
+    kind, _, rest = key.partition(":")
+    if kind == "reason":
+        assert any(rest in r.answers for r in rec.reasons), rec.reasons
+    elif kind == "limit":
+        assert rest in [limit.answer for limit in rec.limits], rec.limits
+    elif kind == "change":
+        assert rest in [c.answer for c in rec.changes], rec.changes
+    elif kind == "alt_limit":
+        path, field = rest.split(":")
+        alt = next(a for a in rec.alternatives if a.path == path)
+        assert not alt.fits and alt.limits[0].answer == field, alt
+        assert alt.why_not == alt.limits[0].text
+    elif kind == "alt_why":
+        path, words = rest.split(":")
+        alt = next(a for a in rec.alternatives if a.path == path)
+        assert words in alt.why_not, alt.why_not
+    elif kind == "ruled_out":
+        path, field = rest.split(":")
+        assert any(r.path == path and r.answer == field for r in rec.ruled_out), rec.ruled_out
+        assert path not in [a.path for a in rec.alternatives]
+    elif kind == "caveat":
+        assert any(rest in c for c in rec.caveats), rec.caveats
+    elif kind == "no_caveat":
+        assert not any(rest in c for c in rec.caveats), rec.caveats
+    elif kind == "first_step":
+        assert rec.plan[0].title.startswith(rest), rec.plan[0]
+    else:
+        raise AssertionError(f"unknown key kind {kind}")
+
+
 @pytest.mark.parametrize(
-    ("persona", "changes", "path", "rule", "answer"), PERSONAS, ids=[p[0] for p in PERSONAS]
+    ("persona", "answers", "path", "level", "fits", "rule", "key"),
+    PERSONAS,
+    ids=[p[0] for p in PERSONAS],
 )
 def test_persona(
-    content: Content, persona: str, changes: dict[str, Any], path: str, rule: str, answer: str
+    content: Content,
+    persona: str,
+    answers: dict[str, Any],
+    path: str,
+    level: str | None,
+    fits: bool,
+    rule: str,
+    key: str,
 ) -> None:
-    rec = recommend(make_profile(**changes), content)
-    assert (rec.path, rec.rule) == (path, rule), persona
-    key = rec.reasons[0]
-    assert key.text
-    if answer:
-        assert answer in key.answers
-    assert rec.alternatives and path not in [a.path for a in rec.alternatives]
-    assert rec.next_steps and rec.plan and rec.figures
+    rec = recommend(make_profile(**answers), content)
+    assert (rec.path, rec.degree_level, rec.fits, rec.rule) == (path, level, fits, rule), persona
+    _check(rec, key)
+    assert rec.reasons[0].text and rec.next_steps and rec.plan
+    assert path not in [a.path for a in rec.alternatives]
+    assert bool(rec.changes) != rec.fits and bool(rec.limits) != rec.fits
+
+
+@pytest.mark.parametrize("answers", [p[1] for p in PERSONAS], ids=[p[0] for p in PERSONAS])
+def test_headline_fits_a_phone_screen(content: Content, answers: dict[str, Any]) -> None:
+    rec = recommend(make_profile(**answers), content)
+    reply = present_recommendation(content, rec, "recommendation")
+    text = "\n".join([b.text for b in reply.blocks] + [i for b in reply.blocks for i in b.items])
+    assert len(text) <= HEADLINE_MAX, len(text)
+    if not rec.fits:  # nothing fits: said first, then the closest path and the changes
+        assert reply.blocks[0].text == content.dialogue.sections["nothing_fits"]
+        assert all(c.text in text for c in rec.changes)
+
+
+def test_nothing_fits_gives_honest_years_and_the_pace_that_fits(content: Content) -> None:
+    rec = recommend(make_profile(**SWITCHER, budget_usd=0, hours_per_week=5), content)
+    change = next(c for c in rec.changes if c.answer == "hours_per_week")
+    assert change.to == 8 and change.path == "self_study"
+    assert "3 years" in change.text and "about 22 months" in change.text
+
+
+def test_issue_marketing_manager_is_never_told_you_earn_while_training(content: Content) -> None:
+    rec = recommend(make_profile(**SWITCHER, budget_usd=3000, hours_per_week=10), content)
+    assert rec.path != "immersive"
+    assert not any("earn" in r.text for r in rec.reasons)
+
+
+def test_issue_ml_practitioner_plan_skips_python_and_refresh(content: Content) -> None:
+    rec = recommend(
+        make_profile(**ML_PRACTITIONER, **RUNWAY, target_employer="research_lab"), content
+    )
+    assert not any("Python fundamentals" in m.title for m in rec.plan)
+    assert not any("Refresh" in s or "basic statistics" in s for s in rec.next_steps)
+
+
+def test_issue_cs_graduate_is_not_told_they_are_moving_into_tech(content: Content) -> None:
+    answers = {"coding_experience": "some", "years_experience": 0, "degree": "bachelor_cs"}
+    rec = recommend(make_profile(**answers, **FULL_TIME_SWITCH), content)
+    assert not any("moving into tech" in r.text for r in rec.reasons)
 
 
 def test_recommendations_are_deterministic(content: Content) -> None:
@@ -165,19 +454,17 @@ def test_recommendations_are_deterministic(content: Content) -> None:
     assert recommend(profile, content) == recommend(profile, content)
 
 
-def test_caveat_names_the_budget(content: Content) -> None:
-    rec = recommend(make_profile(goal_role="research", budget_usd=5000), content)
-    assert any("$5,000" in c for c in rec.caveats)
+def test_caveats_and_steps_appear_once(content: Content) -> None:
+    for answers in (p[1] for p in PERSONAS):
+        rec = recommend(make_profile(**answers), content)
+        assert len(rec.caveats) == len(set(rec.caveats))
+        assert len(rec.next_steps) == len(set(rec.next_steps))
 
 
 def test_plan_length_depends_on_weekly_hours(content: Content) -> None:
     def weeks(hours: int) -> int:
-        rec = recommend(
-            make_profile(
-                **SWITCHER, learning_style="self_directed", budget_usd=0, hours_per_week=hours
-            ),
-            content,
-        )
+        answers = {**SWITCHER, "learning_style": "self_directed", "budget_usd": 0}
+        rec = recommend(make_profile(**answers, hours_per_week=hours), content)
         assert rec.path == "self_study"
         return rec.plan[-1].end_week
 
@@ -185,11 +472,54 @@ def test_plan_length_depends_on_weekly_hours(content: Content) -> None:
     assert weeks(15) == weeks(20)  # the 15-20 h/week reference pace: about 12 months
     assert 50 <= weeks(15) <= 54
     assert 34 <= weeks(40) <= 36  # full-time: 8 months at the fastest
-    assert weeks(1) <= 105  # part-time: 24 months at the slowest
+    assert weeks(1) > 700  # 1 h/week: about 15 years, said plainly rather than capped
 
 
-def test_plan_milestones_are_contiguous(content: Content) -> None:
-    for changes in (p[1] for p in PERSONAS):
-        plan = recommend(make_profile(**changes), content).plan
+def test_plan_milestones_are_contiguous_and_short(content: Content) -> None:
+    for answers in (p[1] for p in PERSONAS):
+        plan = recommend(make_profile(**answers), content).plan
+        assert plan[0].start_week == 1
         for before, after in itertools.pairwise(plan):
             assert after.start_week == before.end_week + 1
+        assert all(1 <= m.end_week - m.start_week + 1 <= 13 for m in plan)
+
+
+def test_program_plans_follow_the_published_coursework_order(content: Content) -> None:
+    rec = recommend(make_profile(), content)
+    titles = [m.title for m in rec.plan]
+    order = [
+        "Data science foundations",
+        "Inferential statistics",
+        "Regression",
+        "Machine learning with Scikit-Learn",
+        "Neural networks",
+        "Natural language processing",
+        "Large language models",
+    ]
+    assert titles[: len(order)] == order
+    assert [m.kind for m in rec.plan[-2:]] == ["job_search", "job_search"]
+    immersive = recommend(make_profile(**SWITCHER, **FULL_TIME_SWITCH), content)
+    assert immersive.plan[0].title.startswith("Phase 1") and immersive.plan[2].end_week == 30
+
+
+def test_slow_plans_do_not_repeat_an_outcome(content: Content) -> None:
+    rec = recommend(make_profile(**SWITCHER, budget_usd=0, hours_per_week=5), content)
+    assert len(rec.plan) > 10
+    for before, after in itertools.pairwise(rec.plan):
+        assert before.milestone != after.milestone, before.title
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        ({**SWITCHER, "budget_usd": 0, "learning_style": "fast_intro"}, "quick orientation"),
+        ({"degree": "none", "needs_visa": "yes", "learning_style": "self_directed"}, "own plan"),
+    ],
+)
+def test_a_preference_the_path_cannot_meet_is_said(
+    content: Content, answers: dict[str, Any], words: str
+) -> None:
+    rec = recommend(make_profile(**answers), content)
+    assert words in rec.caveats[0]
+    reply = present_recommendation(content, rec, "recommendation")
+    assert any(words in item for b in reply.blocks for item in b.items)

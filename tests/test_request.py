@@ -62,3 +62,11 @@ async def test_no_server_is_a_network_error() -> None:
         with pytest.raises(NetworkError) as caught:
             await request.post(f"http://127.0.0.1:{port}/botX/getMe")
         assert not isinstance(caught.value, TimedOut)
+
+
+async def test_a_bad_url_never_echoes_the_token() -> None:
+    async with AiohttpRequest(1) as request:
+        with pytest.raises(NetworkError) as caught:
+            await request.post("http://127.0.0.1:notaport/bot123:SECRET/getMe")
+    assert "SECRET" not in str(caught.value)
+    assert caught.value.__cause__ is None

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import httpx
 
-from bot.telegram.app import build_application, webhook_options
+from bot.telegram import webhook
+from bot.telegram.app import build_application
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_driver import settings_for
 
@@ -45,12 +46,12 @@ async def test_webhook_rejects_a_wrong_secret_and_serves_the_right_one(tmp_path:
             AIPATH_WEBHOOK_SECRET="s3cret-token",
         )
         app = build_application(settings)
-        options = webhook_options(settings)
         await app.initialize()
-        assert app.post_init is not None and app.updater is not None
+        assert app.post_init is not None
         await app.post_init(app)
         await app.start()
-        await app.updater.start_webhook(**options)
+        server = webhook.start_server(app, settings)
+        await webhook.register(app, settings)
         try:
             assert tg.webhook_url == "https://bot.example/telegram"
             url = f"http://127.0.0.1:{port}/telegram"
@@ -73,7 +74,7 @@ async def test_webhook_rejects_a_wrong_secret_and_serves_the_right_one(tmp_path:
             assert "AI Path Advisor" in reply.params["text"]
             assert len([r for r in tg.requests if r.method == "sendMessage"]) == 1
         finally:
-            await app.updater.stop()
+            server.stop()
             await app.stop()
             await app.shutdown()
             assert app.post_shutdown is not None

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
-    Defaults,
     MessageHandler,
     filters,
 )
@@ -29,13 +27,19 @@ from bot.plans import Plans
 from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
 from bot.storage import Storage
+from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
 from bot.telegram.presence import publish_presence
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
-from bot.telegram.request import AiohttpRequest
 from bot.telegram.runtime import KEY, Runtime, runtime
+from bot.telegram.startup import (
+    TokenRejected,
+    clock_for,
+    make_bot,
+    wait_for_telegram,
+)
 from bot.telegram.texts import load_telegram_text
 from flows.content import default_content
 from flows.engine import Engine
@@ -170,27 +174,11 @@ def build_application(
 
     builder = (
         Application.builder()
-        .token(settings.token)
-        .base_url(settings.telegram_api_base_url)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-            )
-        )
-        .rate_limiter(
-            # Replies to people are not throttled (the bot answers as fast as it can); 429s are
-            # honoured with retries. Bulk nudges are paced by the reminder sweep itself.
-            AIORateLimiter(overall_max_rate=0, max_retries=max_retries)
-        )
+        .bot(make_bot(settings, max_retries=max_retries, pool_size=pool_size))
         .concurrent_updates(PerUserUpdateProcessor(concurrency))
-        # aiohttp instead of PTB's httpx: a third of the CPU per update (bot/telegram/request.py).
-        .request(AiohttpRequest(pool_size))
-        .get_updates_request(AiohttpRequest(1))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
-    if settings.telegram_api_base_file_url:
-        builder = builder.base_file_url(settings.telegram_api_base_file_url)
     app = builder.build()
     add_handlers(app)
     return app
@@ -222,25 +210,28 @@ async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[
             await app.post_shutdown(app)
 
 
-def webhook_options(settings: Settings) -> dict[str, Any]:
-    """What `run_webhook` (and the webhook test) pass to PTB's webhook server."""
-    assert settings.webhook_url is not None
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    return {
-        "listen": settings.webhook_listen,
-        "port": settings.webhook_port,
-        "url_path": "telegram",
-        "webhook_url": str(settings.webhook_url),
-        "secret_token": secret,
-        "allowed_updates": Update.ALL_TYPES,
-    }
-
-
 def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level)
-    app = build_application(settings)
+    try:
+        asyncio.run(wait_for_telegram(settings))
+    except TokenRejected:
+        print(
+            "aipath: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
+            file=sys.stderr,
+        )
+        return 2
+    asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed the previous one
+    app = build_application(settings, clock=clock_for(settings))
     if settings.webhook_url is not None:
-        app.run_webhook(**webhook_options(settings))
+        asyncio.run(_serve_webhook(app, settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+async def _serve_webhook(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await webhook.serve(app, settings, stop)

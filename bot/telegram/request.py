@@ -99,5 +99,7 @@ class AiohttpRequest(BaseRequest):
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
+        except aiohttp.InvalidURL:  # its message is the URL, which holds the bot's token
+            raise NetworkError("aiohttp.InvalidURL: check TELEGRAM_API_BASE_URL") from None
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc

@@ -312,6 +312,9 @@ class FakeTelegram:
         self._polls_waiting = 0
         self._counter = itertools.count(1)
         self._closing = False
+        self._sends_open = asyncio.Event()
+        self._sends_open.set()
+        self.held_sends = 0
         self._updates_signal = _Signal()
         self._requests_signal = _Signal()
         self._runner: web.AppRunner | None = None
@@ -383,9 +386,15 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         """One Bot API call: parse, record, check, answer (then the optional latency)."""
-        self._in_flight += 1
         raw_method = request.match_info["method"]
         method = canonical_method(raw_method) or raw_method
+        if method == "sendMessage" and not self._sends_open.is_set():  # see hold_sends()
+            self.held_sends += 1
+            self._requests_signal.notify()
+            await self._sends_open.wait()
+            if request.transport is None or request.transport.is_closing():
+                return web.Response(status=499, text="client gone")  # never reached Telegram
+        self._in_flight += 1
         record = Request(method, {}, monotonic())
         try:
             try:
@@ -801,6 +810,16 @@ class FakeTelegram:
         content = KINDS[kind](next(self._counter))
         return self.push_update({"message": self._user_message(user, chat, content)})
 
+    def push_malformed(self, user_id: int, text: str = "a private answer") -> int:
+        """An update the bot's library cannot parse (its message date is not a timestamp), as
+        seen in the wild from emulators and future API fields; carries ``text`` so a test can
+        check it never reaches the logs."""
+        user = self._user(user_id)
+        chat = self._user_chat(user, None, "private")
+        message = self._user_message(user, chat, {"text": text})
+        message["date"] = "not-a-timestamp"
+        return self.push_update({"message": message})
+
     def push_edited_text(
         self, user_id: int, message_id: int, text: str, *, chat_id: int | None = None
     ) -> int:
@@ -952,6 +971,23 @@ class FakeTelegram:
         for _ in range(times):
             after = retry_after if error_code == 429 else None
             self._failures[canonical].append(_ApiError(error_code, description, retry_after=after))
+
+    def hold_sends(self) -> None:
+        """Hold every sendMessage before Telegram accepts it (not recorded, counted in
+        ``held_sends``) until :meth:`release_sends`; if the client died meanwhile, the message
+        never reached Telegram and is dropped."""
+        self._sends_open.clear()
+
+    async def wait_held_sends(
+        self,
+        count: int = 1,
+        timeout: float = 10.0,  # noqa: ASYNC109 - bounded wait, like wait_for
+    ) -> None:
+        if not await self._requests_signal.wait_until(lambda: self.held_sends >= count, timeout):
+            raise TimeoutError(f"fewer than {count} held sendMessage within {timeout}s")
+
+    def release_sends(self) -> None:
+        self._sends_open.set()
 
     def block_user(self, chat_id: int) -> None:
         """Every later send to ``chat_id`` answers 403 Forbidden."""

@@ -1,0 +1,223 @@
+"""The recommendation's detail screens: one pure function per topic, each a transport-neutral Reply.
+
+The set of topics is data (`detail_topics` in `content/dialogue.yaml`), so the transports show one
+button or command per topic; `present_detail` maps a topic id to its screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flows.actions import Resume
+from flows.content import Content, DetailTopicId, Titled
+from flows.plan import Milestone
+from flows.present import (
+    duration,
+    milestone_line,
+    money_line,
+    money_summary,
+    plan_months,
+    plan_summary,
+)
+from flows.profile import PathId, Profile
+from flows.reply import Button, Reply, ReplyBuilder
+from flows.rules import Recommendation
+
+Screen = Callable[[Content, Profile, Recommendation, ReplyBuilder], None]
+
+
+def _title(content: Content, topic: DetailTopicId, rec: Recommendation) -> str:
+    item = next(t for t in content.dialogue.detail_topics if t.id == topic)
+    return item.title.format(path=rec.path_name)
+
+
+def _titled(content: Content, items: list[Titled]) -> tuple[str, ...]:
+    line = content.dialogue.sections["titled_line"]
+    return tuple(line.format(title=i.title, text=i.text) for i in items)
+
+
+def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    """Tuition and when it is due, months without pay, earnings, salary given up; then the
+    alternatives' money lines and, once, where the figures come from."""
+    s = content.dialogue.sections
+    cash = rec.cash_flow
+    out.add("text", money_line(content, cash, name_provider=False))
+    if cash.figure_kind != "not_published":
+        out.add("bullets", items=tuple(rec.figures))
+    notes = [s["money_due"]] if cash.tuition_usd_min else []
+    if rec.path == "accelerated_immersive" or (rec.path == "immersive" and cash.earnings_usd):
+        notes.append(s["salary_apprenticeship"].format(per_month=_usd(cash.earnings_per_month_usd)))
+    if rec.path == "immersive":
+        notes.append(s["salary_phase_one"].format(months=cash.unpaid_months))
+    elif cash.unpaid_months:
+        notes.append(s["salary_full_time"].format(months=cash.unpaid_months))
+    out.add("bullets", items=tuple(notes))
+    if rec.alternatives:
+        out.add("heading", s["alternatives"])
+        out.add(
+            "bullets",
+            items=tuple(
+                s["money_of"].format(
+                    name=a.name, summary=money_summary(content, a.cash_flow, name_provider=False)
+                )
+                for a in rec.alternatives
+            ),
+        )
+    out.add("note", sources_line(content))
+
+
+def _usd(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def sources_line(content: Content) -> str:
+    """Names both articles and, once, the provider whose article the program figures come from."""
+    titles = {src.id: src.title for src in content.advice.sources}
+    return content.dialogue.sections["sources"].format(
+        first=titles["choosing_path"], second=titles["no_degree"], provider=content.advice.provider
+    )
+
+
+def plan(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    """Things to weigh and next steps, then every milestone with its outcome and resources."""
+    s = content.dialogue.sections
+    if rec.caveats:
+        out.add("heading", s["caveats"])
+        out.add("bullets", items=tuple(rec.caveats))
+    out.add("heading", s["next_steps"])
+    out.add("bullets", items=tuple(rec.next_steps))
+    out.add("heading", s["plan"])
+    out.add("text", plan_summary(content, rec))
+    if plan_months(rec) > content.advice.pacing.part_time_months_max:
+        out.add("note", s["plan_pace_beyond"].format(duration=duration(content, plan_months(rec))))
+    out.add("bullets", items=tuple(_milestone(content, m) for m in rec.plan))
+
+
+def _milestone(content: Content, m: Milestone) -> str:
+    s = content.dialogue.sections
+    line = milestone_line(m, s["weeks"])
+    if m.resources:
+        line += " " + s["plan_resources"].format(resources=", ".join(m.resources))
+    return line
+
+
+def why_not(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    """Each alternative with why it comes second; the ruled-out paths apart, with the answer."""
+    s = content.dialogue.sections
+    out.add("heading", s["alternatives"])
+    out.add(
+        "bullets", items=tuple(alternative_line(content, rec, a.path) for a in rec.alternatives)
+    )
+    if rec.ruled_out:
+        out.add("heading", s["ruled_out"])
+        out.add(
+            "bullets",
+            items=tuple(
+                s["ruled_out_line"].format(name=content.advice.path(r.path).name, text=r.text)
+                for r in rec.ruled_out
+            ),
+        )
+
+
+def alternative_line(content: Content, rec: Recommendation, path: PathId) -> str:
+    """'Name (fits): why it comes second' for one alternative."""
+    s = content.dialogue.sections
+    alt = next(a for a in rec.alternatives if a.path == path)
+    key = "alternative_fits" if alt.fits else "alternative_breaks"
+    return s[key].format(name=alt.name, why_not=alt.why_not)
+
+
+def certifications(
+    content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder
+) -> None:
+    s = content.dialogue.sections
+    lines = []
+    for c in content.advice.certifications:
+        provider = s["cert_provider"].format(provider=c.provider) if c.provider else ""
+        lines.append(
+            s["cert_line"].format(
+                name=c.name,
+                provider=provider,
+                cost=c.cost,
+                prep=c.prep_time,
+                signal=c.signal,
+                note=c.signal_note,
+            )
+        )
+    out.add("bullets", items=tuple(lines))
+    out.add("heading", s["certifications_strategy"])
+    out.add("text", content.advice.certification_strategy)
+
+
+def roles(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    """The three roles, the person's goal first, each with its tools and what degree it needs."""
+    s = content.dialogue.sections
+    ordered = sorted(content.advice.roles, key=lambda r: r.id != profile.goal_role)
+    for role in ordered:
+        name = (
+            s["roles_yours"].format(name=role.name) if role.id == profile.goal_role else role.name
+        )
+        out.add("heading", name)
+        out.add("text", role.summary)
+        items = [role.degree_note]
+        if role.tools:
+            items.insert(0, s["role_tools"].format(tools=", ".join(role.tools)))
+        out.add("bullets", items=tuple(items))
+
+
+def portfolio(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    s = content.dialogue.sections
+    out.add("heading", s["portfolio_must"])
+    out.add("bullets", items=_titled(content, content.advice.portfolio_must_haves))
+    out.add("heading", s["portfolio_avoid"])
+    out.add("bullets", items=_titled(content, content.advice.portfolio_mistakes))
+
+
+def job_search(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    s = content.dialogue.sections
+    out.add("heading", s["job_search_outreach"])
+    out.add("bullets", items=_titled(content, content.advice.job_search))
+    out.add("heading", s["job_search_interviews"])
+    out.add("bullets", items=_titled(content, content.advice.interview_topics))
+
+
+def self_check(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
+    """A checklist against what AI engineering postings ask for, then what does not count."""
+    s = content.dialogue.sections
+    signals = content.advice.hiring_signals
+    out.add("text", s["self_check_intro"])
+    wanted, rest = signals[:-2], signals[-2:]
+    out.add(
+        "bullets",
+        items=tuple(s["self_check_item"].format(title=i.title, text=i.text) for i in wanted),
+    )
+    out.add("heading", s["self_check_not"])
+    out.add("bullets", items=_titled(content, rest))
+
+
+SCREENS: dict[DetailTopicId, Screen] = {
+    "costs": costs,
+    "plan": plan,
+    "why_not": why_not,
+    "certifications": certifications,
+    "roles": roles,
+    "portfolio": portfolio,
+    "job_search": job_search,
+    "self_check": self_check,
+}
+
+
+def detail_topic(content: Content, name: str) -> DetailTopicId | None:
+    """The topic a button or command names, or None if content lists no such topic."""
+    return next((t.id for t in content.dialogue.detail_topics if t.id == name), None)
+
+
+def present_detail(
+    content: Content, profile: Profile, rec: Recommendation, topic: DetailTopicId, state: str
+) -> Reply:
+    """One detail screen, with a way back to the recommendation."""
+    out = ReplyBuilder()
+    out.add("title", _title(content, topic, rec))
+    SCREENS[topic](content, profile, rec, out)
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
+    return out.build("info", state)

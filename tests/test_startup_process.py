@@ -1,0 +1,92 @@
+"""Start-up as an operator sees it, with real processes: one clear line, never the token."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_driver import SimUser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def spawn(db: Path, token: str, base_url: str) -> asyncio.subprocess.Process:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": token,
+        "TELEGRAM_API_BASE_URL": base_url,
+        "AIPATH_DATABASE": str(db),
+        "AIPATH_REMINDER_SWEEP_SECONDS": "0",
+        "AIPATH_LOG_LEVEL": "WARNING",
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "bot",
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def stop(proc: asyncio.subprocess.Process) -> list[str]:
+    if proc.returncode is None:
+        proc.send_signal(signal.SIGTERM)
+    assert proc.stderr is not None
+    err = await asyncio.wait_for(proc.stderr.read(), 30)
+    await asyncio.wait_for(proc.wait(), 30)
+    return [line for line in err.decode().splitlines() if line.strip()]
+
+
+async def test_a_wrong_token_prints_one_line_without_it_and_exits_2(tmp_path: Path) -> None:
+    wrong = "123456:WRONG-secret-token-value"
+    async with FakeTelegram() as tg:
+        proc = await spawn(tmp_path / "bot.db", wrong, tg.base_url)
+        assert await asyncio.wait_for(proc.wait(), 60) == 2
+        lines = await stop(proc)
+    assert len(lines) == 1, lines
+    assert "WRONG-secret" not in lines[0] and "TELEGRAM_BOT_TOKEN" in lines[0]
+
+
+async def test_no_network_logs_one_line_per_attempt_and_starts_once_reachable(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    tg = FakeTelegram(port=port)
+    proc = await spawn(tmp_path / "bot.db", tg.token, tg.base_url)
+    assert proc.stderr is not None
+    first = await asyncio.wait_for(proc.stderr.readline(), 60)
+    assert b"telegram_unreachable" in first
+    async with tg:
+        await tg.wait_for(lambda r: r.method == "getUpdates", timeout=60)
+        screen = await SimUser(tg, 77, timeout=20).say("/start")
+        assert "AI Path Advisor" in screen.text
+        lines = [first.decode().strip(), *await stop(proc)]
+    assert proc.returncode == 0
+    assert all("telegram_unreachable" in line for line in lines), lines
+    assert "Traceback" not in "\n".join(lines)
+
+
+async def test_a_failing_set_my_commands_is_retried_and_the_bot_starts(tmp_path: Path) -> None:
+    async with FakeTelegram() as tg:
+        tg.fail_next("setMyCommands", error_code=500, times=2)
+        proc = await spawn(tmp_path / "bot.db", tg.token, tg.base_url)
+        try:
+            await tg.wait_for(lambda r: r.method == "getUpdates", timeout=60)
+            screen = await SimUser(tg, 78, timeout=20).say("/start")
+            assert "AI Path Advisor" in screen.text
+            await tg.wait_for(lambda r: r.method == "setMyCommands" and bool(r.ok), timeout=30)
+        finally:
+            await stop(proc)
+        assert proc.returncode == 0
+        assert tg.commands
