@@ -13,32 +13,39 @@ from bot import cli
 from bot.settings import Settings
 
 
+async def running_loop() -> asyncio.AbstractEventLoop:
+    return asyncio.get_running_loop()
+
+
 @pytest.fixture
-def loop_seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[asyncio.AbstractEventLoop]]:
-    """Replaces run_bot by a stand-in that records the loop PTB would have taken."""
+def loops_seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[asyncio.AbstractEventLoop]]:
+    """Replaces run_bot by a stand-in making loops the way it does: `asyncio.run` for the
+    start-up check, then a new loop for PTB."""
     seen: list[asyncio.AbstractEventLoop] = []
 
     def fake_run_bot(settings: Settings) -> int:
-        seen.append(asyncio.get_event_loop())
+        seen.append(asyncio.run(running_loop()))
+        loop = asyncio.new_event_loop()
+        seen.append(loop)
+        loop.close()
         return 0
 
     monkeypatch.setattr("bot.telegram.app.run_bot", fake_run_bot)
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST-token")
     yield seen
-    for loop in seen:
-        loop.close()
-    asyncio.set_event_loop(None)
+    asyncio.set_event_loop_policy(None)
 
 
-def test_the_bot_takes_uvloop_when_installed(loop_seen: list[asyncio.AbstractEventLoop]) -> None:
+def test_the_bot_takes_uvloop_when_installed(loops_seen: list[asyncio.AbstractEventLoop]) -> None:
     assert cli.main(["bot"]) == 0
-    assert isinstance(loop_seen[0], uvloop.Loop)
+    assert len(loops_seen) == 2
+    assert all(isinstance(loop, uvloop.Loop) for loop in loops_seen)
 
 
 def test_without_uvloop_the_bot_keeps_asyncio(
-    loop_seen: list[asyncio.AbstractEventLoop], monkeypatch: pytest.MonkeyPatch
+    loops_seen: list[asyncio.AbstractEventLoop], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "uvloop", None)  # import uvloop now raises ImportError
-    asyncio.set_event_loop(asyncio.new_event_loop())
     assert cli.main(["bot"]) == 0
-    assert not isinstance(loop_seen[0], uvloop.Loop)
+    assert len(loops_seen) == 2
+    assert not any(isinstance(loop, uvloop.Loop) for loop in loops_seen)
