@@ -39,11 +39,11 @@ def main() -> int:
     startup_bench.run(table)
     table.print()
     try:
-        from bench import telegram_bench
+        from bench import telegram_bench, telegram_process_bench
     except ImportError as exc:  # the fake Bot API server lives with the tests
         print(f"\n(skipping Telegram benchmarks: {exc})")
         return 0
-    table = Table("Telegram, against a fake Bot API server on 127.0.0.1")
+    table = Table("Telegram nudges, against a fake Bot API server on 127.0.0.1")
     asyncio.run(telegram_bench.run(table, quick=quick))
     table.print()
     from bench import workers_bench
@@ -51,6 +51,7 @@ def main() -> int:
     table = Table("Webhook workers: SQLite vs PostgreSQL (embedded server, same machine)")
     asyncio.run(workers_bench.run(table, people=50 if quick else 100))
     table.print()
+    telegram_process_bench.run((20, 100) if quick else telegram_process_bench.LOADS)
     return 0
 
 

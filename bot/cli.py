@@ -70,12 +70,28 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return run_console(Engine(default_content()), database=str(args.database or settings.database))
 
 
+def use_uvloop() -> bool:
+    """Run the bot's event loops on uvloop when it is installed (not on every platform).
+
+    Measured with bench/telegram_process_bench.py: about a tenth less CPU per update at 200
+    people. A policy rather than one loop: start-up runs `asyncio.run` and then a new loop for
+    PTB, and both must be uvloop's.
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return False
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    return True
+
+
 def cmd_bot(args: argparse.Namespace) -> int:
     from bot.telegram.app import run_bot
 
     settings = load_settings()
     if not settings.token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (see .env.example)")
+    use_uvloop()
     return run_bot(settings)
 
 

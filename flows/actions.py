@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar, get_type_hints
 
 MAX_BYTES = 64
@@ -67,6 +68,13 @@ def _convert(kind: Any, text: str) -> object:
     return text
 
 
+@cache
+def _fields(prefix: str) -> tuple[dict[str, Any], tuple[dataclasses.Field[Any], ...]]:
+    """A class's resolved field types and fields, worked out once (get_type_hints is slow)."""
+    cls = _REGISTRY[prefix]
+    return get_type_hints(cls), dataclasses.fields(cls)
+
+
 def decode(data: str | None) -> Action | None:
     """The action in `data`, or None for anything that is not one of ours. Never raises."""
     if not data or len(data.encode(errors="replace")) > MAX_BYTES:
@@ -76,8 +84,7 @@ def decode(data: str | None) -> Action | None:
     if cls is None:
         return None
     try:
-        hints = get_type_hints(cls)
-        fields = dataclasses.fields(cls)
+        hints, fields = _fields(prefix)
         if len(raw) != len(fields):
             return None
         values = {

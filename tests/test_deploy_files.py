@@ -44,7 +44,7 @@ COMPOSE_ONLY = {
     "AIPATH_POSTGRES_IMAGE",
 }
 SETTING_LINE = re.compile(r"^(?:#\s*)?([A-Z][A-Z0-9_]*)=(.*)$")
-DEV_TOOLS = {"pytest", "pytest-asyncio", "ruff", "mypy", "hypothesis", "aiohttp", "types-pyyaml"}
+DEV_TOOLS = {"pytest", "pytest-asyncio", "ruff", "mypy", "hypothesis", "types-pyyaml"}
 
 
 def aliases() -> dict[str, str]:

@@ -240,6 +240,27 @@ async def test_get_updates_long_poll_wakes_on_push(tg: FakeTelegram, bot: Bot) -
         await bot.answer_callback_query("nope", text="x" * 201)
 
 
+async def test_observers_see_each_request_on_arrival_and_once_answered(
+    tg: FakeTelegram, bot: Bot
+) -> None:
+    seen: list[tuple[str, bool | None, int | None]] = []
+    tg.observers.append(
+        lambda r: seen.append((r.method, r.ok, tg.callback_user(r.params.get("callback_query_id"))))
+    )
+    tg.push_callback(USER, "pick:1", message_id=7)
+    (update,) = await bot.get_updates()
+    assert update.callback_query is not None
+    assert tg.last_callback_id == update.callback_query.id
+    await bot.answer_callback_query(update.callback_query.id)
+    assert seen == [
+        ("getUpdates", None, None),
+        ("getUpdates", True, None),
+        ("answerCallbackQuery", None, USER),
+        ("answerCallbackQuery", True, USER),
+    ]
+    assert tg.callback_user("cbq-unknown") is None
+
+
 async def test_push_helpers_build_valid_updates(tg: FakeTelegram, bot: Bot) -> None:
     sent = await bot.send_message(USER, "Pick", reply_markup=keyboard([("Yes", "y"), ("No", "n")]))
     tg.push_button(USER, sent.message_id, "No")

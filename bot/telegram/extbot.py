@@ -5,11 +5,13 @@
 - It never lets one update that PTB cannot parse stop polling: such an update is replaced by an
   empty one with the same id, so the offset moves past it (Telegram forgets it) and it is
   logged once, by id and size only, never its content.
+
+Each update is parsed once (here, item by item); PTB's own parse of the batch is handed an empty
+list. Parsing a button press costs about half a millisecond, a sixth of the bot's CPU per update.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 from collections import OrderedDict
@@ -30,6 +32,7 @@ class AdvisorBot(ExtBot[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._answered: OrderedDict[str, None] = OrderedDict()
+        self._fetched: tuple[Update, ...] = ()
 
     def was_answered(self, callback_query_id: str) -> bool:
         """An answer to this query was already attempted (whether or not it arrived)."""
@@ -43,16 +46,27 @@ class AdvisorBot(ExtBot[Any]):
             self._answered.popitem(last=False)
         return await super().answer_callback_query(callback_query_id, *args, **kwargs)
 
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        """PTB's get_updates, with the batch parsed by `_post` (once per update)."""
+        self._fetched = ()
+        await super().get_updates(*args, **kwargs)  # its own parse gets an empty list
+        updates: tuple[Update, ...] = self._fetched
+        self._fetched = ()
+        for update in updates:
+            self.insert_callback_data(update)
+        return updates
+
     async def _post(self, endpoint: str, data: Any = None, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, data, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
-            return [item for item in map(self._parseable, result) if item is not None]
+            self._fetched = tuple(u for u in map(self._parse, result) if u is not None)
+            return []
         return result
 
-    def _parseable(self, item: Any) -> Any:
+    def _parse(self, item: Any) -> Update | None:
         """The update if PTB can read it; else an empty update with its id (None without one)."""
         try:
-            Update.de_json(copy.deepcopy(item), self)
+            return Update.de_json(item, self)
         except Exception as exc:  # any parse failure: skip, never stop polling
             update_id = item.get("update_id") if isinstance(item, dict) else None
             size = len(json.dumps(item, default=str).encode())
@@ -62,5 +76,4 @@ class AdvisorBot(ExtBot[Any]):
                 size,
                 type(exc).__name__,
             )
-            return {"update_id": update_id} if isinstance(update_id, int) else None
-        return item
+            return Update(update_id) if isinstance(update_id, int) else None

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from flows.reply import Block, Reply
+from flows.reply import Block, Button, Reply
 
 MAX_TEXT = 4096
+CACHED_SCREENS = 1024
+"""Rendered screens kept (questions and their keyboards repeat for every person; a profile's
+recommendation repeats for its owner). Replies are immutable values, so a hit is always right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +29,16 @@ def telegram_length(text: str) -> int:
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
+    return _keyboard(reply.buttons) if reply.buttons else None
+
+
+@lru_cache(maxsize=CACHED_SCREENS)
+def _keyboard(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    """Built once per distinct keyboard: PTB objects are immutable, so sharing one is safe."""
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(b.label, callback_data=b.action.encode()) for b in row]
-            for row in reply.buttons
+            for row in buttons
         ]
     )
 
@@ -60,11 +68,18 @@ def _pieces(html: str) -> list[str]:
 def render(reply: Reply, words: Mapping[str, str] | None = None) -> list[Chunk]:
     """Paragraphs packed into messages of at most 4096 characters; buttons go on the last.
     `words`: content/telegram.yaml messages, for the how-to-answer line (`hint_choice`…)."""
+    key = f"hint_{reply.hint}" if reply.hint else None
+    hint = words[key] if key is not None and words and key in words else None
+    return list(_render(reply, hint))
+
+
+@lru_cache(maxsize=CACHED_SCREENS)
+def _render(reply: Reply, hint: str | None) -> tuple[Chunk, ...]:
     messages: list[str] = []
     current = ""
     blocks = list(reply.blocks)
-    if reply.hint and words and f"hint_{reply.hint}" in words:
-        blocks.append(Block("note", words[f"hint_{reply.hint}"]))
+    if hint is not None:
+        blocks.append(Block("note", hint))
     for block in blocks:
         html = block_html(block)
         parts = [html] if telegram_length(html) <= MAX_TEXT else _pieces(html)
@@ -81,4 +96,4 @@ def render(reply: Reply, words: Mapping[str, str] | None = None) -> list[Chunk]:
         messages.append(current or "…")
     markup = keyboard(reply)
     last = len(messages) - 1
-    return [Chunk(m, markup if i == last else None) for i, m in enumerate(messages)]
+    return tuple(Chunk(m, markup if i == last else None) for i, m in enumerate(messages))

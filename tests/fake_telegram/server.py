@@ -293,11 +293,16 @@ class FakeTelegram:
         self.dropped_updates: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
         self.deleted: list[tuple[int, int]] = []
+        # Called with every Request on arrival (``ok`` still None) and again once answered: for
+        # harnesses with hundreds of users, where each wait_for rescanning every request would
+        # cost more than the bot under test (bench/fake_api_process.py).
+        self.observers: list[Callable[[Request], None]] = []
+        self.last_callback_id: str | None = None  # the query id push_callback made last
         # Internal state.
         self._chats: dict[int, _Chat] = {}
         self._users: dict[int, dict[str, Any]] = {}
         self._user_messages: dict[tuple[int, int], dict[str, Any]] = {}
-        self._callback_ids: list[str] = []
+        self._callback_users: dict[str, int] = {}  # query id → the user who pressed, in order
         self._blocked: set[int] = set()
         self._failures: dict[str, deque[_ApiError]] = defaultdict(deque)
         self._queue: list[dict[str, Any]] = []
@@ -481,6 +486,8 @@ class FakeTelegram:
     def _record(self, record: Request) -> None:
         record.index = len(self.requests)
         self.requests.append(record)
+        for observe in self.observers:
+            observe(record)
         self._requests_signal.notify()
 
     def _answer(self, record: Request, payload: dict[str, Any]) -> None:
@@ -489,6 +496,8 @@ class FakeTelegram:
         record.error_code = payload.get("error_code")
         record.description = payload.get("description")
         record.answered_at = monotonic()
+        for observe in self.observers:
+            observe(record)
         self._requests_signal.notify()
 
     def _check_chat(self, method: str, params: dict[str, Any]) -> None:
@@ -697,7 +706,7 @@ class FakeTelegram:
 
     async def _answer_callback_query(self, params: dict[str, Any]) -> bool:
         query_id = params["callback_query_id"]
-        if query_id not in self._callback_ids or query_id in self.answered_callbacks:
+        if query_id not in self._callback_users or query_id in self.answered_callbacks:
             raise _ApiError(400, _QUERY_INVALID, violation=True)
         self.answered_callbacks.add(query_id)
         return True
@@ -888,7 +897,8 @@ class FakeTelegram:
                 "date": 0,
             }
         query_id = f"cbq-{next(self._counter)}"
-        self._callback_ids.append(query_id)
+        self._callback_users[query_id] = user["id"]
+        self.last_callback_id = query_id
         query = {
             "id": query_id,
             "from": user,
@@ -1024,7 +1034,11 @@ class FakeTelegram:
 
     def unanswered_callbacks(self) -> list[str]:
         """Callback query ids pushed but never answered with answerCallbackQuery."""
-        return [qid for qid in self._callback_ids if qid not in self.answered_callbacks]
+        return [qid for qid in self._callback_users if qid not in self.answered_callbacks]
+
+    def callback_user(self, query_id: object) -> int | None:
+        """The user who pressed the button behind callback query ``query_id`` (None: unknown)."""
+        return self._callback_users.get(query_id) if isinstance(query_id, str) else None
 
     async def wait_polling(
         self,

@@ -1,0 +1,202 @@
+"""The bot measured the way production runs it: its own process, talking HTTP to Telegram.
+
+Three processes per measurement, all on 127.0.0.1: the fake Bot API with the simulated people
+(:mod:`bench.fake_api_process`), and the bot under test, either `aipath bot` or the bare PTB echo
+bot (:mod:`bench.echo_bot`), started exactly as in production (configured by environment) and
+stopped with SIGTERM. Both bots get the same load in the same run, at 20, 100 and 200 people.
+The bot's CPU comes from /proc/PID/stat (utime + stime) over the measured load only; peak RSS is
+its VmHWM. After each bot run the database is checked: every person's finished interview is
+saved. Every step is bounded (per-step and per-process timeouts), so a run always ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from bench.fake_api_process import FIRST_USER, TOKEN
+
+ROOT = Path(__file__).resolve().parent.parent
+LOADS = (20, 100, 200)
+PROCESS_TIMEOUT = 240.0  # one measurement, start to finish (a normal one takes seconds)
+
+
+def bot_command(kind: str) -> list[str]:
+    """`aipath bot` for our bot (the installed entry point), the echo script otherwise."""
+    if kind == "echo":
+        return [sys.executable, "-m", "bench.echo_bot"]
+    aipath = Path(sys.executable).with_name("aipath")
+    return [str(aipath), "bot"] if aipath.exists() else [sys.executable, "-m", "bot.cli", "bot"]
+
+
+def _expect(stream: IO[str], prefix: str) -> str:
+    for line in stream:
+        if line.startswith(prefix + " "):
+            return line[len(prefix) + 1 :].strip()
+    raise RuntimeError(f"the fake Bot API process ended before printing {prefix}")
+
+
+def _stop(proc: subprocess.Popen[Any] | None, sig: int = signal.SIGTERM) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(sig)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def finished_interviews(db: Path) -> int:
+    """Measured people whose whole interview is committed (state `recommendation`)."""
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            "SELECT COUNT(*) FROM users WHERE user_id >= ? AND state = 'recommendation'",
+            (FIRST_USER,),
+        ).fetchone()
+    return int(row[0])
+
+
+def measure(
+    kind: str, users: int, env: dict[str, str] | None = None, profile: Path | None = None
+) -> dict[str, Any]:
+    """One bot process under one load; the fake process reports what it saw as JSON.
+
+    ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        fake = subprocess.Popen(
+            [sys.executable, "-m", "bench.fake_api_process", "--users", str(users)]
+            + (["--echo"] if kind == "echo" else [])
+            + ["--timeout", str(PROCESS_TIMEOUT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        bot: subprocess.Popen[Any] | None = None
+        spy: subprocess.Popen[Any] | None = None
+        log = (Path(tmp) / "bot.log").open("w")
+        try:
+            assert fake.stdin is not None and fake.stdout is not None
+            port = int(_expect(fake.stdout, "PORT"))
+            bot_env = {
+                **os.environ,
+                "PYTHONPATH": str(ROOT),
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}/bot",
+                "TELEGRAM_API_BASE_FILE_URL": f"http://127.0.0.1:{port}/file/bot",
+                "AIPATH_DATABASE": str(db),
+                "AIPATH_LOG_LEVEL": "WARNING",
+                **(env or {}),
+            }
+            bot = subprocess.Popen(  # cwd: a fresh folder, so no stray .env is read
+                bot_command(kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
+            )
+            if profile is not None:
+                spy = subprocess.Popen(
+                    [
+                        str(Path(sys.executable).with_name("py-spy")),
+                        *("record", "--rate", "250", "--nonblocking", "--format", "raw"),
+                        *("--pid", str(bot.pid), "-o", str(profile)),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                )
+            fake.stdin.write(f"PID {bot.pid}\n")
+            fake.stdin.flush()
+            result: dict[str, Any] = json.loads(_expect(fake.stdout, "RESULT"))
+        except RuntimeError:
+            log.flush()
+            sys.stderr.write((Path(tmp) / "bot.log").read_text()[-3000:])
+            raise
+        finally:
+            _stop(spy, signal.SIGINT)
+            _stop(bot)
+            _stop(fake)
+            log.close()
+        result["saved"] = finished_interviews(db) if kind == "bot" else users
+        return result
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "–"
+
+
+def report(results: dict[tuple[str, int], dict[str, Any]], loads: Sequence[int]) -> None:
+    print("\n## Telegram, bot and bare PTB echo bot as their own processes (fake Bot API)\n")
+    print(
+        "| people | updates/s bot / echo (ratio) | p50 ms bot / echo | p99 ms bot / echo (ratio) "
+        "| bot CPU ms per update (echo) | peak RSS MiB bot / echo | checks |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for users in loads:
+        bot, echo = results[("bot", users)], results[("echo", users)]
+        problems = sum(
+            r["violation_count"] + r["unanswered_callbacks"] + r["wrong_screens"]
+            for r in (bot, echo)
+        )
+        checks = (
+            f"{bot['saved']}/{users} saved, {problems} violations/unanswered/wrong"
+            f"; fake CPU {bot['fake_cpu_share']:.0%} / {echo['fake_cpu_share']:.0%}"
+        )
+        print(
+            f"| {users} "
+            f"| {bot['updates_per_s']:.0f} / {echo['updates_per_s']:.0f} "
+            f"({_ratio(bot['updates_per_s'], echo['updates_per_s'])}) "
+            f"| {bot['p50_ms']:.0f} / {echo['p50_ms']:.0f} "
+            f"| {bot['p99_ms']:.0f} / {echo['p99_ms']:.0f} "
+            f"({_ratio(bot['p99_ms'], echo['p99_ms'])}) "
+            f"| {bot['bot_cpu_ms_per_update']:.2f} ({echo['bot_cpu_ms_per_update']:.2f}) "
+            f"| {bot['bot_peak_rss_mib']:.0f} / {echo['bot_peak_rss_mib']:.0f} "
+            f"| {checks} |"
+        )
+    low, high = min(loads), max(loads)
+    cpu_low = results[("bot", low)]["bot_cpu_ms_per_update"]
+    cpu_high = results[("bot", high)]["bot_cpu_ms_per_update"]
+    print(
+        f"\nBot CPU per update at {high} people vs {low}: {_ratio(cpu_high, cpu_low)} "
+        "(target ≤ 1.2×). Targets at 200: updates/s ≥ 0.5× echo, p99 ≤ 2× echo."
+    )
+    for (kind, users), r in results.items():
+        for violation in r["violations"]:
+            print(f"violation ({kind}, {users} people): {violation}")
+
+
+def run(
+    loads: Sequence[int] = LOADS,
+    kinds: Sequence[str] = ("echo", "bot"),
+    profile: Path | None = None,
+) -> None:
+    results = {}
+    for users in loads:  # interleaved, so a noisy moment on the machine hits both bots
+        for kind in kinds:
+            results[(kind, users)] = measure(kind, users, profile=profile)
+            print(f"  measured {kind} at {users} people", file=sys.stderr, flush=True)
+    if set(kinds) == {"echo", "bot"}:
+        report(results, loads)
+    else:
+        print(json.dumps({f"{k} {u}": r for (k, u), r in results.items()}, indent=1))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="the bot and the echo bot as processes")
+    parser.add_argument("--users", type=int, nargs="*", default=list(LOADS))
+    parser.add_argument("--only", choices=("bot", "echo"))
+    parser.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the last run")
+    args = parser.parse_args()
+    run(args.users, (args.only,) if args.only else ("echo", "bot"), args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
