@@ -1,4 +1,9 @@
-"""SQLite storage. This module owns every SQL statement in the project.
+"""SQLite storage: the connection, its one-writer rule, and the users table.
+
+The storage layer (`bot/storage*.py`) owns every SQL statement in the project. Beside this
+module: plan, reminder and operator queries (`storage_sqlite_plans`, `storage_sqlite_reminders`,
+`storage_sqlite_ops`, mixed into `Storage`), the schema (`storage_sqlite_schema`), and the records
+both backends return (`storage_records`, re-exported here).
 
 One connection per process (aiosqlite runs it on its own thread). WAL lets a backup or a second
 reader run beside the bot; `busy_timeout` makes brief lock contention wait instead of failing.
@@ -23,139 +28,29 @@ import stat
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
+from bot.storage_records import PlanRecord as PlanRecord
+from bot.storage_records import ReminderRecord as ReminderRecord
+from bot.storage_records import StorageError as StorageError
+from bot.storage_records import UserRecord as UserRecord
+from bot.storage_records import recent_window
+from bot.storage_sqlite_ops import SqliteOperators
+from bot.storage_sqlite_plans import SqlitePlans
+from bot.storage_sqlite_reminders import SqliteReminders
+from bot.storage_sqlite_schema import MIGRATIONS as MIGRATIONS
+from bot.storage_sqlite_schema import iso, parse_iso
 from flows.engine import Conversation
-
-MIGRATIONS: tuple[str, ...] = (
-    # 1: users and their conversation
-    """
-    CREATE TABLE users (
-        user_id              INTEGER PRIMARY KEY,
-        chat_id              INTEGER,
-        conversation         TEXT    NOT NULL,
-        state                TEXT    NOT NULL,
-        source               TEXT,
-        recommendation       TEXT,
-        path                 TEXT,
-        question_message_id  INTEGER,
-        question_digest      TEXT,
-        last_update_id       INTEGER,
-        active               INTEGER NOT NULL DEFAULT 1,
-        created_at           TEXT    NOT NULL,
-        updated_at           TEXT    NOT NULL,
-        finished_at          TEXT
-    );
-    CREATE INDEX users_state ON users(state);
-    CREATE INDEX users_updated_at ON users(updated_at);
-    """,
-    # 2: study plans, milestone progress, weekly check-ins and reminder nudges
-    """
-    CREATE TABLE plans (
-        user_id       INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
-        path          TEXT    NOT NULL,
-        hours         INTEGER NOT NULL,
-        start_date    TEXT    NOT NULL,
-        done          INTEGER NOT NULL DEFAULT 0,
-        rebase_index  INTEGER NOT NULL DEFAULT 0,
-        rebase_date   TEXT,
-        updated_at    TEXT    NOT NULL
-    );
-    CREATE TABLE checkins (
-        user_id  INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
-        week     TEXT    NOT NULL,
-        PRIMARY KEY (user_id, week)
-    ) WITHOUT ROWID;
-    CREATE TABLE reminders (
-        user_id     INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
-        chat_id     INTEGER NOT NULL,
-        schedule    TEXT    NOT NULL,
-        status      TEXT    NOT NULL,
-        next_due    INTEGER,
-        claimed_at  INTEGER,
-        last_sent   INTEGER,
-        setup       TEXT,
-        updated_at  TEXT    NOT NULL
-    );
-    CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active';
-    """,
-    # 3: a bounded window of recently applied update ids (ids restart after a quiet week)
-    """
-    ALTER TABLE users ADD COLUMN recent_updates TEXT;
-    """,
-    # 4: an opaque plan key (calendar UIDs), its revision (calendar SEQUENCE), the messages that
-    # carry the plan's files (replaced on re-dating), milestones done at the last weekly summary
-    """
-    ALTER TABLE plans ADD COLUMN plan_key TEXT;
-    ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE plans ADD COLUMN file_messages TEXT;
-    ALTER TABLE plans ADD COLUMN summary_done INTEGER NOT NULL DEFAULT 0;
-    """,
-)
-"""Schema history. Append only: entry N brings a database from user_version N-1 to N."""
-
-
-RECENT_UPDATES = 32
-"""How many applied update ids are remembered per person to recognise a redelivery."""
-RECENT_FOR = timedelta(hours=24)
-"""How long an applied update id counts: Telegram redelivers within hours, and restarts ids at a
-random value after a week without updates, so an old id must never lock a person out."""
 
 _writing: ContextVar[Storage | None] = ContextVar("aipath_storage_writing", default=None)
 """The Storage whose write lock the current task holds (nested writes must not wait on it)."""
 
 
-class StorageError(Exception):
-    """The database cannot be used safely; the message is one line a person can act on."""
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _parse(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-@dataclass(frozen=True, slots=True)
-class UserRecord:
-    user_id: int
-    chat_id: int | None
-    conversation: Conversation
-    source: str | None
-    recommendation: dict[str, Any] | None
-    question_message_id: int | None
-    question_digest: str | None
-    last_update_id: int | None
-    active: bool
-    created_at: datetime
-    updated_at: datetime
-    recent_updates: tuple[tuple[int, int], ...] = ()
-    """(update id, epoch seconds applied) for the last RECENT_UPDATES updates."""
-
-    def already_applied(self, update_id: int, now: datetime) -> bool:
-        """This update was applied within RECENT_FOR (a redelivery): do not apply it again.
-
-        Never compares ids by order: after ids restart at a lower value, new updates are applied.
-        """
-        since = now.timestamp() - RECENT_FOR.total_seconds()
-        return any(seen == update_id and at >= since for seen, at in self.recent_updates)
-
-
-def _window(raw: str | None, update_id: int, now: datetime) -> str:
-    """The recent-updates window with `update_id` added, trimmed by count and age."""
-    since = now.timestamp() - RECENT_FOR.total_seconds()
-    kept = [(u, t) for u, t in (json.loads(raw) if raw else []) if t >= since and u != update_id]
-    kept.append((update_id, int(now.timestamp())))
-    return json.dumps(kept[-RECENT_UPDATES:], separators=(",", ":"))
-
-
-class Storage:
+class Storage(SqlitePlans, SqliteReminders, SqliteOperators):
     """Async access to the database. Create with `await Storage.open(path)`."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
@@ -265,8 +160,8 @@ class Storage:
         row = await self._one("SELECT * FROM users WHERE user_id = ?", (user_id,))
         if row is None:
             return None
-        created = _parse(row["created_at"])
-        updated = _parse(row["updated_at"])
+        created = parse_iso(row["created_at"])
+        updated = parse_iso(row["updated_at"])
         assert created and updated
         return UserRecord(
             user_id=row["user_id"],
@@ -307,7 +202,7 @@ class Storage:
                 row = await self._one(
                     "SELECT recent_updates FROM users WHERE user_id = ?", (user_id,)
                 )
-                window = _window(row["recent_updates"] if row else None, update_id, now)
+                window = recent_window(row["recent_updates"] if row else None, update_id, now)
             await self._db.execute(
                 self._SAVE_CONVERSATION,
                 {
@@ -319,8 +214,8 @@ class Storage:
                     "path": recommendation.get("path") if recommendation else None,
                     "update_id": update_id,
                     "window": window,
-                    "now": _iso(now),
-                    "finished_at": _iso(now) if finished else None,
+                    "now": iso(now),
+                    "finished_at": iso(now) if finished else None,
                 },
             )
 
@@ -383,259 +278,6 @@ class Storage:
             total += int(row[0]) if row else 0
         return total
 
-    # ------------------------------------------------------------------------------ plans
-
-    async def load_plan(self, user_id: int) -> PlanRecord | None:
-        row = await self._one("SELECT * FROM plans WHERE user_id = ?", (user_id,))
-        if row is None:
-            return None
-        return PlanRecord(
-            path=row["path"],
-            hours=row["hours"],
-            start_date=date.fromisoformat(row["start_date"]),
-            done=row["done"],
-            rebase_index=row["rebase_index"],
-            rebase_date=date.fromisoformat(row["rebase_date"]) if row["rebase_date"] else None,
-            key=row["plan_key"],
-            revision=row["revision"],
-            file_messages=tuple(json.loads(row["file_messages"] or "[]")),
-            summary_done=row["summary_done"],
-        )
-
-    async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
-        await self._write(
-            """
-            INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
-                               plan_key, revision, file_messages, summary_done, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(user_id) DO UPDATE SET
-                path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
-                done = excluded.done, rebase_index = excluded.rebase_index,
-                rebase_date = excluded.rebase_date, plan_key = excluded.plan_key,
-                revision = excluded.revision, file_messages = excluded.file_messages,
-                summary_done = excluded.summary_done, updated_at = excluded.updated_at
-            """,
-            (
-                user_id,
-                plan.path,
-                plan.hours,
-                plan.start_date.isoformat(),
-                plan.done,
-                plan.rebase_index,
-                plan.rebase_date.isoformat() if plan.rebase_date else None,
-                plan.key,
-                plan.revision,
-                json.dumps(list(plan.file_messages)),
-                plan.summary_done,
-                _iso(now),
-            ),
-        )
-
-    async def check_in(self, user_id: int, week: str) -> None:
-        """Record activity in an ISO week ('2026-W48') for the weekly streak."""
-        await self._write(
-            "INSERT OR IGNORE INTO checkins (user_id, week) VALUES (?, ?)", (user_id, week)
-        )
-
-    async def checkin_weeks(self, user_id: int) -> list[str]:
-        sql = "SELECT week FROM checkins WHERE user_id = ? ORDER BY week DESC"
-        async with self._db.execute(sql, (user_id,)) as cur:
-            return [row[0] for row in await cur.fetchall()]
-
-    # ------------------------------------------------------------------------------ reminders
-
-    async def load_reminder(self, user_id: int) -> ReminderRecord | None:
-        row = await self._one("SELECT * FROM reminders WHERE user_id = ?", (user_id,))
-        return _reminder(row) if row else None
-
-    async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
-        await self._write(
-            """
-            INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, claimed_at,
-                                   last_sent, setup, updated_at)
-            VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
-            ON CONFLICT(user_id) DO UPDATE SET
-                chat_id = excluded.chat_id, schedule = excluded.schedule,
-                status = excluded.status, next_due = excluded.next_due, claimed_at = NULL,
-                setup = excluded.setup, updated_at = excluded.updated_at
-            """,
-            (
-                record.user_id,
-                record.chat_id,
-                record.schedule,
-                record.status,
-                record.next_due,
-                record.last_sent,
-                record.setup,
-                _iso(now),
-            ),
-        )
-
-    async def set_reminder_status(
-        self, user_id: int, status: str, *, next_due: int | None, now: datetime
-    ) -> None:
-        await self._write(
-            "UPDATE reminders SET status = ?, next_due = ?, claimed_at = NULL, updated_at = ? "
-            "WHERE user_id = ?",
-            (status, next_due, _iso(now), user_id),
-        )
-
-    async def claim_due(self, now: int, limit: int) -> list[ReminderRecord]:
-        """Atomically claim up to `limit` due reminders (oldest first) before sending them.
-
-        A claimed row is never claimed again until it is marked sent or released, so two sweeps
-        (or a sweep after a crash) cannot send the same nudge twice.
-        """
-        async with (
-            self._writer(),
-            self._db.execute(
-                """
-            UPDATE reminders SET claimed_at = :now
-            WHERE user_id IN (
-                SELECT user_id FROM reminders
-                WHERE status = 'active' AND next_due <= :now AND claimed_at IS NULL
-                ORDER BY next_due LIMIT :limit)
-            RETURNING *
-            """,
-                {"now": now, "limit": limit},
-            ) as cur,
-        ):
-            rows = await cur.fetchall()
-        return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
-
-    async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
-        """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
-        rows = await self._db.execute_fetchall(
-            "SELECT * FROM reminders WHERE status = 'active' AND next_due <= ? "
-            "AND claimed_at IS NULL ORDER BY next_due LIMIT ?",
-            (now, limit),
-        )
-        return [_reminder(r) for r in rows]
-
-    async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
-        """Claim one reminder right before sending it; None if it is no longer due or is
-        claimed already (another sweep, or the person changed it meanwhile)."""
-        async with self._writer():
-            row = await self._one(
-                "UPDATE reminders SET claimed_at = :now WHERE user_id = :user_id "
-                "AND status = 'active' AND next_due <= :now AND claimed_at IS NULL RETURNING *",
-                {"now": now, "user_id": user_id},
-            )
-        return _reminder(row) if row else None
-
-    async def release_stale_claims(self, older_than: int) -> int:
-        """Claims older than the lease belong to a sweep that died before sending: they go
-        back to due, so the nudge is sent by the next sweep. Returns how many."""
-        async with (
-            self._writer(),
-            self._db.execute(
-                "UPDATE reminders SET claimed_at = NULL "
-                "WHERE claimed_at IS NOT NULL AND claimed_at < ? RETURNING user_id",
-                (older_than,),
-            ) as cur,
-        ):
-            return len(list(await cur.fetchall()))
-
-    async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
-        """Rows claimed by a sweep that never finished (the process died mid-send)."""
-        sql = "SELECT * FROM reminders WHERE claimed_at IS NOT NULL AND claimed_at < ?"
-        async with self._db.execute(sql, (older_than,)) as cur:
-            return [_reminder(r) for r in await cur.fetchall()]
-
-    async def finish_claim(
-        self,
-        user_id: int,
-        claimed_at: int,
-        *,
-        next_due: int | None,
-        sent_at: int | None,
-        status: str = "active",
-    ) -> None:
-        """Release a claim and schedule the next nudge; `sent_at` None means it was skipped."""
-        await self._write(
-            """
-            UPDATE reminders SET claimed_at = NULL, next_due = ?, status = ?,
-                                 last_sent = COALESCE(?, last_sent)
-            WHERE user_id = ? AND claimed_at = ?
-            """,
-            (next_due, status, sent_at, user_id, claimed_at),
-        )
-
-    async def bulk_insert_reminders(
-        self, rows: Iterable[tuple[int, str, int]], *, now: datetime
-    ) -> None:
-        """Benchmark and test fixture helper: (user_id, schedule JSON, next_due) rows."""
-        stamp = _iso(now)
-        conversation = Conversation(state="recommendation").model_dump_json()
-        async with self.transaction():
-            for user_id, schedule, next_due in rows:
-                await self._db.execute(
-                    "INSERT INTO users (user_id, chat_id, conversation, state, created_at, "
-                    "updated_at) VALUES (?, ?, ?, 'recommendation', ?, ?)",
-                    (user_id, user_id, conversation, stamp, stamp),
-                )
-                await self._db.execute(
-                    "INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, "
-                    "updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
-                    (user_id, user_id, schedule, next_due, stamp),
-                )
-
-    # ------------------------------------------------------------------------------ operators
-
-    async def stats(self, *, now: datetime) -> dict[str, Any]:
-        """Counts for the operator: no answer content, only states, paths and timestamps."""
-
-        async def scalar(sql: str, *params: Any) -> int:
-            async with self._db.execute(sql, params) as cur:
-                row = await cur.fetchone()
-            return int(row[0]) if row and row[0] is not None else 0
-
-        async def grouped(sql: str) -> dict[str, int]:
-            async with self._db.execute(sql) as cur:
-                return {str(r[0]): int(r[1]) for r in await cur.fetchall()}
-
-        day = 86400
-        return {
-            "users_started": await scalar("SELECT COUNT(*) FROM users"),
-            "users_finished": await scalar(
-                "SELECT COUNT(*) FROM users WHERE finished_at IS NOT NULL"
-            ),
-            "by_state": await grouped("SELECT state, COUNT(*) FROM users GROUP BY state"),
-            "recommendation_mix": await grouped(
-                "SELECT path, COUNT(*) FROM users WHERE path IS NOT NULL GROUP BY path"
-            ),
-            "reminders": await grouped("SELECT status, COUNT(*) FROM reminders GROUP BY status"),
-            "active_7_days": await scalar(
-                "SELECT COUNT(*) FROM users WHERE updated_at >= ?",
-                _iso(datetime.fromtimestamp(now.timestamp() - 7 * day, UTC)),
-            ),
-            "active_30_days": await scalar(
-                "SELECT COUNT(*) FROM users WHERE updated_at >= ?",
-                _iso(datetime.fromtimestamp(now.timestamp() - 30 * day, UTC)),
-            ),
-            "inactive": await scalar("SELECT COUNT(*) FROM users WHERE active = 0"),
-        }
-
-    async def export_user(self, user_id: int) -> dict[str, Any] | None:
-        """Every row about one user, as plain JSON-ready data."""
-        result: dict[str, Any] = {}
-        for table in self.user_tables():
-            sql = f"SELECT * FROM {table} WHERE user_id = ?"
-            async with self._db.execute(sql, (user_id,)) as cur:
-                rows = [dict(r) for r in await cur.fetchall()]
-            for row in rows:
-                for key in ("conversation", "recommendation", "schedule", "setup"):
-                    if isinstance(row.get(key), str):
-                        row[key] = json.loads(row[key])
-            result[table] = rows
-        return result if result.get("users") else None
-
-    async def backup(self, target: Path) -> None:
-        """An online, consistent copy via SQLite's backup API, safe while the bot runs."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        async with aiosqlite.connect(target) as copy:
-            await self._db.backup(copy)
-
 
 def _prepare_file(path: Path) -> None:
     """Create the folder 0700 and the file 0600; refuse a folder others could tamper with."""
@@ -649,47 +291,3 @@ def _prepare_file(path: Path) -> None:
         raise StorageError(f"refusing database {path}: it is a symbolic link")
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRecord:
-    path: str
-    hours: int
-    start_date: date
-    done: int = 0
-    rebase_index: int = 0
-    rebase_date: date | None = None
-    key: str | None = None
-    """Opaque and random: calendar UIDs derive from it, never from the Telegram id."""
-    revision: int = 0
-    """Bumped whenever the dates change; the calendar's SEQUENCE."""
-    file_messages: tuple[int, ...] = ()
-    """The messages carrying the roadmap and calendar last sent (deleted when replaced)."""
-    summary_done: int = 0
-    """Milestones done at the last weekly summary (the next one says what was done since)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReminderRecord:
-    user_id: int
-    chat_id: int
-    schedule: str
-    """ReminderSchedule as JSON."""
-    status: str
-    next_due: int | None
-    claimed_at: int | None = None
-    last_sent: int | None = None
-    setup: str | None = None
-
-
-def _reminder(row: aiosqlite.Row) -> ReminderRecord:
-    return ReminderRecord(
-        user_id=row["user_id"],
-        chat_id=row["chat_id"],
-        schedule=row["schedule"],
-        status=row["status"],
-        next_due=row["next_due"],
-        claimed_at=row["claimed_at"],
-        last_sent=row["last_sent"],
-        setup=row["setup"],
-    )

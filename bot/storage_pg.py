@@ -1,10 +1,12 @@
 """PostgreSQL storage (asyncpg): the same public API as the SQLite `Storage`, for N workers.
 
 Chosen by a `postgresql://` AIPATH_DATABASE (see bot.storage_backends). Every statement for this
-backend lives here. Two small pools: one for queries (autocommit: each write is committed before
-it returns, so an answer is stored before the reply that acknowledges it), one whose connections
-only hold per-user advisory locks for the length of an update (`user_turn`), so a turn waiting for
-a query connection can never starve the queries of the turn holding the lock.
+backend lives here and in the mixins beside it (`storage_pg_plans`, `storage_pg_reminders`,
+`storage_pg_ops`), laid out like the SQLite backend's. Two small pools: one for queries
+(autocommit: each write is committed before it returns, so an answer is stored before the reply
+that acknowledges it), one whose connections only hold per-user advisory locks for the length of
+an update (`user_turn`), so a turn waiting for a query connection can never starve the queries of
+the turn holding the lock.
 
 Multi-worker guarantees rest on PostgreSQL itself, never on process memory:
 - one person at a time: `pg_advisory_xact_lock(user)` held from before load until after the reply;
@@ -18,29 +20,32 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 
-from bot.storage import PlanRecord, ReminderRecord, Storage, UserRecord, _window
+from bot.storage import Storage
 from bot.storage_pg_ops import PgOperators
-from bot.storage_pg_schema import MIGRATION_LOCK, MIGRATIONS, SWEEP_LOCK, TABLES, USER_LOCK_SPACE
+from bot.storage_pg_plans import PgPlans
+from bot.storage_pg_reminders import PgReminders
+from bot.storage_pg_schema import (
+    MIGRATION_LOCK,
+    MIGRATIONS,
+    SWEEP_LOCK,
+    TABLES,
+    USER_LOCK_SPACE,
+    stamp,
+)
+from bot.storage_records import UserRecord, recent_window
 from flows.engine import Conversation
-
-Row = Mapping[str, Any]
 
 _in_transaction: ContextVar[asyncpg.Connection | None] = ContextVar("pg_transaction", default=None)
 """Task-local: set inside `PgStorage.transaction()` only."""
-
-
-def _stamp(moment: datetime) -> datetime:
-    """Second precision, as the SQLite backend stores it."""
-    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def _application_name() -> dict[str, str]:
@@ -57,7 +62,7 @@ def redact(url: str) -> str:
     return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
 
 
-class PgStorage(PgOperators, Storage):
+class PgStorage(PgPlans, PgReminders, PgOperators, Storage):
     """Async access to PostgreSQL. Create with `await PgStorage.open(url)`.
 
     It subclasses `Storage` only so that every `Storage` annotation accepts it; it shares no
@@ -224,7 +229,7 @@ class PgStorage(PgOperators, Storage):
                 raw = await db.fetchval(
                     "SELECT recent_updates FROM users WHERE user_id = $1 FOR UPDATE", user_id
                 )
-                window = _window(raw, update_id, now)
+                window = recent_window(raw, update_id, now)
             await db.execute(
                 """
                 INSERT INTO users AS u (user_id, chat_id, conversation, state, recommendation,
@@ -252,8 +257,8 @@ class PgStorage(PgOperators, Storage):
                 recommendation.get("path") if recommendation else None,
                 update_id,
                 window,
-                _stamp(now),
-                _stamp(now) if finished else None,
+                stamp(now),
+                stamp(now) if finished else None,
             )
 
     async def set_source(self, user_id: int, source: str) -> None:
@@ -288,207 +293,3 @@ class PgStorage(PgOperators, Storage):
             sql = f"SELECT COUNT(*) FROM {table} WHERE user_id = $1"
             total += int(await self._conn.fetchval(sql, user_id))
         return total
-
-    # ------------------------------------------------------------------------------ plans
-
-    async def load_plan(self, user_id: int) -> PlanRecord | None:
-        row = await self._conn.fetchrow("SELECT * FROM plans WHERE user_id = $1", user_id)
-        if row is None:
-            return None
-        return PlanRecord(
-            path=row["path"],
-            hours=row["hours"],
-            start_date=row["start_date"],
-            done=row["done"],
-            rebase_index=row["rebase_index"],
-            rebase_date=row["rebase_date"],
-            key=row["plan_key"],
-            revision=row["revision"],
-            file_messages=tuple(json.loads(row["file_messages"] or "[]")),
-            summary_done=row["summary_done"],
-        )
-
-    async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
-        await self._conn.execute(
-            """
-            INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
-                               plan_key, revision, file_messages, summary_done, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            ON CONFLICT (user_id) DO UPDATE SET
-                path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
-                done = excluded.done, rebase_index = excluded.rebase_index,
-                rebase_date = excluded.rebase_date, plan_key = excluded.plan_key,
-                revision = excluded.revision, file_messages = excluded.file_messages,
-                summary_done = excluded.summary_done, updated_at = excluded.updated_at
-            """,
-            user_id,
-            plan.path,
-            plan.hours,
-            plan.start_date,
-            plan.done,
-            plan.rebase_index,
-            plan.rebase_date,
-            plan.key,
-            plan.revision,
-            json.dumps(list(plan.file_messages)),
-            plan.summary_done,
-            _stamp(now),
-        )
-
-    async def check_in(self, user_id: int, week: str) -> None:
-        await self._conn.execute(
-            "INSERT INTO checkins (user_id, week) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            user_id,
-            week,
-        )
-
-    async def checkin_weeks(self, user_id: int) -> list[str]:
-        rows = await self._conn.fetch(
-            "SELECT week FROM checkins WHERE user_id = $1 ORDER BY week DESC", user_id
-        )
-        return [row[0] for row in rows]
-
-    # ------------------------------------------------------------------------------ reminders
-
-    async def load_reminder(self, user_id: int) -> ReminderRecord | None:
-        row = await self._conn.fetchrow("SELECT * FROM reminders WHERE user_id = $1", user_id)
-        return _reminder(row) if row else None
-
-    async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
-        await self._conn.execute(
-            """
-            INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, claimed_at,
-                                   last_sent, setup, updated_at)
-            VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)
-            ON CONFLICT (user_id) DO UPDATE SET
-                chat_id = excluded.chat_id, schedule = excluded.schedule,
-                status = excluded.status, next_due = excluded.next_due, claimed_at = NULL,
-                setup = excluded.setup, updated_at = excluded.updated_at
-            """,
-            record.user_id,
-            record.chat_id,
-            record.schedule,
-            record.status,
-            record.next_due,
-            record.last_sent,
-            record.setup,
-            _stamp(now),
-        )
-
-    async def set_reminder_status(
-        self, user_id: int, status: str, *, next_due: int | None, now: datetime
-    ) -> None:
-        await self._conn.execute(
-            "UPDATE reminders SET status = $1, next_due = $2, claimed_at = NULL, updated_at = $3 "
-            "WHERE user_id = $4",
-            status,
-            next_due,
-            _stamp(now),
-            user_id,
-        )
-
-    async def claim_due(self, now: int, limit: int) -> list[ReminderRecord]:
-        """Claim due rows in one statement; rows another worker is claiming are skipped."""
-        rows = await self._conn.fetch(
-            """
-            UPDATE reminders SET claimed_at = $1
-            WHERE user_id IN (
-                SELECT user_id FROM reminders
-                WHERE status = 'active' AND next_due <= $1 AND claimed_at IS NULL
-                ORDER BY next_due LIMIT $2
-                FOR UPDATE SKIP LOCKED)
-            RETURNING *
-            """,
-            now,
-            limit,
-        )
-        return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
-
-    async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
-        """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
-        rows = await self._conn.fetch(
-            "SELECT * FROM reminders WHERE status = 'active' AND next_due <= $1 "
-            "AND claimed_at IS NULL ORDER BY next_due LIMIT $2",
-            now,
-            limit,
-        )
-        return [_reminder(r) for r in rows]
-
-    async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
-        """Claim one reminder right before sending it; None if another worker claimed it first
-        (the row lock makes the second UPDATE re-check `claimed_at IS NULL` and match nothing)."""
-        row = await self._conn.fetchrow(
-            "UPDATE reminders SET claimed_at = $1 WHERE user_id = $2 "
-            "AND status = 'active' AND next_due <= $1 AND claimed_at IS NULL RETURNING *",
-            now,
-            user_id,
-        )
-        return _reminder(row) if row else None
-
-    async def release_stale_claims(self, older_than: int) -> int:
-        """Claims older than the lease go back to due (their sweep died before sending)."""
-        rows = await self._conn.fetch(
-            "UPDATE reminders SET claimed_at = NULL "
-            "WHERE claimed_at IS NOT NULL AND claimed_at < $1 RETURNING user_id",
-            older_than,
-        )
-        return len(rows)
-
-    async def stale_claims(self, older_than: int) -> list[ReminderRecord]:
-        rows = await self._conn.fetch(
-            "SELECT * FROM reminders WHERE claimed_at IS NOT NULL AND claimed_at < $1", older_than
-        )
-        return [_reminder(r) for r in rows]
-
-    async def finish_claim(
-        self,
-        user_id: int,
-        claimed_at: int,
-        *,
-        next_due: int | None,
-        sent_at: int | None,
-        status: str = "active",
-    ) -> None:
-        await self._conn.execute(
-            """
-            UPDATE reminders SET claimed_at = NULL, next_due = $1, status = $2,
-                                 last_sent = COALESCE($3, last_sent)
-            WHERE user_id = $4 AND claimed_at = $5
-            """,
-            next_due,
-            status,
-            sent_at,
-            user_id,
-            claimed_at,
-        )
-
-    async def bulk_insert_reminders(
-        self, rows: Iterable[tuple[int, str, int]], *, now: datetime
-    ) -> None:
-        stamp = _stamp(now)
-        conversation = Conversation(state="recommendation").model_dump_json()
-        batch = list(rows)
-        async with self._pool.acquire() as db, db.transaction():
-            await db.executemany(
-                "INSERT INTO users (user_id, chat_id, conversation, state, created_at, "
-                "updated_at) VALUES ($1, $1, $2, 'recommendation', $3, $3)",
-                [(user_id, conversation, stamp) for user_id, _, _ in batch],
-            )
-            await db.executemany(
-                "INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, "
-                "updated_at) VALUES ($1, $1, $2, 'active', $3, $4)",
-                [(user_id, schedule, due, stamp) for user_id, schedule, due in batch],
-            )
-
-
-def _reminder(row: Row) -> ReminderRecord:
-    return ReminderRecord(
-        user_id=row["user_id"],
-        chat_id=row["chat_id"],
-        schedule=row["schedule"],
-        status=row["status"],
-        next_due=row["next_due"],
-        claimed_at=row["claimed_at"],
-        last_sent=row["last_sent"],
-        setup=row["setup"],
-    )

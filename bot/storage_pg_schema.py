@@ -7,6 +7,8 @@ reminders migration). Append only.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: users and their conversation
     """
@@ -86,3 +88,8 @@ TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")
 USER_LOCK_SPACE = 0x41495041  # "AIPA"
 MIGRATION_LOCK = 0x41495041_0001
 SWEEP_LOCK = 0x41495041_0002
+
+
+def stamp(moment: datetime) -> datetime:
+    """A time as the schema stores it: second precision, as the SQLite backend stores it."""
+    return moment.astimezone(UTC).replace(microsecond=0)

@@ -1,0 +1,88 @@
+"""What the storage layer hands back: one frozen record per table, the same for both backends.
+
+SQLite (`bot.storage`) and PostgreSQL (`bot.storage_pg`) build these from their rows, so the
+runtime never sees which database it talks to.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from flows.engine import Conversation
+
+RECENT_UPDATES = 32
+"""How many applied update ids are remembered per person to recognise a redelivery."""
+RECENT_FOR = timedelta(hours=24)
+"""How long an applied update id counts: Telegram redelivers within hours, and restarts ids at a
+random value after a week without updates, so an old id must never lock a person out."""
+
+
+class StorageError(Exception):
+    """The database cannot be used safely; the message is one line a person can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    user_id: int
+    chat_id: int | None
+    conversation: Conversation
+    source: str | None
+    recommendation: dict[str, Any] | None
+    question_message_id: int | None
+    question_digest: str | None
+    last_update_id: int | None
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+    recent_updates: tuple[tuple[int, int], ...] = ()
+    """(update id, epoch seconds applied) for the last RECENT_UPDATES updates."""
+
+    def already_applied(self, update_id: int, now: datetime) -> bool:
+        """This update was applied within RECENT_FOR (a redelivery): do not apply it again.
+
+        Never compares ids by order: after ids restart at a lower value, new updates are applied.
+        """
+        since = now.timestamp() - RECENT_FOR.total_seconds()
+        return any(seen == update_id and at >= since for seen, at in self.recent_updates)
+
+
+def recent_window(raw: str | None, update_id: int, now: datetime) -> str:
+    """The recent-updates window with `update_id` added, trimmed by count and age."""
+    since = now.timestamp() - RECENT_FOR.total_seconds()
+    kept = [(u, t) for u, t in (json.loads(raw) if raw else []) if t >= since and u != update_id]
+    kept.append((update_id, int(now.timestamp())))
+    return json.dumps(kept[-RECENT_UPDATES:], separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRecord:
+    path: str
+    hours: int
+    start_date: date
+    done: int = 0
+    rebase_index: int = 0
+    rebase_date: date | None = None
+    key: str | None = None
+    """Opaque and random: calendar UIDs derive from it, never from the Telegram id."""
+    revision: int = 0
+    """Bumped whenever the dates change; the calendar's SEQUENCE."""
+    file_messages: tuple[int, ...] = ()
+    """The messages carrying the roadmap and calendar last sent (deleted when replaced)."""
+    summary_done: int = 0
+    """Milestones done at the last weekly summary (the next one says what was done since)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRecord:
+    user_id: int
+    chat_id: int
+    schedule: str
+    """ReminderSchedule as JSON."""
+    status: str
+    next_due: int | None
+    claimed_at: int | None = None
+    last_sent: int | None = None
+    setup: str | None = None
