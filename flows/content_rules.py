@@ -1,0 +1,102 @@
+"""Schema of the rule table (`content/rules.yaml`): which path a profile gets, and the notes.
+
+Conditions name profile fields and their values; both are checked at load time, so a rule can
+never test a field or an answer that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, model_validator
+
+from flows.content_common import Frozen, NonEmpty, SourceId
+from flows.profile import FIELD_VALUES, DegreeLevel, IncomePause, PathId, ProfileField
+
+
+class Condition(Frozen):
+    """A test on one profile field: membership (`in`) or a numeric bound (`lt`, `gte`)."""
+
+    in_: list[str] | None = Field(default=None, alias="in")
+    lt: int | None = None
+    gte: int | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        if sum(x is not None for x in (self.in_, self.lt, self.gte)) == 0:
+            raise ValueError("a condition needs one of: in, lt, gte")
+        return self
+
+
+When = dict[ProfileField, Condition]
+
+
+def _check_when(when: When) -> None:
+    for field, cond in when.items():
+        allowed = FIELD_VALUES.get(field)
+        if cond.in_ is not None:
+            if allowed is None:
+                raise ValueError(f"{field} is numeric: use lt/gte, not in")
+            unknown = set(cond.in_) - set(allowed)
+            if unknown:
+                raise ValueError(f"{field}: unknown values {sorted(unknown)}")
+        elif allowed is not None:
+            raise ValueError(f"{field} is a choice: use in, not lt/gte")
+
+
+class Rule(Frozen):
+    """One row of the ordered rule table. The first rule whose `when` holds AND whose path fits
+    the person's hard limits picks the path. A `required` rule stops the search: its answers call
+    for that path (a credential need), so if the path does not fit, nothing does."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    path: PathId
+    when: When
+    required: bool = False
+    reason: NonEmpty
+    source: SourceId
+
+    @model_validator(mode="after")
+    def _valid(self) -> Rule:
+        _check_when(self.when)
+        return self
+
+
+class Note(Frozen):
+    """A reason, caveat or step shown when `when` holds (and, if given, for these paths only)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    when: When = {}
+    paths: list[PathId] | None = None
+    levels: list[DegreeLevel] | None = None
+    """For the degree path: only these degree levels."""
+    text: NonEmpty
+    source: SourceId | None = None
+
+    @model_validator(mode="after")
+    def _valid(self) -> Note:
+        _check_when(self.when)
+        return self
+
+
+class Rules(Frozen):
+    pause_months: dict[IncomePause, int]
+    """How many months without pay each answer to "could you stop earning?" allows."""
+    rules: list[Rule]
+    supporting_reasons: list[Note]
+    caveats: list[Note]
+    next_steps: list[Note]
+    why_not: list[Note]
+    """Why an alternative that fits comes second: the first note that holds for its path."""
+    alternative_notes: dict[PathId, NonEmpty]
+    """The fallback line for an alternative when no `why_not` note holds."""
+    texts: dict[str, NonEmpty]
+    """Templates for limits, changes and ruled-out paths."""
+
+    @model_validator(mode="after")
+    def _has_fallback(self) -> Rules:
+        if not self.rules or self.rules[-1].when:
+            raise ValueError("the last rule must be the fallback with an empty `when`")
+        return self
