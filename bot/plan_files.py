@@ -1,29 +1,27 @@
-"""The plan as files: roadmap pictures sized for a phone, and an .ics calendar of deadlines.
+"""The plan as files: roadmap pictures sized for a phone (here), and an .ics calendar of
+deadlines (`bot/plan_calendar.py`, re-exported here).
 
 Roadmap pages are 360 pt wide (a phone's width, so 1 pt on the page is 1 pt on the screen) and at
 most 640 pt tall (9:16), rendered at 2 px per pt: 720 × ≤ 1280 px, which Telegram shows as sent
 (it scales photos down to 1280 px on the long side, so one tall picture of a long plan would
 shrink to unreadable). A long plan becomes several pages; every page shares one time axis that
 runs from the plan's start (or today, if earlier) to its end.
-
-The calendar has one short all-day event per milestone deadline, with an alarm the day before.
-UIDs are a hash of an opaque plan key and the milestone index: stable across re-dating (so apps
-update events instead of duplicating them) and free of anything that identifies the person.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import textwrap
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import matplotlib.dates as mdates
-from icalendar import Alarm, Calendar, Event
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from bot.plan_calendar import day_label
+from bot.plan_calendar import milestone_uid as milestone_uid
+from bot.plan_calendar import plan_ics as plan_ics
 from flows.progress import milestone_weeks, week_step
 from flows.schedule import DatedMilestone
 
@@ -47,10 +45,6 @@ TRACK, FUTURE, DONE_BAR, NOW_BAR, NOW_BAND, TODAY = (
     "#fef3c7",
     "#dc2626",
 )
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
 
 
 def _wrap(text: str, width: int, lines: int = 2) -> list[str]:
@@ -101,8 +95,8 @@ def roadmap_figures(
     subtitle = words["roadmap_subtitle"].format(
         done=done,
         total=len(milestones),
-        start=_day(milestones[0].start),
-        end=_day(milestones[-1].end),
+        start=day_label(milestones[0].start),
+        end=day_label(milestones[-1].end),
     )
     titles = [_wrap(m.title, 38) for m in milestones]
     heights = [_row_height(len(t)) for t in titles]
@@ -111,7 +105,7 @@ def roadmap_figures(
     pages = _split(heights, MAX_HEIGHT_PT - header - FOOTER_PT)
     figures = []
     for number, rows in enumerate(pages, start=1):
-        lines = [subtitle, words["roadmap_today"].format(day=_day(today))]
+        lines = [subtitle, words["roadmap_today"].format(day=day_label(today))]
         if len(pages) > 1:
             lines.append(words["roadmap_page"].format(page=number, pages=len(pages)))
         body = sum(heights[i] for i in rows)
@@ -179,7 +173,7 @@ def _row(
         )
         y += ROW_TITLE_PT * LINE
     dates = words["roadmap_dates"].format(
-        start=_day(m.start), end=_day(m.end), weeks=milestone_weeks(m)
+        start=day_label(m.start), end=day_label(m.end), weeks=milestone_weeks(m)
     )
     ax.text(LEFT, y, dates, transform=text, fontsize=SMALL_PT, va="top", color=MUTED)
     if is_done or is_now:
@@ -272,60 +266,3 @@ def roadmap_pages(
     """The roadmap as PNG pages (run it with asyncio.to_thread: it takes a few hundred ms)."""
     figures = roadmap_figures(milestones, title, done=done, today=today, words=words)
     return [figure_png(fig) for fig in figures]
-
-
-# ---------------------------------------------------------------------------------- calendar
-
-
-def milestone_uid(plan_key: str, index: int) -> str:
-    """Stable for the plan's lifetime, unguessable without the plan key, says nothing of who."""
-    digest = hashlib.sha256(f"{plan_key}:{index}".encode()).hexdigest()[:32]
-    return f"{digest}@aipath"
-
-
-def plan_ics(
-    milestones: Sequence[DatedMilestone],
-    title: str,
-    *,
-    plan_key: str,
-    revision: int,
-    stamp: datetime,
-    words: Mapping[str, str],
-) -> bytes:
-    """One all-day event on each milestone's deadline, with an alarm the day before.
-
-    `plan_key` is an opaque per-plan id (never a Telegram id); `revision` counts the times the
-    plan was re-dated and becomes every event's SEQUENCE, and `stamp` (when that revision was
-    made, aware) its DTSTAMP, so calendar apps replace the old events on re-import.
-    """
-    cal = Calendar()
-    cal.add("prodid", "-//AI Path Advisor//aipath//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", words["calendar_name"].format(title=title))
-    total = len(milestones)
-    for m in milestones:
-        summary = words["calendar_summary"].format(title=m.title, number=m.index + 1, total=total)
-        event = Event()
-        event.add("uid", milestone_uid(plan_key, m.index))
-        event.add("dtstamp", stamp)
-        event.add("sequence", revision)
-        event.add("summary", summary)
-        event.add(
-            "description",
-            words["calendar_description"].format(
-                milestone=m.milestone, start=_day(m.start), end=_day(m.end)
-            ),
-        )
-        event.add("dtstart", m.end)
-        event.add("dtend", m.end + timedelta(days=1))  # DTEND is exclusive for all-day events
-        event.add("transp", "TRANSPARENT")  # a deadline, not a busy day
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", words["calendar_alarm"].format(title=m.title))
-        # 15 h before the deadline day's midnight: 09:00 local time on the day before.
-        alarm.add("trigger", timedelta(hours=-15))
-        event.add_component(alarm)
-        cal.add_component(event)
-    return bytes(cal.to_ical())
