@@ -1,4 +1,5 @@
-"""`aipath`: the command-line entry point (bot, console chat, advice, plan, operator tools)."""
+"""`aipath`: the command-line entry point, its parser and command table, and the user commands
+(bot, console chat, advice, plan, ask). Operator commands: `bot/cli_operator.py`."""
 
 from __future__ import annotations
 
@@ -6,24 +7,26 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.cli_operator import (
+    cmd_backup,
+    cmd_export,
+    cmd_health,
+    cmd_migrate_db,
+    cmd_stats,
+    fail,
+)
 from bot.settings import SettingsError, load_settings
-from bot.storage import MIGRATIONS, Storage, StorageError
-from bot.storage_backends import describe, is_postgres_url, open_storage
+from bot.storage import StorageError
 from flows.content import ContentError, default_content
 from flows.engine import Engine
 from flows.graph import to_mermaid
 from flows.profile import Profile
 from flows.rules import recommend
-
-
-def _fail(message: str, code: int = 2) -> int:
-    print(f"aipath: {message}", file=sys.stderr)
-    return code
 
 
 def read_profile(path: str) -> Profile | str:
@@ -45,7 +48,7 @@ def read_profile(path: str) -> Profile | str:
 def cmd_advise(args: argparse.Namespace) -> int:
     profile = read_profile(args.profile)
     if isinstance(profile, str):
-        return _fail(profile)
+        return fail(profile)
     recommendation = recommend(profile, default_content())
     print(recommendation.model_dump_json(indent=2))
     return 0
@@ -90,7 +93,7 @@ def cmd_bot(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if not settings.token:
-        return _fail("TELEGRAM_BOT_TOKEN is not set (see .env.example)")
+        return fail("TELEGRAM_BOT_TOKEN is not set (see .env.example)")
     use_uvloop()
     return run_bot(settings)
 
@@ -110,11 +113,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     profile = read_profile(args.profile)
     if isinstance(profile, str):
-        return _fail(profile)
+        return fail(profile)
     try:
         start = date.fromisoformat(args.start) if args.start else date.today()
     except ValueError:
-        return _fail(f"--start must be a date like 2026-12-01, not {args.start!r}")
+        return fail(f"--start must be a date like 2026-12-01, not {args.start!r}")
     content = default_content()
     rec = recommend(profile, content)
     dated = date_plan(rec.plan, start)
@@ -138,98 +141,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
         ics = plan_ics(dated, title, plan_key=key, revision=0, stamp=datetime.now(UTC), words=words)
         Path(args.ics).write_bytes(ics)
         print(f"wrote {args.ics}")
-    return 0
-
-
-def _with_storage(database: Path | str, action: Callable[[Storage], Awaitable[int]]) -> int:
-    """Run an operator action on the configured database, SQLite or PostgreSQL."""
-
-    async def run() -> int:
-        storage = await open_storage(database)
-        try:
-            return await action(storage)
-        finally:
-            await storage.close()
-
-    return asyncio.run(run())
-
-
-def cmd_health(args: argparse.Namespace) -> int:
-    settings = load_settings()
-
-    async def check(storage: Storage) -> int:
-        version = await storage.schema_version()
-        if version != len(MIGRATIONS):
-            return _fail(f"schema version {version}, expected {len(MIGRATIONS)}", 1)
-        print(f"ok: {describe(settings.database)} at schema version {version}")
-        return 0
-
-    return _with_storage(settings.database, check)
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    target = Path(args.path)
-    if target.exists():
-        return _fail(f"{target} exists; choose a new file")
-
-    async def copy(storage: Storage) -> int:
-        await storage.backup(target)
-        kind = "a JSON dump" if is_postgres_url(settings.database) else "a SQLite copy"
-        print(f"backed up {describe(settings.database)} to {target} ({kind})")
-        return 0
-
-    return _with_storage(settings.database, copy)
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
-    from bot.insight import stats_report, stats_text
-
-    settings = load_settings()
-
-    async def show(storage: Storage) -> int:
-        stats = await storage.stats(now=datetime.now(UTC))
-        print(json.dumps(stats_report(stats), indent=2) if args.json else stats_text(stats))
-        return 0
-
-    return _with_storage(settings.database, show)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    settings = load_settings()
-
-    async def dump(storage: Storage) -> int:
-        data = await storage.export_user(args.user_id)
-        if data is None:
-            return _fail(f"no user {args.user_id}", 1)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return 0
-
-    return _with_storage(settings.database, dump)
-
-
-def cmd_migrate_db(args: argparse.Namespace) -> int:
-    from bot.storage_migrate import migrate_sqlite_to_postgres
-
-    if not is_postgres_url(args.postgres_url):
-        return _fail("the target must be a postgresql:// URL")
-    source = Path(args.sqlite_path)
-    if not source.is_file():
-        return _fail(f"no SQLite database at {source}")
-    try:
-        counts = asyncio.run(migrate_sqlite_to_postgres(source, args.postgres_url))
-    except (OSError, ValueError) as exc:
-        return _fail(f"migrate-db: {exc}", 1)
-    for count in counts:
-        mark = "ok" if count.ok else "MISMATCH"
-        print(
-            f"{count.table:<10} sqlite {count.sqlite:>8}  postgresql {count.postgresql:>8}  {mark}"
-        )
-    if not all(count.ok for count in counts):
-        return _fail("row counts differ; do not switch AIPATH_DATABASE to PostgreSQL yet", 1)
-    print(f"copied to {describe(args.postgres_url)}; set AIPATH_DATABASE to its URL")
     return 0
 
 
@@ -307,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (SettingsError, ContentError, StorageError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
 
 
 if __name__ == "__main__":
