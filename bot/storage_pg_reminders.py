@@ -7,17 +7,14 @@ The same queries as `bot.storage_sqlite_reminders`; here several workers sweep a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 import asyncpg
 
 from bot.storage_pg_schema import stamp
-from bot.storage_records import ReminderRecord
+from bot.storage_records import ReminderRecord, reminder_from_row
 from flows.engine import Conversation
-
-Row = Mapping[str, Any]
 
 
 class PgReminders:
@@ -31,7 +28,7 @@ class PgReminders:
 
     async def load_reminder(self, user_id: int) -> ReminderRecord | None:
         row = await self._conn.fetchrow("SELECT * FROM reminders WHERE user_id = $1", user_id)
-        return _reminder(row) if row else None
+        return reminder_from_row(row) if row else None
 
     async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
         await self._conn.execute(
@@ -81,7 +78,7 @@ class PgReminders:
             now,
             limit,
         )
-        return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
+        return sorted((reminder_from_row(r) for r in rows), key=lambda r: r.next_due or 0)
 
     async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
         """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
@@ -91,7 +88,7 @@ class PgReminders:
             now,
             limit,
         )
-        return [_reminder(r) for r in rows]
+        return [reminder_from_row(r) for r in rows]
 
     async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
         """Claim one reminder right before sending it; None if another worker claimed it first
@@ -102,7 +99,7 @@ class PgReminders:
             now,
             user_id,
         )
-        return _reminder(row) if row else None
+        return reminder_from_row(row) if row else None
 
     async def release_stale_claims(self, older_than: int) -> int:
         """Claims older than the lease go back to due (their sweep died before sending)."""
@@ -117,7 +114,7 @@ class PgReminders:
         rows = await self._conn.fetch(
             "SELECT * FROM reminders WHERE claimed_at IS NOT NULL AND claimed_at < $1", older_than
         )
-        return [_reminder(r) for r in rows]
+        return [reminder_from_row(r) for r in rows]
 
     async def finish_claim(
         self,
@@ -158,16 +155,3 @@ class PgReminders:
                 "updated_at) VALUES ($1, $1, $2, 'active', $3, $4)",
                 [(user_id, schedule, due, stamped) for user_id, schedule, due in batch],
             )
-
-
-def _reminder(row: Row) -> ReminderRecord:
-    return ReminderRecord(
-        user_id=row["user_id"],
-        chat_id=row["chat_id"],
-        schedule=row["schedule"],
-        status=row["status"],
-        next_due=row["next_due"],
-        claimed_at=row["claimed_at"],
-        last_sent=row["last_sent"],
-        setup=row["setup"],
-    )

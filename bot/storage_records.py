@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from flows.engine import Conversation
 
@@ -86,3 +86,23 @@ class ReminderRecord:
     claimed_at: int | None = None
     last_sent: int | None = None
     setup: str | None = None
+
+
+class NamedColumns(Protocol):
+    """A database row read by column name (an aiosqlite Row or an asyncpg Record)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def reminder_from_row(row: NamedColumns) -> ReminderRecord:
+    """A reminders row as its record; the columns read the same on both backends."""
+    return ReminderRecord(
+        user_id=row["user_id"],
+        chat_id=row["chat_id"],
+        schedule=row["schedule"],
+        status=row["status"],
+        next_due=row["next_due"],
+        claimed_at=row["claimed_at"],
+        last_sent=row["last_sent"],
+        setup=row["setup"],
+    )

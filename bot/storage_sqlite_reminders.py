@@ -14,7 +14,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.storage_records import ReminderRecord
+from bot.storage_records import ReminderRecord, reminder_from_row
 from bot.storage_sqlite_schema import iso
 from flows.engine import Conversation
 
@@ -38,7 +38,7 @@ class SqliteReminders:
 
     async def load_reminder(self, user_id: int) -> ReminderRecord | None:
         row = await self._one("SELECT * FROM reminders WHERE user_id = ?", (user_id,))
-        return _reminder(row) if row else None
+        return reminder_from_row(row) if row else None
 
     async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
         await self._write(
@@ -93,7 +93,7 @@ class SqliteReminders:
             ) as cur,
         ):
             rows = await cur.fetchall()
-        return sorted((_reminder(r) for r in rows), key=lambda r: r.next_due or 0)
+        return sorted((reminder_from_row(r) for r in rows), key=lambda r: r.next_due or 0)
 
     async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
         """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
@@ -102,7 +102,7 @@ class SqliteReminders:
             "AND claimed_at IS NULL ORDER BY next_due LIMIT ?",
             (now, limit),
         )
-        return [_reminder(r) for r in rows]
+        return [reminder_from_row(r) for r in rows]
 
     async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
         """Claim one reminder right before sending it; None if it is no longer due or is
@@ -113,7 +113,7 @@ class SqliteReminders:
                 "AND status = 'active' AND next_due <= :now AND claimed_at IS NULL RETURNING *",
                 {"now": now, "user_id": user_id},
             )
-        return _reminder(row) if row else None
+        return reminder_from_row(row) if row else None
 
     async def release_stale_claims(self, older_than: int) -> int:
         """Claims older than the lease belong to a sweep that died before sending: they go
@@ -132,7 +132,7 @@ class SqliteReminders:
         """Rows claimed by a sweep that never finished (the process died mid-send)."""
         sql = "SELECT * FROM reminders WHERE claimed_at IS NOT NULL AND claimed_at < ?"
         async with self._db.execute(sql, (older_than,)) as cur:
-            return [_reminder(r) for r in await cur.fetchall()]
+            return [reminder_from_row(r) for r in await cur.fetchall()]
 
     async def finish_claim(
         self,
@@ -171,16 +171,3 @@ class SqliteReminders:
                     "updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
                     (user_id, user_id, schedule, next_due, stamp),
                 )
-
-
-def _reminder(row: aiosqlite.Row) -> ReminderRecord:
-    return ReminderRecord(
-        user_id=row["user_id"],
-        chat_id=row["chat_id"],
-        schedule=row["schedule"],
-        status=row["status"],
-        next_due=row["next_due"],
-        claimed_at=row["claimed_at"],
-        last_sent=row["last_sent"],
-        setup=row["setup"],
-    )
