@@ -29,9 +29,12 @@ WIDTH = 88
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    """Each line of `text` wrapped on its own: line breaks in the content are kept."""
+    """Each line of `text` wrapped on its own: line breaks in the content are kept.
+
+    A bullet's continuation lines line up under its text, without a bullet of their own."""
+    follow = " " * len(indent) if indent else "  "
     return "\n".join(
-        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=follow)
         for line in text.split("\n")
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,3 +81,9 @@ def test_console_ticks_progress_off_with_numbered_buttons(engine: Engine, tmp_pa
     assert "1) ✅ Done" in out and "2) ⏭ Skip to next" in out
     assert "Well done! Next up:" in out and "Weekly streak: 1" in out
     assert "milestone 1 is open again" in out
+
+
+def test_a_long_bullet_wraps_without_a_second_bullet(engine: Engine, tmp_path: Path) -> None:
+    out = chat(engine, tmp_path / "aipath.db", ["1", "is a master's worth it?"])
+    assert "graduate" in out  # the long "visa route or hiring rules" item is shown, and wraps
+    assert not re.search(r"^\s*•\s{2,}", out, re.MULTILINE), out
