@@ -108,7 +108,8 @@ class ConsoleView:
             if 1 <= index <= len(self.choices):
                 button = self.choices[index - 1]
                 return Press(button.action)
-            return self.words["pick_range"].format(count=len(self.choices))
+            key = "pick_only" if len(self.choices) == 1 else "pick_range"
+            return self.words[key].format(count=len(self.choices))
         return Text(line)
 
     def _numeric_question(self) -> bool:

@@ -58,6 +58,16 @@ def test_console_handles_commands_and_bad_numbers(engine: Engine, tmp_path: Path
     assert "Production code" in out  # the coding question's help text
 
 
+def test_a_wrong_number_with_one_option_says_so_plainly(engine: Engine, tmp_path: Path) -> None:
+    out = chat(
+        engine,
+        tmp_path / "db.sqlite",
+        ["1", "1", "2", "4", "1", "2", "3000", "1"] + ["10", "2", "1", "/costs", "2"],
+    )
+    assert "from 1 to 1" not in out
+    assert "only one option here" in out
+
+
 def test_console_has_the_plan_progress_and_reminder_screens(engine: Engine, tmp_path: Path) -> None:
     """The same dispatcher as the bot: /plan (files summarised as a line), /progress and the
     reminder setup, where typed text goes to the setup only while it is on screen."""
