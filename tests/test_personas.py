@@ -449,6 +449,15 @@ def test_issue_cs_graduate_is_not_told_they_are_moving_into_tech(content: Conten
     assert not any("moving into tech" in r.text for r in rec.reasons)
 
 
+@pytest.mark.parametrize("years", [1, 4])
+def test_working_engineer_reasons_read_well_and_do_not_repeat(content: Content, years: int) -> None:
+    answers = {"coding_experience": "production", "years_experience": years}
+    rec = recommend(make_profile(**answers), content)
+    assert rec.path == "accelerated_immersive"
+    text = " ".join(r.text for r in rec.reasons)
+    assert "1 years" not in text and text.count("entry requirement") <= 1, text
+
+
 def test_recommendations_are_deterministic(content: Content) -> None:
     profile = make_profile()
     assert recommend(profile, content) == recommend(profile, content)
