@@ -81,6 +81,7 @@ async def test_nudges_claimed_by_a_killed_sweep_are_sent_exactly_once(tmp_path: 
             second.send_signal(signal.SIGTERM)
             await asyncio.wait_for(second.wait(), 30)
         counts = delivered()
+        assert tg.violations == []  # every nudge within Telegram's limits
     print(f"{stranded} claims stranded by SIGKILL; delivered {sum(counts.values())} nudges")
     assert counts == Counter(dict.fromkeys(USERS, 1))
     assert claimed_rows(db) == 0
