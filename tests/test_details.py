@@ -117,3 +117,11 @@ def test_no_screen_has_an_empty_block(content: Content, topic: DetailTopicId) ->
     assert rec.path == "self_study"
     reply = present_detail(content, profile, rec, topic, "recommendation")
     assert all(b.text or b.items for b in reply.blocks), reply.blocks
+
+
+def test_self_check_heading_is_not_repeated_by_its_first_line(content: Content) -> None:
+    profile = make_profile()
+    reply = present_detail(content, profile, recommend(profile, content), "self_check", "x")
+    headings = {b.text for b in reply.blocks if b.kind == "heading"}
+    titles = {item.split(":")[0] for b in reply.blocks if b.kind == "bullets" for item in b.items}
+    assert not headings & titles, headings & titles
