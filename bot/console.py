@@ -29,9 +29,12 @@ WIDTH = 88
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    """Each line of `text` wrapped on its own: line breaks in the content are kept."""
+    """Each line of `text` wrapped on its own: line breaks in the content are kept.
+
+    A bullet's continuation lines line up under its text, without a bullet of their own."""
+    follow = " " * len(indent) if indent else "  "
     return "\n".join(
-        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=follow)
         for line in text.split("\n")
     )
 
@@ -105,7 +108,8 @@ class ConsoleView:
             if 1 <= index <= len(self.choices):
                 button = self.choices[index - 1]
                 return Press(button.action)
-            return self.words["pick_range"].format(count=len(self.choices))
+            key = "pick_only" if len(self.choices) == 1 else "pick_range"
+            return self.words[key].format(count=len(self.choices))
         return Text(line)
 
     def _numeric_question(self) -> bool:

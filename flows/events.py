@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from flows.actions import Action
 
@@ -22,21 +22,8 @@ CommandName = Literal[
     "delete",
     "export",
 ]
-COMMANDS: tuple[CommandName, ...] = (
-    "start",
-    "back",
-    "restart",
-    "help",
-    "profile",
-    "recommendation",
-    "faq",
-    "plan",
-    "progress",
-    "reminders",
-    "privacy",
-    "delete",
-    "export",
-)
+COMMANDS: tuple[CommandName, ...] = get_args(CommandName)
+"""Every command, in the order declared above (one list: the Literal)."""
 ENGINE_COMMANDS: tuple[CommandName, ...] = COMMANDS[:8]
 """The interview's own commands; the rest belong to the plan, reminder and account dialogues."""
 

@@ -119,6 +119,8 @@ def _headline(
         out.add("heading", s["what_breaks"])
         out.add("bullets", items=tuple(limit.text for limit in rec.limits))
         out.add("heading", s["what_would_change"])
+        if sum(change.path == rec.path for change in rec.changes) > 1:  # each alone is not enough
+            out.add("note", s["changes_together"].format(path=rec.path_name))
         out.add("bullets", items=tuple(change.text for change in rec.changes))
     if reasons:
         out.add("heading", s["why"])

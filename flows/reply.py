@@ -64,7 +64,8 @@ class ReplyBuilder:
     rows: list[tuple[Button, ...]] = field(default_factory=list)
 
     def add(self, kind: BlockKind, text: str = "", items: tuple[str, ...] = ()) -> None:
-        self.blocks.append(Block(kind, text, items))
+        if text or items:  # an empty block would only show as blank lines
+            self.blocks.append(Block(kind, text, items))
 
     def row(self, *buttons: Button) -> None:
         if buttons:

@@ -121,6 +121,11 @@ class SimUser:
         result = request.result
         return int(result["message_id"]) if isinstance(result, dict) else None
 
+    async def begin(self) -> Screen:
+        """`/start`, then "Let's begin": the first question on screen."""
+        await self.say("/start")
+        return await self.tap("Let's begin")
+
     async def say(self, text: str, *, keyboard: bool = True) -> Screen:
         mark = len(self.tg.requests)
         self.tg.push_text(self.user_id, text)

@@ -135,3 +135,19 @@ def test_answer_blocks_and_topic_buttons(index: AskIndex, content: Content) -> N
     assert offered(index, nothing) == tuple(index.suggested())
     assert offered(index, index.ask("hello")) == ()
     assert len({p.key for p in index.passages}) == len(index.passages)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much does the accelerated program cost?",
+        "accelerated program price",
+        "how much does a master's cost",
+        "how much is the immersive for career switchers",
+        "how much does the bootcamp cost",
+    ],
+)
+def test_a_cost_question_is_answered_with_the_tuition(index: AskIndex, question: str) -> None:
+    # A path's "who it suits" list once won cost questions: it carried the section's cost words.
+    answer = as_json(index, index.ask(question))["answer"]
+    assert "$" in answer and "tuition" in answer.lower(), answer

@@ -79,6 +79,7 @@ async def test_the_apology_is_sent_when_answering_the_callback_fails(tmp_path: P
             lambda r: r.method == "sendMessage" and r.chat_id == USER, since=mark
         )
         assert "Sorry" in str(apology.params["text"])
+        assert tg.violations == []
 
 
 async def reveals_content(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

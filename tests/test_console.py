@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,16 @@ def test_console_handles_commands_and_bad_numbers(engine: Engine, tmp_path: Path
     assert "Production code" in out  # the coding question's help text
 
 
+def test_a_wrong_number_with_one_option_says_so_plainly(engine: Engine, tmp_path: Path) -> None:
+    out = chat(
+        engine,
+        tmp_path / "db.sqlite",
+        ["1", "1", "2", "4", "1", "2", "3000", "1", "10", "2", "1", "/costs", "2"],
+    )
+    assert "from 1 to 1" not in out
+    assert "only one option here" in out
+
+
 def test_console_has_the_plan_progress_and_reminder_screens(engine: Engine, tmp_path: Path) -> None:
     """The same dispatcher as the bot: /plan (files summarised as a line), /progress and the
     reminder setup, where typed text goes to the setup only while it is on screen."""
@@ -80,3 +91,9 @@ def test_console_ticks_progress_off_with_numbered_buttons(engine: Engine, tmp_pa
     assert "1) ✅ Done" in out and "2) ⏭ Skip to next" in out
     assert "Well done! Next up:" in out and "Weekly streak: 1" in out
     assert "milestone 1 is open again" in out
+
+
+def test_a_long_bullet_wraps_without_a_second_bullet(engine: Engine, tmp_path: Path) -> None:
+    out = chat(engine, tmp_path / "aipath.db", ["1", "is a master's worth it?"])
+    assert "graduate" in out  # the long "visa route or hiring rules" item is shown, and wraps
+    assert not re.search(r"^\s*•\s{2,}", out, re.MULTILINE), out

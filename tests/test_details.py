@@ -106,3 +106,22 @@ def test_portfolio_job_search_and_self_check(content: Content) -> None:
     check = screen(content, "self_check")
     assert check.count("☐") == len(content.advice.hiring_signals) - 2
     assert "What does not move the needle" in check
+
+
+@pytest.mark.parametrize("topic", get_args(DetailTopicId))
+def test_no_screen_has_an_empty_block(content: Content, topic: DetailTopicId) -> None:
+    # Self-study has no tuition, so the costs screen once sent an empty list: blank lines.
+    switcher = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}
+    profile = make_profile(**switcher, budget_usd=3000, hours_per_week=10)
+    rec = recommend(profile, content)
+    assert rec.path == "self_study"
+    reply = present_detail(content, profile, rec, topic, "recommendation")
+    assert all(b.text or b.items for b in reply.blocks), reply.blocks
+
+
+def test_self_check_heading_is_not_repeated_by_its_first_line(content: Content) -> None:
+    profile = make_profile()
+    reply = present_detail(content, profile, recommend(profile, content), "self_check", "x")
+    headings = {b.text for b in reply.blocks if b.kind == "heading"}
+    titles = {item.split(":")[0] for b in reply.blocks if b.kind == "bullets" for item in b.items}
+    assert not headings & titles, headings & titles

@@ -449,6 +449,15 @@ def test_issue_cs_graduate_is_not_told_they_are_moving_into_tech(content: Conten
     assert not any("moving into tech" in r.text for r in rec.reasons)
 
 
+@pytest.mark.parametrize("years", [1, 4])
+def test_working_engineer_reasons_read_well_and_do_not_repeat(content: Content, years: int) -> None:
+    answers = {"coding_experience": "production", "years_experience": years}
+    rec = recommend(make_profile(**answers), content)
+    assert rec.path == "accelerated_immersive"
+    text = " ".join(r.text for r in rec.reasons)
+    assert "1 years" not in text and text.count("entry requirement") <= 1, text
+
+
 def test_recommendations_are_deterministic(content: Content) -> None:
     profile = make_profile()
     assert recommend(profile, content) == recommend(profile, content)
@@ -525,3 +534,23 @@ def test_a_preference_the_path_cannot_meet_is_said(
     assert words in rec.caveats[0]
     reply = present_recommendation(content, rec, "recommendation")
     assert any(words in item for b in reply.blocks for item in b.items)
+
+
+def test_several_changes_for_the_closest_path_are_said_to_go_together(content: Content) -> None:
+    answers = {"goal_role": "research", "budget_usd": 5000, "hours_per_week": 20}
+    rec = recommend(make_profile(**answers), content)
+    assert not rec.fits and sum(c.path == rec.path for c in rec.changes) > 1
+    reply = present_recommendation(content, rec, "recommendation")
+    notes = [b.text for b in reply.blocks if b.kind == "note"]
+    assert any("all of its changes" in n and rec.path_name in n for n in notes), notes
+
+
+def test_a_single_change_needs_no_together_note(content: Content) -> None:
+    rec = recommend(make_profile(**SWITCHER, budget_usd=0, hours_per_week=5), content)
+    assert not rec.fits
+    notes = [
+        b.text
+        for b in present_recommendation(content, rec, "recommendation").blocks
+        if b.kind == "note"
+    ]
+    assert not any("all of its changes" in n for n in notes), notes

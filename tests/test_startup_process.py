@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import socket
-import sys
 from pathlib import Path
 
+from tests.bot_process import spawn_bot
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_driver import SimUser
 
@@ -20,23 +19,7 @@ def free_port() -> int:
 
 
 async def spawn(db: Path, token: str, base_url: str) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": token,
-        "TELEGRAM_API_BASE_URL": base_url,
-        "AIPATH_DATABASE": str(db),
-        "AIPATH_REMINDER_SWEEP_SECONDS": "0",
-        "AIPATH_LOG_LEVEL": "WARNING",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "bot",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    return await spawn_bot(db, token, base_url, stderr=asyncio.subprocess.PIPE)
 
 
 async def stop(proc: asyncio.subprocess.Process) -> list[str]:

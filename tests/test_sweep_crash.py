@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
-import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +13,7 @@ from bot.reminders import CLAIM_LEASE, epoch
 from bot.storage import Storage
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
+from tests.bot_process import spawn_bot
 from tests.conftest import BASE_PROFILE
 from tests.fake_telegram import FakeTelegram
 
@@ -35,23 +34,12 @@ async def seed(db: Path) -> None:
 
 
 async def start(tg: FakeTelegram, db: Path, clock_start: datetime) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": tg.token,
-        "TELEGRAM_API_BASE_URL": tg.base_url,
-        "AIPATH_DATABASE": str(db),
-        "AIPATH_REMINDER_SWEEP_SECONDS": "1",
-        "AIPATH_CLOCK_START": clock_start.isoformat(),
-        "AIPATH_LOG_LEVEL": "WARNING",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "bot",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+    return await spawn_bot(
+        db,
+        tg.token,
+        tg.base_url,
+        AIPATH_REMINDER_SWEEP_SECONDS="1",
+        AIPATH_CLOCK_START=clock_start.isoformat(),
     )
 
 
@@ -93,6 +81,7 @@ async def test_nudges_claimed_by_a_killed_sweep_are_sent_exactly_once(tmp_path: 
             second.send_signal(signal.SIGTERM)
             await asyncio.wait_for(second.wait(), 30)
         counts = delivered()
+        assert tg.violations == []  # every nudge within Telegram's limits
     print(f"{stranded} claims stranded by SIGKILL; delivered {sum(counts.values())} nudges")
     assert counts == Counter(dict.fromkeys(USERS, 1))
     assert claimed_rows(db) == 0

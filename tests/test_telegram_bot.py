@@ -66,8 +66,7 @@ async def test_typed_answers_valid_and_invalid(tg: FakeTelegram, tmp_path: Path)
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         await user.tap("I ship production code")
         screen = await user.say("lots of <years>")
         assert "whole number" in screen.text and "Question 2 of 10" in screen.text
@@ -94,8 +93,7 @@ async def test_non_text_messages_get_a_hint_and_the_question(
 ) -> None:
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         mark = len(tg.requests)
         tg.push_kind(USER, kind)
         screen = await user._screen(mark, keyboard=True)
@@ -107,8 +105,7 @@ async def test_edited_messages_are_ignored(tg: FakeTelegram, tmp_path: Path) -> 
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         await user.tap("I ship production code")
         tg.push_edited_text(USER, 1, "10")
         screen = await user.say("3")  # the next real message is handled normally
@@ -121,8 +118,7 @@ async def test_stale_button_is_answered_and_shows_where_the_user_is(
 ) -> None:
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         first_question = user.keyboard_message
         await user.tap("I haven't coded yet")
         await user.say("/profile")  # a new message: the question message is no longer current
@@ -137,8 +133,7 @@ async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram, tmp_p
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         button = user.find("I ship production code")
         mark = len(tg.requests)
         tg.push_callback(USER, button["callback_data"], user.keyboard_message)
@@ -265,8 +260,7 @@ async def test_logs_carry_no_token_and_no_answer_content(
     caplog.set_level("INFO")
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         await user.tap("I ship production code")
         await user.say("7")
         await user.say("/frobnicate")
@@ -280,8 +274,7 @@ async def test_admin_stats_and_export(tg: FakeTelegram, tmp_path: Path) -> None:
 
     async with bot_running(tg, tmp_path / "bot.db", AIPATH_ADMIN_IDS=str(USER)):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         await user.tap("I haven't coded yet")
         screen = await user.say("/stats", keyboard=False)
         assert "Users started: 1" in screen.text and "degree: 1" in screen.text

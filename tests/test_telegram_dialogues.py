@@ -49,8 +49,7 @@ async def test_reminders_mid_interview_never_capture_a_typed_answer(
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         await user.tap("I ship production code")
         screen = await user.say("/reminders")
         assert NOT_READY in screen.text
@@ -191,8 +190,7 @@ async def test_tap_on_an_inaccessible_message_sends_a_new_one(
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         message = user.keyboard_message
         assert message is not None
         data = user.find("I ship production code")["callback_data"]

@@ -69,8 +69,7 @@ async def test_hints_on_telegram_say_tap_or_type(tg: FakeTelegram, tmp_path: Pat
     words = load_telegram_text().messages
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         screen = await user.say("astronaut")
         assert words["hint_choice"] in screen.text
         assert "number" not in screen.text.lower()  # its buttons have no numbers
@@ -94,8 +93,7 @@ async def test_after_the_recommendation_a_stray_message_gets_the_compact_menu(
 async def test_a_topic_button_answers_and_keeps_the_place(tg: FakeTelegram, tmp_path: Path) -> None:
     async with bot_running(tg, tmp_path / "bot.db"):
         user = SimUser(tg, USER)
-        await user.say("/start")
-        await user.tap("Let's begin")
+        await user.begin()
         screen = await user.say("which certifications matter most?")
         assert "AWS Machine Learning Specialty" in screen.text
         screen = await user.tap("Which certifications to pair")

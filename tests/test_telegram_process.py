@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import random
 import signal
 import sqlite3
-import sys
 from pathlib import Path
 
 from flows.content import default_content
+from tests.bot_process import spawn_bot
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_driver import Screen, SimUser
 
@@ -47,25 +46,8 @@ def moved_past(field: str, screen: Screen) -> bool:
 
 
 async def start_bot(tg: FakeTelegram, db: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": tg.token,
-        "TELEGRAM_API_BASE_URL": tg.base_url,
-        "TELEGRAM_API_BASE_FILE_URL": tg.base_file_url,
-        "AIPATH_DATABASE": str(db),
-        "AIPATH_REMINDER_SWEEP_SECONDS": "0",
-        "AIPATH_LOG_LEVEL": "WARNING",
-    }
     mark = len(tg.requests)
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "bot",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
+    proc = await spawn_bot(db, tg.token, tg.base_url, TELEGRAM_API_BASE_FILE_URL=tg.base_file_url)
     await tg.wait_for(lambda r: r.index >= mark and r.method == "getUpdates", timeout=30)
     return proc
 

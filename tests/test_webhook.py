@@ -73,6 +73,7 @@ async def test_webhook_rejects_a_wrong_secret_and_serves_the_right_one(tmp_path:
             reply = await tg.wait_for(lambda r: r.method == "sendMessage", timeout=10)
             assert "AI Path Advisor" in reply.params["text"]
             assert len([r for r in tg.requests if r.method == "sendMessage"]) == 1
+            assert tg.violations == []
         finally:
             server.stop()
             await app.stop()
