@@ -24,7 +24,7 @@ from flows.actions import (
 )
 from flows.content import ReminderText
 from flows.nudges import compose_nudge, progress_text
-from flows.progress import weekly_streak, weekly_summary
+from flows.progress import week_step, weekly_streak, weekly_summary
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule
 
@@ -48,7 +48,7 @@ class Progress:
 
     async def screen(self, user_id: int, notice: str | None = None) -> Reply:
         """The bar, the current milestone and this week's step, the streak, and the buttons:
-        done, skip to next, undo, see the plan."""
+        this week's step done, milestone done, skip to next, undo, see the plan."""
         view = await self.plans.view(user_id)
         if view is None:
             return self._text(self.words.messages["progress_none"])
@@ -61,7 +61,17 @@ class Progress:
             out.add("note", notice)
         out.add("text", progress_text(view.milestones, done, now.date(), streak, m))
         if view.current is not None:
-            out.row(Button(b["done"], NudgeDone(done)), Button(b["skip"], ProgressSkip(done)))
+            # As on a nudge: mid-milestone, "done" would be ambiguous, so this week's step and
+            # the whole milestone get a button each; in its last week, one "done" is enough.
+            step = week_step(view.current, now.date())
+            if step.is_outcome:
+                out.row(Button(b["done"], NudgeDone(done)), Button(b["skip"], ProgressSkip(done)))
+            else:
+                out.row(Button(b["step_done"], StepDone(done, step.week)))
+                out.row(
+                    Button(b["milestone_done"], NudgeDone(done)),
+                    Button(b["skip"], ProgressSkip(done)),
+                )
         if done > 0:
             out.row(Button(b["undo"], ProgressUndo(done - 1)), Button(b["see_plan"], ShowPlan()))
         else:

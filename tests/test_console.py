@@ -85,10 +85,12 @@ def test_console_has_the_plan_progress_and_reminder_screens(engine: Engine, tmp_
 def test_console_ticks_progress_off_with_numbered_buttons(engine: Engine, tmp_path: Path) -> None:
     db = tmp_path / "aipath.db"
     chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
-    # /progress lists: 1) Done 2) Skip to next 3) See the plan; then Done, then Undo last
-    out = chat(engine, db, ["/progress", "1", "3"])
+    # /progress lists: 1) This week's step done 2) Whole milestone done 3) Skip to next
+    # 4) See the plan; then the milestone is done, and then (4) Undo last
+    out = chat(engine, db, ["/progress", "2", "4"])
     assert "Now: milestone 1 of" in out and "This week's step:" in out
-    assert "1) ✅ Done" in out and "2) ⏭ Skip to next" in out
+    assert "1) ✅ This week's step done" in out and "2) ✅ Whole milestone done" in out
+    assert "3) ⏭ Skip to next" in out
     assert "Well done! Next up:" in out and "Weekly streak: 1" in out
     assert "milestone 1 is open again" in out
 

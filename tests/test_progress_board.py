@@ -52,7 +52,10 @@ async def test_progress_screen_ticks_off_undoes_and_skips(engine: Engine, storag
     screen = await board.screen(USER)
     assert "0 of" in text(screen) and "Now: milestone 1 of" in text(screen)
     assert "Week 1 of" in text(screen)
-    assert actions(screen) == [NudgeDone(0), ProgressSkip(0), ShowPlan()]
+    # Mid-milestone, this week's step and the whole milestone are ticked off separately.
+    assert actions(screen) == [StepDone(0, 1), NudgeDone(0), ProgressSkip(0), ShowPlan()]
+    step = await board.press(USER, StepDone(0, 1))
+    assert "counts for this week's streak" in text(step) and "0 of" in text(step)
 
     screen = await board.press(USER, NudgeDone(0))
     assert "Well done!" in text(screen) and "Weekly streak: 1" in text(screen)

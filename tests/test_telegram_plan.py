@@ -116,7 +116,13 @@ async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: 
         assert "1 of" in screen.text and "Weekly streak: 1" in screen.text
         assert "Now: milestone 2 of" in screen.text
         labels = [b["text"] for b in user.buttons]
-        assert labels == ["✅ Done", "⏭ Skip to next", "↩️ Undo last", "📅 See the plan"]
+        assert labels == [
+            "✅ This week's step done",
+            "✅ Whole milestone done",
+            "⏭ Skip to next",
+            "↩️ Undo last",
+            "📅 See the plan",
+        ]
         screen = await user.tap("↩️ Undo last")
         assert "milestone 1 is open again" in screen.text and "0 of" in screen.text
         record = await app.bot_data[KEY].storage.load_reminder(USER)
