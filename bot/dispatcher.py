@@ -111,6 +111,8 @@ class Dispatcher:
                 chat_id=chat_id,
                 update_id=update_id,
                 recommendation=rec.record() if rec and turn.conv.is_finished else None,
+                # this person's updates run one at a time: the window loaded above is current
+                recent_updates=record.recent_updates if record else (),
             )
         if isinstance(event, Command) and event.name == "start" and event.payload:
             await self.storage.set_source(user_id, event.payload[:64])

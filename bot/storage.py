@@ -189,16 +189,23 @@ class Storage(SqlitePlans, SqliteReminders, SqliteOperators):
         chat_id: int | None = None,
         update_id: int | None = None,
         recommendation: dict[str, Any] | None = None,
+        recent_updates: tuple[tuple[int, int], ...] | None = None,
     ) -> None:
         """Insert or update a user's conversation; commits before returning.
 
         `update_id` joins the person's window of recent updates, so a redelivered update (after
         a crash between commit and confirmation) is recognised (`UserRecord.already_applied`).
+        `recent_updates`: the window as this turn loaded it (`()` for a new person). A person's
+        updates run one at a time, so it is still current: the new window is computed here and
+        written by the one UPSERT, a single round trip to the database thread. Without it the
+        window is read first (two round trips).
         """
         finished = conversation.state == "recommendation"
         async with self._writer():
             window = None
-            if update_id is not None:
+            if update_id is not None and recent_updates is not None:
+                window = recent_window(recent_updates, update_id, now)
+            elif update_id is not None:
                 row = await self._one(
                     "SELECT recent_updates FROM users WHERE user_id = ?", (user_id,)
                 )

@@ -221,7 +221,12 @@ class PgStorage(PgPlans, PgReminders, PgOperators, Storage):
         chat_id: int | None = None,
         update_id: int | None = None,
         recommendation: dict[str, Any] | None = None,
+        recent_updates: tuple[tuple[int, int], ...] | None = None,
     ) -> None:
+        """As `Storage.save_conversation`; `recent_updates` is accepted for the same API but
+        not used: here the window is always read under the row's lock in this transaction,
+        which holds against another worker too."""
+        del recent_updates
         finished = conversation.state == "recommendation"
         async with self._one_transaction() as db:
             window = None

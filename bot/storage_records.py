@@ -7,6 +7,7 @@ runtime never sees which database it talks to.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -49,10 +50,16 @@ class UserRecord:
         return any(seen == update_id and at >= since for seen, at in self.recent_updates)
 
 
-def recent_window(raw: str | None, update_id: int, now: datetime) -> str:
-    """The recent-updates window with `update_id` added, trimmed by count and age."""
+def recent_window(
+    raw: str | Iterable[tuple[int, int]] | None, update_id: int, now: datetime
+) -> str:
+    """The recent-updates window with `update_id` added, trimmed by count and age.
+
+    `raw` is the stored JSON text, or the window already loaded (`UserRecord.recent_updates`).
+    """
     since = now.timestamp() - RECENT_FOR.total_seconds()
-    kept = [(u, t) for u, t in (json.loads(raw) if raw else []) if t >= since and u != update_id]
+    seen = json.loads(raw) if isinstance(raw, str) else (raw or [])
+    kept = [(u, t) for u, t in seen if t >= since and u != update_id]
     kept.append((update_id, int(now.timestamp())))
     return json.dumps(kept[-RECENT_UPDATES:], separators=(",", ":"))
 
