@@ -6,7 +6,7 @@ import asyncio
 import textwrap
 from collections.abc import Callable
 
-from bot.advisor import Clock, utc_now
+from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.outputs import Output, rendered
 from bot.plans import Plans

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.account import AccountScreens, plain
-from bot.advisor import Clock, utc_now
+from bot.clock import Clock, utc_now
 from bot.outputs import File, Output
 from bot.plans import Plans
 from bot.reminders import Reminders

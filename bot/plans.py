@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from bot.advisor import Clock
+from bot.clock import Clock
 from bot.outputs import File
 from bot.storage import PlanRecord, Storage
 from flows.actions import PlanStart, RemindMe, ShowProgress

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from bot.advisor import Clock
+from bot.clock import Clock
 from bot.plans import Plans, PlanView, iso_week
 from bot.storage import Storage
 from flows.actions import (

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from aiolimiter import AsyncLimiter
 from telegram.error import Forbidden, TelegramError
 
-from bot.advisor import Clock
+from bot.clock import Clock
 from bot.plans import Plans
 from bot.progress import Progress
 from bot.storage import ReminderRecord, Storage

@@ -38,7 +38,7 @@ from bot.storage_records import PlanRecord as PlanRecord
 from bot.storage_records import ReminderRecord as ReminderRecord
 from bot.storage_records import StorageError as StorageError
 from bot.storage_records import UserRecord as UserRecord
-from bot.storage_records import recent_window
+from bot.storage_records import parse_window, recent_window
 from bot.storage_sqlite_ops import SqliteOperators
 from bot.storage_sqlite_plans import SqlitePlans
 from bot.storage_sqlite_reminders import SqliteReminders
@@ -175,9 +175,7 @@ class Storage(SqlitePlans, SqliteReminders, SqliteOperators):
             active=bool(row["active"]),
             created_at=created,
             updated_at=updated,
-            recent_updates=tuple(
-                (int(u), int(t)) for u, t in json.loads(row["recent_updates"] or "[]")
-            ),
+            recent_updates=parse_window(row["recent_updates"]),
         )
 
     async def save_conversation(

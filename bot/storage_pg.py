@@ -41,7 +41,7 @@ from bot.storage_pg_schema import (
     USER_LOCK_SPACE,
     stamp,
 )
-from bot.storage_records import UserRecord, recent_window
+from bot.storage_records import UserRecord, parse_window, recent_window
 from flows.engine import Conversation
 
 _in_transaction: ContextVar[asyncpg.Connection | None] = ContextVar("pg_transaction", default=None)
@@ -207,9 +207,7 @@ class PgStorage(PgPlans, PgReminders, PgOperators, Storage):
             active=row["active"],
             created_at=row["created_at"],
             updated_at=row["updated_at"],
-            recent_updates=tuple(
-                (int(u), int(t)) for u, t in json.loads(row["recent_updates"] or "[]")
-            ),
+            recent_updates=parse_window(row["recent_updates"]),
         )
 
     async def save_conversation(

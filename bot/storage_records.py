@@ -50,6 +50,11 @@ class UserRecord:
         return any(seen == update_id and at >= since for seen, at in self.recent_updates)
 
 
+def parse_window(raw: str | None) -> tuple[tuple[int, int], ...]:
+    """The stored recent-updates window (JSON text) as (update id, epoch seconds) pairs."""
+    return tuple((int(u), int(t)) for u, t in json.loads(raw or "[]"))
+
+
 def recent_window(
     raw: str | Iterable[tuple[int, int]] | None, update_id: int, now: datetime
 ) -> str:

@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.advisor import Clock, utc_now
+from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.logs import configure_logging
 from bot.plans import Plans

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from telegram.ext import CallbackContext
 
-from bot.advisor import Clock
+from bot.clock import Clock
 from bot.dispatcher import Dispatcher
 from bot.plans import Plans
 from bot.reminders import Reminders
