@@ -30,7 +30,7 @@ from flows.content_advice import (
 from flows.content_common import Frozen, SourceId
 from flows.content_dialogue import DetailTopicId, Dialogue, OptionText, QuestionText, ReminderText
 from flows.content_rules import Condition, Note, Rule, Rules, When
-from flows.vocabulary import AskText, Vocabulary
+from flows.vocabulary import AskText, EchoWords, Vocabulary
 
 __all__ = [
     "CONTENT_DIR",
@@ -67,6 +67,7 @@ class Content(Frozen):
     reminders: ReminderText
     vocabulary: Vocabulary
     ask: AskText
+    understanding: EchoWords
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)
@@ -101,6 +102,7 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         ("reminders", ReminderText),
         ("vocabulary", Vocabulary),
         ("ask", AskText),
+        ("understanding", EchoWords),
     )
     for name, model in files:
         path = directory / f"{name}.yaml"

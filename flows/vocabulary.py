@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS
+from flows.answer_model import BOUNDS, CHOICES
 
 ReplyKind = Literal["yes", "no", "unsure"]
 
@@ -37,6 +37,43 @@ class Ambiguity(_Frozen):
 Phrase = Annotated[str, Field(min_length=1)]
 
 
+class DegreeWords(_Frozen):
+    """The degree question: levels outrank subjects ("MS in statistics" is a master's)."""
+
+    graduate: list[Phrase]
+    business_graduate: list[Phrase]
+    bachelor: list[Phrase]
+    none: list[Phrase]
+    nearest_none: list[Phrase]
+    incomplete: list[Phrase]
+    related: list[Phrase]
+    other: list[Phrase]
+    ask_subject: list[Phrase]
+
+
+class HoursWords(_Frozen):
+    per_day: list[Phrase]
+    weekdays: list[Phrase]
+    weekend: list[Phrase]
+    per_week: list[Phrase]
+    per_month: list[Phrase]
+    days_words: dict[Phrase, int]
+    minutes: list[Phrase]
+    ask_words: dict[Phrase, list[int]]
+    full_time: list[Phrase]
+
+
+class PauseWords(_Frozen):
+    zero: list[Phrase]
+    ask: dict[Phrase, list[int]]
+    few: dict[Phrase, int]
+
+
+class YearsWords(_Frozen):
+    since: list[Phrase]
+    zero: list[Phrase]
+
+
 class Vocabulary(_Frozen):
     numbers: NumberWords
     comparators: dict[Phrase, Literal[-1, 0, 1]]
@@ -50,12 +87,39 @@ class Vocabulary(_Frozen):
     reply_meanings: dict[str, dict[ReplyKind, str | list[str]]]
     zero_phrases: dict[str, list[Phrase]]
     question_openers: list[Phrase]
+    negators: list[Phrase]
+    negation_reach: int = Field(ge=1, le=8)
+    not_negating: list[Phrase]
+    exclusions: list[Phrase]
+    contrasts: list[Phrase]
+    choices: dict[str, dict[str, list[Phrase]]]
+    ask_between: dict[str, dict[Phrase, list[str]]]
+    degree: DegreeWords
+    hours: HoursWords
+    pause: PauseWords
+    years: YearsWords
+    signals: dict[str, list[Phrase]]
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:
+        for table in (self.choices, self.ask_between):
+            for field, entries in table.items():
+                allowed = CHOICES.get(field)
+                if allowed is None:
+                    raise ValueError(f"not a choice question: {field}")
+                if table is self.ask_between:
+                    values = [v for e in entries.values() for v in e]
+                else:
+                    values = list(entries)
+                bad = sorted(set(values) - set(allowed))
+                if bad:
+                    raise ValueError(f"{field}: unknown values {bad}")
+        unknown = set(self.signals) - set(CHOICES) - set(BOUNDS)
+        if unknown:
+            raise ValueError(f"signals: unknown questions {sorted(unknown)}")
         for field, meanings in self.reply_meanings.items():
-            allowed = FIELD_VALUES.get(field)
-            if allowed is None and field not in NUMERIC_BOUNDS:
+            allowed = CHOICES.get(field)
+            if allowed is None and field not in BOUNDS:
                 raise ValueError(f"reply_meanings: unknown question {field}")
             for value in meanings.values():
                 values = [value] if isinstance(value, str) else value
@@ -63,7 +127,7 @@ class Vocabulary(_Frozen):
                 if bad:
                     raise ValueError(f"reply_meanings.{field}: unknown values {bad}")
         for table in (self.units, self.zero_phrases):
-            unknown = set(table) - set(NUMERIC_BOUNDS)
+            unknown = set(table) - set(BOUNDS)
             if unknown:
                 raise ValueError(f"not a number question: {sorted(unknown)}")
         return self
@@ -113,6 +177,14 @@ class Matching(_Frozen):
     min_words_unasked: int = Field(ge=1)
     """Content words a message needs to be answered as a question when it does not look like
     one (no question mark or opening question word) and failed as an answer."""
+
+
+class EchoWords(_Frozen):
+    """`content/understanding.yaml`: how a typed answer is read back, with its assumptions."""
+
+    echo: dict[str, Annotated[str, Field(min_length=1)]]
+    labels: dict[str, dict[str, str] | str]
+    notes: dict[str, Annotated[str, Field(min_length=1)]]
 
 
 class AskText(_Frozen):
