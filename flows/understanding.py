@@ -99,10 +99,8 @@ class Understander:
             return self._stored(name, exact, Reading((exact,)), {})
         if self.looks_like_question(text):
             return Understanding("hint", name, hint="not_an_answer", question=True)
-        words = read_words(text, self.v.contrasts)
         reading = self.read(name, text, today)
-        used = {words.clause[i] for s, e in reading.spans for i in range(s, e)}
-        also = self._also(name, text, used, answers or {}, today)
+        also = self._also(name, text, set(reading.spans), answers or {}, today)
         if reading.error and not reading.values:
             if also:
                 return self._other(name, also)
@@ -166,16 +164,14 @@ class Understander:
         self,
         name: str,
         text: str,
-        used: set[int],
+        used: set[tuple[int, int]],
         answers: Mapping[str, Answer],
         today: date | None,
     ) -> dict[str, Answer]:
         """Other questions answered in parts of the message this question's reading did not
         use: each part is read for a question only when it carries that question's signal."""
         found: dict[str, Answer] = {}
-        for number, part in enumerate(split_clauses(text)):
-            if number in used:
-                continue
+        for part in self._parts(text, used):
             low = part.lower()
             for other in FIELDS:
                 if other == name or other in found or not _asked(other, answers, found):
@@ -188,6 +184,22 @@ class Understander:
                     found[other] = reading.values[0]
                     break
         return found
+
+    def _parts(self, text: str, used: set[tuple[int, int]]) -> list[str]:
+        """The message's clauses, minus the words this question's reading rests on ("backend
+        developer for 4 years" at the coding question leaves "for 4 years")."""
+        words = read_words(text, self.v.contrasts)
+        taken = {i for s, e in used for i in range(s, e)}
+        raw = split_clauses(text)
+        parts: list[str] = []
+        for start, end in words.clauses():
+            if taken.isdisjoint(range(start, end)):
+                parts.append(raw[words.clause[start]])
+            else:
+                rest = [words.tokens[i] for i in range(start, end) if i not in taken]
+                if rest:
+                    parts.append(" ".join(rest))
+        return parts
 
     # ------------------------------------------------------------------------------ results
 
