@@ -131,7 +131,8 @@ def answer_is_right(item: dict[str, Any], status: str, text: str) -> bool:
 
 
 def run_questions(path: Path, verbose: bool) -> dict[str, Counter[str]]:
-    from flows.ask import AskIndex, respond
+    from flows.ask import AskIndex
+    from flows.ask_reply import respond
 
     index = AskIndex(default_content())
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -6,7 +6,9 @@ conversation when `Step.changed` is true, then render the reply.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from flows.actions import (
     Action,
@@ -39,6 +41,7 @@ from flows.questions import (
     BY_FIELD,
     Answer,
     drop_irrelevant,
+    is_needed,
     match_button,
 )
 from flows.reply import Button, HintKind, Reply, ReplyBuilder
@@ -62,15 +65,23 @@ class Engine(AnsweringViews):
 
     # ------------------------------------------------------------------------------ entry point
 
-    def handle(self, conv: Conversation, event: Event, *, returning: bool = False) -> Step:
-        """Apply one event. `returning` marks a person back after a long pause (shows resume)."""
+    def handle(
+        self,
+        conv: Conversation,
+        event: Event,
+        *,
+        returning: bool = False,
+        today: date | None = None,
+    ) -> Step:
+        """Apply one event. `returning` marks a person back after a long pause (shows resume);
+        `today` lets a typed "since 2015" count years."""
         if isinstance(event, Command):
             return self._command(conv, event.name, returning=returning)
         if isinstance(event, Press):
             return self._press(conv, event)
         if returning and conv.state not in ("welcome", "recommendation"):
             return self._welcome_back(conv)
-        return self._typed(conv, event)
+        return self._typed(conv, event, today)
 
     # ------------------------------------------------------------------------------ events
 
@@ -129,6 +140,8 @@ class Engine(AnsweringViews):
         if isinstance(action, Pick) and conv.state in BY_FIELD:
             return self._answer_button(conv, action.value)
         trigger = {Back: "back", Begin: "begin", Confirm: "confirm"}.get(type(action))
+        if isinstance(action, Edit) and conv.state in BY_FIELD:
+            return self._change(conv, action.field)
         if isinstance(action, Edit):
             trigger = f"edit_{action.field}"
         walk = self._walk(conv)
@@ -137,6 +150,14 @@ class Engine(AnsweringViews):
         if isinstance(action, Back) and conv.state == "welcome":
             return self._same(conv, self.text.messages["at_start"])
         return self._same(conv, self.text.messages["stale"])
+
+    def _change(self, conv: Conversation, field: str) -> Step:
+        """Change under a typed answer's echo: that question now, then straight back to the
+        first question still unanswered (edit mode skips the answered ones)."""
+        if field not in BY_FIELD or not is_needed(field, conv.answers):
+            return self._same(conv, self.text.messages["stale"])
+        moved = conv.model_copy(update={"state": field, "editing": True, "pending": None})
+        return self._moved(moved)
 
     def _plan(self, conv: Conversation) -> Step:
         rec = self.recommendation(conv) if conv.is_finished else None
@@ -171,25 +192,36 @@ class Engine(AnsweringViews):
         rec = self._recommend(profile)
         return Step(conv, present_detail(self.content, profile, rec, topic, conv.state), False)
 
-    def _typed(self, conv: Conversation, event: Text) -> Step:
-        """An answer in the person's words, a button's label, or a question (flows/answering)."""
+    def _typed(self, conv: Conversation, event: Text, today: date | None = None) -> Step:
+        """An answer in the person's words, a button's label, or a question: what the words
+        mean comes from `flows/understanding.py`; here it is stored and read back."""
         button = match_button(event.text, self.show(conv).flat_buttons)
         if button is not None:
             return self._press(conv, Press(button.action))
         if conv.state not in QUESTION_STATES:
             return Step(conv, self.answered(conv, event.text), False)
-        parsed = self.parse(conv, event.text)
-        if parsed.value is not None:
-            return self._answer(conv.model_copy(update={"pending": None}), parsed.value)
-        if parsed.ambiguous:
-            return Step(conv, self.did_you_mean(conv, parsed.ambiguous), False)
-        if parsed.is_question:
+        got = self.understander.understand(conv.state, event.text, conv.answers, today)
+        if got.question:
             return Step(conv, self.answered(conv, event.text), False)
-        if parsed.error in ASKABLE:
+        also = {f: v for f, v in got.also.items() if BY_FIELD[f].is_valid(v)}
+        if got.status == "stored" and BY_FIELD[conv.state].is_valid(got.value):
+            assert got.value is not None
+            return self._answer(
+                conv.model_copy(update={"pending": None}), got.value, also, echo=got.echo
+            )
+        question = BY_FIELD[conv.state]
+        if got.status == "clarify" and any(question.is_valid(o.value) for o in got.options):
+            noted = conv.model_copy(update={"answers": {**conv.answers, **also}})
+            return Step(noted, self.did_you_mean(noted, got), bool(also))
+        if got.status == "other_field" and also and got.echo:
+            noted = conv.model_copy(update={"answers": drop_irrelevant({**conv.answers, **also})})
+            return Step(noted, self.echoed(noted, got.echo, list(also)), True)
+        if got.hint in ASKABLE:
             reply = self.answered_if_known(conv, event.text)
             if reply is not None:
                 return Step(conv, reply, False)
-        hint = self.text.messages[parsed.error or "invalid_choice"]
+        key = got.hint or "invalid_choice"
+        hint = self.text.messages.get(key) or self.content.understanding.hints[key]
         step = self._same(conv, hint.format(hint=self.text.questions[conv.state].hint))
         kind: HintKind = "choice" if BY_FIELD[conv.state].kind == "choice" else "number"
         return Step(conv, replace(step.reply, hint=kind), False)
@@ -203,12 +235,33 @@ class Engine(AnsweringViews):
             return self._same(conv, self.text.messages["stale"])
         return self._answer(conv, value)
 
-    def _answer(self, conv: Conversation, value: Answer) -> Step:
-        """Record an answer, drop any it made irrelevant, and move to what needs asking next."""
-        answers = drop_irrelevant({**conv.answers, conv.state: value})
+    def _answer(
+        self,
+        conv: Conversation,
+        value: Answer,
+        also: Mapping[str, Answer] | None = None,
+        *,
+        echo: str | None = None,
+    ) -> Step:
+        """Record an answer (and any other answers given with it), drop any it made irrelevant,
+        and move to what needs asking next: past the questions this message answered too, and
+        after a Change, past those answered before."""
+        answered = {conv.state: value, **(also or {})}
+        answers = drop_irrelevant({**conv.answers, **answered})
         walk = Walk(conv.state, answers, conv.editing)
         fire(walk, "advance")
-        return self._moved(self._from_walk(walk))
+        while (
+            walk.state in BY_FIELD
+            and walk.state in walk.answers
+            and (walk.editing or walk.state in answered)
+            and fire(walk, "advance")
+        ):
+            pass
+        moved = self._from_walk(walk)
+        if echo is None:
+            return self._moved(moved)
+        fields = [f for f in answered if f in moved.answers]
+        return Step(moved, self.echoed(moved, echo, fields), True)
 
     # ------------------------------------------------------------------------------ helpers
 

@@ -54,7 +54,7 @@ class ChoiceReader:
         self.negations = Negations(v.negators, v.exclusions, v.not_negating, v.negation_reach)
         negators = {words_of(n) for n in v.negators} | {"no", "nope", "nah", "none"}
         self.tables: dict[str, PhraseTable[tuple[str, ...]]] = {}
-        for name, values in CHOICES.items():
+        for name in CHOICES:
             entries: list[tuple[str, tuple[str, ...]]] = []
             for value, phrases in v.choices.get(name, {}).items():
                 entries += [(p, (value,)) for p in phrases if words_of(p) not in negators]
@@ -128,7 +128,8 @@ class ChoiceReader:
         levels = self.levels.find(words)
         subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]
         merged = sorted([*levels, *subjects], key=lambda f: f.start)
-        negated = {(merged[i].start, merged[i].end) for i in self.negations.ruled_out(words, merged)}
+        out = self.negations.ruled_out(words, merged)
+        negated = {(merged[i].start, merged[i].end) for i in out}
         neg_levels = {f.phrase for f in levels if (f.start, f.end) in negated}
         levels = [f for f in levels if (f.start, f.end) not in negated]
         subjects = [f for f in subjects if (f.start, f.end) not in negated]
@@ -156,9 +157,9 @@ class ChoiceReader:
                 return Reading(("graduate", "graduate_other"), spans=spans)
             return Reading(("graduate_other",), note=note or "mba", spans=spans)
         kinds = {s.payload for s in subjects}
-        cs, other = (
-            ("bachelor_cs", "bachelor_other") if level == "bachelor" else ("graduate", "graduate_other")
-        )
+        cs, other = ("bachelor_cs", "bachelor_other")
+        if level == "graduate":
+            cs, other = ("graduate", "graduate_other")
         if not subjects or "ask" in kinds or len(kinds) > 1:
             return Reading((cs, other), spans=spans)
         subject = subjects[0]

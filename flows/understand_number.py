@@ -99,11 +99,11 @@ class NumberFields:
         match = _YEAR.search(text)
         if match is None:
             return None
-        before = words.tokens[: words.tokens.index(match.group(1))] if match.group(1) in words.tokens else []
-        if self.since.find(Words(tuple(before), (0,) * len(before), (0,) * len(before))) or not (
-            set(words.tokens) - {match.group(1)}
-        ):
-            return int(match.group(1))
+        year = match.group(1)
+        before = words.tokens[: words.tokens.index(year)] if year in words.tokens else ()
+        zeros = (0,) * len(before)
+        if self.since.find(Words(tuple(before), zeros, zeros)) or set(words.tokens) == {year}:
+            return int(year)
         return None
 
     # ------------------------------------------------------------------------------ budget

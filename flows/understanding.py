@@ -12,9 +12,10 @@ about 6 hours on weekends, $2k"), so the engine can store them all and echo them
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -42,7 +43,7 @@ class Understanding:
     field: str
     value: Answer | None = None
     options: tuple[Option, ...] = ()
-    also: Mapping[str, Answer] = field(default_factory=dict)
+    also: Mapping[str, Answer] = dataclasses.field(default_factory=dict)
     echo: str | None = None
     hint: str | None = None
     """For `hint`: the message key saying why ("invalid_choice", "out_of_range_…")."""
@@ -100,7 +101,8 @@ class Understander:
         if self.looks_like_question(text):
             return Understanding("hint", name, hint="not_an_answer", question=True)
         reading = self.read(name, text, today)
-        also = self._also(name, text, set(reading.spans), answers or {}, today)
+        strict = not reading.values  # text answering only other questions must read as one
+        also = self._also(name, text, set(reading.spans), answers or {}, today, strict=strict)
         if reading.error and not reading.values:
             if also:
                 return self._other(name, also)
@@ -128,11 +130,11 @@ class Understander:
         else:
             reading = self.numbers.hours(text, words)
         if reading is NOTHING:
-            for kind, _, _ in self.choices.clause_replies(words):
-                values = self.choices.reply_values(name, kind)
+            for reply, _, _ in self.choices.clause_replies(words):
+                values = self.choices.reply_values(name, reply)
                 if values:
                     return Reading(tuple(int(v) for v in values))
-                if kind == "unsure":
+                if reply == "unsure":
                     return Reading(error="unsure_no_option")
         return reading
 
@@ -167,12 +169,16 @@ class Understander:
         used: set[tuple[int, int]],
         answers: Mapping[str, Answer],
         today: date | None,
+        *,
+        strict: bool,
     ) -> dict[str, Answer]:
         """Other questions answered in parts of the message this question's reading did not
         use: each part is read for a question only when it carries that question's signal."""
         found: dict[str, Answer] = {}
         for part in self._parts(text, used):
             low = part.lower()
+            if strict and not _answer_like(low):
+                continue
             for other in FIELDS:
                 if other == name or other in found or not _asked(other, answers, found):
                     continue
@@ -281,5 +287,16 @@ def _asked(name: str, answers: Mapping[str, Answer], found: Mapping[str, Answer]
     return coding is None or coding in ("production", "ml")
 
 
+_FIRST_PERSON = frozenset({"i", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"})
+
+
+def _answer_like(part: str) -> bool:
+    """A part that reads as someone's own answer ("I can't stop working", "$2k", "associate
+    degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
+    words = part.split()
+    return any(c.isdigit() for c in part) or len(words) <= 3 or not _FIRST_PERSON.isdisjoint(words)
+
+
 def _invalid(name: str) -> str:
-    return {"choice": "invalid_choice", "money": "invalid_money"}.get(KINDS[name], "invalid_integer")
+    kinds = {"choice": "invalid_choice", "money": "invalid_money"}
+    return kinds.get(KINDS[name], "invalid_integer")

@@ -126,8 +126,8 @@ class Vocabulary(_Frozen):
                 bad = [v for v in values if (v not in allowed if allowed else not v.isdigit())]
                 if bad:
                     raise ValueError(f"reply_meanings.{field}: unknown values {bad}")
-        for table in (self.units, self.zero_phrases):
-            unknown = set(table) - set(BOUNDS)
+        for names in (set(self.units), set(self.zero_phrases)):
+            unknown = names - set(BOUNDS)
             if unknown:
                 raise ValueError(f"not a number question: {sorted(unknown)}")
         return self
@@ -183,8 +183,48 @@ class EchoWords(_Frozen):
     """`content/understanding.yaml`: how a typed answer is read back, with its assumptions."""
 
     echo: dict[str, Annotated[str, Field(min_length=1)]]
+    hints: dict[str, Annotated[str, Field(min_length=1)]]
     labels: dict[str, dict[str, str] | str]
     notes: dict[str, Annotated[str, Field(min_length=1)]]
+
+
+class SectionList(_Frozen):
+    """A whole advice section as one answer ("which certifications are there")."""
+
+    title: Annotated[str, Field(min_length=1)]
+    item: Annotated[str, Field(min_length=1)]
+    """A template over each item's fields."""
+    paraphrases: list[Phrase] = []
+
+
+class Uncovered(_Frozen):
+    """A question the articles do not answer: said plainly, with what they do cover."""
+
+    say: Annotated[str, Field(min_length=1)]
+    triggers: list[Phrase]
+    examples: list[Phrase]
+    offer: list[str]
+    """Passage ids offered as topics."""
+
+
+class MeaningMatching(_Frozen):
+    """How meaning-based similarity (flows/meaning.py) joins the keyword match."""
+
+    weight: float = Field(ge=0)
+    """How much similarity (0..1) counts next to keyword coverage when ranking passages."""
+    accept: float = Field(gt=0, lt=1)
+    """Similarity that answers on its own, with at least `floor` keyword coverage."""
+    floor: float = Field(ge=0, lt=1)
+    alone: float = Field(gt=0, le=1)
+    """Similarity that answers even with no keyword in common."""
+    uncovered: float = Field(gt=0, lt=1)
+    """Similarity to an uncovered entry's examples that says "the articles don't say"."""
+    margin: float = Field(ge=0)
+    """How far an uncovered entry must beat the best passage's similarity."""
+    off_topic_coverage: float = Field(gt=0, le=1)
+    """Keyword coverage a question with no word from `domain_words` needs to be answered."""
+    exact_bonus: float = Field(ge=0)
+    """Added for a question that is (nearly) one of a passage's paraphrases."""
 
 
 class AskText(_Frozen):
@@ -202,3 +242,10 @@ class AskText(_Frozen):
     """Passage ids offered as topics when nothing matches."""
     messages: dict[str, Annotated[str, Field(min_length=1)]]
     matching: Matching
+    meaning: MeaningMatching
+    lists: dict[str, SectionList]
+    paraphrases: dict[str, list[Phrase]]
+    entities: dict[str, list[Phrase]]
+    comparison_cues: list[Phrase]
+    uncovered: dict[str, Uncovered]
+    domain_words: str
