@@ -24,11 +24,12 @@ from bot.plans import Plans
 from bot.progress import Progress
 from bot.storage import ReminderRecord, Storage
 from flows.actions import ManageReminders, NudgePause, Snooze
-from flows.content import ReminderText
+from flows.content import ReminderText, default_content
 from flows.events import Press, Text
 from flows.reminder_setup import ReminderSetup, SetupState
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule
+from flows.setup_words import SetupWords
 
 log = logging.getLogger("aipath.reminders")
 
@@ -80,7 +81,7 @@ class Reminders:
         self.plans = plans
         self.storage = storage
         self.words = words
-        self.setup = ReminderSetup(words)
+        self.setup = ReminderSetup(words, SetupWords(default_content().vocabulary))
         self.board = Progress(plans, storage, words, clock)
         """The progress screen, its ticks, and what nudges ask."""
         self.clock = clock

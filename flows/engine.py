@@ -244,19 +244,13 @@ class Engine(AnsweringViews):
         echo: str | None = None,
     ) -> Step:
         """Record an answer (and any other answers given with it), drop any it made irrelevant,
-        and move to what needs asking next: past the questions this message answered too, and
-        after a Change, past those answered before."""
+        and move to the next question still unanswered (or the summary)."""
         answered = {conv.state: value, **(also or {})}
         answers = drop_irrelevant({**conv.answers, **answered})
         walk = Walk(conv.state, answers, conv.editing)
         fire(walk, "advance")
-        while (
-            walk.state in BY_FIELD
-            and walk.state in walk.answers
-            and (walk.editing or walk.state in answered)
-            and fire(walk, "advance")
-        ):
-            pass
+        while walk.state in BY_FIELD and walk.state in walk.answers and fire(walk, "advance"):
+            pass  # answered already (in this message, an earlier one, or before a Change)
         moved = self._from_walk(walk)
         if echo is None:
             return self._moved(moved)

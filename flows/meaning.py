@@ -36,8 +36,11 @@ class Meaning:
         self._model = model
 
     def embed(self, texts: list[str]) -> Vectors:
-        vectors: Vectors = self._model.embed(texts, norm=True).astype(np.float32)
-        return np.nan_to_num(vectors)
+        """Unit vectors, one per text (an empty text gets the zero vector)."""
+        vectors: Vectors = self._model.embed(texts, norm=False).astype(np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit: Vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+        return unit
 
 
 def _load() -> Meaning | None:

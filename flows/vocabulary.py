@@ -74,6 +74,27 @@ class YearsWords(_Frozen):
     zero: list[Phrase]
 
 
+class ZoneWords(_Frozen):
+    names: dict[Phrase, str]
+    aliases: dict[Phrase, Phrase]
+    half_hours: dict[str, str]
+    fillers: list[Phrase]
+    max_options: int = Field(ge=2, le=8)
+
+
+class SetupVocabulary(_Frozen):
+    """The reminder setup typed in words ("weekly on Sunday evening", "10pm to 7am")."""
+
+    daily: list[Phrase]
+    weekly: list[Phrase]
+    days: dict[Phrase, int]
+    day_groups: dict[Phrase, list[int]]
+    parts_of_day: dict[Phrase, str]
+    no_quiet: list[Phrase]
+    quiet_links: list[Phrase]
+    quiet_markers: list[Phrase]
+
+
 class Vocabulary(_Frozen):
     numbers: NumberWords
     comparators: dict[Phrase, Literal[-1, 0, 1]]
@@ -99,6 +120,8 @@ class Vocabulary(_Frozen):
     pause: PauseWords
     years: YearsWords
     signals: dict[str, list[Phrase]]
+    zones: ZoneWords
+    setup: SetupVocabulary
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:
