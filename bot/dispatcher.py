@@ -177,7 +177,8 @@ class Dispatcher:
             and self.resume_after is not None
             and self.clock() - record.updated_at >= self.resume_after
         )
-        step = self.engine.handle(conv, event, returning=returning)
+        today = self.clock().date()  # a typed "since 2015" counts years to today
+        step = self.engine.handle(conv, event, returning=returning, today=today)
         return _Turn(step.conversation, [step.reply], toast=step.reply.notice)
 
     async def _command(self, user_id: int, chat_id: int, conv: Conversation, name: str) -> _Turn:

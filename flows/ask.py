@@ -25,6 +25,9 @@ from flows.numbers import has_phrase, words_of
 from flows.passages import Passage, Passages
 from flows.typos import Typos, zipf
 
+_EVERYDAY = 4.5
+"""A word of the advice this common in English ("time", "work") does not make a message about
+AI careers; a rarer one ("kubernetes", "hackathons") does."""
 _DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
 
 
@@ -106,6 +109,7 @@ class AskIndex:
         words |= {w for p in self.passages for i in p.items for w in words_of(i).split()}
         known = {w for w in words if len(w) > 3} | {k for k, _ in self._synonyms}
         self._known = sorted(known - self._stop)
+        self._known_set = frozenset(self._known)
         self._smalltalk = [
             (key, [words_of(p) for p in talk.phrases])
             for key, talk in content.ask.smalltalk.items()
@@ -284,6 +288,7 @@ class AskIndex:
             )
 
         named = {r for r, title in self._titles if has_phrase(text, title)}
+        named |= self._comparisons.named_rows(question)
         bonus = self.ask_text.matching.title_bonus
         w = self.ask_text.meaning.weight
         rows = set(bm25) | set(similarity)
@@ -306,7 +311,12 @@ class AskIndex:
         """Whether a message is about careers in AI at all (a word from `domain_words`, typos
         forgiven: "portfollio")."""
         words = [*text.split(), *(f for w in text.split() if (f := self._typos.fix(w)))]
-        return any(w in self._domain or w.rstrip("s") in self._domain for w in words)
+        return any(
+            w in self._domain
+            or w.rstrip("s") in self._domain
+            or (w in self._known_set and w not in self._stop and zipf(w) < _EVERYDAY)
+            for w in words
+        )
 
     def _fallback(self, question: str) -> str:
         """Small talk inside a message ("thanks, bye"), a question about AI careers the advice

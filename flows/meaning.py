@@ -27,6 +27,7 @@ import numpy.typing as npt
 Vectors = npt.NDArray[np.float32]
 
 _LOCK = threading.Lock()
+TRUNC = 128
 
 
 class Meaning:
@@ -52,7 +53,7 @@ def _load() -> Meaning | None:
         from wordllama import WordLlama
 
         folder = Path(wordllama.__file__).parent
-        model = WordLlama.load(cache_dir=folder, disable_download=True)
+        model = WordLlama.load(cache_dir=folder, disable_download=True, trunc_dim=TRUNC)
     except (ImportError, OSError, ValueError):
         return None
     finally:
