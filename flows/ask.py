@@ -25,9 +25,20 @@ from flows.numbers import has_phrase, words_of
 from flows.passages import Passage, Passages
 from flows.typos import Typos, zipf
 
-_EVERYDAY = 4.5
+_EVERYDAY = 4.0
 """A word of the advice this common in English ("time", "work") does not make a message about
 AI careers; a rarer one ("kubernetes", "hackathons") does."""
+
+
+def _stem(word: str) -> str:
+    """ "programmed" → "program", "hackathons" → "hackathon": enough to find a domain word."""
+    for suffix in ("ing", "ed", "ers", "er", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem  # "programm"
+    return word
+
+
 _DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
 
 
@@ -288,7 +299,7 @@ class AskIndex:
             )
 
         named = {r for r, title in self._titles if has_phrase(text, title)}
-        named |= self._comparisons.named_rows(question)
+        entity = self._comparisons.named_rows(question)
         bonus = self.ask_text.matching.title_bonus
         w = self.ask_text.meaning.weight
         rows = set(bm25) | set(similarity)
@@ -298,6 +309,7 @@ class AskIndex:
                 coverage(r)
                 + self._mix * bm25.get(r, 0.0)
                 + (bonus if r in named else 0.0)
+                + (self.ask_text.meaning.entity_bonus if r in entity else 0.0)
                 + w * max(similarity.get(r, 0.0), 0.0)
                 + (self.ask_text.meaning.exact_bonus if similarity.get(r, 0.0) >= 0.92 else 0.0),
                 coverage(r),
@@ -313,7 +325,7 @@ class AskIndex:
         words = [*text.split(), *(f for w in text.split() if (f := self._typos.fix(w)))]
         return any(
             w in self._domain
-            or w.rstrip("s") in self._domain
+            or _stem(w) in self._domain
             or (w in self._known_set and w not in self._stop and zipf(w) < _EVERYDAY)
             for w in words
         )

@@ -78,13 +78,13 @@ class Comparisons:
         self._rows = list(passages)
 
     def named_rows(self, question: str) -> set[int]:
-        """Rows of the passages about the one thing a question names ("the 18 month program":
-        the AI Engineering Immersive and its parts); none when it names several or none."""
+        """The row of the passage about the one thing a question names ("the 18 month program":
+        the AI Engineering Immersive); none when it names several or none."""
         named = {f.payload for f in self._names.find(read_words(question, ()))}
         if len(named) != 1:
             return set()
         pid = named.pop()
-        return {i for i, p in enumerate(self._rows) if p.id == pid or p.id.startswith(pid + "/")}
+        return {i for i, p in enumerate(self._rows) if p.id == pid}
 
     def sides(self, question: str) -> tuple[Passage, ...]:
         words = read_words(question, ())

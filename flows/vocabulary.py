@@ -247,6 +247,8 @@ class MeaningMatching(_Frozen):
     off_topic_coverage: float = Field(gt=0, le=1)
     """Keyword coverage a question with no word from `domain_words` needs to be answered."""
     exact_bonus: float = Field(ge=0)
+    entity_bonus: float = Field(ge=0)
+    """Added to the passages about the one thing a question names ("layer 4", "phase 1")."""
     """Added for a question that is (nearly) one of a passage's paraphrases."""
 
 
