@@ -53,6 +53,7 @@ class ChoiceReader:
         v = vocabulary
         self.negations = Negations(v.negators, v.exclusions, v.not_negating, v.negation_reach)
         negators = {words_of(n) for n in v.negators} | {"no", "nope", "nah", "none"}
+        self.negator_words = frozenset(w for n in negators for w in n.split() if w != "t")
         self.tables: dict[str, PhraseTable[tuple[str, ...]]] = {}
         for name in CHOICES:
             entries: list[tuple[str, tuple[str, ...]]] = []
@@ -64,6 +65,7 @@ class ChoiceReader:
             words_of(p): kind for kind, ps in v.replies.items() for p in ps
         }
         self.meanings = v.reply_meanings
+        self.markers = frozenset(words_of(p) for p in v.professional_markers)
         d = v.degree
         level_entries = (
             [(p, "graduate") for p in d.graduate]
@@ -112,13 +114,15 @@ class ChoiceReader:
             values = self.reply_values(name, kind)
             if values and not any(f.start == start for f in kept):
                 kept.append(Found(start, end, values, words.span_text(start, end)))
+        if name == "coding_experience":
+            kept = _drop_markers(kept, self.markers)
         blocked = {
             v
             for i in out
             if len(found[i].payload) == 1 and found[i].phrase not in _OPEN
             for v in found[i].payload
         }
-        return decide(name, words, kept, blocked)
+        return decide(name, words, kept, blocked, self.negator_words)
 
     # ------------------------------------------------------------------------------ degree
 
@@ -175,7 +179,11 @@ class ChoiceReader:
 
 
 def decide(
-    name: str, words: Words, kept: list[Found[tuple[str, ...]]], blocked: set[str]
+    name: str,
+    words: Words,
+    kept: list[Found[tuple[str, ...]]],
+    blocked: set[str],
+    negators: frozenset[str] = frozenset(),
 ) -> Reading:
     """One answer from the phrases found: the last side of a contrast wins; a definite value
     wins over a phrase that only narrows it down; different answers are asked about."""
@@ -186,7 +194,16 @@ def decide(
             return Reading(rest, blocked=True)
         return NOTHING
     last = max(words.contrast[f.start] for f in kept)
-    kept = [f for f in kept if words.contrast[f.start] == last]
+    later = [f for f in kept if words.contrast[f.start] == last]
+    earlier = {f.payload[0] for f in kept if len(f.payload) == 1} - {
+        f.payload[0] for f in later if len(f.payload) == 1
+    }
+    if earlier and any(negators & set(f.phrase.split()) for f in later):
+        # "I used to be a developer but haven't coded in years": a contrast ending in a
+        # negative does not undo the first answer; ask.
+        values = [*dict.fromkeys([*(v for f in kept for v in f.payload if v not in blocked)])]
+        return Reading(tuple(values[:4]), spans=spans)
+    kept = later
     definite = {f.payload[0] for f in kept if len(f.payload) == 1} - blocked
     narrowing = [set(f.payload) - blocked for f in kept if len(f.payload) > 1]
     if len(definite) == 1:
@@ -202,6 +219,14 @@ def decide(
         rest = tuple(v for v in CHOICES[name] if v not in blocked)
         return Reading(rest, blocked=True, spans=spans)
     return Reading(tuple(ordered[:4]), spans=spans)
+
+
+def _drop_markers(
+    kept: list[Found[tuple[str, ...]]], markers: frozenset[str]
+) -> list[Found[tuple[str, ...]]]:
+    """ "for a living" next to another coding answer says it is paid work, not production code."""
+    others = [f for f in kept if f.phrase not in markers]
+    return others if others else kept
 
 
 def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]) -> Reading:

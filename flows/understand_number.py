@@ -20,6 +20,8 @@ from flows.understand_text import PhraseTable, Words, split_clauses
 from flows.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b")
+_PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 
 
 class NumberFields:
@@ -61,17 +63,32 @@ class NumberFields:
         whole = self.numbers.read(text, field, money=money, periods=False)
         if not isinstance(whole, str):
             return whole
-        readings = [
-            r
-            for part in split_clauses(text)
-            if isinstance(r := self.numbers.read(part, field, money=money, periods=False), Number)
-        ]
+        readings = self._parts(text, field, money=money)
         marked = [r for r in readings if r.marked]
         if len(marked) == 1:
             return marked[0]
         if len(readings) == 1 and whole != "several_numbers":
             return readings[0]
         return whole
+
+    def _parts(self, text: str, field: str, *, money: bool) -> list[Number]:
+        """The numbers of each part of a message (clauses, and the sides of a "but")."""
+        parts = [p for c in split_clauses(text) for p in _CONTRAST.split(c) if p.strip()]
+        return [
+            r
+            for part in parts
+            if isinstance(r := self.numbers.read(part, field, money=money, periods=False), Number)
+        ]
+
+    def _several(self, text: str, field: str, *, money: bool = False) -> Reading:
+        """ "10 years but only 3 in backend": ask which, with each number as a button."""
+        values = [
+            *dict.fromkeys(_round_half_up(r.value) for r in self._parts(text, field, money=money))
+        ]
+        values = [v for v in values if in_bounds(field, v)]
+        if len(values) >= 2:
+            return Reading(tuple(values[:4]))
+        return Reading(error="several_numbers")
 
     # ------------------------------------------------------------------------------ years
 
@@ -86,6 +103,8 @@ class NumberFields:
                 note_values={"year": str(since), "today": str(today.year)},
             )
         number = self._one(text, "years_experience")
+        if number == "several_numbers":
+            return self._several(text, "years_experience")
         if isinstance(number, str):
             return Reading(error=number)
         if number is None:
@@ -110,11 +129,15 @@ class NumberFields:
 
     def budget(self, text: str, words: Words) -> Reading:
         number = self._one(text, "budget_usd", money=True)
+        if number == "several_numbers":
+            return self._several(text, "budget_usd", money=True)
         if isinstance(number, str):
             return Reading(error=number)
         if number is None:
             return Reading((0,)) if self.zero["budget_usd"].find(words) else NOTHING
         value = _round_half_up(number.value)
+        if _PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
+            return Reading((value * 12, value))
         amb = self.v.ambiguous
         plain = not number.marked and not number.scaled and number.value == int(number.value)
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
@@ -126,6 +149,13 @@ class NumberFields:
     def pause(self, text: str, words: Words) -> Reading:
         """Months someone could go without pay: 0 when they cannot stop earning."""
         number = self._one(text, "can_pause_income")
+        found = self.pause_words.find(words)
+        if (
+            isinstance(number, Number)
+            and not number.marked
+            and any(f.payload == (0,) for f in found)
+        ):
+            return Reading((0,))  # "no way, I have two kids": the 2 is not months
         if isinstance(number, Number):
             if not number.marked:
                 value = _round_half_up(number.value)
@@ -134,7 +164,6 @@ class NumberFields:
                 return _ranged("can_pause_income", value)
             months = number.value + min(number.shift, 0)
             return _ranged("can_pause_income", max(_round_half_down(months), 0))
-        found = self.pause_words.find(words)
         if found:
             last = max(words.contrast[f.start] for f in found)
             found = [f for f in found if words.contrast[f.start] == last]
@@ -189,10 +218,10 @@ class NumberFields:
             return float(days.split(":")[1]), days
         if "per_month" in kinds:
             return 12 / 52, "per_month"
+        if "weekdays" in kinds:  # "an hour a day on weekdays, more on weekends": at least 5
+            return 5.0, "weekdays"
         if "weekend" in kinds:
             return (2.0, "weekend") if "per_day" in kinds else (1.0, "weekend_total")
-        if "weekdays" in kinds:
-            return 5.0, "weekdays"
         if "per_day" in kinds:
             return 7.0, "per_day"
         return 1.0, None

@@ -75,7 +75,7 @@ class Understander:
         self.signals = {
             name: re.compile(
                 "|".join(
-                    rf"(?<![a-z]){re.escape(p)}(?![a-z])"
+                    p[3:] if p.startswith("re:") else rf"(?<![a-z]){re.escape(p)}(?![a-z])"
                     for p in sorted(phrases, key=len, reverse=True)
                 )
             )
@@ -171,23 +171,24 @@ class Understander:
         today: date | None,
         *,
         strict: bool,
-    ) -> dict[str, Answer]:
+    ) -> dict[str, Reading]:
         """Other questions answered in parts of the message this question's reading did not
         use: each part is read for a question only when it carries that question's signal."""
-        found: dict[str, Answer] = {}
+        found: dict[str, Reading] = {}
         for part in self._parts(text, used):
             low = part.lower()
             if strict and not _answer_like(low):
                 continue
             for other in FIELDS:
-                if other == name or other in found or not _asked(other, answers, found):
+                known = {f: r.values[0] for f, r in found.items()}
+                if other == name or other in found or not _asked(other, answers, known):
                     continue
                 pattern = self.signals.get(other)
                 if pattern is None or not pattern.search(low):
                     continue
                 reading = self.read(other, part, today)
                 if reading.stored:
-                    found[other] = reading.values[0]
+                    found[other] = reading
                     break
         return found
 
@@ -210,7 +211,7 @@ class Understander:
     # ------------------------------------------------------------------------------ results
 
     def _stored(
-        self, name: str, value: Answer, reading: Reading, also: Mapping[str, Answer]
+        self, name: str, value: Answer, reading: Reading, also: Mapping[str, Reading]
     ) -> Understanding:
         w = self.words.echo
         label = self.label(name, value)
@@ -221,9 +222,9 @@ class Understander:
             echo = w["stored"].format(answer=label)
         if also:
             echo = f"{echo} {w['also'].format(answers=self._items(also))}"
-        return Understanding("stored", name, value, also=dict(also), echo=echo)
+        return Understanding("stored", name, value, also=_values(also), echo=echo)
 
-    def _clarify(self, name: str, reading: Reading, also: Mapping[str, Answer]) -> Understanding:
+    def _clarify(self, name: str, reading: Reading, also: Mapping[str, Reading]) -> Understanding:
         w = self.words.echo
         options = tuple(Option(v, self.label(name, v)) for v in reading.values)
         key = "clarify_blocked" if reading.blocked else "clarify"
@@ -232,19 +233,24 @@ class Understander:
         echo = w.get(f"clarify_{name}", w[key])
         if also:
             echo = f"{w['also'].format(answers=self._items(also))} {echo}"
-        return Understanding("clarify", name, options=options, also=dict(also), echo=echo)
+        return Understanding("clarify", name, options=options, also=_values(also), echo=echo)
 
-    def _other(self, name: str, also: Mapping[str, Answer]) -> Understanding:
+    def _other(self, name: str, also: Mapping[str, Reading]) -> Understanding:
         echo = self.words.echo["other_field"].format(answers=self._items(also))
-        return Understanding("other_field", name, also=dict(also), echo=echo)
+        return Understanding("other_field", name, also=_values(also), echo=echo)
 
-    def _items(self, answers: Mapping[str, Answer]) -> str:
+    def _items(self, answers: Mapping[str, Reading]) -> str:
+        """ "Degree: No degree (there is no option for an associate degree…); Budget: $2,000"."""
         w = self.words.echo
         questions = self.content.dialogue.questions
-        return w["joiner"].join(
-            w["item"].format(question=questions[f].summary_label, answer=self.label(f, v))
-            for f, v in answers.items()
-        )
+        items = []
+        for f, reading in answers.items():
+            answer = self.label(f, reading.values[0])
+            if reading.note:
+                note = self.words.notes[reading.note].format(**reading.note_values)
+                answer = f"{answer} ({note})"
+            items.append(w["item"].format(question=questions[f].summary_label, answer=answer))
+        return w["joiner"].join(items)
 
     def label(self, name: str, value: Answer) -> str:
         """How an answer reads back: its button's label, or the words in understanding.yaml."""
@@ -268,6 +274,10 @@ class Understander:
                 return str(labels["years_one"])
             return self.content.dialogue.messages["years_value"].format(years=value)
         return str(value)
+
+
+def _values(readings: Mapping[str, Reading]) -> dict[str, Answer]:
+    return {f: r.values[0] for f, r in readings.items()}
 
 
 def _valid(name: str, value: Answer) -> bool:

@@ -108,6 +108,7 @@ class Vocabulary(_Frozen):
     reply_meanings: dict[str, dict[ReplyKind, str | list[str]]]
     zero_phrases: dict[str, list[Phrase]]
     question_openers: list[Phrase]
+    professional_markers: list[Phrase]
     negators: list[Phrase]
     negation_reach: int = Field(ge=1, le=8)
     not_negating: list[Phrase]

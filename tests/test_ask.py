@@ -165,3 +165,57 @@ def test_a_cost_question_is_answered_with_the_tuition(index: AskIndex, question:
     # A path's "who it suits" list once won cost questions: it carried the section's cost words.
     answer = as_json(index, index.ask(question))["answer"]
     assert "$" in answer and "tuition" in answer.lower(), answer
+
+
+def test_the_tuning_questions_are_answered_with_the_right_facts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pathlib import Path
+
+    from bench.understanding_eval import run_questions
+
+    table = run_questions(Path(__file__).parent / "tuning" / "questions.yaml", verbose=True)
+    shown = capsys.readouterr().out
+    answerable = table["answerable"]
+    assert answerable["right"] / (answerable["right"] + answerable["miss"]) >= HIT_RATE, shown
+    assert table["uncovered"]["miss"] == 0 and table["off_topic"]["miss"] == 0, shown
+
+
+@pytest.mark.parametrize(
+    ("question", "both"),
+    [
+        ("bootcamp vs masters?", ("$10,000", "$30,000")),
+        (
+            "whats the difference between an applied ml engineer and a research engineer",
+            ("Applied ML Engineer", "Research Engineer"),
+        ),
+        ("aws or google certification?", ("$300", "$200")),
+    ],
+)
+def test_a_comparison_answers_both_sides(
+    index: AskIndex, question: str, both: tuple[str, str]
+) -> None:
+    result = index.ask(question)
+    assert len(result.sides) == 2
+    text = answer_text(index, result)
+    assert all(side in text for side in both), text
+
+
+def test_a_question_the_articles_skip_says_so_and_offers_what_they_cover(index: AskIndex) -> None:
+    for question in (
+        "when does the next cohort start",
+        "what salary can I expect in Germany",
+        "am I too old at 45",
+        "is there a payment plan",
+        "can I do a part-time master's",
+    ):
+        result = index.ask(question)
+        assert result.status == "not_covered" and result.uncovered, question
+        assert "don't" in answer_text(index, result)
+        assert offered(index, result), question
+
+
+def test_short_typos_are_corrected(index: AskIndex) -> None:
+    assert index.ask("wat certs matter").passage == index.ask("what certs matter").passage
+    assert index.ask("how long to learn machien learning").matched
+    assert not index.ask("recommend me a good movie").matched  # a real word is not "fixed"
