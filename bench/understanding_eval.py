@@ -18,15 +18,38 @@ import sys
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
-from flows.answer_model import FIELDS
-from flows.content import default_content
-from flows.understanding import Understander, Understanding
-
 Outcome = str  # "stored", "asked", "WRONG", "other"
+FIELDS = (
+    "coding_experience",
+    "years_experience",
+    "degree",
+    "goal_role",
+    "target_employer",
+    "needs_visa",
+    "budget_usd",
+    "can_pause_income",
+    "hours_per_week",
+    "learning_style",
+)
+"""The interview's questions in order (flows/answer_model.py; repeated so this file also
+scores older code, tools/score_base.py)."""
+
+
+class _Option(Protocol):
+    value: Any
+
+
+class Understood(Protocol):
+    """What scoring needs of an understanding (flows.understanding.Understanding has it)."""
+
+    status: str
+    value: Any
+    options: Any
+    also: Any
 
 
 def _matches(value: object, want: object) -> bool:
@@ -35,7 +58,7 @@ def _matches(value: object, want: object) -> bool:
     return value == want or str(value) == str(want)
 
 
-def score_typed(case: dict[str, Any], got: Understanding) -> tuple[Outcome, str]:
+def score_typed(case: dict[str, Any], got: Understood) -> tuple[Outcome, str]:
     """The outcome of one typed case, and a note on what was wrong with `also` if anything."""
     expect = case["expect"]
     want: object = expect.get("value", expect.get("range"))
@@ -74,6 +97,9 @@ def score_typed(case: dict[str, Any], got: Understanding) -> tuple[Outcome, str]
 
 
 def run_typed(path: Path, today: date, verbose: bool) -> dict[str, Counter[str]]:
+    from flows.content import default_content
+    from flows.understanding import Understander
+
     understander = Understander(default_content())
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     table: dict[str, Counter[str]] = defaultdict(Counter)
@@ -133,6 +159,7 @@ def answer_is_right(item: dict[str, Any], status: str, text: str) -> bool:
 def run_questions(path: Path, verbose: bool) -> dict[str, Counter[str]]:
     from flows.ask import AskIndex
     from flows.ask_reply import respond
+    from flows.content import default_content
 
     index = AskIndex(default_content())
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -152,6 +179,13 @@ def run_questions(path: Path, verbose: bool) -> dict[str, Counter[str]]:
                 table[category]["answered"] += 1
             if not ok:
                 misses.append(f"  {category:10} {item['q']!r}: {got.status} {got.topic!r}")
+    print_questions(table)
+    if verbose and misses:
+        print("\n".join(["", "Not right:", *misses]))
+    return table
+
+
+def print_questions(table: dict[str, Counter[str]]) -> None:
     print(f"{'questions':12} {'n':>4} {'right':>6} {'miss':>5} {'answered':>9} {'right %':>8}")
     for category in ("answerable", "uncovered", "off_topic"):
         row = table.get(category)
@@ -162,9 +196,6 @@ def run_questions(path: Path, verbose: bool) -> dict[str, Counter[str]]:
             f"{category:12} {n:>4} {row['right']:>6} {row['miss']:>5} {row['answered']:>9}"
             f" {100 * row['right'] / n:>7.0f}%"
         )
-    if verbose and misses:
-        print("\n".join(["", "Not right:", *misses]))
-    return table
 
 
 def main(argv: list[str] | None = None) -> int:

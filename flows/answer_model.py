@@ -62,3 +62,24 @@ PROFESSIONAL: Final = frozenset({"production", "ml"})
 def in_bounds(field: str, value: int) -> bool:
     low, high = BOUNDS[field]
     return value >= low and (high is None or value <= high)
+
+
+_OLDER: Final[dict[tuple[str, str], str]] = {
+    ("coding_experience", "data"): "ml",
+    ("degree", "graduate_other"): "graduate",
+}
+"""Round-3 values the older Profile folds into another ("I already work with data or ML")."""
+
+
+def to_profile(field: str, value: str | int) -> str | int:
+    """`value` as the Profile of the day stores it: itself once the Profile carries the round-3
+    values (after the advice branch lands), else the older value it folds into (months without
+    pay: 0 → "no", under a year → "months", a year or more → "years")."""
+    from flows.profile import FIELD_VALUES
+
+    allowed = FIELD_VALUES.get(field)
+    if allowed is None or value in allowed:
+        return value
+    if isinstance(value, int) and set(allowed) == {"no", "months", "years"}:
+        return "no" if value == 0 else "months" if value < 12 else "years"
+    return _OLDER.get((field, str(value)), value)

@@ -26,6 +26,7 @@ from flows.actions import (
     Resume,
     Topic,
 )
+from flows.answer_model import to_profile
 from flows.answering import AnsweringViews
 from flows.confirmations import answer
 from flows.conversation import Conversation
@@ -40,11 +41,13 @@ from flows.present import (
 from flows.questions import (
     BY_FIELD,
     Answer,
+    Question,
     drop_irrelevant,
     is_needed,
     match_button,
 )
 from flows.reply import Button, HintKind, Reply, ReplyBuilder
+from flows.understanding import Understanding
 
 __all__ = ["Conversation", "Engine", "Step"]
 
@@ -200,16 +203,20 @@ class Engine(AnsweringViews):
             return self._press(conv, Press(button.action))
         if conv.state not in QUESTION_STATES:
             return Step(conv, self.answered(conv, event.text), False)
+        question = BY_FIELD[conv.state]
+        picked = _numbered(question, event.text, self.show(conv).flat_buttons)
+        if picked is not None:  # "2" at a choice question: the second option
+            return self._press(conv, Press(picked))
         got = self.understander.understand(conv.state, event.text, conv.answers, today)
         if got.question:
             return Step(conv, self.answered(conv, event.text), False)
+        got = _as_profile(got)
         also = {f: v for f, v in got.also.items() if BY_FIELD[f].is_valid(v)}
-        if got.status == "stored" and BY_FIELD[conv.state].is_valid(got.value):
+        if got.status == "stored" and question.is_valid(got.value):
             assert got.value is not None
             return self._answer(
                 conv.model_copy(update={"pending": None}), got.value, also, echo=got.echo
             )
-        question = BY_FIELD[conv.state]
         if got.status == "clarify" and any(question.is_valid(o.value) for o in got.options):
             noted = conv.model_copy(update={"answers": {**conv.answers, **also}})
             return Step(noted, self.did_you_mean(noted, got), bool(also))
@@ -286,3 +293,23 @@ class Engine(AnsweringViews):
             Button(self.text.buttons["start_over"], Restart(conv.state)),
         )
         return Step(conv, out.build("welcome", conv.state), False)
+
+
+def _numbered(question: Question, text: str, buttons: list[Button]) -> Action | None:
+    """The option a number typed at a choice question picks ("2": the second button)."""
+    typed = text.strip()
+    if question.kind != "choice" or not typed.isdigit():
+        return None
+    picks = [b.action for b in buttons if isinstance(b.action, Pick)]
+    index = int(typed)
+    return picks[index - 1] if 1 <= index <= len(picks) else None
+
+
+def _as_profile(got: Understanding) -> Understanding:
+    """The understanding's values as the Profile of the day stores them (flows/answer_model)."""
+    field = got.field
+    options = tuple(replace(o, value=to_profile(field, o.value)) for o in got.options)
+    unique = tuple({o.value: o for o in options}.values())
+    value = None if got.value is None else to_profile(field, got.value)
+    also = {f: to_profile(f, v) for f, v in got.also.items()}
+    return replace(got, value=value, options=unique, also=also)

@@ -17,7 +17,8 @@ from flows.numbers import words_of
 
 T = TypeVar("T")
 
-_CLAUSE = re.compile(r"[,;!?\n()]+|(?<!\d)\.(?!\d)|\s[-–—]+\s|\s/\s")
+_CLAUSE = re.compile(r"[;!?\n()]+|(?<!\d),|,(?!\d{3})|(?<!\d)\.(?!\d)|\s[-–—]+\s|\s/\s")
+"""Where people separate thoughts; a comma inside a number ("$3,000") is not one."""
 
 
 @dataclass(frozen=True, slots=True)
