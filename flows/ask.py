@@ -3,8 +3,9 @@
 Every passage in `content/advice.yaml` (FAQ, paths, roles, skill layers, certifications, portfolio,
 job search, interviews, timeline, pacing…) is cut into passages and put in a SQLite FTS5 table
 held in memory, built once at start-up. A question is matched with bm25, after synonyms from
-`content/ask.yaml` and typo correction (difflib against the index's own words). An answer counts
-only when the best passage covers enough of the question's rarer words; otherwise the person gets
+`content/ask.yaml` and typo correction (flows/typos.py), joined by meaning-based similarity
+(flows/ask_meaning.py). An answer counts only when the best passage covers enough of the
+question's words or means nearly the same; otherwise the person gets "the articles don't say",
 a friendly line (greetings, weather, jokes) or the topics we can talk about.
 
 Build it once per process and share it within the event loop (its memo tables are per index);
@@ -15,69 +16,16 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from dataclasses import dataclass
-from typing import Literal
 
 from flows.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
+from flows.ask_types import DURATIONS, EVERYDAY, AskResult, Concept, stem
 from flows.content import Content
 from flows.meaning import meaning
 from flows.numbers import has_phrase, words_of
 from flows.passages import Passage, Passages
 from flows.typos import Typos, zipf
 
-_EVERYDAY = 4.0
-"""A word of the advice this common in English ("time", "work") does not make a message about
-AI careers; a rarer one ("kubernetes", "hackathons") does."""
-
-
-def _stem(word: str) -> str:
-    """ "programmed" → "program", "hackathons" → "hackathon": enough to find a domain word."""
-    for suffix in ("ing", "ed", "ers", "er", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem  # "programm"
-    return word
-
-
-_DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
-
-
-@dataclass(frozen=True, slots=True)
-class AskResult:
-    matched: bool
-    passage: Passage | None
-    related: tuple[Passage, ...]
-    fallback: str | None
-    """When not matched: a small-talk key from ask.yaml, or "no_match"."""
-    coverage: float = 0.0
-    words: int = 0
-    """How many content words (or known phrases) the question had."""
-    sides: tuple[Passage, ...] = ()
-    """A comparison: every side's passage, in the order named."""
-    uncovered: str | None = None
-    """A question the articles do not answer: its key in ask.yaml `uncovered`."""
-    similarity: float = 0.0
-
-    @property
-    def status(self) -> Literal["answered", "not_covered", "declined"]:
-        if self.matched:
-            return "answered"
-        if self.uncovered or self.fallback == "no_match":
-            return "not_covered"
-        return "declined"
-
-
-@dataclass(frozen=True, slots=True)
-class _Concept:
-    """One thing the question is about: a word or phrase, its synonyms, where they occur."""
-
-    terms: tuple[str, ...]
-    primary: frozenset[int]
-    """Rows with the word itself (or its typo fix)."""
-    secondary: frozenset[int]
-    """Rows with only a synonym: they count for less (`synonym_credit`)."""
-    weight: float
-    """Rarity (idf): rare words say more about what is asked."""
+__all__ = ["AskIndex", "AskResult"]
 
 
 class AskIndex:
@@ -158,10 +106,10 @@ class AskIndex:
             self._meaning = MeaningIndex(self.passages, self.ask_text, model)
         return self._meaning
 
-    def _concepts(self, question: str) -> list[_Concept]:
+    def _concepts(self, question: str) -> list[Concept]:
         """The question's content words (or known phrases), each with synonyms and typo fixes."""
         text = words_of(question)
-        concepts: list[_Concept] = []
+        concepts: list[Concept] = []
         for phrase, replacement in self._synonyms:
             if " " in phrase and has_phrase(text, phrase):
                 concepts.append(self._concept(phrase, replacement))
@@ -170,7 +118,7 @@ class AskIndex:
         for i, word in enumerate(words):
             if word in self._stop or (len(word) < 2 and not word.isdigit()):
                 continue
-            if word.isdigit() and words[i + 1 : i + 2] and words[i + 1] in _DURATIONS:
+            if word.isdigit() and words[i + 1 : i + 2] and words[i + 1] in DURATIONS:
                 continue  # "in 6 months" is how long, not months 5-6 of the timeline
             concept = self._concept(word, self._single.get(word, ()))
             if not concept.terms:
@@ -182,7 +130,7 @@ class AskIndex:
             concepts.append(concept)
         return concepts
 
-    def _concept(self, term: str, synonyms: tuple[str, ...]) -> _Concept:
+    def _concept(self, term: str, synonyms: tuple[str, ...]) -> Concept:
         primary = self._rows(term)
         secondary = frozenset().union(*(self._rows(t) for t in synonyms))
         if not primary:  # a word the advice never uses ("cert"): its synonyms stand in fully
@@ -195,7 +143,7 @@ class AskIndex:
             else self._unknown_weight(term)
         )
         # A bare number ("6 months") says less about the topic than a word does.
-        return _Concept(terms, primary, secondary, weight / 4 if term.isdigit() else weight)
+        return Concept(terms, primary, secondary, weight / 4 if term.isdigit() else weight)
 
     def _unknown_weight(self, word: str) -> float:
         """A word the advice never uses pulls coverage down (off-topic words); an everyday
@@ -260,7 +208,7 @@ class AskIndex:
         )
 
     def _rank(
-        self, question: str, text: str, concepts: list[_Concept], sims: object
+        self, question: str, text: str, concepts: list[Concept], sims: object
     ) -> list[tuple[int, float, float, float]]:
         """(row, score, keyword coverage, similarity), best first: coverage of the question's
         rarer words, bm25 relative to the best hit, a whole title typed, and meaning."""
@@ -325,8 +273,8 @@ class AskIndex:
         words = [*text.split(), *(f for w in text.split() if (f := self._typos.fix(w)))]
         return any(
             w in self._domain
-            or _stem(w) in self._domain
-            or (w in self._known_set and w not in self._stop and zipf(w) < _EVERYDAY)
+            or stem(w) in self._domain
+            or (w in self._known_set and w not in self._stop and zipf(w) < EVERYDAY)
             for w in words
         )
 
