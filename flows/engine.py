@@ -298,8 +298,8 @@ class Engine(AnsweringViews):
 def _numbered(question: Question, text: str, buttons: list[Button]) -> Action | None:
     """The option a number typed at a choice question picks ("2": the second button)."""
     typed = text.strip()
-    if question.kind != "choice" or not typed.isdigit():
-        return None
+    if question.kind != "choice" or not (typed.isascii() and typed.isdigit()) or len(typed) > 3:
+        return None  # "¹" is a digit to str.isdigit, not to int()
     picks = [b.action for b in buttons if isinstance(b.action, Pick)]
     index = int(typed)
     return picks[index - 1] if 1 <= index <= len(picks) else None
