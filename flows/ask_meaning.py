@@ -114,7 +114,21 @@ class UncoveredIndex:
         self._triggers: PhraseTable[str] = PhraseTable(
             (t, key) for key, entry in ask.uncovered.items() for t in entry.triggers
         )
+        self._together = [
+            (key, frozenset(_plain(words_of(w)) for w in group))
+            for key, entry in ask.uncovered.items()
+            for group in entry.together
+        ]
 
     def triggered(self, question: str) -> str | None:
-        found = self._triggers.find(read_words(question, ()))
-        return found[0].payload if found else None
+        words = read_words(question, ())
+        found = self._triggers.find(words)
+        if found:
+            return found[0].payload
+        plain = {_plain(w) for w in words.tokens}
+        return next((key for key, group in self._together if group <= plain), None)
+
+
+def _plain(word: str) -> str:
+    """"jobs" → "job": a trigger's words match singular or plural."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -226,6 +226,8 @@ class Uncovered(_Frozen):
 
     say: Annotated[str, Field(min_length=1)]
     triggers: list[Phrase]
+    together: list[list[Phrase]] = []
+    """Words that, all in one question in any order, mean this entry ("pay … later")."""
     examples: list[Phrase]
     offer: list[str]
     """Passage ids offered as topics."""
