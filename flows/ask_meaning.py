@@ -130,5 +130,5 @@ class UncoveredIndex:
 
 
 def _plain(word: str) -> str:
-    """"jobs" → "job": a trigger's words match singular or plural."""
+    """ "jobs" → "job": a trigger's words match singular or plural."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
