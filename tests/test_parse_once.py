@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from telegram import Update
 
+from bench.fake_bot_api import FakeTelegram
 from bot.telegram.extbot import AdvisorBot
 from bot.telegram.request import AiohttpRequest
-from tests.fake_telegram import FakeTelegram
 
 USER = 4242
 

@@ -8,8 +8,8 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, NetworkError, TimedOut
 
+from bench.fake_bot_api import FakeTelegram
 from bot.telegram.request import AiohttpRequest
-from tests.fake_telegram import FakeTelegram
 
 USER = 4242
 

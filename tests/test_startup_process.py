@@ -7,9 +7,9 @@ import signal
 import socket
 from pathlib import Path
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import SimUser
 from tests.bot_process import spawn_bot
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import SimUser
 
 
 def free_port() -> int:

@@ -13,10 +13,10 @@ from typing import Any
 
 import httpx
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import settings_for
 from bot.telegram import webhook
 from bot.telegram.app import build_application
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import settings_for
 from tests.test_webhook import free_port, update
 
 SECRET = "s3cret-token"

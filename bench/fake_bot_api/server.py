@@ -3,7 +3,7 @@
 Why a real HTTP server rather than mocking ``Bot`` methods: the bot's real
 python-telegram-bot ``Application`` (request building, JSON/multipart encoding, error mapping,
 retries, long polling) is then exercised end to end, and every request is checked against the
-vendored Telegram rules in :mod:`tests.fake_telegram.rules`. Anything the real API would reject
+vendored Telegram rules in :mod:`bench.fake_bot_api.rules`. Anything the real API would reject
 is answered the same way *and* recorded in :attr:`FakeTelegram.violations`, so a test can assert
 that the bot never broke a rule even when it swallowed the resulting error.
 

@@ -12,9 +12,9 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from bench.fake_bot_api import FakeTelegram
 from bot.settings import Settings
 from bot.telegram.app import build_application, running
-from tests.fake_telegram import FakeTelegram
 
 SENDS = frozenset({"sendMessage", "editMessageText", "sendPhoto", "sendDocument"})
 
