@@ -255,7 +255,11 @@ def _inline_markup(value: Any) -> dict[str, Any] | None:
 
 def _repeat_key(method: str, params: dict[str, Any]) -> tuple[Any, ...] | None:
     """What a repeat of this call would act on again (None: a call Telegram never refuses)."""
-    if method in {"editMessageText", "editMessageReplyMarkup", "deleteMessage"}:
+    if method in {"editMessageText", "editMessageReplyMarkup"}:  # the same edit again
+        markup = json.dumps(params.get("reply_markup"), sort_keys=True, default=str)
+        where = (params.get("chat_id"), params.get("message_id"))
+        return (method, *where, params.get("text"), params.get("parse_mode"), markup)
+    if method == "deleteMessage":
         return (method, params.get("chat_id"), params.get("message_id"))
     if method == "answerCallbackQuery":
         return (method, params.get("callback_query_id"))
@@ -477,10 +481,7 @@ class FakeTelegram:
     def _expected_repeat(self, key: tuple[Any, ...]) -> bool:
         """This call repeats one that was carried out but whose answer the client never got
         (an injected fault): Telegram refuses the repeat, and that is not the bot's mistake."""
-        if key in self._unseen:
-            self._unseen.discard(key)
-            return True
-        return False
+        return key in self._unseen  # kept: a repeat can itself lose its answer
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         """Serve files the bot uploaded, as ``base_file_url`` downloads would."""
@@ -1121,6 +1122,15 @@ class FakeTelegram:
         """Wait until a getUpdates long poll is being held (the bot is idle and listening)."""
         if not await self._requests_signal.wait_until(lambda: self._polls_waiting > 0, timeout):
             raise TimeoutError(f"no getUpdates long poll within {timeout}s")
+
+    async def wait_until(
+        self,
+        condition: Callable[[], bool],
+        timeout: float = 10.0,  # noqa: ASYNC109 - bounded wait, like wait_for
+    ) -> bool:
+        """Wait until ``condition()`` holds, checking it whenever a request arrives or is
+        answered; False if ``timeout`` seconds passed first (e.g. what a chat shows)."""
+        return await self._requests_signal.wait_until(condition, timeout)
 
     def mark(self) -> int:
         """Index to pass as ``since`` so a wait only considers requests made after now."""
