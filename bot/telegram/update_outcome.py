@@ -57,6 +57,12 @@ def note_failure(error: BaseException | None) -> None:
         outcome.failure = error
 
 
+def redelivery_due() -> bool:
+    """This update failed in a way Telegram will be asked to deliver again (webhook only)."""
+    outcome = _CURRENT.get()
+    return outcome is not None and outcome.redeliver
+
+
 def note_call(method: str) -> None:
     """A Bot API call that may have reached Telegram (not one certainly never sent)."""
     outcome = _CURRENT.get()

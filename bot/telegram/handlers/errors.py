@@ -2,8 +2,10 @@
 
 A network trouble with Telegram (after the turn was committed: the dispatcher commits before
 anything is sent) is one WARNING line and no apology: the answer is saved, and a screen whose
-outcome is unknown may well be on the person's phone. Button presses are answered by
-`CallbackAnswers` when the update is done (bot/telegram/callback_answers.py), never here.
+outcome is unknown may well be on the person's phone. A webhook update that failed transiently
+before anything reached the chat is delivered again by Telegram: no apology for it either.
+Button presses are answered by `CallbackAnswers` when the update is done
+(bot/telegram/callback_answers.py), never here.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from telegram.ext import ContextTypes
 
 from bot.telegram.runtime import runtime
 from bot.telegram.send_policy import is_transient
-from bot.telegram.update_outcome import note_failure
+from bot.telegram.update_outcome import note_failure, redelivery_due
 
 log = logging.getLogger("aipath.errors")
 
@@ -35,6 +37,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("event=user_blocked_bot user=%s", user_id)
         if user_id is not None:
             await runtime(context).storage.set_active(user_id, False)
+        return
+    if redelivery_due():  # a webhook update Telegram will deliver again: no apology yet
+        log.warning(
+            "event=update_redelivery update=%s user=%s error=%s",
+            update.update_id if isinstance(update, Update) else None,
+            user_id,
+            _described(error),
+        )
         return
     if is_transient(error):
         log.warning(
