@@ -109,19 +109,14 @@ class Poller:
                     await self.app.bot.delete_webhook()
                     self._webhook_cleared = True
                 batch = await self._fetch(self.poll_seconds)
-            except PollFailed as exc:
-                self.outage.failed(exc.reason)
-                pause = self.backoff[min(failures, len(self.backoff) - 1)]
-                failures += 1
-                await self._sleep(max(pause, exc.retry_after or 0))
-                continue
             except (TokenRejected, InvalidToken):
                 raise TokenRejected from None
-            except Exception as exc:  # deleteWebhook's network errors, and the like
-                self.outage.failed(type(exc).__name__)
+            except Exception as exc:  # network, 5xx, 409, an unreadable answer: try again
+                failed = exc if isinstance(exc, PollFailed) else PollFailed(type(exc).__name__)
+                self.outage.failed(failed.reason)
                 pause = self.backoff[min(failures, len(self.backoff) - 1)]
                 failures += 1
-                await self._sleep(pause)
+                await self._sleep(max(pause, failed.retry_after or 0))
                 continue
             failures = 0
             self.outage.worked()
