@@ -78,6 +78,9 @@ class FaultReport:
     nudges_doubled: int = 0
     nudges_lost: int = 0
     blocked_marked: int = 0
+    """Blocked people whose reminders stopped as "blocked" (the 403 reached the bot)."""
+    blocked_unconfirmed: int = 0
+    """Blocked people whose nudge's answer was lost (the bot cannot know it was a 403)."""
     retaps: int = 0
     extra_starts: int = 0
     """/start sent again because the chat still showed nothing (a welcome that never came)."""
@@ -285,6 +288,12 @@ async def _run(
         r.getMessage().split()[0]
         for r in recorder.records
         if r.levelno >= logging.INFO and r.getMessage().startswith("event=")
+    )
+    unconfirmed = " ".join(
+        r.getMessage() for r in recorder.records if "event=nudge_unconfirmed" in r.getMessage()
+    )
+    report.blocked_unconfirmed = sum(
+        f"chat={user} " in unconfirmed for user in range(FIRST_NUDGED, FIRST_NUDGED + BLOCKED)
     )
     report.error_lines = [
         f"{r.name}: {r.getMessage()[:200]}"

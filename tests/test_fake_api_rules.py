@@ -53,23 +53,15 @@ def _differences(vendored: dict[str, Param], described: dict[str, Any]) -> list[
     return problems
 
 
-def test_vendored_methods_match_api_json(api: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("vendored", "section"), [(METHODS, "methods"), (OBJECT_TYPES, "types")])
+def test_vendored_tables_match_api_json(
+    api: dict[str, Any], vendored: dict[str, dict[str, Param]], section: str
+) -> None:
     problems = []
-    for method, params in METHODS.items():
-        described = api["methods"].get(method)
+    for name, params in vendored.items():
+        described = api[section].get(name)
         if described is None:
-            problems.append(f"{method}: not in api.json")
+            problems.append(f"{name}: not in api.json")
             continue
-        problems += [f"{method}.{p}" for p in _differences(params, described)]
-    assert problems == [], problems
-
-
-def test_vendored_object_types_match_api_json(api: dict[str, Any]) -> None:
-    problems = []
-    for type_name, fields in OBJECT_TYPES.items():
-        described = api["types"].get(type_name)
-        if described is None:
-            problems.append(f"{type_name}: not in api.json")
-            continue
-        problems += [f"{type_name}.{p}" for p in _differences(fields, described)]
+        problems += [f"{name}.{p}" for p in _differences(params, described)]
     assert problems == [], problems

@@ -88,17 +88,23 @@ async def test_a_malformed_token_is_refused_by_its_shape_before_any_network_call
     assert "abc" not in lines[0].replace("TELEGRAM_BOT_TOKEN", "")
 
 
+async def spawn_webhook(tg: FakeTelegram, db: Path, **settings: str) -> asyncio.subprocess.Process:
+    """`aipath bot` in webhook mode without a secret."""
+    return await spawn_bot(
+        db,
+        tg.token,
+        tg.base_url,
+        stderr=asyncio.subprocess.PIPE,
+        AIPATH_WEBHOOK_URL="https://bot.example/telegram",
+        AIPATH_WEBHOOK_LISTEN="127.0.0.1",
+        AIPATH_WEBHOOK_PORT=str(free_port()),
+        **settings,
+    )
+
+
 async def test_a_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> None:
     async with FakeTelegram() as tg:
-        proc = await spawn_bot(
-            tmp_path / "bot.db",
-            tg.token,
-            tg.base_url,
-            stderr=asyncio.subprocess.PIPE,
-            AIPATH_WEBHOOK_URL="https://bot.example/telegram",
-            AIPATH_WEBHOOK_LISTEN="127.0.0.1",
-            AIPATH_WEBHOOK_PORT=str(free_port()),
-        )
+        proc = await spawn_webhook(tg, tmp_path / "bot.db")
         assert await asyncio.wait_for(proc.wait(), 60) == 2
         lines = await stop(proc)
         assert tg.requests == []
@@ -108,16 +114,7 @@ async def test_a_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> No
 
 async def test_an_insecure_webhook_runs_only_when_asked_and_warns(tmp_path: Path) -> None:
     async with FakeTelegram() as tg:
-        proc = await spawn_bot(
-            tmp_path / "bot.db",
-            tg.token,
-            tg.base_url,
-            stderr=asyncio.subprocess.PIPE,
-            AIPATH_WEBHOOK_URL="https://bot.example/telegram",
-            AIPATH_WEBHOOK_LISTEN="127.0.0.1",
-            AIPATH_WEBHOOK_PORT=str(free_port()),
-            AIPATH_WEBHOOK_INSECURE="1",
-        )
+        proc = await spawn_webhook(tg, tmp_path / "bot.db", AIPATH_WEBHOOK_INSECURE="1")
         await tg.wait_for(lambda r: r.method == "setWebhook", timeout=60)
         lines = await stop(proc)
     assert proc.returncode == 0

@@ -16,38 +16,16 @@ from telegram import Update
 from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bench.fake_bot_api import FakeTelegram
-from bench.telegram_driver import settings_for
-from bot.telegram import webhook
-from bot.telegram.app import build_application
-from tests.test_webhook import free_port, update
+from tests.test_webhook import update
+from tests.test_webhook_limits import SECRET, serving_app
 
-SECRET = "s3cret-token"
 HEADERS = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
 
 
 @asynccontextmanager
 async def serving(tg: FakeTelegram, db: Path, **limits: float) -> AsyncIterator[tuple[Any, str]]:
-    port = free_port()
-    settings = settings_for(
-        tg,
-        db,
-        AIPATH_WEBHOOK_URL="https://bot.example/telegram",
-        AIPATH_WEBHOOK_LISTEN="127.0.0.1",
-        AIPATH_WEBHOOK_PORT=port,
-        AIPATH_WEBHOOK_SECRET=SECRET,
-    )
-    app: Any = build_application(settings)
-    await app.initialize()
-    await app.post_init(app)
-    await app.start()
-    server = webhook.start_server(app, settings, **limits)
-    try:
+    async with serving_app(tg, db, **limits) as (app, port):
         yield app, f"http://127.0.0.1:{port}/telegram"
-    finally:
-        server.stop()
-        await app.stop()
-        await app.shutdown()
-        await app.post_shutdown(app)
 
 
 def text_update(update_id: int, text: str) -> dict[str, Any]:

@@ -38,17 +38,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if user_id is not None:
             await runtime(context).storage.set_active(user_id, False)
         return
-    if redelivery_due():  # a webhook update Telegram will deliver again: no apology yet
+    if redelivery_due() or is_transient(error):
+        # Telegram delivers it again (webhook), or the network failed after the commit: either
+        # way the answer is not lost and an apology would be wrong.
+        event = "update_redelivery" if redelivery_due() else "update_not_shown"
         log.warning(
-            "event=update_redelivery update=%s user=%s error=%s",
-            update.update_id if isinstance(update, Update) else None,
-            user_id,
-            _described(error),
-        )
-        return
-    if is_transient(error):
-        log.warning(
-            "event=update_not_shown update=%s user=%s error=%s",
+            "event=%s update=%s user=%s error=%s",
+            event,
             update.update_id if isinstance(update, Update) else None,
             user_id,
             _described(error),
