@@ -4,11 +4,7 @@ The real bot (in this process, polling the fake Bot API over loopback HTTP) serv
 answering the interview by buttons while reminder sweeps send nudges to NUDGED others, and the
 fake injects faults on every call (bench/fake_bot_api/faults.py: 429, 5xx, stalls past the
 read timeout, resets before and after acting) and refuses two blocked users. People act only on
-what their chat really shows (the fake's stored messages): a tap that changed nothing is tapped
-again (the same button: they think it did not register; choosing differently on a screen the
-bot failed to update is issue 19 item 3, the dispatcher's part), a /start that showed nothing is
-sent again, sometimes they change an answer from the
-summary, and at the end they send /profile and /help. Afterwards it counts what a person would
+what their chat really shows (bench/fault_person.py). Afterwards it counts what a person would
 notice:
 
 - back-to-back duplicates: two consecutive messages in a chat with the same text and buttons;
