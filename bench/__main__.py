@@ -40,7 +40,7 @@ def main() -> int:
     table.print()
     try:
         from bench import telegram_bench, telegram_process_bench
-    except ImportError as exc:  # the fake Bot API server lives with the tests
+    except ImportError as exc:  # the fake Bot API (bench/fake_bot_api) needs aiohttp
         print(f"\n(skipping Telegram benchmarks: {exc})")
         return 0
     table = Table("Telegram nudges, against a fake Bot API server on 127.0.0.1")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.telegram_driver import FakeClock
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
 from bot.outputs import Output
@@ -16,7 +17,6 @@ from flows.actions import Begin, Confirm, Pick, RestartAnswer, SetupDay, SetupZo
 from flows.engine import Conversation, Engine
 from flows.events import COMMANDS, Command, Incoming, Press, Text, Unusable
 from tests.conftest import BASE_PROFILE
-from tests.telegram_driver import FakeClock
 from tests.test_actions import worst_cases
 
 USER = 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.sample_answers import BUTTON_ANSWERS
 from flows.actions import (
     Action,
     Back,
@@ -25,19 +26,6 @@ from flows.graph import STATES
 from flows.profile import FIELD_VALUES
 from flows.questions import BY_FIELD, is_needed, needed_fields
 from flows.reply import Reply
-
-BUTTON_ANSWERS = {
-    "coding_experience": "production",
-    "years_experience": "3",
-    "degree": "bachelor_cs",
-    "goal_role": "applied_ml",
-    "target_employer": "industry",
-    "needs_visa": "no",
-    "budget_usd": "15000",
-    "can_pause_income": "no",
-    "hours_per_week": "20",
-    "learning_style": "structured",
-}
 
 
 def act(at: str, name: str) -> Action:

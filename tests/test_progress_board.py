@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.telegram_driver import FakeClock
 from bot.reminders import epoch
 from bot.storage import Storage
 from flows.actions import (
@@ -22,7 +23,6 @@ from flows.actions import (
 from flows.engine import Engine
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
-from tests.telegram_driver import FakeClock
 from tests.test_reminders import USER, Outbox, finished_user, service
 
 MONDAY_9_UTC = datetime(2026, 11, 23, 9, tzinfo=UTC)

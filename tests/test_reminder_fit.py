@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.telegram_driver import FakeClock
 from bot.storage import Storage
 from flows.actions import (
     QuietChange,
@@ -23,7 +24,6 @@ from flows.events import Press, Text
 from flows.reminder_setup import ReminderSetup, SetupResult, SetupState
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
-from tests.telegram_driver import FakeClock
 from tests.test_reminders import USER, finished_user, service
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from telegram.error import Forbidden, RetryAfter
 
+from bench.telegram_driver import FakeClock
 from bot.plans import Plans
 from bot.reminders import CLAIM_LEASE, Reminders, epoch
 from bot.storage import ReminderRecord, Storage
@@ -20,7 +21,6 @@ from flows.engine import Conversation, Engine
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
 from tests.conftest import BASE_PROFILE
-from tests.telegram_driver import FakeClock
 
 USER = 77
 MONDAY_18_BERLIN = datetime(2026, 11, 23, 17, tzinfo=UTC)

@@ -13,13 +13,13 @@ from typing import Any
 import aiosqlite
 import pytest
 
+from bench.telegram_driver import FakeClock
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
 from bot.storage import Storage
 from flows.actions import Begin
 from flows.engine import Engine
 from flows.events import Command, Press
-from tests.telegram_driver import FakeClock
 
 USER = 5
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import FakeClock, SimUser, bot_running
 from bot.telegram.runtime import KEY
 from flows.actions import ManageReminders, NudgeDone, RemindMe, Snooze
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, SimUser, bot_running
 from tests.test_telegram_bot import answers_in_db
 from tests.test_telegram_plan import finish_interview
 

@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 
+from bench.embedded_pg import PgServer
 from bot.storage import Storage
 from bot.storage_pg import PgStorage
 from flows.engine import Conversation
 from tests.conftest import start_or_give_up
-from tests.pg import PgServer
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 
@@ -130,7 +130,7 @@ import asyncio, sys
 from bot.storage_pg import PgStorage
 from flows.engine import Conversation
 from tests.conftest import start_or_give_up
-from tests.pg import PgServer
+from bench.embedded_pg import PgServer
 
 async def main():
     storage = await PgStorage.open(sys.argv[1])

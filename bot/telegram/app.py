@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -30,10 +30,12 @@ from bot.storage_backends import describe, open_storage
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
+from bot.telegram.polling import polling, serve_polling
 from bot.telegram.presence import publish_presence
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
 from bot.telegram.runtime import KEY, Runtime, runtime
+from bot.telegram.send_policy import OutcomeUnknown
 from bot.telegram.startup import (
     TokenRejected,
     clock_for,
@@ -102,7 +104,11 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         delay = await rt.storage.nudge_delay(NUDGES_PER_SECOND)  # the pace across workers
         if delay > 0:
             await asyncio.sleep(delay)
-        await send_chunks(context.bot, chat_id, render(reply))
+        try:
+            await send_chunks(context.bot, chat_id, render(reply))
+        except OutcomeUnknown as exc:
+            # Maybe delivered: counted as sent, so no later sweep sends it a second time.
+            log.info("event=nudge_unconfirmed chat=%s error=%s", chat_id, exc.method)
 
     stats = await rt.reminders.sweep(send)
     if stats.claimed or stats.skipped_stale:
@@ -124,8 +130,14 @@ def build_application(
     max_retries: int = 3,
     concurrency: int = 64,
     pool_size: int = 64,
+    read_timeout: float = 5.0,
+    answer_by: float | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """The whole bot, ready for `run_polling`, `run_webhook` or manual start in tests."""
+    """The whole bot, ready for `serve_polling`, `webhook.serve` or `running` in tests.
+
+    `read_timeout`: seconds a Bot API call may wait for its answer before its outcome is
+    unknown; `answer_by`: seconds after which a slow turn's button press is answered without
+    its toast (default bot.telegram.callback_answers.ANSWER_BY)."""
     assert settings.token is not None
     engine = Engine(default_content())
     words = load_telegram_text()
@@ -179,10 +191,20 @@ def build_application(
             await runtime.storage.close()
         log.info("event=stopped")
 
+    bot = make_bot(
+        settings,
+        max_retries=max_retries,
+        pool_size=pool_size,
+        read_timeout=read_timeout,
+        answer_by=answer_by,
+    )
     builder = (
         Application.builder()
-        .bot(make_bot(settings, max_retries=max_retries, pool_size=pool_size))
-        .concurrent_updates(PerUserUpdateProcessor(concurrency))
+        .bot(bot)
+        .updater(None)  # updates come from bot/telegram/polling.py or bot/telegram/webhook.py
+        .concurrent_updates(
+            PerUserUpdateProcessor(concurrency, callback_answers=bot.callback_answers)
+        )
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
@@ -193,52 +215,42 @@ def build_application(
 
 @asynccontextmanager
 async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[None]:  # type: ignore[type-arg]
-    """Start the bot with long polling inside an existing event loop (tests, benchmarks).
-
-    Does what `run_polling` does, minus owning the loop and the signal handlers.
-    """
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(
-        poll_interval=0, timeout=timedelta(seconds=poll_timeout), allowed_updates=Update.ALL_TYPES
-    )
-    try:
+    """Start the bot with long polling inside an existing event loop (tests, benchmarks)."""
+    async with polling(app, poll_seconds=poll_timeout):
         yield
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        if app.post_stop:
-            await app.post_stop(app)
-        await app.shutdown()
-        if app.post_shutdown:
-            await app.post_shutdown(app)
 
 
 def run_bot(settings: Settings) -> int:
+    insecure = settings.webhook_url is not None and settings.webhook_secret is None
+    if insecure and not settings.webhook_insecure:
+        print(
+            "aipath: AIPATH_WEBHOOK_SECRET is not set, so anyone who learns the webhook URL could "
+            "post updates as any user; set it (or AIPATH_WEBHOOK_INSECURE=1 to run without)",
+            file=sys.stderr,
+        )
+        return 2
     configure_logging(settings.log_level)
+    if insecure:
+        log.warning("event=webhook_insecure detail=no_secret_token_AIPATH_WEBHOOK_INSECURE=1")
     try:
         asyncio.run(wait_for_telegram(settings))
+        app = build_application(settings, clock=clock_for(settings))
+        asyncio.run(_serve(app, settings))
     except TokenRejected:
         print(
             "aipath: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
             file=sys.stderr,
         )
         return 2
-    asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed the previous one
-    app = build_application(settings, clock=clock_for(settings))
-    if settings.webhook_url is not None:
-        asyncio.run(_serve_webhook(app, settings))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 
 
-async def _serve_webhook(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+async def _serve(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await webhook.serve(app, settings, stop)
+    if settings.webhook_url is not None:
+        await webhook.serve(app, settings, stop)
+    else:
+        await serve_polling(app, stop)

@@ -2,51 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from typing import TypeVar
+from collections.abc import Mapping
 
 from telegram import Bot, CallbackQuery, InputFile, Message
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.outputs import File, Output
 from bot.telegram.render import Chunk, render
+from bot.telegram.send_policy import with_retries
 from flows.reply import Reply
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-NETWORK_ATTEMPTS = 3
-
-
-async def with_retries(
-    call: Callable[[], Awaitable[T]], *, attempts: int = NETWORK_ATTEMPTS, pause: float = 0.5
-) -> T:
-    """Retry a Bot API call on network errors, a bounded number of times.
-
-    Rate limits (429) are handled by PTB's AIORateLimiter; Telegram's own refusals (BadRequest,
-    Forbidden) are not network errors and are never retried.
-    """
-    for attempt in range(1, attempts + 1):
-        try:
-            return await call()
-        except BadRequest:
-            raise
-        except NetworkError:
-            if attempt == attempts:
-                raise
-            log.warning("network error, retrying (attempt %d of %d)", attempt, attempts)
-            await asyncio.sleep(pause * attempt)
-    raise AssertionError("unreachable")
 
 
 async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
-    """Answer a button press (Telegram shows a spinner until then). Best-effort only.
+    """Answer a button press (Telegram shows a spinner until then) with the turn's toast.
 
-    The press has been applied and committed before this runs: a refusal (too old) or a network
-    failure here changes nothing the person sees except the toast, so it is logged and dropped.
+    The press has been applied and committed before this runs. The answer goes through
+    `CallbackAnswers` (bot/telegram/callback_answers.py): repeated within Telegram's window if
+    lost, dropped if the press was already answered (a slow turn's press is answered early).
     """
     try:
         await query.answer(text=text[:200] if text else None)
@@ -60,7 +36,9 @@ async def send_output(
     """Show the screens (editing the pressed message when the dispatcher says so), then files.
 
     Returns (message id, screen) for the message that now shows the last screen, for the
-    dispatcher to remember; None when nothing was shown.
+    dispatcher to remember; None when nothing was shown. A send Telegram may or may not have
+    carried out raises `OutcomeUnknown` (bot/telegram/send_policy.py): the screen may be on the
+    phone, so it must not be sent again; the caller records it as unconfirmed.
     """
     if output.unchanged:
         return None
