@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bench.common import Table
 from bench.storage_bench import PROFILE
-from bot.reminders import epoch
 from bot.storage import Storage
+from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation

@@ -1,9 +1,10 @@
 """SQLite storage: the connection, its one-writer rule, and the users table.
 
 The storage layer (`bot/storage*.py`) owns every SQL statement in the project. Beside this
-module: plan, reminder and operator queries (`storage_sqlite_plans`, `storage_sqlite_reminders`,
-`storage_sqlite_ops`, mixed into `Storage`), the schema (`storage_sqlite_schema`), and the records
-both backends return (`storage_records`, re-exported here).
+module: a turn's one read and its writes (`storage_turn_sqlite`, `storage_turn`), plan, reminder
+and operator queries (`storage_sqlite_plans`, `storage_sqlite_reminders`, `storage_sqlite_ops`,
+mixed into `Storage`), the schema (`storage_sqlite_schema`), and the records both backends
+return (`storage_records`, re-exported here).
 
 One connection per process (aiosqlite runs it on its own thread). WAL lets a backup or a second
 reader run beside the bot; `busy_timeout` makes brief lock contention wait instead of failing.
@@ -44,13 +45,15 @@ from bot.storage_sqlite_plans import SqlitePlans
 from bot.storage_sqlite_reminders import SqliteReminders
 from bot.storage_sqlite_schema import MIGRATIONS as MIGRATIONS
 from bot.storage_sqlite_schema import iso, parse_iso
-from flows.engine import Conversation
+from bot.storage_turn import TurnWrites
+from bot.storage_turn_sqlite import SqliteTurnReads
+from flows.conversation import Conversation
 
 _writing: ContextVar[Storage | None] = ContextVar("aipath_storage_writing", default=None)
 """The Storage whose write lock the current task holds (nested writes must not wait on it)."""
 
 
-class Storage(SqlitePlans, SqliteReminders, SqliteOperators):
+class Storage(SqliteTurnReads, TurnWrites, SqlitePlans, SqliteReminders, SqliteOperators):
     """Async access to the database. Create with `await Storage.open(path)`."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:

@@ -42,7 +42,8 @@ from bot.storage_pg_schema import (
     stamp,
 )
 from bot.storage_records import UserRecord, parse_window, recent_window
-from flows.engine import Conversation
+from bot.storage_turn_pg import PgTurnReads
+from flows.conversation import Conversation
 
 _in_transaction: ContextVar[asyncpg.Connection | None] = ContextVar("pg_transaction", default=None)
 """Task-local: set inside `PgStorage.transaction()` only."""
@@ -62,7 +63,7 @@ def redact(url: str) -> str:
     return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
 
 
-class PgStorage(PgPlans, PgReminders, PgOperators, Storage):
+class PgStorage(PgTurnReads, PgPlans, PgReminders, PgOperators, Storage):
     """Async access to PostgreSQL. Create with `await PgStorage.open(url)`.
 
     It subclasses `Storage` only so that every `Storage` annotation accepts it; it shares no

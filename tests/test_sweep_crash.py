@@ -9,8 +9,8 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.reminders import CLAIM_LEASE, epoch
 from bot.storage import Storage
+from bot.sweep import CLAIM_LEASE, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.bot_process import spawn_bot

@@ -18,10 +18,10 @@ from typing import Any
 
 import asyncpg
 
-from bot.reminders import NUDGES_PER_SECOND, epoch
 from bot.storage import ReminderRecord
 from bot.storage_pg import PgStorage
 from bot.storage_pg_schema import SWEEP_LOCK
+from bot.sweep import NUDGES_PER_SECOND, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.conftest import BASE_PROFILE

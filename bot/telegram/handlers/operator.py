@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.insight import stats_text
 from bot.telegram.delivery import with_retries
-from bot.telegram.handlers.other import on_unknown_command
+from bot.telegram.handlers.conversation import on_unknown_command
 from bot.telegram.runtime import runtime
 
 
