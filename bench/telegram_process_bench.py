@@ -7,6 +7,10 @@ stopped with SIGTERM. Both bots get the same load in the same run, at 20, 100 an
 The bot's CPU comes from /proc/PID/stat (utime + stime) over the measured load only; peak RSS is
 its VmHWM. After each bot run the database is checked: every person's finished interview is
 saved. Every step is bounded (per-step and per-process timeouts), so a run always ends.
+
+`--base REF` also measures the bot as it was at a git ref (a temporary `git worktree` of it,
+run with this venv and PYTHONPATH pointing at the checkout), interleaved with this code under
+the same load, and prints both and their ratios: how a change moved throughput and CPU.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,11 +36,27 @@ PROCESS_TIMEOUT = 240.0  # one measurement, start to finish (a normal one takes 
 
 
 def bot_command(kind: str) -> list[str]:
-    """`aipath bot` for our bot (the installed entry point), the echo script otherwise."""
+    """`aipath bot` for our bot (the installed entry point), the echo script otherwise; the
+    base checkout's bot through `python -m bot.cli` (PYTHONPATH picks its code)."""
     if kind == "echo":
         return [sys.executable, "-m", "bench.echo_bot"]
     aipath = Path(sys.executable).with_name("aipath")
-    return [str(aipath), "bot"] if aipath.exists() else [sys.executable, "-m", "bot.cli", "bot"]
+    if kind == "bot" and aipath.exists():
+        return [str(aipath), "bot"]
+    return [sys.executable, "-m", "bot.cli", "bot"]
+
+
+@contextmanager
+def checkout(ref: str) -> Iterator[Path]:
+    """A temporary git worktree of `ref` (removed afterwards): the code to compare against."""
+    folder = Path(tempfile.mkdtemp(prefix="aipath-base-"))
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--quiet", str(folder), ref], cwd=ROOT, check=True
+    )
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT, check=False)
 
 
 def _expect(stream: IO[str], prefix: str) -> str:
@@ -67,11 +88,16 @@ def finished_interviews(db: Path) -> int:
 
 
 def measure(
-    kind: str, users: int, env: dict[str, str] | None = None, profile: Path | None = None
+    kind: str,
+    users: int,
+    env: dict[str, str] | None = None,
+    profile: Path | None = None,
+    code: Path = ROOT,
 ) -> dict[str, Any]:
     """One bot process under one load; the fake process reports what it saw as JSON.
 
     ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file.
+    ``code``: the checkout whose bot runs (another one for the "base" kind).
     """
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
@@ -92,7 +118,7 @@ def measure(
             port = int(_expect(fake.stdout, "PORT"))
             bot_env = {
                 **os.environ,
-                "PYTHONPATH": str(ROOT),
+                "PYTHONPATH": str(code),
                 "TELEGRAM_BOT_TOKEN": TOKEN,
                 "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}/bot",
                 "TELEGRAM_API_BASE_FILE_URL": f"http://127.0.0.1:{port}/file/bot",
@@ -124,7 +150,7 @@ def measure(
             _stop(bot)
             _stop(fake)
             log.close()
-        result["saved"] = finished_interviews(db) if kind == "bot" else users
+        result["saved"] = finished_interviews(db) if kind != "echo" else users
         return result
 
 
@@ -172,11 +198,67 @@ def report(results: dict[tuple[str, int], dict[str, Any]], loads: Sequence[int])
             print(f"violation ({kind}, {users} people): {violation}")
 
 
+def report_base(
+    results: dict[tuple[str, int], dict[str, Any]], loads: Sequence[int], ref: str, rounds: int
+) -> None:
+    print(f"\n## This code against {ref}, same load, interleaved ({rounds} rounds, medians)\n")
+    print(
+        "| people | updates/s now / base (ratio) | CPU ms per update now / base (ratio) "
+        "| p99 ms now / base | fake CPU share now / base | checks |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
+    for users in loads:
+        now, base = results[("bot", users)], results[("base", users)]
+        problems = sum(
+            r["violation_count"] + r["unanswered_callbacks"] + r["wrong_screens"]
+            for r in (now, base)
+        )
+        print(
+            f"| {users} "
+            f"| {now['updates_per_s']:.0f} / {base['updates_per_s']:.0f} "
+            f"({_ratio(now['updates_per_s'], base['updates_per_s'])}) "
+            f"| {now['bot_cpu_ms_per_update']:.2f} / {base['bot_cpu_ms_per_update']:.2f} "
+            f"({_ratio(now['bot_cpu_ms_per_update'], base['bot_cpu_ms_per_update'])}) "
+            f"| {now['p99_ms']:.0f} / {base['p99_ms']:.0f} "
+            f"| {now['fake_cpu_share']:.0%} / {base['fake_cpu_share']:.0%} "
+            f"| {now['saved']}+{base['saved']}/{2 * users} saved, {problems} problems |"
+        )
+    print(
+        "\nThe fake Bot API and the simulated people share one process: a fake CPU share well "
+        "under 100% means it was not the bottleneck."
+    )
+
+
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per measure, the median over rounds (counts: the worst round)."""
+    out = dict(runs[0])
+    for key in ("updates_per_s", "bot_cpu_ms_per_update", "p50_ms", "p99_ms", "fake_cpu_share"):
+        out[key] = sorted(r[key] for r in runs)[len(runs) // 2]
+    for key in ("violation_count", "unanswered_callbacks", "wrong_screens"):
+        out[key] = max(r[key] for r in runs)
+    out["saved"] = min(r["saved"] for r in runs)
+    return out
+
+
 def run(
     loads: Sequence[int] = LOADS,
     kinds: Sequence[str] = ("echo", "bot"),
     profile: Path | None = None,
+    base: str | None = None,
+    rounds: int = 1,
 ) -> None:
+    if base is not None:
+        with checkout(base) as code:
+            runs: dict[tuple[str, int], list[dict[str, Any]]] = {}
+            for users in loads:
+                for turn in range(rounds):  # alternate which goes first
+                    order = ("base", "bot") if turn % 2 == 0 else ("bot", "base")
+                    for kind in order:
+                        where = code if kind == "base" else ROOT
+                        runs.setdefault((kind, users), []).append(measure(kind, users, code=where))
+                        print(f"  measured {kind} at {users} people", file=sys.stderr, flush=True)
+            report_base({k: _median_run(v) for k, v in runs.items()}, loads, base, rounds)
+        return
     results = {}
     for users in loads:  # interleaved, so a noisy moment on the machine hits both bots
         for kind in kinds:
@@ -193,8 +275,11 @@ def main() -> int:
     parser.add_argument("--users", type=int, nargs="*", default=list(LOADS))
     parser.add_argument("--only", choices=("bot", "echo"))
     parser.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the last run")
+    parser.add_argument("--base", help="also measure the bot at this git ref (e.g. base-round3)")
+    parser.add_argument("--rounds", type=int, default=1, help="with --base: rounds per load")
     args = parser.parse_args()
-    run(args.users, (args.only,) if args.only else ("echo", "bot"), args.profile)
+    kinds = (args.only,) if args.only else ("echo", "bot")
+    run(args.users, kinds, args.profile, args.base, args.rounds)
     return 0
 
 
