@@ -28,10 +28,10 @@ async def plan_files(effect: SendPlanFiles) -> list[File]:
     from bot.plan_files import plan_ics, roadmap_pages  # matplotlib: loaded on first use
 
     m = effect.words
+    today, done = effect.today, effect.done
     pages = await asyncio.to_thread(
-        roadmap_pages, effect.milestones, effect.title, done=effect.done, today=effect.today,
-        words=m,
-    )  # fmt: skip
+        roadmap_pages, effect.milestones, effect.title, done=done, today=today, words=m
+    )
     ics = plan_ics(
         effect.milestones,
         effect.title,

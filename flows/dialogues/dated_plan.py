@@ -67,10 +67,10 @@ def view_of(
         record = PlanRecord(path=rec.path, hours=hours, start_date=today, key=fresh_key)
     elif record.hours != hours:
         redated = True
+        done, revision = record.done, record.revision + 1
         record = replace(
-            record, hours=hours, rebase_index=record.done, rebase_date=today,
-            revision=record.revision + 1,
-        )  # fmt: skip
+            record, hours=hours, rebase_index=done, rebase_date=today, revision=revision
+        )
     elif record.key is None:  # a plan saved before plans had keys
         record = replace(record, key=fresh_key)
     return _dated(rec, record, redated=redated)

@@ -24,7 +24,6 @@ from flows.turn.context import Outcome, Turn, plain
 from flows.turn.records import ReminderRecord
 
 PROGRESS_SCREEN = "progress"
-Tick = NudgeDone | StepDone | ProgressUndo | ProgressSkip
 
 
 def on_show_progress(t: Turn, event: Command | ShowProgress) -> Outcome:
@@ -33,41 +32,74 @@ def on_show_progress(t: Turn, event: Command | ShowProgress) -> Outcome:
     return Outcome(t.conv, (screen,), placement="new", plan=view.record if view else None)
 
 
-def on_tick(t: Turn, action: Tick) -> Outcome:
-    """A tick on the progress screen or a nudge: that message becomes the progress screen."""
+def on_milestone_done(t: Turn, action: NudgeDone) -> Outcome:
+    """The current milestone is done: real progress, so this week counts for the streak."""
     view = plan_view(t)
+    if view is None or action.index != view.record.done or view.current is None:
+        return _as_it_stands(t, view)
+    after = _moved(view, view.record.done + 1)
+    if after.current is None:  # the last one: nothing left to nudge about
+        return _ticked(t, after, t.words.messages["plan_complete"], _stopped(t.state.reminder))
+    notice = t.words.messages["nudge_done"].format(title=after.current.title)
+    return _ticked(t, after, notice)
+
+
+def on_step_done(t: Turn, action: StepDone) -> Outcome:
+    """This week's step is done: it counts, and the next nudge waits for the milestone's next
+    week."""
+    view = plan_view(t)
+    if view is None or action.index != view.record.done or view.current is None:
+        return _as_it_stands(t, view)
+    reminder, notice = _quiet_until(t, view.current.start + timedelta(weeks=action.week))
+    return _ticked(t, view, notice, reminder)
+
+
+def on_undo(t: Turn, action: ProgressUndo) -> Outcome:
+    """The last milestone ticked is open again (not progress either way)."""
+    view = plan_view(t)
+    if view is None or action.index != view.record.done - 1:
+        return _as_it_stands(t, view)
+    notice = t.words.messages["progress_undone"].format(number=view.record.done)
+    return _shown(t, _moved(view, view.record.done - 1), notice)
+
+
+def on_skip(t: Turn, action: ProgressSkip) -> Outcome:
+    """On to the next milestone without counting this one as done work."""
+    view = plan_view(t)
+    if view is None or action.index != view.record.done or view.current is None:
+        return _as_it_stands(t, view)
+    after = _moved(view, view.record.done + 1)
+    if after.current is None:
+        return _shown(t, after)
+    number = view.record.done + 2
+    notice = t.words.messages["progress_skipped"].format(number=number, title=after.current.title)
+    return _shown(t, after, notice)
+
+
+def _as_it_stands(t: Turn, view: PlanView | None) -> Outcome:
+    """A press about a milestone that is no longer the current one (an old message, a double
+    tap): where things stand, nothing changed."""
     if view is None:
         return Outcome(t.conv, (plain(t.words.messages["progress_none"]),), placement="own")
-    m = t.words.messages
-    done = view.record.done
+    return _shown(t, view)
+
+
+def _shown(t: Turn, view: PlanView, notice: str | None = None) -> Outcome:
+    """The pressed message becomes the progress screen (the plan row as it now stands)."""
+    screen = progress_screen(t, view, t.state.checkin_weeks, notice)
+    return Outcome(t.conv, (screen,), placement="own", plan=view.record)
+
+
+def _ticked(
+    t: Turn, view: PlanView, notice: str, reminder: ReminderRecord | None = None
+) -> Outcome:
+    """Real progress: this week goes into the weekly streak."""
     week = iso_week(t.now.date())
     weeks = t.state.checkin_weeks
-    reminder: ReminderRecord | None = None
-    checkin: str | None = None
-    notice: str | None = None
-    if isinstance(action, NudgeDone) and action.index == done and view.current:
-        view, checkin = _moved(view, done + 1), week
-        if view.current is None:
-            notice = m["plan_complete"]
-            reminder = _stopped(t.state.reminder)
-        else:
-            notice = m["nudge_done"].format(title=view.current.title)
-    elif isinstance(action, StepDone) and action.index == done and view.current:
-        week_ends = view.current.start + timedelta(weeks=action.week)
-        checkin = week
-        reminder, notice = _quiet_until(t, week_ends)
-    elif isinstance(action, ProgressUndo) and action.index == done - 1:
-        view = _moved(view, done - 1)
-        notice = m["progress_undone"].format(number=done)
-    elif isinstance(action, ProgressSkip) and action.index == done and view.current:
-        view = _moved(view, done + 1)
-        if view.current is not None:
-            notice = m["progress_skipped"].format(number=done + 2, title=view.current.title)
-    if checkin is not None and checkin not in weeks:
-        weeks = (checkin, *weeks)
+    weeks = weeks if week in weeks else (week, *weeks)
     screen = progress_screen(t, view, weeks, notice)
     return Outcome(
-        t.conv, (screen,), placement="own", plan=view.record, reminder=reminder, checkin=checkin
+        t.conv, (screen,), placement="own", plan=view.record, reminder=reminder, checkin=week
     )
 
 

@@ -29,19 +29,17 @@ def decide(
     now: datetime,
     *,
     chat_id: int | None,
+    fresh_key: str,
     update_id: int | None = None,
     pressed_message_id: int | None = None,
-    fresh_key: str = "",
 ) -> Decision:
     """`pressed_message_id`: the message whose button was tapped, or None when it cannot be
     edited (an inaccessible or deleted message, a typed update). `fresh_key`: a new random
     key for a plan this turn may create."""
     user = state.user
     if user is not None and update_id is not None and user.already_applied(update_id, now):
-        return Decision(
-            Changes(state.user_id, now), (Send((app.engine.show(user.conversation),)),), None,
-            duplicate=True,
-        )  # fmt: skip
+        screen = app.engine.show(user.conversation)
+        return Decision(Changes(state.user_id, now), (Send((screen,)),), duplicate=True)
     outcome = _outcome(Turn(app, state, state.conversation, now, chat_id, fresh_key), event)
     effects, unchanged = _effects(state, outcome, pressed_message_id)
     changes = _changes(app, state, outcome, now, chat_id, update_id)

@@ -140,10 +140,10 @@ ACTIONS: Final[dict[type[a.Action], Route]] = {
     a.PlanStart: on("plan", dated_plan.on_plan),
     # progress, on its screen and under each nudge (flows/dialogues/progress_board.py)
     a.ShowProgress: on("progress", progress_board.on_show_progress),
-    a.NudgeDone: on("progress", progress_board.on_tick),
-    a.StepDone: on("progress", progress_board.on_tick),
-    a.ProgressUndo: on("progress", progress_board.on_tick),
-    a.ProgressSkip: on("progress", progress_board.on_tick),
+    a.NudgeDone: on("progress", progress_board.on_milestone_done),
+    a.StepDone: on("progress", progress_board.on_step_done),
+    a.ProgressUndo: on("progress", progress_board.on_undo),
+    a.ProgressSkip: on("progress", progress_board.on_skip),
     # reminder settings and a nudge's other buttons (flows/dialogues/reminder_settings.py)
     a.RemindMe: on("reminders", reminder_settings.on_remind_me),
     a.ManageReminders: on("reminders", reminder_settings.on_manage),
