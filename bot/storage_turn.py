@@ -14,10 +14,11 @@ each backend's own aggregate of the check-in weeks and types, then `turn_state` 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from bot.storage_records import parse_window
+from bot.storage_records import NamedColumns, parse_window
 from flows.conversation import Conversation
 from flows.turn.effects import Changes
 from flows.turn.records import PlanRecord, ReminderRecord, TurnState, UserRecord
@@ -85,9 +86,20 @@ async def record_shown(
         await storage.set_plan_files(user_id, file_messages)
 
 
-def turn_state(user_id: int, row: Mapping[str, Any]) -> TurnState:
+def turn_state(
+    user_id: int,
+    row: NamedColumns,
+    *,
+    created_at: datetime | None,
+    updated_at: datetime | None,
+    weeks: Iterable[str],
+    start_date: date | None,
+    rebase_date: date | None,
+) -> TurnState:
     """A `load_turn` row as the turn's records. Both backends' reads select the same columns
-    (the plan's prefixed `p_`, the reminder's `r_`) and hand them over in Python types."""
+    (the plan's prefixed `p_`, the reminder's `r_`); the ones each stores its own way (times,
+    dates, the check-in weeks) come converted, as keywords."""
+    assert created_at is not None and updated_at is not None
     user = UserRecord(
         user_id=user_id,
         chat_id=row["chat_id"],
@@ -98,19 +110,20 @@ def turn_state(user_id: int, row: Mapping[str, Any]) -> TurnState:
         question_digest=row["question_digest"],
         last_update_id=row["last_update_id"],
         active=bool(row["active"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
+        created_at=created_at,
+        updated_at=updated_at,
         recent_updates=parse_window(row["recent_updates"]),
     )
     plan = None
     if row["p_path"] is not None:
+        assert start_date is not None
         plan = PlanRecord(
             path=row["p_path"],
             hours=row["p_hours"],
-            start_date=row["p_start_date"],
+            start_date=start_date,
             done=row["p_done"],
             rebase_index=row["p_rebase_index"],
-            rebase_date=row["p_rebase_date"],
+            rebase_date=rebase_date,
             key=row["p_plan_key"],
             revision=row["p_revision"],
             file_messages=tuple(json.loads(row["p_file_messages"] or "[]")),
@@ -128,7 +141,7 @@ def turn_state(user_id: int, row: Mapping[str, Any]) -> TurnState:
             last_sent=row["r_last_sent"],
             setup=row["r_setup"],
         )
-    return TurnState(user_id, user, plan, reminder, tuple(row["weeks"]))
+    return TurnState(user_id, user, plan, reminder, tuple(weeks))
 
 
 LOAD_COLUMNS = """

@@ -33,7 +33,17 @@ class PgTurnReads:
     async def load_turn(self: _Connection, user_id: int) -> TurnState:
         """Everything a turn may need about the person, in one round trip."""
         row = await self._conn.fetchrow(LOAD_TURN, user_id)
-        return TurnState(user_id) if row is None else turn_state(user_id, row)
+        if row is None:
+            return TurnState(user_id)
+        return turn_state(
+            user_id,
+            row,
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            weeks=row["weeks"],
+            start_date=row["p_start_date"],
+            rebase_date=row["p_rebase_date"],
+        )
 
     async def set_plan_files(self: _Connection, user_id: int, message_ids: tuple[int, ...]) -> None:
         """The messages now carrying the plan's roadmap and calendar."""

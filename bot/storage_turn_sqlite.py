@@ -36,15 +36,16 @@ class SqliteTurnReads:
         row = next(iter(rows), None)
         if row is None:
             return TurnState(user_id)
-        values = dict(row)  # TEXT columns in Python types, as `turn_state` takes them
-        values["created_at"] = parse_iso(row["created_at"])
-        values["updated_at"] = parse_iso(row["updated_at"])
-        values["weeks"] = sorted((row["weeks"] or "").split(), reverse=True)
-        if row["p_path"] is not None:
-            values["p_start_date"] = date.fromisoformat(row["p_start_date"])
-            rebase = row["p_rebase_date"]
-            values["p_rebase_date"] = date.fromisoformat(rebase) if rebase else None
-        return turn_state(user_id, values)
+        rebase = row["p_rebase_date"]
+        return turn_state(  # the TEXT columns in Python types, as PostgreSQL returns them
+            user_id,
+            row,
+            created_at=parse_iso(row["created_at"]),
+            updated_at=parse_iso(row["updated_at"]),
+            weeks=sorted((row["weeks"] or "").split(), reverse=True),
+            start_date=date.fromisoformat(row["p_start_date"]) if row["p_start_date"] else None,
+            rebase_date=date.fromisoformat(rebase) if rebase else None,
+        )
 
     async def set_plan_files(self: _Connection, user_id: int, message_ids: tuple[int, ...]) -> None:
         """The messages now carrying the plan's roadmap and calendar."""
