@@ -36,7 +36,7 @@ from flows.dialogues.on_screen import move
 from flows.events import Command, Event, Press, Text
 from flows.graph import QUESTION_STATES, InterviewState, Walk, fire
 from flows.present import present_faq, present_faq_menu
-from flows.questions import BY_FIELD, Answer, drop_irrelevant, match_button
+from flows.questions import BY_FIELD, Answer, Parsed, drop_irrelevant, match_button
 from flows.reply import HintKind, Reply
 from flows.rules import Recommendation
 
@@ -72,6 +72,20 @@ class Engine:
 
     def recommendation(self, conv: Conversation) -> Recommendation | None:
         return self.views.recommendation(conv)
+
+    # The free-text views `_typed` uses (flows/answering.py), under the names it calls them by.
+
+    def parse(self, conv: Conversation, text: str) -> Parsed:
+        return self.views.parse(conv, text)
+
+    def answered(self, conv: Conversation, text: str) -> Reply:
+        return self.views.answered(conv, text)
+
+    def answered_if_known(self, conv: Conversation, text: str) -> Reply | None:
+        return self.views.answered_if_known(conv, text)
+
+    def did_you_mean(self, conv: Conversation, readings: tuple[Answer, ...]) -> Reply:
+        return self.views.did_you_mean(conv, readings)
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -194,21 +208,20 @@ class Engine:
 
     def _typed(self, conv: Conversation, event: Text) -> Step:
         """An answer in the person's words, a button's label, or a question (flows/answering)."""
-        v = self.views
         button = match_button(event.text, self.show(conv).flat_buttons)
         if button is not None:
             return self._press(conv, Press(button.action))
         if conv.state not in QUESTION_STATES:
-            return Step(conv, v.answered(conv, event.text), False)
-        parsed = v.parse(conv, event.text)
+            return Step(conv, self.answered(conv, event.text), False)
+        parsed = self.parse(conv, event.text)
         if parsed.value is not None:
             return self._answer(conv, parsed.value)
         if parsed.ambiguous:
-            return Step(conv, v.did_you_mean(conv, parsed.ambiguous), False)
+            return Step(conv, self.did_you_mean(conv, parsed.ambiguous), False)
         if parsed.is_question:
-            return Step(conv, v.answered(conv, event.text), False)
+            return Step(conv, self.answered(conv, event.text), False)
         if parsed.error in ASKABLE:
-            reply = v.answered_if_known(conv, event.text)
+            reply = self.answered_if_known(conv, event.text)
             if reply is not None:
                 return Step(conv, reply, False)
         hint = self.text.messages[parsed.error or "invalid_choice"]
