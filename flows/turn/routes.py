@@ -73,9 +73,6 @@ def _command(t: Turn, command: Command) -> Outcome:
     return interview(t, command)
 
 
-E = TypeVar("E")
-
-
 @dataclass(frozen=True, slots=True)
 class Route:
     owner: OwnerName
@@ -91,10 +88,6 @@ class CommandRoute:
     owner: OwnerName
     handle: Callable[[Turn, Command], Outcome]
     menu: bool = True
-
-
-def on(owner: OwnerName, handle: Callable[[Turn, E], Outcome], *, closes: bool = True) -> Route:
-    return Route(owner, handle, closes)
 
 
 COMMAND_ROUTES: Final[tuple[CommandRoute, ...]] = (
@@ -115,47 +108,52 @@ COMMAND_ROUTES: Final[tuple[CommandRoute, ...]] = (
 """Every command, in the order of Telegram's command menu."""
 COMMANDS: Final[dict[str, CommandRoute]] = {r.name: r for r in COMMAND_ROUTES}
 
-ACTIONS: Final[dict[type[a.Action], Route]] = {
-    # the interview and what surrounds it (flows/engine.py)
-    **{
-        cls: on("interview", _press)
-        for cls in (
-            a.Begin,
-            a.Pick,
-            a.Back,
-            a.Restart,
-            a.RestartAnswer,
-            a.Help,
-            a.Confirm,
-            a.Edit,
-            a.Resume,
-            a.FaqMenu,
-            a.Faq,
-            a.AskTopic,
-            a.Topic,
-        )
-    },
-    # the dated plan (flows/dialogues/dated_plan.py)
-    a.ShowPlan: on("plan", dated_plan.on_plan),
-    a.PlanStart: on("plan", dated_plan.on_plan),
-    # progress, on its screen and under each nudge (flows/dialogues/progress_board.py)
-    a.ShowProgress: on("progress", progress_board.on_show_progress),
-    a.NudgeDone: on("progress", progress_board.on_milestone_done),
-    a.StepDone: on("progress", progress_board.on_step_done),
-    a.ProgressUndo: on("progress", progress_board.on_undo),
-    a.ProgressSkip: on("progress", progress_board.on_skip),
-    # reminder settings and a nudge's other buttons (flows/dialogues/reminder_settings.py)
-    a.RemindMe: on("reminders", reminder_settings.on_remind_me),
-    a.ManageReminders: on("reminders", reminder_settings.on_manage),
-    a.Snooze: on("reminders", reminder_settings.on_snooze),
-    a.NudgePause: on("reminders", reminder_settings.on_nudge_pause),
-    # the reminder setup's steps (flows/reminder_setup.py)
-    **{
-        cls: on("setup", reminder_settings.on_setup_button, closes=False) for cls in a.SETUP_ACTIONS
-    },
-    # the account (flows/dialogues/account.py)
-    a.DeleteAnswer: on("account", account.on_delete_answer, closes=False),
-}
+A = TypeVar("A", bound=a.Action)
+
+
+def on(
+    cls: type[A],
+    owner: OwnerName,
+    handle: Callable[[Turn, A], Outcome],
+    *,
+    closes: bool = True,
+) -> tuple[type[a.Action], Route]:
+    """One button class's route; the type checker holds the handler to that class."""
+    return cls, Route(owner, handle, closes)
+
+
+INTERVIEW_BUTTONS: Final = (
+    a.Begin, a.Pick, a.Back, a.Restart, a.RestartAnswer, a.Help, a.Confirm, a.Edit, a.Resume,
+    a.FaqMenu, a.Faq, a.AskTopic, a.Topic,
+)  # fmt: skip
+"""The interview's buttons (flows/actions_interview.py): all decided by flows/engine.py."""
+
+ACTIONS: Final[dict[type[a.Action], Route]] = dict(
+    [
+        *(on(cls, "interview", _press) for cls in INTERVIEW_BUTTONS),
+        # the dated plan (flows/dialogues/dated_plan.py)
+        on(a.ShowPlan, "plan", dated_plan.on_plan),
+        on(a.PlanStart, "plan", dated_plan.on_plan),
+        # progress, on its screen and under each nudge (flows/dialogues/progress_board.py)
+        on(a.ShowProgress, "progress", progress_board.on_show_progress),
+        on(a.NudgeDone, "progress", progress_board.on_milestone_done),
+        on(a.StepDone, "progress", progress_board.on_step_done),
+        on(a.ProgressUndo, "progress", progress_board.on_undo),
+        on(a.ProgressSkip, "progress", progress_board.on_skip),
+        # reminder settings and a nudge's other buttons (flows/dialogues/reminder_settings.py)
+        on(a.RemindMe, "reminders", reminder_settings.on_remind_me),
+        on(a.ManageReminders, "reminders", reminder_settings.on_manage),
+        on(a.Snooze, "reminders", reminder_settings.on_snooze),
+        on(a.NudgePause, "reminders", reminder_settings.on_nudge_pause),
+        # the reminder setup's steps (table: flows/reminder_setup.py)
+        *(
+            on(cls, "setup", reminder_settings.on_setup_button, closes=False)
+            for cls in a.SETUP_ACTIONS
+        ),
+        # the account (flows/dialogues/account.py)
+        on(a.DeleteAnswer, "account", account.on_delete_answer, closes=False),
+    ]
+)
 """Every button class and its owner: one line each."""
 
 TYPED: Final[Mapping[OnScreen, Route]] = {
