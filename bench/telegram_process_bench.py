@@ -37,8 +37,8 @@ PROCESS_TIMEOUT = 240.0  # one measurement, start to finish (a normal one takes 
 
 
 def bot_command(kind: str) -> list[str]:
-    """`aipath bot` for our bot (the installed entry point), the echo script otherwise; the
-    base checkout's bot through `python -m bot.cli` (PYTHONPATH picks its code)."""
+    """`aipath bot` for our bot (the installed entry point), the echo script otherwise. Against
+    a base checkout both bots start as `python -m bot.cli bot` (PYTHONPATH picks the code)."""
     if kind == "echo":
         return [sys.executable, "-m", "bench.echo_bot"]
     aipath = Path(sys.executable).with_name("aipath")
@@ -94,11 +94,13 @@ def measure(
     env: dict[str, str] | None = None,
     profile: Path | None = None,
     code: Path = ROOT,
+    started_as: str | None = None,
 ) -> dict[str, Any]:
     """One bot process under one load; the fake process reports what it saw as JSON.
 
     ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file.
-    ``code``: the checkout whose bot runs (another one for the "base" kind).
+    ``code``: the checkout whose bot runs (another one for the "base" kind); ``started_as``:
+    start it as that kind is started (both bots alike when comparing two checkouts).
     """
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
@@ -128,7 +130,7 @@ def measure(
                 **(env or {}),
             }
             bot = subprocess.Popen(  # cwd: a fresh folder, so no stray .env is read
-                bot_command(kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
+                bot_command(started_as or kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
             )
             if profile is not None:
                 spy = subprocess.Popen(
@@ -264,7 +266,7 @@ def run(
                     order = ("base", "bot") if turn % 2 == 0 else ("bot", "base")
                     for kind in order:
                         where = code if kind == "base" else ROOT
-                        got = measure(kind, users, code=where)
+                        got = measure(kind, users, code=where, started_as="base")
                         runs.setdefault((kind, users), []).append(got)
                         print(
                             f"  measured {kind} at {users} people: "
