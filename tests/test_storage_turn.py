@@ -15,23 +15,10 @@ from bot.storage_backends import open_storage
 from flows.engine import Conversation
 from flows.turn.effects import Changes, UserWrite
 from flows.turn.records import PlanRecord, ReminderRecord, TurnState
+from tests.conftest import BASE_PROFILE
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
-FINISHED = Conversation(
-    state="recommendation",
-    answers={
-        "coding_experience": "production",
-        "years_experience": 3,
-        "degree": "bachelor_cs",
-        "goal_role": "applied_ml",
-        "target_employer": "industry",
-        "needs_visa": "no",
-        "budget_usd": 15000,
-        "can_pause_income": "no",
-        "hours_per_week": 20,
-        "learning_style": "structured",
-    },
-)
+FINISHED = Conversation(state="recommendation", answers=BASE_PROFILE)
 PLAN = PlanRecord(
     path="immersive",
     hours=20,
