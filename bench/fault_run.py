@@ -37,8 +37,8 @@ from bench.fake_bot_api.faults import FaultPlan
 from bench.fault_person import Person
 from bench.sample_answers import BASE_PROFILE
 from bench.telegram_driver import FakeClock, settings_for
-from bot.reminders import epoch
 from bot.storage import Storage
+from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation

@@ -16,8 +16,8 @@ from bench.common import Table
 from bench.fake_bot_api import FakeTelegram
 from bench.storage_bench import PROFILE
 from bench.telegram_driver import FakeClock, settings_for
-from bot.reminders import epoch
 from bot.storage import Storage
+from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation

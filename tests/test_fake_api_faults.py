@@ -14,8 +14,8 @@ from bench.fake_bot_api import FakeTelegram
 from bench.fake_bot_api.faults import FaultPlan, Faults
 from bench.sample_answers import BASE_PROFILE
 from bench.telegram_driver import FakeClock, settings_for
-from bot.reminders import epoch
 from bot.storage import Storage
+from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.send_policy import OutcomeUnknown

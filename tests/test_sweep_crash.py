@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.fake_bot_api import FakeTelegram
-from bot.reminders import CLAIM_LEASE, epoch
 from bot.storage import Storage
+from bot.sweep import CLAIM_LEASE, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.bot_process import spawn_bot

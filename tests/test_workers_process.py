@@ -21,10 +21,10 @@ import asyncpg
 from bench.fake_bot_api import FakeTelegram
 from bench.sample_answers import TYPED
 from bench.workers import Dispatcher, Person, Worker
-from bot.reminders import NUDGES_PER_SECOND, epoch
 from bot.storage import ReminderRecord
 from bot.storage_pg import PgStorage
 from bot.storage_pg_schema import SWEEP_LOCK
+from bot.sweep import NUDGES_PER_SECOND, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.conftest import BASE_PROFILE

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from telegram import BotCommand
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -23,10 +24,9 @@ from telegram.ext import (
 from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.logs import configure_logging
-from bot.plans import Plans
-from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
 from bot.storage_backends import describe, open_storage
+from bot.sweep import NUDGES_PER_SECOND, Blocked, NotSent, Sweep
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
@@ -43,36 +43,21 @@ from bot.telegram.startup import (
     wait_for_telegram,
 )
 from bot.telegram.texts import load_telegram_text
-from flows.content import default_content
-from flows.engine import Engine
-from flows.events import COMMANDS
+from flows.content import Content, default_content
 from flows.reply import Reply
+from flows.turn.context import Dialogues
+from flows.turn.routes import COMMAND_ROUTES, COMMANDS
 
 log = logging.getLogger("aipath.bot")
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-MENU = (
-    "start",
-    "help",
-    "back",
-    "restart",
-    "profile",
-    "recommendation",
-    "plan",
-    "faq",
-    "reminders",
-    "progress",
-    "export",
-    "privacy",
-    "delete",
-)
 PRESENCE = "presence-task"
 """bot_data key of the start-up task that sets the description and commands (kept referenced)."""
 
 
-def bot_commands(engine: Engine, extra: dict[str, str]) -> list[BotCommand]:
-    descriptions = {**engine.text.commands, **engine.content.reminders.commands, **extra}
-    return [BotCommand(name, descriptions[name]) for name in MENU]
+def bot_commands(content: Content) -> list[BotCommand]:
+    """The command menu: the commands routes.py puts in it, in its order, described in content."""
+    return [BotCommand(r.name, content.chat.commands[r.name]) for r in COMMAND_ROUTES if r.menu]
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -95,7 +80,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The one repeating job: send every due reminder (see bot.reminders)."""
+    """The one repeating job: send every due reminder (see bot.sweep)."""
     rt = runtime(context)
     if not await rt.storage.sweep_lease():  # another worker sweeps (PostgreSQL)
         return
@@ -109,8 +94,12 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         except OutcomeUnknown as exc:
             # Maybe delivered: counted as sent, so no later sweep sends it a second time.
             log.info("event=nudge_unconfirmed chat=%s error=%s", chat_id, exc.method)
+        except Forbidden as exc:
+            raise Blocked from exc
+        except TelegramError as exc:  # 429 beyond the limiter's retries, network
+            raise NotSent(type(exc).__name__) from exc
 
-    stats = await rt.reminders.sweep(send)
+    stats = await rt.sweep.run(send)
     if stats.claimed or stats.skipped_stale:
         log.info(
             "event=sweep claimed=%d sent=%d deferred=%d blocked=%d failed=%d stale=%d",
@@ -139,33 +128,22 @@ def build_application(
     unknown; `answer_by`: seconds after which a slow turn's button press is answered without
     its toast (default bot.telegram.callback_answers.ANSWER_BY)."""
     assert settings.token is not None
-    engine = Engine(default_content())
+    content = default_content()
+    dialogues = Dialogues.build(
+        content,
+        default_timezone=settings.default_timezone,
+        resume_after=timedelta(minutes=settings.resume_after_minutes),
+    )
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         storage = await open_storage(settings.database)
         if isinstance(app.update_processor, PerUserUpdateProcessor):
             app.update_processor.hold_turns_with(storage.user_turn)
-        plans = Plans(engine, storage, clock)
-        reminders = Reminders(
-            plans,
-            storage,
-            engine.content.reminders,
-            clock=clock,
-            default_timezone=settings.default_timezone,
-            pace_per_second=NUDGES_PER_SECOND,
-        )
-        dispatcher = Dispatcher(
-            engine,
-            storage,
-            plans,
-            reminders,
-            words,
-            clock=clock,
-            resume_after=timedelta(minutes=settings.resume_after_minutes),
-        )
+        dispatcher = Dispatcher(dialogues, storage, clock=clock)
+        sweep = Sweep(dialogues, storage, clock=clock, pace_per_second=NUDGES_PER_SECOND)
         app.bot_data[KEY] = Runtime(
-            settings, engine, storage, dispatcher, clock, words, plans, reminders
+            settings, dialogues.engine, storage, dispatcher, clock, words, sweep
         )
         if app.job_queue is not None and settings.sweep_seconds > 0:
             app.job_queue.run_repeating(
@@ -177,7 +155,7 @@ def build_application(
                 app.bot,
                 description=words.messages["description"],
                 short_description=words.messages["short_description"],
-                commands=bot_commands(engine, words.commands),
+                commands=bot_commands(content),
             )
         )
         log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
