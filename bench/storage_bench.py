@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import Table, median, percentile
+from bench.sample_answers import BASE_PROFILE
 from bot.storage import Storage
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.profile import Profile
 from flows.questions import QUESTIONS
 from flows.rules import recommend
-from tests.conftest import BASE_PROFILE
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 PROFILE = BASE_PROFILE

@@ -13,15 +13,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import Table
+from bench.fake_bot_api import FakeTelegram
 from bench.storage_bench import PROFILE
-from bot.reminders import epoch
+from bench.telegram_driver import FakeClock, settings_for
 from bot.storage import Storage
+from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, settings_for
 
 
 async def delivery(table: Table, nudges: int) -> None:

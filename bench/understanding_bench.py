@@ -3,7 +3,7 @@
     python -m bench.understanding_bench
 
 Latency: every typed answer of tests/tuning/typed_answers.yaml through `Understander`, and every
-question of tests/tuning/questions.yaml and tests/ask_questions.py through `AskIndex.ask`
+question of tests/tuning/questions.yaml and bench/ask_questions.py through `AskIndex.ask`
 (keyword index + meaning), warm, as a running bot sees them; target: p99 under 20 ms. Memory:
 a fresh subprocess measures its resident set before and after loading the model and building
 the passages' vectors (target: at most 60 MB), and checks that nothing reached the network.
@@ -60,7 +60,7 @@ print(json.dumps({"before": before, "model": after_model - before, "typos": afte
 
 
 def _questions() -> list[str]:
-    from tests.ask_questions import OFF_TOPIC, QUESTIONS
+    from bench.ask_questions import OFF_TOPIC, QUESTIONS
 
     data = yaml.safe_load((TUNING / "questions.yaml").read_text(encoding="utf-8"))
     tuned = [str(i["q"]) for part in data.values() for i in part]

@@ -1,9 +1,10 @@
 """SQLite storage: the connection, its one-writer rule, and the users table.
 
 The storage layer (`bot/storage*.py`) owns every SQL statement in the project. Beside this
-module: plan, reminder and operator queries (`storage_sqlite_plans`, `storage_sqlite_reminders`,
-`storage_sqlite_ops`, mixed into `Storage`), the schema (`storage_sqlite_schema`), and the records
-both backends return (`storage_records`, re-exported here).
+module: a turn's one read and its writes (`storage_turn_sqlite`, `storage_turn`), plan, reminder
+and operator queries (`storage_sqlite_plans`, `storage_sqlite_reminders`, `storage_sqlite_ops`,
+mixed into `Storage`), the schema (`storage_sqlite_schema`), and the records both backends
+return (`storage_records`, re-exported here).
 
 One connection per process (aiosqlite runs it on its own thread). WAL lets a backup or a second
 reader run beside the bot; `busy_timeout` makes brief lock contention wait instead of failing.
@@ -38,19 +39,22 @@ from bot.storage_records import PlanRecord as PlanRecord
 from bot.storage_records import ReminderRecord as ReminderRecord
 from bot.storage_records import StorageError as StorageError
 from bot.storage_records import UserRecord as UserRecord
-from bot.storage_records import parse_window, recent_window
+from bot.storage_records import recent_window
 from bot.storage_sqlite_ops import SqliteOperators
 from bot.storage_sqlite_plans import SqlitePlans
 from bot.storage_sqlite_reminders import SqliteReminders
 from bot.storage_sqlite_schema import MIGRATIONS as MIGRATIONS
-from bot.storage_sqlite_schema import iso, parse_iso
-from flows.engine import Conversation
+from bot.storage_sqlite_schema import iso
+from bot.storage_turn import commit_turn, record_shown
+from bot.storage_turn_sqlite import SqliteTurnReads
+from flows.conversation import Conversation
+from flows.turn.effects import Changes
 
 _writing: ContextVar[Storage | None] = ContextVar("aipath_storage_writing", default=None)
 """The Storage whose write lock the current task holds (nested writes must not wait on it)."""
 
 
-class Storage(SqlitePlans, SqliteReminders, SqliteOperators):
+class Storage(SqliteTurnReads, SqlitePlans, SqliteReminders, SqliteOperators):
     """Async access to the database. Create with `await Storage.open(path)`."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
@@ -157,26 +161,21 @@ class Storage(SqlitePlans, SqliteReminders, SqliteOperators):
     # ------------------------------------------------------------------------------ users
 
     async def load(self, user_id: int) -> UserRecord | None:
-        row = await self._one("SELECT * FROM users WHERE user_id = ?", (user_id,))
-        if row is None:
-            return None
-        created = parse_iso(row["created_at"])
-        updated = parse_iso(row["updated_at"])
-        assert created and updated
-        return UserRecord(
-            user_id=row["user_id"],
-            chat_id=row["chat_id"],
-            conversation=Conversation.model_validate_json(row["conversation"]),
-            source=row["source"],
-            recommendation=json.loads(row["recommendation"]) if row["recommendation"] else None,
-            question_message_id=row["question_message_id"],
-            question_digest=row["question_digest"],
-            last_update_id=row["last_update_id"],
-            active=bool(row["active"]),
-            created_at=created,
-            updated_at=updated,
-            recent_updates=parse_window(row["recent_updates"]),
-        )
+        return (await self.load_turn(user_id)).user
+
+    async def commit_turn(self, changes: Changes) -> None:
+        """A turn's changes in one transaction (bot/storage_turn.py; PostgreSQL's too)."""
+        await commit_turn(self, changes)
+
+    async def record_shown(
+        self,
+        user_id: int,
+        message_id: int | None,
+        digest: str | None,
+        file_messages: tuple[int, ...] | None = None,
+    ) -> None:
+        """The message now showing the current screen, and the plan's new files, if any."""
+        await record_shown(self, user_id, message_id, digest, file_messages)
 
     async def save_conversation(
         self,

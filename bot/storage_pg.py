@@ -41,8 +41,9 @@ from bot.storage_pg_schema import (
     USER_LOCK_SPACE,
     stamp,
 )
-from bot.storage_records import UserRecord, parse_window, recent_window
-from flows.engine import Conversation
+from bot.storage_records import UserRecord, recent_window
+from bot.storage_turn_pg import PgTurnReads
+from flows.conversation import Conversation
 
 _in_transaction: ContextVar[asyncpg.Connection | None] = ContextVar("pg_transaction", default=None)
 """Task-local: set inside `PgStorage.transaction()` only."""
@@ -62,7 +63,7 @@ def redact(url: str) -> str:
     return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
 
 
-class PgStorage(PgPlans, PgReminders, PgOperators, Storage):
+class PgStorage(PgTurnReads, PgPlans, PgReminders, PgOperators, Storage):
     """Async access to PostgreSQL. Create with `await PgStorage.open(url)`.
 
     It subclasses `Storage` only so that every `Storage` annotation accepts it; it shares no
@@ -192,23 +193,7 @@ class PgStorage(PgPlans, PgReminders, PgOperators, Storage):
     # ------------------------------------------------------------------------------ users
 
     async def load(self, user_id: int) -> UserRecord | None:
-        row = await self._conn.fetchrow("SELECT * FROM users WHERE user_id = $1", user_id)
-        if row is None:
-            return None
-        return UserRecord(
-            user_id=row["user_id"],
-            chat_id=row["chat_id"],
-            conversation=Conversation.model_validate_json(row["conversation"]),
-            source=row["source"],
-            recommendation=json.loads(row["recommendation"]) if row["recommendation"] else None,
-            question_message_id=row["question_message_id"],
-            question_digest=row["question_digest"],
-            last_update_id=row["last_update_id"],
-            active=row["active"],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            recent_updates=parse_window(row["recent_updates"]),
-        )
+        return (await self.load_turn(user_id)).user
 
     async def save_conversation(
         self,

@@ -11,7 +11,11 @@ the Profile carries them).
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:
+    from flows.understanding import Understanding
 
 FieldKind = Literal["choice", "integer", "money", "months"]
 
@@ -83,3 +87,13 @@ def to_profile(field: str, value: str | int) -> str | int:
     if isinstance(value, int) and set(allowed) == {"no", "months", "years"}:
         return "no" if value == 0 else "months" if value < 12 else "years"
     return _OLDER.get((field, str(value)), value)
+
+
+def as_profile(got: Understanding) -> Understanding:
+    """The understanding's values as the Profile of the day stores them (`to_profile`)."""
+    field = got.field
+    options = tuple(replace(o, value=to_profile(field, o.value)) for o in got.options)
+    unique = tuple({o.value: o for o in options}.values())
+    value = None if got.value is None else to_profile(field, got.value)
+    also = {f: to_profile(f, v) for f, v in got.also.items()}
+    return replace(got, value=value, options=unique, also=also)

@@ -4,7 +4,7 @@ A typed message is first tried as an answer to the question on screen (`flows/qu
 reads two ways, the person is asked which, once. If it is not an answer, it is treated as a
 question and answered from the advice (`flows/ask.py`), and the person's place is shown again,
 compactly: the same question, the summary, a short menu after the recommendation (never the
-whole recommendation again). The engine inherits these views; every word is in content.
+whole recommendation again). The engine holds these views; every word is in content.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class AnsweringViews(InterviewViews):
         out = ReplyBuilder()
         words = self.text.messages.get(f"did_you_mean_{field}", self.text.messages["did_you_mean"])
         if len(values) == 2 and not got.also and field in ("budget_usd", "hours_per_week"):
-            first, second = (self.answer_label(field, v) for v in values)
+            first, second = (self.label_for(field, v) for v in values)
             out.add("text", words.format(first=first, second=second, raw=values[0]))
         else:
             out.add("text", got.echo or "")
@@ -84,10 +84,10 @@ class AnsweringViews(InterviewViews):
         blocks = (Block("note", echo), *reply.blocks)
         return Reply(reply.kind, reply.state, blocks, tuple(rows), reply.notice, reply.hint)
 
-    def answer_label(self, field: str, value: Answer) -> str:
+    def label_for(self, field: str, value: Answer) -> str:
         """How an answer reads back: its button's label, or the understanding's own words."""
         if field in ("budget_usd", "hours_per_week", "years_experience"):
-            return super().answer_label(field, value)
+            return super().label_for(field, value)
         return self.understander.label(field, value)
 
     def answered(self, conv: Conversation, text: str) -> Reply:
@@ -134,10 +134,10 @@ class AnsweringViews(InterviewViews):
         out.row(Button(b["start_over"], Restart(conv.state)))
         return out.build("info", conv.state)
 
-    def _help(self, conv: Conversation) -> Reply:
+    def help_screen(self, conv: Conversation) -> Reply:
         """Help for the screen it is asked on (the question's own help inside the interview)."""
         m = self.text.messages
-        if conv.state == "recommendation" and not conv.pending:
+        if conv.state == "recommendation" and conv.dialogue == "interview":
             return self.menu(conv, m["help_recommendation"])
         lines = {"welcome": m["help_welcome"], "summary": m["help_summary"]}
         if conv.state in QUESTION_STATES:
@@ -153,9 +153,9 @@ class AnsweringViews(InterviewViews):
 
     def _place(self, conv: Conversation) -> Reply:
         """Where the person is, compactly."""
-        if conv.state == "recommendation" and not conv.pending:
+        if conv.state == "recommendation" and conv.dialogue == "interview":
             return self.menu(conv)
-        if conv.state == "welcome" and not conv.pending:
+        if conv.state == "welcome" and conv.dialogue == "interview":
             out = ReplyBuilder()
             out.add("text", self.text.messages["use_buttons_welcome"])
             out.row(Button(self.text.buttons["begin"], Begin(conv.state)))

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from flows.actions import Pick
 from flows.numbers import words_of
 from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS, PROFESSIONAL_CODING, ProfileField
 from flows.reply import Button
@@ -83,3 +84,13 @@ def match_button(text: str, buttons: Sequence[Button]) -> Button | None:
     """The button whose label was typed in full ("Let's begin", "« Back"), if any."""
     wanted = words_of(text)
     return next((b for b in buttons if wanted and words_of(b.label) == wanted), None)
+
+
+def numbered_pick(question: Question, text: str, buttons: Sequence[Button]) -> Pick | None:
+    """The option a number typed at a choice question picks ("2": the second button)."""
+    typed = text.strip()
+    if question.kind != "choice" or not (typed.isascii() and typed.isdigit()) or len(typed) > 3:
+        return None  # "¹" is a digit to str.isdigit, not to int()
+    picks = [b.action for b in buttons if isinstance(b.action, Pick)]
+    index = int(typed)
+    return picks[index - 1] if 1 <= index <= len(picks) else None

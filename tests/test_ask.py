@@ -6,12 +6,12 @@ import json
 
 import pytest
 
+from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bot.cli import main
 from flows.ask import AskIndex
 from flows.ask_reply import answer_blocks, answer_text, as_json, offered
 from flows.content import Content
 from flows.passages import Passages
-from tests.ask_questions import OFF_TOPIC, QUESTIONS
 
 HIT_RATE = 0.9
 

@@ -9,13 +9,13 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.reminders import CLAIM_LEASE, epoch
+from bench.fake_bot_api import FakeTelegram
 from bot.storage import Storage
+from bot.sweep import CLAIM_LEASE, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.bot_process import spawn_bot
 from tests.conftest import BASE_PROFILE
-from tests.fake_telegram import FakeTelegram
 
 NOW = datetime(2026, 11, 23, 18, 5, tzinfo=UTC)  # Monday 18:05 UTC: the default nudge is due
 USERS = range(7001, 7021)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 from bot.telegram.app import sweep_job
 from bot.telegram.runtime import KEY
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 from tests.test_telegram_bot import BUTTON_PATH
 
 USER = 1001

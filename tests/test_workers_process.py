@@ -18,16 +18,16 @@ from typing import Any
 
 import asyncpg
 
-from bot.reminders import NUDGES_PER_SECOND, epoch
+from bench.fake_bot_api import FakeTelegram
+from bench.sample_answers import TYPED
+from bench.workers import Dispatcher, Person, Worker
 from bot.storage import ReminderRecord
 from bot.storage_pg import PgStorage
 from bot.storage_pg_schema import SWEEP_LOCK
+from bot.sweep import NUDGES_PER_SECOND, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.conftest import BASE_PROFILE
-from tests.fake_telegram import FakeTelegram
-from tests.test_telegram_process import TYPED
-from tests.workers import Dispatcher, Person, Worker
 
 PEOPLE = range(9000, 9100)
 EARLY_NUDGES = range(8000, 8025)  # due mid-interview; the sweeper is killed while sending
