@@ -36,7 +36,7 @@ FIELDS = (
     "learning_style",
 )
 """The interview's questions in order (flows/answer_model.py; repeated so this file also
-scores older code, tools/score_base.py)."""
+scores older code, bench/score_base.py)."""
 
 
 class _Option(Protocol):

@@ -4,7 +4,7 @@ WHY: the reminder setup only knew IANA names and offsets, so "Chicago" got "I do
 timezone" and "UTC-8" was read back as "(Etc/GMT+8)". Here a typed place is tried as a zone name
 or offset, then an abbreviation or everyday name (content/vocabulary.yaml `zones`), then any city
 of the timezone database, then the world's large cities and countries (content/places.tsv,
-generated from GeoNames by tools/make_places.py). A country with several zones is asked about.
+generated from GeoNames by bench/make_places.py). A country with several zones is asked about.
 Offsets read back as "UTC−08:00", never as the inverted Etc/GMT name.
 """
 

@@ -1,7 +1,7 @@
 """Score the code before issue 18 (tag base-round3) on this tree's tuning sets, for "before" tables.
 
     git worktree add /tmp/base-round3 base-round3
-    .venv/bin/python tools/score_base.py /tmp/base-round3 tests/tuning/typed_answers.yaml \\
+    .venv/bin/python bench/score_base.py /tmp/base-round3 tests/tuning/typed_answers.yaml \\
         tests/tuning/questions.yaml
     git worktree remove /tmp/base-round3
 
