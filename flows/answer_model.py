@@ -12,7 +12,9 @@ the Profile carries them).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+from flows.profile import ProfileField
 
 if TYPE_CHECKING:
     from flows.understanding import Understanding
@@ -45,18 +47,7 @@ KINDS: Final[dict[str, FieldKind]] = {
     "hours_per_week": "integer",
 }
 
-FIELDS: Final[tuple[str, ...]] = (
-    "coding_experience",
-    "years_experience",
-    "degree",
-    "goal_role",
-    "target_employer",
-    "needs_visa",
-    "budget_usd",
-    "can_pause_income",
-    "hours_per_week",
-    "learning_style",
-)
+FIELDS: Final[tuple[str, ...]] = get_args(ProfileField)
 """Every question, in interview order."""
 
 PROFESSIONAL: Final = frozenset({"production", "ml"})
