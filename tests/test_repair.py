@@ -6,14 +6,16 @@ transport simulated (`Phone`: message ids handed out here, deliveries that succe
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.telegram_driver import FakeClock
-from bot.console import console_dispatcher
-from bot.dispatcher import Dispatcher
+from bot.console import console_dispatcher, turn
+from bot.dispatcher import Dispatcher, NotSaved
 from bot.storage import Storage
 from flows.actions import Action, Begin, Confirm, Edit, FaqMenu, Pick, Resume
 from flows.engine import Conversation, Engine
@@ -37,20 +39,32 @@ class Phone:
         self.screen: Reply | None = None
 
     async def do(
-        self, event: Incoming, *, pressed: int | None = None, delivered: bool = True
+        self,
+        event: Incoming,
+        *,
+        pressed: int | None = None,
+        delivered: bool = True,
+        arrived: bool | None = None,
     ) -> Decision:
+        """`delivered`: Telegram confirmed the screen; else the outcome is unknown, and the
+        screen `arrived` or not (by default not)."""
         out = await self.d.handle(USER, USER, event, pressed_message_id=pressed)
         if not delivered:
             await self.d.unconfirmed(USER, out)
-        elif out.screens:
+        if out.screens and (delivered or arrived):
             self.message = out.edit or next(self.ids)
             self.screen = out.screens[-1]
-            await self.d.shown(USER, Shown(self.message, self.screen))
+            if delivered:
+                await self.d.shown(USER, Shown(self.message, self.screen))
         return out
 
-    async def tap(self, action: Action, *, delivered: bool = True) -> Decision:
+    async def tap(
+        self, action: Action, *, delivered: bool = True, arrived: bool | None = None
+    ) -> Decision:
         """A tap on the keyboard on the phone."""
-        return await self.do(Press(action), pressed=self.message, delivered=delivered)
+        return await self.do(
+            Press(action), pressed=self.message, delivered=delivered, arrived=arrived
+        )
 
     def picks(self) -> list[Pick]:
         assert self.screen is not None
@@ -129,6 +143,21 @@ async def test_an_answer_on_the_phone_never_asks_a_stored_answer_again(
     assert not refused(out, engine)
 
 
+async def test_a_message_that_arrived_unconfirmed_is_on_the_phone_too(
+    phone: Phone, engine: Engine
+) -> None:
+    await phone.do(Command("start"), delivered=False, arrived=True)  # never confirmed
+    await phone.tap(Begin("welcome"), delivered=False, arrived=True)  # a new message
+    first_question = phone.message
+    await phone.tap(phone.pick("none"), delivered=False)  # the degree question never arrives
+    assert (await phone.stored()).state == "degree"
+    out = await phone.tap(phone.pick("ml"))  # on the first question, still on the phone
+    stored = await phone.stored()
+    assert stored.answers["coding_experience"] == "ml" and stored.state == "years_experience"
+    assert not refused(out, engine)
+    assert out.edit == first_question  # shown on the message the person pressed
+
+
 async def test_the_summary_still_on_the_phone_edits_an_answer(phone: Phone, engine: Engine) -> None:
     summary = Conversation(state="summary", answers=BASE_PROFILE)
     await phone.d.storage.save_conversation(USER, summary, now=phone.d.clock(), chat_id=USER)
@@ -160,3 +189,28 @@ async def test_a_screen_meant_but_not_confirmed_is_shown_again(phone: Phone) -> 
     out = await phone.tap(Resume())  # "continue where I was": the degree question
     assert out.screens == [question]
     assert not out.unchanged and out.edit == phone.message  # not skipped as "already there"
+
+
+async def test_a_turn_the_database_cannot_commit_says_so_and_shows_what_is_saved(
+    phone: Phone, tmp_path: Path
+) -> None:
+    await at_degree(phone)
+    storage: Any = phone.d.storage
+    await storage._db.execute("PRAGMA busy_timeout = 50")
+    locker = sqlite3.connect(tmp_path / "bot.db", isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        with pytest.raises(NotSaved) as failure:
+            await phone.tap(phone.picks()[0])
+        assert failure.value.stored is not None
+        out = await turn(phone.d, Command("start"))  # the console's user: said, not raised
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    shown = phone.d.not_saved(USER, failure.value, pressed_message_id=phone.message)
+    notice = phone.d.dialogues.content.chat.messages["not_saved"]
+    assert [(r.state, r.notice) for r in shown.screens] == [("degree", notice)]
+    nothing = phone.d.dialogues.content.chat.messages["not_saved_nothing_loaded"]
+    assert [b.text for r in out.screens for b in r.blocks] == [nothing]  # none stored for it
+    assert shown.edit == phone.message and out.changes.empty
+    assert (await phone.stored()).state == "degree"  # nothing of it was stored

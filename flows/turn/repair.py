@@ -8,10 +8,11 @@ the person acts on what they see. So:
 
 - a press on the confirmed message is a press on the keyboard the person has in front of them
   (`on_phone_keyboard`), whatever the conversation moved on to since: its update failed, or it
-  crossed the press in flight. The press's own data says which screen of that message it came
-  from (`at`). An answer there is applied as an edit of that answer, and the interview continues
-  at the first question still unanswered (`on_phone_press`); it is never refused as "moved on",
-  and no stored answer is asked again;
+  crossed the press in flight. So is, while a screen is unconfirmed, a press on a message sent
+  after the confirmed one: a send whose outcome was unknown, that did arrive. The press's own
+  data says which screen of that message it came from (`at`). An answer there is applied as an
+  edit of that answer, and the interview continues at the first question still unanswered
+  (`on_phone_press`); it is never refused as "moved on", and no stored answer is asked again;
 - the next turn repairs the chat: its reply shows the current screen by editing the confirmed
   message or sending a new one, and never skips it as "already on screen" while another screen
   was meant (flows/turn/decide.py).
@@ -38,9 +39,15 @@ HERE = (Help, Restart)
 
 
 def on_phone_keyboard(user: UserRecord | None, pressed: int | None) -> bool:
-    """The pressed message is the one confirmed to show the person's screen: its keyboard is the
-    one on the phone."""
-    return user is not None and pressed is not None and pressed == user.question_message_id
+    """The pressed message shows the person's screen: it is the one confirmed to, or, while a
+    later screen is unconfirmed, one sent after it (message ids grow within a chat): a send
+    whose outcome was unknown that did arrive."""
+    if user is None or pressed is None:
+        return False
+    if pressed == user.question_message_id:
+        return True
+    confirmed = user.question_message_id
+    return user.unconfirmed_digest is not None and (confirmed is None or pressed > confirmed)
 
 
 def on_phone_press(t: Turn, action: object, pressed: int | None) -> Outcome | None:
@@ -49,13 +56,19 @@ def on_phone_press(t: Turn, action: object, pressed: int | None) -> Outcome | No
     at = getattr(action, "at", None)
     if at is None or at == t.conv.state or at not in STATES:
         return None
-    if not on_phone_keyboard(t.state.user, pressed):
+    user = t.state.user
+    if not on_phone_keyboard(user, pressed):
         return None
+    outcome: Outcome | None
     if isinstance(action, HERE):
-        return interview(t, Press(replace(action, at=t.conv.state)))
-    if not isinstance(action, AS_SEEN):
+        outcome = interview(t, Press(replace(action, at=t.conv.state)))
+    elif isinstance(action, AS_SEEN):
+        outcome = _as_seen(t, action)
+    else:
         return None
-    return _as_seen(t, action)
+    if outcome is not None and user is not None and pressed != user.question_message_id:
+        outcome = replace(outcome, placement="own")  # shown where the person pressed
+    return outcome
 
 
 def _as_seen(t: Turn, action: Pick | Begin | Back | Confirm | Edit) -> Outcome | None:

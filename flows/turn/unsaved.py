@@ -4,7 +4,7 @@ storage's retries): plainly that it was NOT saved, and what IS saved.
 Never "something went wrong, try again" on a screen that then refuses the repeat: the screen
 shown is the one of the last stored state (the pressed message is edited to show it, so the
 keyboard under the person's thumb is the stored one), with the notice on top. When not even the
-stored state could be read, one line says so.
+stored state could be read, or nothing is stored yet, one line says so.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def not_saved(
     could be read. Nothing to commit."""
     words = app.content.chat.messages
     screens: tuple[Reply, ...]
-    if stored is None:
+    if stored is None or stored.user is None:  # nothing to show, or nothing stored yet
         screens = (plain(words["not_saved_nothing_loaded"]),)
     else:
         conv = stored.conversation
