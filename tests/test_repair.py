@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,21 @@ async def phone(engine: Engine, tmp_path: Path) -> AsyncIterator[Phone]:
     storage = await Storage.open(tmp_path / "bot.db")
     yield Phone(console_dispatcher(engine, storage, FakeClock()))
     await storage.close()
+
+
+@asynccontextmanager
+async def locked(storage: Storage, db: Path) -> AsyncIterator[None]:
+    """Another process holds the database's write lock (reads go on: WAL), and `storage` gives
+    up waiting for it at once (its busy timeout is 5 s)."""
+    connection: Any = storage._db  # a test of this real failure, not an interface
+    await connection.execute("PRAGMA busy_timeout = 50")
+    locker = sqlite3.connect(db, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
 
 
 def refused(out: Decision, engine: Engine) -> bool:
@@ -195,18 +211,11 @@ async def test_a_turn_the_database_cannot_commit_says_so_and_shows_what_is_saved
     phone: Phone, tmp_path: Path
 ) -> None:
     await at_degree(phone)
-    storage: Any = phone.d.storage
-    await storage._db.execute("PRAGMA busy_timeout = 50")
-    locker = sqlite3.connect(tmp_path / "bot.db", isolation_level=None)
-    locker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-    try:
+    async with locked(phone.d.storage, tmp_path / "bot.db"):
         with pytest.raises(NotSaved) as failure:
             await phone.tap(phone.picks()[0])
         assert failure.value.stored is not None
         out = await turn(phone.d, Command("start"))  # the console's user: said, not raised
-    finally:
-        locker.execute("ROLLBACK")
-        locker.close()
     shown = phone.d.not_saved(USER, failure.value, pressed_message_id=phone.message)
     notice = phone.d.dialogues.content.chat.messages["not_saved"]
     assert [(r.state, r.notice) for r in shown.screens] == [("degree", notice)]

@@ -5,15 +5,14 @@ told so, with what is saved."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bench.fake_bot_api import FakeTelegram
 from bench.telegram_driver import SimUser, bot_running, plain
 from bot.telegram.runtime import KEY
+from tests.test_repair import locked
 from tests.test_telegram_bot import answers_in_db
 from tests.test_webhook import update
 from tests.test_webhook_safety import post, serving
@@ -36,14 +35,20 @@ def attempts(tg: FakeTelegram, method: str, mark: int) -> int:
     return sum(1 for r in tg.requests[mark:] if r.method == method)
 
 
+async def at_years(tg: FakeTelegram) -> SimUser:
+    """/start, begin, "I ship production code": the years question on screen."""
+    user = SimUser(tg, USER)
+    await user.begin()
+    await user.tap("I ship production code")
+    return user
+
+
 async def test_after_a_failed_update_another_answer_on_the_old_keyboard_is_taken(
     tg: FakeTelegram, tmp_path: Path
 ) -> None:
     db = tmp_path / "bot.db"
     async with bot_running(tg, db):
-        user = SimUser(tg, USER)
-        await user.begin()
-        await user.tap("I ship production code")
+        user = await at_years(tg)
         keyboard = user.keyboard_message
         assert keyboard is not None
         tg.fail_next("editMessageText", error_code=502, times=4)  # every attempt: 502
@@ -66,27 +71,18 @@ async def test_a_shown_answer_the_database_cannot_record_gets_no_apology(
     the person has their answer and their next question; nothing to apologise for."""
     db = tmp_path / "bot.db"
     async with bot_running(tg, db) as app:
-        user = SimUser(tg, USER)
-        await user.begin()
-        await user.tap("I ship production code")
-        storage: Any = app.bot_data[KEY].storage
-        await storage._db.execute("PRAGMA busy_timeout = 50")
+        user = await at_years(tg)
         tg.hold_sends()  # the reply waits at Telegram's door...
         mark = len(tg.requests)
         tg.push_text(USER, "4")  # typed: saved, and answered with a new message
         await tg.wait_held_sends()
-        locker = sqlite3.connect(db, isolation_level=None)
-        locker.execute("BEGIN IMMEDIATE")  # ...while another process takes the database
-        try:
+        async with locked(app.bot_data[KEY].storage, db):  # ...while another process writes
             with caplog.at_level(logging.WARNING):
                 tg.release_sends()
                 await tg.wait_for(lambda r: r.index >= mark and r.method == "sendMessage")
                 # One person's updates run in order: this is handled after the failed record
                 # (and /export writes nothing, so it works with the database locked).
                 await user.say("/export", keyboard=False)
-        finally:
-            locker.execute("ROLLBACK")
-            locker.close()
         assert refusals_since(tg, mark) == []  # the answer is stored: no "try again"
         assert "event=shown_not_recorded" in caplog.text
     assert answers_in_db(db, USER)["years_experience"] == 4
@@ -97,19 +93,10 @@ async def test_a_tap_the_database_cannot_save_is_told_so_with_what_is_saved(
 ) -> None:
     db = tmp_path / "bot.db"
     async with bot_running(tg, db) as app:
-        user = SimUser(tg, USER)
-        await user.begin()
-        await user.tap("I ship production code")
-        storage: Any = app.bot_data[KEY].storage
-        await storage._db.execute("PRAGMA busy_timeout = 50")  # give up on a lock at once
-        locker = sqlite3.connect(db, isolation_level=None)
-        locker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-        try:
+        user = await at_years(tg)
+        async with locked(app.bot_data[KEY].storage, db):  # another process is writing
             with caplog.at_level(logging.WARNING):
                 screen = await user.tap("3–5 years")
-        finally:
-            locker.execute("ROLLBACK")
-            locker.close()
         assert "NOT saved" in screen.text and "Question 2 of 10" in screen.text
         assert screen.last.method == "editMessageText"  # the pressed message shows what is saved
         assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
@@ -127,15 +114,8 @@ async def test_a_webhook_update_the_database_cannot_save_is_delivered_again(
     db = tmp_path / "bot.db"
     async with serving(tg, db) as (app, url):
         assert await post(url, update(1, "/start")) == 200
-        storage: Any = app.bot_data[KEY].storage
-        await storage._db.execute("PRAGMA busy_timeout = 50")
-        locker = sqlite3.connect(db, isolation_level=None)
-        locker.execute("BEGIN IMMEDIATE")
-        try:
+        async with locked(app.bot_data[KEY].storage, db):
             assert await post(url, update(2, "/restart")) == 503
-        finally:
-            locker.execute("ROLLBACK")
-            locker.close()
         assert len(tg.sent_to(5)) == 1  # only the welcome: no apology, no "not saved"
         assert await post(url, update(2, "/restart")) == 200  # delivered again: applied
         assert len(tg.sent_to(5)) == 2
