@@ -45,7 +45,7 @@ from bot.storage_sqlite_plans import SqlitePlans
 from bot.storage_sqlite_reminders import SqliteReminders
 from bot.storage_sqlite_schema import MIGRATIONS as MIGRATIONS
 from bot.storage_sqlite_schema import iso
-from bot.storage_turn import commit_turn, record_shown
+from bot.storage_turn import commit_turn, record_shown, record_unconfirmed
 from bot.storage_turn_sqlite import SqliteTurnReads
 from flows.conversation import Conversation
 from flows.turn.effects import Changes
@@ -177,6 +177,10 @@ class Storage(SqliteTurnReads, SqlitePlans, SqliteReminders, SqliteOperators):
         """The message now showing the current screen, and the plan's new files, if any."""
         await record_shown(self, user_id, message_id, digest, file_messages)
 
+    async def record_unconfirmed(self, user_id: int, digest: str) -> None:
+        """The screen meant to be shown may not be on the phone (its delivery failed)."""
+        await record_unconfirmed(self, user_id, digest)
+
     async def save_conversation(
         self,
         user_id: int,
@@ -251,10 +255,19 @@ class Storage(SqliteTurnReads, SqlitePlans, SqliteReminders, SqliteOperators):
     async def set_question_message(
         self, user_id: int, message_id: int | None, digest: str | None
     ) -> None:
-        """Remember which message shows the current step, and a digest of what it shows."""
+        """Remember which message shows the current step, and a digest of what it shows: both
+        confirmed on the phone, so nothing is left unconfirmed."""
         await self._write(
-            "UPDATE users SET question_message_id = ?, question_digest = ? WHERE user_id = ?",
+            "UPDATE users SET question_message_id = ?, question_digest = ?,"
+            " unconfirmed_digest = NULL WHERE user_id = ?",
             (message_id, digest, user_id),
+        )
+
+    async def set_screen_unconfirmed(self, user_id: int, digest: str) -> None:
+        """The screen meant to be shown (`digest`) may not be on the phone; the one recorded as
+        shown stays recorded."""
+        await self._write(
+            "UPDATE users SET unconfirmed_digest = ? WHERE user_id = ?", (digest, user_id)
         )
 
     async def set_active(self, user_id: int, active: bool) -> None:

@@ -258,10 +258,16 @@ class PgStorage(PgTurnReads, PgPlans, PgReminders, PgOperators, Storage):
         self, user_id: int, message_id: int | None, digest: str | None
     ) -> None:
         await self._conn.execute(
-            "UPDATE users SET question_message_id = $1, question_digest = $2 WHERE user_id = $3",
+            "UPDATE users SET question_message_id = $1, question_digest = $2,"
+            " unconfirmed_digest = NULL WHERE user_id = $3",
             message_id,
             digest,
             user_id,
+        )
+
+    async def set_screen_unconfirmed(self, user_id: int, digest: str) -> None:
+        await self._conn.execute(
+            "UPDATE users SET unconfirmed_digest = $1 WHERE user_id = $2", digest, user_id
         )
 
     async def set_active(self, user_id: int, active: bool) -> None:

@@ -78,6 +78,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE plans ADD COLUMN file_messages text;
     ALTER TABLE plans ADD COLUMN summary_done integer NOT NULL DEFAULT 0;
     """,
+    # 5: the screen the bot last meant to show when its delivery was not confirmed (NULL: the
+    # screen recorded as shown, question_message_id and question_digest, is the one intended)
+    """
+    ALTER TABLE users ADD COLUMN unconfirmed_digest text;
+    """,
 )
 
 TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")

@@ -72,6 +72,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE plans ADD COLUMN file_messages TEXT;
     ALTER TABLE plans ADD COLUMN summary_done INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: the screen the bot last meant to show when its delivery was not confirmed (NULL: the
+    # screen recorded as shown, question_message_id and question_digest, is the one intended)
+    """
+    ALTER TABLE users ADD COLUMN unconfirmed_digest TEXT;
+    """,
 )
 """Schema history. Append only: entry N brings a database from user_version N-1 to N."""
 

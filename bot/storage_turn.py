@@ -1,14 +1,15 @@
-"""A turn's two writes, the same on both backends: commit what changed, record what is shown;
-and how a turn's one read becomes its records.
+"""A turn's writes, the same on both backends: commit what changed, record what is shown; and
+how a turn's one read becomes its records.
 
 `commit_turn` writes a turn's `Changes` (flows/turn/effects.py) in ONE transaction, before
 anything is sent; `record_shown` remembers the message now showing the current screen (and the
-plan's new files) in one more. Both are built from each backend's own public statements
-(`save_conversation`, `save_plan`…), so no query is written twice; a turn that only changes
-the person's row (every interview tap) is a single statement, with no transaction around it.
-Both storage classes call these from their methods of the same names. `load_turn`, the one read,
-is per backend (`storage_turn_sqlite`, `storage_turn_pg`): the same columns (`LOAD_COLUMNS`),
-each backend's own aggregate of the check-in weeks and types, then `turn_state` here.
+plan's new files) in one more, or `record_unconfirmed` the screen whose delivery failed. All are
+built from each backend's own public statements (`save_conversation`, `save_plan`…), so no query
+is written twice; a turn that only changes the person's row (every interview tap) is a single
+statement, with no transaction around it. Both storage classes call these from their methods of
+the same names. `load_turn`, the one read, is per backend (`storage_turn_sqlite`,
+`storage_turn_pg`): the same columns (`LOAD_COLUMNS`), each backend's own aggregate of the
+check-in weeks and types, then `turn_state` here.
 """
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ async def record_shown(
         await storage.set_plan_files(user_id, file_messages)
 
 
+async def record_unconfirmed(storage: Storage, user_id: int, digest: str) -> None:
+    """The screen meant to be shown (`digest`) may not be on the phone: its send or edit failed.
+    The message recorded as shown stays recorded, until `record_shown` confirms another."""
+    await storage.set_screen_unconfirmed(user_id, digest)
+
+
 def turn_state(
     user_id: int,
     row: NamedColumns,
@@ -113,6 +120,7 @@ def turn_state(
         created_at=created_at,
         updated_at=updated_at,
         recent_updates=parse_window(row["recent_updates"]),
+        unconfirmed_digest=row["unconfirmed_digest"],
     )
     plan = None
     if row["p_path"] is not None:

@@ -83,6 +83,20 @@ async def test_the_source_is_kept_once_and_the_shown_message_recorded(storage: S
     assert state.plan is not None and state.plan.file_messages == (21, 22, 23)
 
 
+async def test_an_unconfirmed_screen_is_recorded_until_one_is_confirmed(
+    storage: Storage,
+) -> None:
+    await storage.commit_turn(Changes(7, NOW, user()))
+    await storage.record_shown(7, 99, "on the phone")
+    await storage.record_unconfirmed(7, "meant")  # its send or edit failed
+    state = await storage.load_turn(7)
+    assert state.user is not None and state.user.unconfirmed_digest == "meant"
+    assert (state.user.question_message_id, state.user.question_digest) == (99, "on the phone")
+    await storage.record_shown(7, 99, "meant")  # the next turn's screen got through
+    state = await storage.load_turn(7)
+    assert state.user is not None and state.user.unconfirmed_digest is None
+
+
 async def test_erasing_is_a_commit(storage: Storage) -> None:
     await storage.commit_turn(Changes(7, NOW, user(), PLAN, REMINDER, "2026-W48"))
     await storage.commit_turn(Changes(7, NOW, erase=True))

@@ -45,7 +45,7 @@ async def waiting_for_advisory_locks(url: str) -> int:
 
 def test_the_postgresql_backend_overrides_every_public_storage_method() -> None:
     """Except a turn's writes, which both build from their own backend's statements."""
-    shared = {"commit_turn", "record_shown"}
+    shared = {"commit_turn", "record_shown", "record_unconfirmed"}
     public = [
         name
         for name, member in inspect.getmembers(Storage)
