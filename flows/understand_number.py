@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flows.answer_model import in_bounds
+from flows.answer_model import BOUNDS, in_bounds
+from flows.number_parts import NumberParts
 from flows.numbers import NumberReader
 from flows.numbers import Reading as Number
 from flows.understand_choice import NOTHING, Reading
-from flows.understand_text import PhraseTable, Words, split_clauses
+from flows.numbers import words_of
+from flows.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -27,10 +29,13 @@ _PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(
 class NumberFields:
     """Readers for the four number questions, sharing one NumberReader and the vocabulary."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, buttons: dict[str, tuple[int, ...]]) -> None:
         v = vocabulary
         self.v = v
         self.numbers = NumberReader(v)
+        self.parts = NumberParts(v, self.numbers)
+        self.buttons = buttons
+        """Each number question's button values: offered when a typed number can't be used."""
         h = v.hours
         self.periods: PhraseTable[str] = PhraseTable(
             [(p, "per_day") for p in h.per_day]
@@ -40,6 +45,7 @@ class NumberFields:
             + [(p, "per_month") for p in h.per_month]
             + [(p, f"days:{n}") for p, n in h.days_words.items()]
             + [(p, "full_time") for p in h.full_time]
+            + [(p, f"day:{words_of(p)[:3]}") for p in v.parts.day_names]
         )
         self.hours_ask: PhraseTable[tuple[int, ...]] = PhraseTable(
             (p, tuple(vs)) for p, vs in h.ask_words.items()
@@ -94,14 +100,33 @@ class NumberFields:
 
     def years(self, text: str, words: Words, today: date | None) -> Reading:
         since = self._since_year(text, words)
-        if since is not None:
-            if today is None or since > today.year:
-                return Reading(error="invalid_integer")
+        if since is not None and since in self.parts.span_years(text):
+            since = None  # "from 2018 to 2022": a span, not "since 2018"
+        if since is not None and (today is None or since > today.year):
+            return Reading(error="invalid_integer")
+        dated = self.parts.dated(text, today, since)
+        if dated is not None:
+            return dated
+        if since is not None and today is not None:
             return Reading(
                 (today.year - since,),
                 note="since",
                 note_values={"year": str(since), "today": str(today.year)},
             )
+        parts = self.parts.parts(text)
+        professional = [p for _, p in parts if not self.parts.not_professional(p)]
+        if parts and len(professional) < len(parts):
+            if not professional:  # "coding as a hobby for 6 years": not professional years
+                if self.zero["years_experience"].find(words):
+                    return Reading((0,))
+                found = [self._one(p, "years_experience") for _, p in parts]
+                values = [int(n.value) for n in found if isinstance(n, Number)]
+                return Reading(tuple(dict.fromkeys([0, *values]))[:4])
+            text = ", ".join(professional)
+            words = read_words(text, self.v.contrasts)
+        stints = self.parts.stints(text, "years_experience")
+        if stints is not None:
+            return stints
         number = self._one(text, "years_experience")
         if number == "several_numbers":
             return self._several(text, "years_experience")
@@ -128,6 +153,11 @@ class NumberFields:
     # ------------------------------------------------------------------------------ budget
 
     def budget(self, text: str, words: Words) -> Reading:
+        if self.parts.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
+            dollars = self.parts.dollar_amount(text)
+            if dollars is None:
+                return Reading(self.buttons["budget_usd"], note="currency")
+            text = dollars  # "€3000 (about $3,300)": the dollars they worked out
         number = self._one(text, "budget_usd", money=True)
         if number == "several_numbers":
             return self._several(text, "budget_usd", money=True)
@@ -138,6 +168,9 @@ class NumberFields:
         value = _round_half_up(number.value)
         if _PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
             return Reading((value * 12, value))
+        share = self.parts.fraction(text)
+        if share is not None:  # "12000 saved but can only spend half of it": which is it?
+            return Reading((_round_half_up(value * share), value))
         amb = self.v.ambiguous
         plain = not number.marked and not number.scaled and number.value == int(number.value)
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
@@ -150,6 +183,9 @@ class NumberFields:
         """Months someone could go without pay: 0 when they cannot stop earning."""
         number = self._one(text, "can_pause_income")
         found = self.pause_words.find(words)
+        named = [f for f in found if len(f.payload) == 1 and f.payload != (0,)]
+        if named and not (isinstance(number, Number) and number.marked):
+            return Reading(named[-1].payload)  # "a quarter": 3 months
         if (
             isinstance(number, Number)
             and not number.marked
@@ -175,6 +211,31 @@ class NumberFields:
     # ------------------------------------------------------------------------------ hours
 
     def hours(self, text: str, words: Words) -> Reading:
+        """Hours a week: each part of the week read on its own and added up when the parts
+        name different days ("3 on saturday and 3 on sunday"); a job's hours left out."""
+        for phrase in self.v.parts.work_week:
+            if "full time" in phrase:  # "I have a full time job": not 40 hours of study
+                text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
+        text = self.parts.each_way(self.parts.clock_hours(text))
+        schedule = self.parts.schedule(
+            text, self._hours_part, self._period_kinds, self._has_amount
+        )
+        return schedule if schedule is not None else self._hours_part(text)
+
+    def _has_amount(self, text: str) -> bool:
+        """Whether a number is left once the period phrases ("three evenings") are taken out."""
+        stripped = text
+        for f in self.periods.find(read_words(text, self.v.contrasts)):
+            stripped = re.sub(
+                r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
+            )
+        return self.parts.has_number(stripped)
+
+    def _period_kinds(self, text: str) -> set[str]:
+        return {f.payload for f in self.periods.find(read_words(text, self.v.contrasts))}
+
+    def _hours_part(self, text: str) -> Reading:
+        words = read_words(text, self.v.contrasts)
         found = self.periods.find(words)
         kinds = [f.payload for f in found]
         if "full_time" in kinds:
@@ -208,7 +269,9 @@ class NumberFields:
             values["value"] = str(value)
         if note and note.startswith("days:"):
             values["days"] = note.split(":")[1]
-            note = "days"
+            note = "one_day" if values["days"] == "1" else "days"
+        if value > (BOUNDS["hours_per_week"][1] or value):  # "100": more than a week holds
+            return Reading(self.buttons["hours_per_week"], note="too_many")
         return _ranged("hours_per_week", value, note, values)
 
     @staticmethod
@@ -216,6 +279,9 @@ class NumberFields:
         days = next((k for k in kinds if k.startswith("days:")), None)
         if days is not None:
             return float(days.split(":")[1]), days
+        named = {k for k in kinds if k.startswith("day:")}
+        if named and not {"weekdays", "weekend"} & set(kinds):
+            return float(len(named)), f"days:{len(named)}"
         if "per_month" in kinds:
             return 12 / 52, "per_month"
         if "weekdays" in kinds:  # "an hour a day on weekdays, more on weekends": at least 5

@@ -25,7 +25,7 @@ from flows.fit import money
 from flows.numbers import words_of
 from flows.understand_choice import NOTHING, ChoiceReader, Reading
 from flows.understand_number import NumberFields
-from flows.understand_text import read_words, split_clauses
+from flows.understand_text import PhraseTable, read_words, split_clauses
 
 Answer = str | int
 Status = Literal["stored", "clarify", "hint", "other_field"]
@@ -70,8 +70,10 @@ class Understander:
         self.v = content.vocabulary
         self.words = content.understanding
         self.choices = ChoiceReader(self.v)
-        self.numbers = NumberFields(self.v)
+        self.numbers = NumberFields(self.v, _button_numbers(content))
         self.openers = frozenset(words_of(w) for w in self.v.question_openers)
+        self.wishes: PhraseTable[str] = PhraseTable((w, "wish") for w in self.v.parts.wishes)
+        self.wish_fields = frozenset(self.v.parts.wish_fields)
         self.signals = {
             name: re.compile(
                 "|".join(
@@ -121,6 +123,7 @@ class Understander:
         kind = KINDS[name]
         if kind == "choice":
             return self.choices.read(name, words)
+        text = self.numbers.parts.without_codes(text)  # "H-1B" holds no number of hours
         if name == "years_experience":
             reading = self.numbers.years(text, words, today)
         elif name == "budget_usd":
@@ -148,7 +151,9 @@ class Understander:
     # ------------------------------------------------------------------------------ parts
 
     def _exact(self, name: str, text: str) -> Answer | None:
-        """A button's label, its value or its number, typed in full."""
+        """A button's label, its value or its number, typed in full ("€5000" is not one)."""
+        if KINDS[name] == "money" and self.numbers.parts.other_currency(text):
+            return None
         wanted = words_of(text)
         options = self.content.dialogue.questions[name].options
         for index, option in enumerate(options, start=1):
@@ -184,8 +189,10 @@ class Understander:
                 if other == name or other in found or not _asked(other, answers, known):
                     continue
                 pattern = self.signals.get(other)
-                if pattern is None or not pattern.search(low):
+                if pattern is None or not (pattern.search(low) or pattern.search(words_of(low))):
                     continue
+                if other in self.wish_fields and not self.wishes.find(read_words(part, ())):
+                    continue  # "3 years at a startup" names a past job, not a wish
                 reading = self.read(other, part, today)
                 if reading.stored:
                     found[other] = reading
@@ -230,7 +237,7 @@ class Understander:
         key = "clarify_blocked" if reading.blocked else "clarify"
         if KINDS[name] != "choice":
             key = "clarify_number"
-        echo = w.get(f"clarify_{name}", w[key])
+        echo = w.get(f"clarify_{reading.note}", w.get(f"clarify_{name}", w[key]))
         if also:
             echo = f"{w['also'].format(answers=self._items(also))} {echo}"
         return Understanding("clarify", name, options=options, also=_values(also), echo=echo)
@@ -274,6 +281,16 @@ class Understander:
                 return str(labels["years_one"])
             return self.content.dialogue.messages["years_value"].format(years=value)
         return str(value)
+
+
+def _button_numbers(content: Content) -> dict[str, tuple[int, ...]]:
+    """The number questions' button values (offered when a typed number can't be used)."""
+    questions = content.dialogue.questions
+    return {
+        name: tuple(int(o.value) for o in questions[name].options if o.value.isdigit())
+        for name in BOUNDS
+        if name in questions
+    }
 
 
 def _values(readings: Mapping[str, Reading]) -> dict[str, Answer]:

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.answer_model import BOUNDS, CHOICES
+from flows.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
 
@@ -109,6 +110,8 @@ class Vocabulary(_Frozen):
     zero_phrases: dict[str, list[Phrase]]
     question_openers: list[Phrase]
     professional_markers: list[Phrase]
+    hobby_markers: list[Phrase]
+    """Said with paid-work answers (ML, production code), these make them a hobby: asked."""
     negators: list[Phrase]
     negation_reach: int = Field(ge=1, le=8)
     not_negating: list[Phrase]
@@ -116,6 +119,8 @@ class Vocabulary(_Frozen):
     contrasts: list[Phrase]
     choices: dict[str, dict[str, list[Phrase]]]
     ask_between: dict[str, dict[Phrase, list[str]]]
+    conditionals: dict[str, list[Phrase]]
+    """Said with an answer, these make it conditional: asked about, never stored."""
     degree: DegreeWords
     hours: HoursWords
     pause: PauseWords
@@ -123,6 +128,7 @@ class Vocabulary(_Frozen):
     signals: dict[str, list[Phrase]]
     zones: ZoneWords
     setup: SetupVocabulary
+    parts: PartsWords
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:
