@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.answer_model import BOUNDS, CHOICES
+from flows.vocabulary_ask import FitsMe, Figures, Guard
 from flows.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
@@ -283,3 +284,6 @@ class AskText(_Frozen):
     comparison_cues: list[Phrase]
     uncovered: dict[str, Uncovered]
     domain_words: str
+    guard: Guard
+    figures: Figures
+    fits_me: FitsMe
