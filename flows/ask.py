@@ -115,7 +115,7 @@ class AskIndex:
         trigger = self._uncovered.triggered(question)
         if trigger is not None:
             return AskResult(False, None, (), None, uncovered=trigger)
-        on_topic = self.terms.on_topic(text)
+        on_topic = self.terms.on_topic(text) or self._comparisons.mentions(question)
         name = self._guards.unknown_name(question)
         if name is not None and on_topic:
             return AskResult(False, None, (), None, uncovered=NAMED, name=name)
@@ -161,10 +161,24 @@ class AskIndex:
             lines = self._composer.figure_lines(kind, best, found, self.passages, family)
             if not lines:  # the passage found lacks the figure asked for, and so do its kin
                 return AskResult(False, None, (passage,), None, uncovered=FIGURE)
+        second = self._runner_up(found, passage)
         return AskResult(
-            True, passage, tuple(related), None, coverage, len(concepts), similarity=similarity,
-            lines=lines,
+            True, passage, tuple(r for r in related if r not in second), None, coverage,
+            len(concepts), similarity=similarity, lines=lines, extra=second,
         )
+
+    def _runner_up(
+        self, found: list[tuple[int, float, float, float]], passage: Passage
+    ) -> tuple[Passage, ...]:
+        """A second short passage that matched nearly as well: when two passages are this
+        close, showing both beats guessing which one was meant."""
+        if len(found) < 2:
+            return ()
+        row, score, _, _ = found[1]
+        other = self.passages[row]
+        close = score >= found[0][1] * self.ask_text.matching.runner_up_ratio
+        short = not other.id.startswith("list/") and len(other.text) + sum(map(len, other.items)) <= 450
+        return (other,) if close and short and other.title != passage.title else ()
 
     def _fits_me(self, text: str) -> AskResult:
         """ "Which path is for me?": how to choose, the paths in one line each, the interview."""

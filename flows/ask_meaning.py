@@ -90,6 +90,10 @@ class Comparisons:
             if f.start == 0 or words.tokens[f.start - 1] not in _NOT
         }
 
+    def mentions(self, question: str) -> bool:
+        """Whether a question names any program, role, layer or certification."""
+        return bool(self._named(question))
+
     def named_rows(self, question: str) -> set[int]:
         """The rows about the one thing a question names ("the long program": the AI
         Engineering Immersive and its phases); none when it names several or none."""
@@ -110,10 +114,11 @@ class Comparisons:
         siblings = {o for o in self._by_id if o.split("/")[0] == group and o != pid}
         siblings = {o for o in siblings if not pid.startswith(f"{o}/") and not o.startswith(f"{pid}/")}
         siblings &= self._entity_ids
+        summary = f"list/{group}"  # "layer 1" is answered by Layer 1, not the list of layers
         return {
             i
             for i, p in enumerate(self._rows)
-            if any(p.id == o or p.id.startswith(f"{o}/") for o in siblings)
+            if p.id == summary or any(p.id == o or p.id.startswith(f"{o}/") for o in siblings)
         }
 
     def sides(self, question: str) -> tuple[Passage, ...]:

@@ -20,6 +20,9 @@ class Note(Frozen):
     title: Annotated[str, Field(min_length=1, max_length=64)]
     text: Annotated[str, Field(min_length=1)]
     source: SourceId
+    about: str | None = None
+    """The passage id it belongs to ("paths/immersive"): asked about that program, it counts
+    as that program's passage."""
 
 
 class Notes(Frozen):

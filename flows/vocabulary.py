@@ -191,6 +191,8 @@ class SmallTalk(_Frozen):
 class Matching(_Frozen):
     min_coverage: float = Field(gt=0, le=1)
     """Share of the question's words (weighted by rarity) the best passage must contain."""
+    runner_up_ratio: float = Field(gt=0, le=1)
+    """A second passage scoring at least this share of the best one's is shown with it."""
     related_ratio: float = Field(gt=0, le=1)
     """A related topic must score at least this share of the best passage's score."""
     unknown_weight: float = Field(gt=0)
