@@ -59,7 +59,12 @@ class AskIndex:
             for key, talk in content.ask.smalltalk.items()
         ]
         self.terms = Terms(self.passages, content.ask, self._rows)
-        names = {w for aliases in content.ask.entities.values() for a in aliases for w in words_of(a).split()}
+        names = {
+            w
+            for aliases in content.ask.entities.values()
+            for a in aliases
+            for w in words_of(a).split()
+        }
         names |= {words_of(content.advice.provider)}
         self._guards = Guards(
             content.ask.guard, self.terms.all_words | self.terms.domain_listed | names
@@ -145,7 +150,13 @@ class AskIndex:
             accepted = coverage >= m.off_topic_coverage and known >= 2
         if not accepted:
             return AskResult(
-                False, None, (), self._fallback(question), coverage, len(concepts), similarity=similarity
+                False,
+                None,
+                (),
+                self._fallback(question),
+                coverage,
+                len(concepts),
+                similarity=similarity,
             )
         passage = self.passages[best]
         ratio = self.ask_text.matching.related_ratio
@@ -161,24 +172,20 @@ class AskIndex:
             lines = self._composer.figure_lines(kind, best, found, self.passages, family)
             if not lines:  # the passage found lacks the figure asked for, and so do its kin
                 return AskResult(False, None, (passage,), None, uncovered=FIGURE)
-        second = self._runner_up(found, passage)
-        return AskResult(
-            True, passage, tuple(r for r in related if r not in second), None, coverage,
-            len(concepts), similarity=similarity, lines=lines, extra=second,
+        second = self._composer.runner_up(
+            found, self.passages, self.ask_text.matching.runner_up_ratio
         )
-
-    def _runner_up(
-        self, found: list[tuple[int, float, float, float]], passage: Passage
-    ) -> tuple[Passage, ...]:
-        """A second short passage that matched nearly as well: when two passages are this
-        close, showing both beats guessing which one was meant."""
-        if len(found) < 2:
-            return ()
-        row, score, _, _ = found[1]
-        other = self.passages[row]
-        close = score >= found[0][1] * self.ask_text.matching.runner_up_ratio
-        short = not other.id.startswith("list/") and len(other.text) + sum(map(len, other.items)) <= 450
-        return (other,) if close and short and other.title != passage.title else ()
+        return AskResult(
+            True,
+            passage,
+            tuple(r for r in related if r not in second),
+            None,
+            coverage,
+            len(concepts),
+            similarity=similarity,
+            lines=lines,
+            extra=second,
+        )
 
     def _fits_me(self, text: str) -> AskResult:
         """ "Which path is for me?": how to choose, the paths in one line each, the interview."""
@@ -192,7 +199,9 @@ class AskIndex:
     def _family(self, row: int) -> set[int]:
         """Rows about the same program, role or topic: "paths/immersive" and its phases."""
         head = "/".join(self.passages[row].id.split("/")[:2])
-        return {i for i, p in enumerate(self.passages) if p.id == head or p.id.startswith(f"{head}/")}
+        return {
+            i for i, p in enumerate(self.passages) if p.id == head or p.id.startswith(f"{head}/")
+        }
 
     def _rank(
         self, question: str, text: str, concepts: list[Concept], sims: object

@@ -18,10 +18,12 @@ from collections.abc import Sequence
 
 from flows.numbers import has_phrase, words_of
 from flows.passages import Passage
-from flows.vocabulary_ask import Figures, FigureKind, FitsMe
+from flows.vocabulary_ask import FigureKind, Figures, FitsMe
 
 _UNITS = r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?|yrs?)"
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
+_SHORT = 450
+"""A runner-up passage longer than this (characters) is offered as a topic, not shown."""
 Ranked = Sequence[tuple[int, float, float, float]]
 """(row, score, keyword coverage, similarity), best first (flows/ask.py `_rank`)."""
 
@@ -61,7 +63,12 @@ class Composer:
         return bool(self._patterns[kind].search(_all_text(passage)))
 
     def figure_lines(
-        self, kind: FigureKind, best: int, ranked: Ranked, passages: Sequence[Passage], family: set[int]
+        self,
+        kind: FigureKind,
+        best: int,
+        ranked: Ranked,
+        passages: Sequence[Passage],
+        family: set[int],
     ) -> tuple[str, ...]:
         """The sentences holding the figure, from the first close passage that has them: one
         of the same program or topic (`family`), or one the question matches nearly as well."""
@@ -69,9 +76,7 @@ class Composer:
         for row, _, coverage, similarity in ranked[:10]:
             if row == best:
                 continue
-            close = row in family or (
-                similarity >= top[3] - 0.05 and coverage >= top[2] * 0.75
-            )
+            close = row in family or (similarity >= top[3] - 0.05 and coverage >= top[2] * 0.75)
             if not close:
                 continue
             p = passages[row]
@@ -79,6 +84,18 @@ class Composer:
             if lines:
                 return tuple(f"{p.title}: {line}" for line in lines[:2])
         return ()
+
+    @staticmethod
+    def runner_up(ranked: Ranked, passages: Sequence[Passage], ratio: float) -> tuple[Passage, ...]:
+        """A second short passage that matched nearly as well: when two passages are this
+        close, showing both beats guessing which one was meant."""
+        if len(ranked) < 2:
+            return ()
+        best, other = passages[ranked[0][0]], passages[ranked[1][0]]
+        close = ranked[1][1] >= ranked[0][1] * ratio
+        size = len(other.text) + sum(map(len, other.items))
+        short = not other.id.startswith("list/") and size <= _SHORT
+        return (other,) if close and short and other.title != best.title else ()
 
     def fits_me(self, question: str) -> bool:
         text = words_of(question)

@@ -112,7 +112,9 @@ class Comparisons:
         pid = named.pop()
         group = pid.split("/")[0]
         siblings = {o for o in self._by_id if o.split("/")[0] == group and o != pid}
-        siblings = {o for o in siblings if not pid.startswith(f"{o}/") and not o.startswith(f"{pid}/")}
+        siblings = {
+            o for o in siblings if not pid.startswith(f"{o}/") and not o.startswith(f"{pid}/")
+        }
         siblings &= self._entity_ids
         summary = f"list/{group}"  # "layer 1" is answered by Layer 1, not the list of layers
         return {

@@ -28,7 +28,6 @@ from flows.content_advice import (
     Titled,
 )
 from flows.content_common import Frozen, SourceId
-from flows.content_notes import Notes
 from flows.content_dialogue import (
     ChatText,
     DetailTopicId,
@@ -37,6 +36,7 @@ from flows.content_dialogue import (
     QuestionText,
     ReminderText,
 )
+from flows.content_notes import Notes
 from flows.content_rules import Condition, Note, Rule, Rules, When
 from flows.vocabulary import AskText, EchoWords, Vocabulary
 

@@ -64,9 +64,7 @@ class NumberParts:
     # ------------------------------------------------------------------------------ parts
 
     def has_number(self, text: str) -> bool:
-        return bool(_DIGIT.search(text)) or not self.number_words.isdisjoint(
-            words_of(text).split()
-        )
+        return bool(_DIGIT.search(text)) or not self.number_words.isdisjoint(words_of(text).split())
 
     def parts(self, text: str) -> list[tuple[str, str]]:
         """(joiner before it, part) for each part holding a number; a part without a number

@@ -66,7 +66,8 @@ class ChoiceReader:
         }
         self.meanings = v.reply_meanings
         self.conditionals = {
-            name: PhraseTable((p, "if") for p in phrases) for name, phrases in v.conditionals.items()
+            name: PhraseTable((p, "if") for p in phrases)
+            for name, phrases in v.conditionals.items()
         }
         self.markers = frozenset(words_of(p) for p in v.professional_markers)
         self.hobby: PhraseTable[str] = PhraseTable((p, "hobby") for p in v.hobby_markers)
@@ -127,15 +128,16 @@ class ChoiceReader:
             for v in found[i].payload
         }
         reading = decide(name, words, kept, blocked, self.negator_words)
-        if name == "coding_experience" and reading.stored and reading.values[0] != "some":
-            if self.hobby.find(words) and not any(f.phrase in self.markers for f in found):
-                # "Kaggle competitions just for fun": a hobby, maybe not paid ML work; ask
-                return Reading(("some", reading.values[0]), spans=reading.spans)
+        paid = reading.stored and reading.values[0] in ("ml", "production", "data")
+        hobby = bool(self.hobby.find(words)) and not any(f.phrase in self.markers for f in found)
+        if name == "coding_experience" and paid and hobby:
+            # "Kaggle competitions just for fun": a hobby, maybe not paid ML work; ask
+            return Reading(("some", reading.values[0]), spans=reading.spans)
         table = self.conditionals.get(name)
         if reading.stored and table is not None and table.find(words):
             # "if I move to the US then yes": a condition, not an answer; ask
-            values = tuple(dict.fromkeys([*reading.values, "unsure"]))
-            return Reading(values, spans=reading.spans)
+            options: list[str | int] = [*reading.values, "unsure"]
+            return Reading(tuple(dict.fromkeys(options)), spans=reading.spans)
         return reading
 
     # ------------------------------------------------------------------------------ degree
@@ -258,7 +260,9 @@ def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]
 
 def _contraction(found: Found[str], words: Words) -> bool:
     """ "I'm a teacher" reads as "i m a": that "m a" is not a Master of Arts."""
-    return found.phrase in ("m a", "m s") and found.start > 0 and words.tokens[found.start - 1] == "i"
+    return (
+        found.phrase in ("m a", "m s") and found.start > 0 and words.tokens[found.start - 1] == "i"
+    )
 
 
 def _inside(found: Found[str], others: list[Found[str]]) -> bool:

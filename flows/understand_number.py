@@ -14,10 +14,17 @@ from datetime import date
 
 from flows.answer_model import BOUNDS, in_bounds
 from flows.number_parts import NumberParts
-from flows.numbers import NumberReader
+from flows.number_units import (
+    hours_text,
+    num_text,
+    period_factor,
+    ranged,
+    round_half_down,
+    round_half_up,
+)
+from flows.numbers import NumberReader, words_of
 from flows.numbers import Reading as Number
 from flows.understand_choice import NOTHING, Reading
-from flows.numbers import words_of
 from flows.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.vocabulary import Vocabulary
 
@@ -89,7 +96,7 @@ class NumberFields:
     def _several(self, text: str, field: str, *, money: bool = False) -> Reading:
         """ "10 years but only 3 in backend": ask which, with each number as a button."""
         values = [
-            *dict.fromkeys(_round_half_up(r.value) for r in self._parts(text, field, money=money))
+            *dict.fromkeys(round_half_up(r.value) for r in self._parts(text, field, money=money))
         ]
         values = [v for v in values if in_bounds(field, v)]
         if len(values) >= 2:
@@ -137,7 +144,7 @@ class NumberFields:
                 return Reading((0,))
             return NOTHING
         value = int(number.value + 1e-6) + number.shift
-        return _ranged("years_experience", max(value, 0) if number.shift < 0 else value)
+        return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
 
     def _since_year(self, text: str, words: Words) -> int | None:
         match = _YEAR.search(text)
@@ -165,17 +172,17 @@ class NumberFields:
             return Reading(error=number)
         if number is None:
             return Reading((0,)) if self.zero["budget_usd"].find(words) else NOTHING
-        value = _round_half_up(number.value)
+        value = round_half_up(number.value)
         if _PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
             return Reading((value * 12, value))
         share = self.parts.fraction(text)
         if share is not None:  # "12000 saved but can only spend half of it": which is it?
-            return Reading((_round_half_up(value * share), value))
+            return Reading((round_half_up(value * share), value))
         amb = self.v.ambiguous
         plain = not number.marked and not number.scaled and number.value == int(number.value)
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
             return Reading((value * amb.budget_usd_scale, value))
-        return _ranged("budget_usd", value)
+        return ranged("budget_usd", value)
 
     # ------------------------------------------------------------------------------ months
 
@@ -194,12 +201,12 @@ class NumberFields:
             return Reading((0,))  # "no way, I have two kids": the 2 is not months
         if isinstance(number, Number):
             if not number.marked:
-                value = _round_half_up(number.value)
+                value = round_half_up(number.value)
                 if 1 <= value <= 3 and number.value == value:
                     return Reading((value, value * 12))  # "2": months or years?
-                return _ranged("can_pause_income", value)
+                return ranged("can_pause_income", value)
             months = number.value + min(number.shift, 0)
-            return _ranged("can_pause_income", max(_round_half_down(months), 0))
+            return ranged("can_pause_income", max(round_half_down(months), 0))
         if found:
             last = max(words.contrast[f.start] for f in found)
             found = [f for f in found if words.contrast[f.start] == last]
@@ -217,9 +224,7 @@ class NumberFields:
             if "full time" in phrase:  # "I have a full time job": not 40 hours of study
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
         text = self.parts.each_way(self.parts.clock_hours(text))
-        schedule = self.parts.schedule(
-            text, self._hours_part, self._period_kinds, self._has_amount
-        )
+        schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
         return schedule if schedule is not None else self._hours_part(text)
 
     def _has_amount(self, text: str) -> bool:
@@ -252,15 +257,15 @@ class NumberFields:
             asked = self.hours_ask.find(words)
             return Reading(asked[0].payload) if asked else NOTHING
         amount = number.value
-        factor, note = self._period(kinds)
+        factor, note = period_factor(kinds)
         exact = round(amount * factor, 2)
         if note is None and not number.marked and number.shift == 0 and amount == int(amount):
             amb = self.v.ambiguous
             if 1 <= amount <= amb.hours_per_week_up_to:
                 n = int(amount)
                 return Reading((n, n * amb.hours_per_week_scale))
-        value = _round_half_down(exact) + number.shift
-        values = {"amount": _hours_text(amount), "exact": _num_text(exact)}
+        value = round_half_down(exact) + number.shift
+        values = {"amount": hours_text(amount), "exact": num_text(exact)}
         if 0 < exact < 1:
             value = 1
         if note is None and value != exact and number.shift == 0:
@@ -272,49 +277,4 @@ class NumberFields:
             note = "one_day" if values["days"] == "1" else "days"
         if value > (BOUNDS["hours_per_week"][1] or value):  # "100": more than a week holds
             return Reading(self.buttons["hours_per_week"], note="too_many")
-        return _ranged("hours_per_week", value, note, values)
-
-    @staticmethod
-    def _period(kinds: list[str]) -> tuple[float, str | None]:
-        days = next((k for k in kinds if k.startswith("days:")), None)
-        if days is not None:
-            return float(days.split(":")[1]), days
-        named = {k for k in kinds if k.startswith("day:")}
-        if named and not {"weekdays", "weekend"} & set(kinds):
-            return float(len(named)), f"days:{len(named)}"
-        if "per_month" in kinds:
-            return 12 / 52, "per_month"
-        if "weekdays" in kinds:  # "an hour a day on weekdays, more on weekends": at least 5
-            return 5.0, "weekdays"
-        if "weekend" in kinds:
-            return (2.0, "weekend") if "per_day" in kinds else (1.0, "weekend_total")
-        if "per_day" in kinds:
-            return 7.0, "per_day"
-        return 1.0, None
-
-
-def _ranged(
-    field: str, value: int, note: str | None = None, values: dict[str, str] | None = None
-) -> Reading:
-    if not in_bounds(field, value):
-        return Reading(error=f"out_of_range_{field}")
-    return Reading((value,), note=note, note_values=values or {})
-
-
-def _round_half_up(value: float) -> int:
-    return int(value + 0.5 + 1e-6) if value >= 0 else -int(-value + 0.5 + 1e-6)
-
-
-def _round_half_down(value: float) -> int:
-    """3.5 h/week is 3: a pace written down should be one a person can keep."""
-    return int(value + 0.5 - 1e-6) if value >= 0 else -int(-value + 0.5 - 1e-6)
-
-
-def _num_text(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _hours_text(hours: float) -> str:
-    if hours < 1:
-        return f"{round(hours * 60)} min"
-    return f"{_num_text(hours)} h"
+        return ranged("hours_per_week", value, note, values)

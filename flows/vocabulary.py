@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.answer_model import BOUNDS, CHOICES
-from flows.vocabulary_ask import FitsMe, Figures, Guard
+from flows.vocabulary_ask import Figures, FitsMe, Guard
 from flows.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
