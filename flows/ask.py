@@ -124,11 +124,12 @@ class AskIndex:
         name = self._guards.unknown_name(question)
         if name is not None and on_topic:
             return AskResult(False, None, (), None, uncovered=NAMED, name=name)
-        if self._composer.fits_me(question):
+        if on_topic and self._composer.fits_me(question):
             return self._fits_me(text)
         concepts = self.terms.concepts(question)
         index = self.meaning_index()
-        sims, unsims = index.similarities(question) if index is not None else (None, None)
+        meant = self.terms.corrected(question)
+        sims, unsims = index.similarities(meant) if index is not None else (None, None)
         found = self._rank(question, text, concepts, sims)
         m = self.ask_text.meaning
         if unsims is not None and index is not None:

@@ -79,6 +79,15 @@ class Terms:
             concepts.append(concept)
         return concepts
 
+    def corrected(self, question: str) -> str:
+        """The question with its slips fixed ("which certifcations help"), for the meaning
+        model, which has no idea that "certifcations" is "certifications"."""
+        words = words_of(question).split()
+        fixed = [
+            w if w in self.all_words or self.rows(w) else (self.typos.fix(w) or w) for w in words
+        ]
+        return " ".join(fixed) if fixed != words else question
+
     def concept(self, term: str, synonyms: tuple[str, ...]) -> Concept:
         primary = self.rows(term)
         secondary = frozenset().union(*(self.rows(t) for t in synonyms))
@@ -111,6 +120,7 @@ class Terms:
                 if w.isalpha()
                 and len(w) > 3
                 and w not in self.stop
+                and zipf(w) < EVERYDAY  # an everyday word ("earn") is no sign on its own
                 and n / (total * 10 ** (zipf(w) - 9) + 1e-9) >= KEYNESS
             }
             self._domain = self.domain_listed | key
