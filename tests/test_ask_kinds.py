@@ -83,7 +83,8 @@ def test_a_figure_no_passage_gives_is_not_covered(index: AskIndex, content: Cont
 def test_which_path_fits_me_gets_the_paths_and_the_interview(
     index: AskIndex, content: Content
 ) -> None:
-    result = index.ask("I'm a nurse, never coded, and I can't stop earning money. which path is for me?")
+    story = "I'm a nurse, never coded, and I can't stop earning money. which path is for me?"
+    result = index.ask(story)
     text = answer_text(index, result)
     assert result.matched and result.fits
     assert "AI Engineering Immersive (18 months)" in text
