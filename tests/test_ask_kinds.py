@@ -66,9 +66,7 @@ def test_an_acronym_the_advice_knows_is_no_unknown_name(index: AskIndex) -> None
         ("when does the paid apprenticeship kick in for the 18-month immersive?", "month 5"),
     ],
 )
-def test_the_answer_holds_the_figure_asked_for(
-    index: AskIndex, question: str, figure: str
-) -> None:
+def test_the_answer_holds_the_figure_asked_for(index: AskIndex, question: str, figure: str) -> None:
     result = index.ask(question)
     assert result.matched and figure in answer_text(index, result), answer_text(index, result)
 
