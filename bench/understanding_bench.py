@@ -2,8 +2,8 @@
 
     python -m bench.understanding_bench
 
-Latency: every typed answer of tests/tuning/typed_answers.yaml through `Understander`, and every
-question of tests/tuning/questions.yaml and bench/ask_questions.py through `AskIndex.ask`
+Latency: every typed answer of tests/tuning/typed_answers*.yaml through `Understander`, and every
+question of tests/tuning/questions*.yaml and bench/ask_questions.py through `AskIndex.ask`
 (keyword index + meaning), warm, as a running bot sees them; target: p99 under 20 ms. Memory:
 a fresh subprocess measures its resident set before and after loading the model and building
 the passages' vectors (target: at most 60 MB), and checks that nothing reached the network.
@@ -62,14 +62,19 @@ print(json.dumps({"before": before, "model": after_model - before, "typos": afte
 def _questions() -> list[str]:
     from bench.ask_questions import OFF_TOPIC, QUESTIONS
 
-    data = yaml.safe_load((TUNING / "questions.yaml").read_text(encoding="utf-8"))
-    tuned = [str(i["q"]) for part in data.values() for i in part]
+    tuned: list[str] = []
+    for path in sorted(TUNING.glob("questions*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        tuned += [str(i["q"]) for part in data.values() for i in part]
     return tuned + [q for q, _ in QUESTIONS] + OFF_TOPIC
 
 
 def _typed() -> list[tuple[str, str]]:
-    data = yaml.safe_load((TUNING / "typed_answers.yaml").read_text(encoding="utf-8"))
-    return [(c["field"], str(c["text"])) for c in data["cases"]]
+    cases: list[tuple[str, str]] = []
+    for path in sorted(TUNING.glob("typed_answers*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases += [(c["field"], str(c["text"])) for c in data["cases"]]
+    return cases
 
 
 def _timed(calls: list[object], run: object, rounds: int) -> list[float]:
@@ -90,7 +95,7 @@ def run(table: Table) -> None:
     for field, text in typed:
         understander.understand(field, text, {}, today)
     times = _timed(typed, lambda c: understander.understand(*c, {}, today), 5)  # type: ignore[misc]
-    note = f"{len(typed)} typed answers × 5 (tuning set)"
+    note = f"{len(typed)} typed answers × 5 (tuning sets)"
     table.add("understand a typed answer, p50", f"{median(times) * 1e3:.2f} ms", note)
     table.add("understand a typed answer, p99", f"{percentile(times, 99) * 1e3:.2f} ms", note)
     index = AskIndex(content)

@@ -14,16 +14,17 @@ no file or network I/O happens here: the table lives in memory.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 
+from flows.ask_compose import Composer
+from flows.ask_guard import Guards
 from flows.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
-from flows.ask_types import DURATIONS, EVERYDAY, AskResult, Concept, stem
+from flows.ask_terms import Terms
+from flows.ask_types import FIGURE, NAMED, AskResult, Concept
 from flows.content import Content
 from flows.meaning import meaning
 from flows.numbers import has_phrase, words_of
 from flows.passages import Passage, Passages
-from flows.typos import Typos, zipf
 
 __all__ = ["AskIndex", "AskResult"]
 
@@ -50,31 +51,28 @@ class AskIndex:
                 for i, p in enumerate(self.passages)
             ],
         )
-        self._stop = frozenset(words_of(content.ask.stopwords).split())
-        self._synonyms = sorted(
-            (
-                (words_of(k), tuple(words_of(alt) for alt in v.split(",") if words_of(alt)))
-                for k, v in content.ask.synonyms.items()
-            ),
-            key=lambda kv: -len(kv[0]),
-        )
-        self._single = dict(self._synonyms)
         self._titles = [
             (i, t) for i, p in enumerate(self.passages) if len((t := words_of(p.title)).split()) > 1
         ]
-        words = {
-            w for p in self.passages for w in words_of(f"{p.title} {p.keywords} {p.text}").split()
-        }
-        words |= {w for p in self.passages for i in p.items for w in words_of(i).split()}
-        known = {w for w in words if len(w) > 3} | {k for k, _ in self._synonyms}
-        self._known = sorted(known - self._stop)
-        self._known_set = frozenset(self._known)
         self._smalltalk = [
             (key, [words_of(p) for p in talk.phrases])
             for key, talk in content.ask.smalltalk.items()
         ]
-        self._typos = Typos([*self._known, *self._stop])
-        self._domain = frozenset(words_of(content.ask.domain_words).split())
+        self.terms = Terms(self.passages, content.ask, self._rows)
+        names = {
+            w
+            for aliases in content.ask.entities.values()
+            for a in aliases
+            for w in words_of(a).split()
+        }
+        names |= {words_of(content.advice.provider)}
+        self._guards = Guards(
+            content.ask.guard, self.terms.all_words | self.terms.domain_listed | names
+        )
+        numbers = content.vocabulary.numbers
+        self._composer = Composer(
+            content.ask.figures, content.ask.fits_me, [*numbers.ones, *numbers.tens]
+        )
         self._comparisons = Comparisons(self.passages, content.ask)
         self._uncovered = UncoveredIndex(content.ask)
         self._use_meaning = use_meaning
@@ -106,67 +104,32 @@ class AskIndex:
             self._meaning = MeaningIndex(self.passages, self.ask_text, model)
         return self._meaning
 
-    def _concepts(self, question: str) -> list[Concept]:
-        """The question's content words (or known phrases), each with synonyms and typo fixes."""
-        text = words_of(question)
-        concepts: list[Concept] = []
-        for phrase, replacement in self._synonyms:
-            if " " in phrase and has_phrase(text, phrase):
-                concepts.append(self._concept(phrase, replacement))
-                text = f" {text} ".replace(f" {phrase} ", " ").strip()
-        words = text.split()
-        for i, word in enumerate(words):
-            if word in self._stop or (len(word) < 2 and not word.isdigit()):
-                continue
-            if word.isdigit() and words[i + 1 : i + 2] and words[i + 1] in DURATIONS:
-                continue  # "in 6 months" is how long, not months 5-6 of the timeline
-            concept = self._concept(word, self._single.get(word, ()))
-            if not concept.terms:
-                close = self._typos.fix(word)
-                if close in self._stop:
-                    continue  # "wat" was "what"
-                if close:
-                    concept = self._concept(close, self._single.get(close, ()))
-            concepts.append(concept)
-        return concepts
-
-    def _concept(self, term: str, synonyms: tuple[str, ...]) -> Concept:
-        primary = self._rows(term)
-        secondary = frozenset().union(*(self._rows(t) for t in synonyms))
-        if not primary:  # a word the advice never uses ("cert"): its synonyms stand in fully
-            primary, secondary = secondary, frozenset()
-        terms = tuple(t for t in (term, *synonyms) if self._rows(t))
-        rows = primary | secondary
-        weight = (
-            math.log((len(self.passages) + 1) / (len(rows) + 0.5))
-            if rows
-            else self._unknown_weight(term)
-        )
-        # A bare number ("6 months") says less about the topic than a word does.
-        return Concept(terms, primary, secondary, weight / 4 if term.isdigit() else weight)
-
-    def _unknown_weight(self, word: str) -> float:
-        """A word the advice never uses pulls coverage down (off-topic words); an everyday
-        word ("happens") less than a rare one ("sourdough")."""
-        full = self.ask_text.matching.unknown_weight
-        return full / 2 if word.isalpha() and zipf(word) >= 4.0 else full
-
     def ask(self, question: str) -> AskResult:
-        """The best answer: a comparison, "the articles don't say", a passage found by its
-        words and its meaning together, or a fallback (small talk, not covered, off topic)."""
+        """The best answer: a refusal, a comparison, "the articles don't say", the paths for
+        "which fits me", a passage found by its words and its meaning together (with the
+        figure asked for), or a fallback (small talk, not covered, off topic)."""
         text = words_of(question)
         for key, phrases in self._smalltalk:
             if text in phrases:  # the whole message is small talk ("hi", "thanks")
                 return AskResult(False, None, (), key)
+        if self._guards.refused(question):
+            return AskResult(False, None, (), "refused")
         sides = self._comparisons.sides(question)
         if len(sides) >= 2:
             return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
         trigger = self._uncovered.triggered(question)
         if trigger is not None:
             return AskResult(False, None, (), None, uncovered=trigger)
-        concepts = self._concepts(question)
+        on_topic = self.terms.on_topic(text) or self._comparisons.mentions(question)
+        name = self._guards.unknown_name(question)
+        if name is not None and on_topic:
+            return AskResult(False, None, (), None, uncovered=NAMED, name=name)
+        if on_topic and self._composer.fits_me(question):
+            return self._fits_me(text)
+        concepts = self.terms.concepts(question)
         index = self.meaning_index()
-        sims, unsims = index.similarities(question) if index is not None else (None, None)
+        meant = self.terms.corrected(question)
+        sims, unsims = index.similarities(meant) if index is not None else (None, None)
         found = self._rank(question, text, concepts, sims)
         m = self.ask_text.meaning
         if unsims is not None and index is not None:
@@ -177,7 +140,7 @@ class AskIndex:
         if not found:
             return AskResult(False, None, (), self._fallback(question), 0.0, len(concepts))
         best, score, coverage, similarity = found[0]
-        if self._on_topic(text):
+        if on_topic:
             accepted = (
                 coverage >= self.ask_text.matching.min_coverage
                 or (similarity >= m.accept and coverage >= m.floor)
@@ -203,9 +166,43 @@ class AskIndex:
             for r, s, c, _ in found[1:]
             if s >= score * ratio and self.passages[r].title != passage.title
         ][:2]
-        return AskResult(
-            True, passage, tuple(related), None, coverage, len(concepts), similarity=similarity
+        lines: tuple[str, ...] = ()
+        kind = self._composer.kind(question)
+        if kind is not None and not self._composer.holds(passage, kind):
+            family = self._family(best) | self._comparisons.named_rows(question)
+            lines = self._composer.figure_lines(kind, best, found, self.passages, family)
+            if not lines:  # the passage found lacks the figure asked for, and so do its kin
+                return AskResult(False, None, (passage,), None, uncovered=FIGURE)
+        second = self._composer.runner_up(
+            found, self.passages, self.ask_text.matching.runner_up_ratio
         )
+        return AskResult(
+            True,
+            passage,
+            tuple(r for r in related if r not in second),
+            None,
+            coverage,
+            len(concepts),
+            similarity=similarity,
+            lines=lines,
+            extra=second,
+        )
+
+    def _fits_me(self, text: str) -> AskResult:
+        """ "Which path is for me?": how to choose, the paths in one line each, the interview."""
+        found = [p for pid in self.ask_text.fits_me.passages if (p := self.passage(pid))]
+        if not found:
+            return AskResult(False, None, (), "no_match")
+        return AskResult(
+            True, found[0], (), None, 1.0, len(text.split()), extra=tuple(found[1:]), fits=True
+        )
+
+    def _family(self, row: int) -> set[int]:
+        """Rows about the same program, role or topic: "paths/immersive" and its phases."""
+        head = "/".join(self.passages[row].id.split("/")[:2])
+        return {
+            i for i, p in enumerate(self.passages) if p.id == head or p.id.startswith(f"{head}/")
+        }
 
     def _rank(
         self, question: str, text: str, concepts: list[Concept], sims: object
@@ -248,6 +245,7 @@ class AskIndex:
 
         named = {r for r, title in self._titles if has_phrase(text, title)}
         entity = self._comparisons.named_rows(question)
+        others = self._comparisons.other_rows(question) - entity
         bonus = self.ask_text.matching.title_bonus
         w = self.ask_text.meaning.weight
         rows = set(bm25) | set(similarity)
@@ -258,6 +256,7 @@ class AskIndex:
                 + self._mix * bm25.get(r, 0.0)
                 + (bonus if r in named else 0.0)
                 + (self.ask_text.meaning.entity_bonus if r in entity else 0.0)
+                - (self.ask_text.meaning.entity_bonus if r in others else 0.0)
                 + w * max(similarity.get(r, 0.0), 0.0)
                 + (self.ask_text.meaning.exact_bonus if similarity.get(r, 0.0) >= 0.92 else 0.0),
                 coverage(r),
@@ -267,17 +266,6 @@ class AskIndex:
         ]
         return sorted(scored, key=lambda x: -x[1])
 
-    def _on_topic(self, text: str) -> bool:
-        """Whether a message is about careers in AI at all (a word from `domain_words`, typos
-        forgiven: "portfollio")."""
-        words = [*text.split(), *(f for w in text.split() if (f := self._typos.fix(w)))]
-        return any(
-            w in self._domain
-            or stem(w) in self._domain
-            or (w in self._known_set and w not in self._stop and zipf(w) < EVERYDAY)
-            for w in words
-        )
-
     def _fallback(self, question: str) -> str:
         """Small talk inside a message ("thanks, bye"), a question about AI careers the advice
         does not answer ("no_match": not covered), or anything else ("off_topic": declined)."""
@@ -285,7 +273,7 @@ class AskIndex:
         for key, phrases in self._smalltalk:
             if any(has_phrase(text, p) for p in phrases):
                 return key
-        if not self._on_topic(text):
+        if not self.terms.on_topic(text):
             return "off_topic"
         return "no_match"
 

@@ -14,6 +14,7 @@ it, "bootcamp vs masters?" needs both sides, and "when does the next cohort star
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,6 +27,7 @@ from flows.understand_text import PhraseTable, read_words
 from flows.vocabulary import AskText
 
 Scores = npt.NDArray[np.float32]
+_SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
 class MeaningIndex:
@@ -38,6 +40,8 @@ class MeaningIndex:
         for i, p in enumerate(passages):
             body = " ".join([p.text, *p.items])[:400]
             texts = [p.title, f"{p.title}. {body}", *ask.paraphrases.get(p.id, [])]
+            if not p.id.startswith("list/"):  # finer probes: each sentence and list item
+                texts += [t for t in (*_SENTENCE.split(p.text), *p.items) if len(t) > 25]
             if p.id.startswith("list/"):
                 texts += ask.lists[p.section].paraphrases
             probes += texts
@@ -76,15 +80,48 @@ class Comparisons:
         self._cues = frozenset(words_of(c) for c in ask.comparison_cues)
         self._by_id = by_id
         self._rows = list(passages)
+        self._entity_ids = frozenset(pid for pid in ask.entities if pid in by_id)
+
+    def _named(self, question: str) -> set[str]:
+        words = read_words(question, ())
+        return {
+            f.payload
+            for f in self._names.find(words)
+            if f.start == 0 or words.tokens[f.start - 1] not in _NOT
+        }
+
+    def mentions(self, question: str) -> bool:
+        """Whether a question names any program, role, layer or certification."""
+        return bool(self._named(question))
 
     def named_rows(self, question: str) -> set[int]:
-        """The row of the passage about the one thing a question names ("the 18 month program":
-        the AI Engineering Immersive); none when it names several or none."""
-        named = {f.payload for f in self._names.find(read_words(question, ()))}
+        """The rows about the one thing a question names ("the long program": the AI
+        Engineering Immersive and its phases); none when it names several or none."""
+        named = self._named(question)
         if len(named) != 1:
             return set()
         pid = named.pop()
-        return {i for i, p in enumerate(self._rows) if p.id == pid}
+        return {i for i, p in enumerate(self._rows) if p.id == pid or p.id.startswith(f"{pid}/")}
+
+    def other_rows(self, question: str) -> set[int]:
+        """The rows about the named thing's siblings (the other program, the other
+        certifications): a question about one is not answered with another."""
+        named = self._named(question)
+        if len(named) != 1:
+            return set()
+        pid = named.pop()
+        group = pid.split("/")[0]
+        siblings = {o for o in self._by_id if o.split("/")[0] == group and o != pid}
+        siblings = {
+            o for o in siblings if not pid.startswith(f"{o}/") and not o.startswith(f"{pid}/")
+        }
+        siblings &= self._entity_ids
+        summary = f"list/{group}"  # "layer 1" is answered by Layer 1, not the list of layers
+        return {
+            i
+            for i, p in enumerate(self._rows)
+            if p.id == summary or any(p.id == o or p.id.startswith(f"{o}/") for o in siblings)
+        }
 
     def sides(self, question: str) -> tuple[Passage, ...]:
         words = read_words(question, ())
@@ -99,6 +136,10 @@ class Comparisons:
         if len(named) < 2 or (len(groups) > 1 and not _mixed_paths(named)):
             return ()
         return tuple(self._by_id[pid] for pid in named[:3])
+
+
+_NOT = frozenset({"non", "not", "no", "without", "except"})
+"""Before a name, these say the question is about anything but it ("non-research roles")."""
 
 
 def _mixed_paths(named: list[str]) -> bool:

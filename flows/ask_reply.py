@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flows.ask import AskIndex, AskResult
+from flows.ask_types import FIGURE, NAMED
 from flows.passages import Passage
 from flows.reply import Block
 
@@ -37,14 +38,30 @@ def answer_blocks(index: AskIndex, result: AskResult) -> tuple[Block, ...]:
         blocks += [Block("note", words["source"].format(source=s)) for s in sources]
         return tuple(blocks)
     if result.uncovered:
-        entry = index.ask_text.uncovered[result.uncovered]
-        return (Block("text", entry.say), Block("note", words["offer"]))
+        return (Block("text", _uncovered_line(index, result)), Block("note", words["offer"]))
     p = result.passage
     if p is None:
+        if result.fallback == "refused":
+            return (Block("text", index.ask_text.guard.refuse_reply),)
         talk = index.ask_text.smalltalk.get(result.fallback or "")
         key = "off_topic" if result.fallback == "off_topic" else "no_match"
         return (Block("text", talk.reply if talk else words[key]),)
-    return tuple(_passage_blocks(p, words))
+    blocks = _passage_blocks(p, words)
+    if result.lines:
+        blocks += [Block("text", index.ask_text.figures.more), Block("bullets", items=result.lines)]
+    for extra in result.extra:
+        blocks += _passage_blocks(extra, words, source=extra.source != p.source)
+    if result.fits:
+        blocks.append(Block("text", index.ask_text.fits_me.say))
+    return tuple(blocks)
+
+
+def _uncovered_line(index: AskIndex, result: AskResult) -> str:
+    if result.uncovered == NAMED:
+        return index.ask_text.guard.named_say.format(name=result.name or "")
+    if result.uncovered == FIGURE:
+        return index.ask_text.figures.say
+    return index.ask_text.uncovered[result.uncovered or ""].say
 
 
 def offered(index: AskIndex, result: AskResult) -> tuple[Passage, ...]:
@@ -52,9 +69,14 @@ def offered(index: AskIndex, result: AskResult) -> tuple[Passage, ...]:
     they skip, or the suggested ones when nothing matched (small talk gets none)."""
     if result.matched:
         return result.related
+    if result.uncovered == FIGURE:
+        return result.related
     if result.uncovered:
-        entry = index.ask_text.uncovered[result.uncovered]
-        found = (index.passage(pid) for pid in entry.offer)
+        if result.uncovered == NAMED:
+            ids = index.ask_text.guard.named_offer
+        else:
+            ids = index.ask_text.uncovered[result.uncovered].offer
+        found = (index.passage(pid) for pid in ids)
         return tuple(p for p in found if p is not None)
     if result.fallback in ("no_match", "off_topic"):
         return tuple(index.suggested())

@@ -22,6 +22,11 @@ def stem(word: str) -> str:
     return word
 
 
+NAMED = "named"
+"""`AskResult.uncovered` for a question about a name the articles never use."""
+FIGURE = "figure"
+"""`AskResult.uncovered` for a figure no passage gives ("hours a week for the IBM certificate")."""
+
 DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
 
 
@@ -40,6 +45,14 @@ class AskResult:
     uncovered: str | None = None
     """A question the articles do not answer: its key in ask.yaml `uncovered`."""
     similarity: float = 0.0
+    name: str | None = None
+    """For `uncovered == NAMED`: the name the articles never use ("Databricks")."""
+    lines: tuple[str, ...] = ()
+    """The figure asked for, from a second passage ("Earnings while training: $19,500 …")."""
+    extra: tuple[Passage, ...] = ()
+    """Whole passages shown after the first ("which path fits me": the paths at a glance)."""
+    fits: bool = False
+    """A "which path fits me" answer: it ends by pointing at the interview."""
 
     @property
     def status(self) -> Literal["answered", "not_covered", "declined"]:

@@ -36,6 +36,7 @@ from flows.content_dialogue import (
     QuestionText,
     ReminderText,
 )
+from flows.content_notes import Notes
 from flows.content_rules import Condition, Note, Rule, Rules, When
 from flows.vocabulary import AskText, EchoWords, Vocabulary
 
@@ -77,6 +78,7 @@ class Content(Frozen):
     vocabulary: Vocabulary
     ask: AskText
     understanding: EchoWords
+    notes: Notes
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)
@@ -113,6 +115,7 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         ("vocabulary", Vocabulary),
         ("ask", AskText),
         ("understanding", EchoWords),
+        ("notes", Notes),
     )
     for name, model in files:
         path = directory / f"{name}.yaml"

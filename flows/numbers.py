@@ -108,7 +108,8 @@ class NumberReader:
         words = " ".join(before)
         for phrase, shift in self.comparators.items():
             if f" {words}".endswith(f" {phrase}"):
-                return shift
+                negated = f" {words}".endswith((f" not {phrase}", f" no {phrase}"))
+                return 0 if negated else shift  # "not more than 10" is at most 10
         return 0
 
     def _numbers(

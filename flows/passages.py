@@ -75,6 +75,9 @@ class Passages:
                 self.all.extend(self._item(name, item))
             if name in self.ask.lists:
                 self.all.append(self._list(name, items))
+        for note in content.notes.notes:
+            pid = f"{note.about}/notes/{note.id}" if note.about else f"notes/{note.id}"
+            self.all.append(self._make("notes", pid, note.title, note.text, (), note.source))
 
     def _label(self, field: str) -> str:
         return self.ask.field_labels.get(field, field.replace("_", " ").capitalize())

@@ -29,6 +29,8 @@ class Typos:
     COMMON = 3.0
     """A word at least this common is a real word: kept unless the fix is far more common."""
     LEAP = 2.0
+    REAL = 3.6
+    """A word at least this common is never a slip, however common its neighbour ("rust")."""
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = sorted({w for w in known if w.isalpha() and len(w) > 1})
@@ -57,6 +59,8 @@ class Typos:
         closest = [w for w, d, _ in found if d == best_distance]
         choice = max(closest, key=zipf)
         typed, fixed = zipf(word), zipf(choice)
+        if typed >= self.REAL:
+            return None  # "rust" is a word, not a slip for "just"
         if typed >= self.COMMON and (len(word) > 4 or fixed - typed < self.LEAP):
             return None  # a real word ("movie", "plumber"), not a slip; "wat" is one
         if len(word) <= 4 and fixed < 5.0 and typed > 0:

@@ -65,7 +65,12 @@ class ChoiceReader:
             words_of(p): kind for kind, ps in v.replies.items() for p in ps
         }
         self.meanings = v.reply_meanings
+        self.conditionals = {
+            name: PhraseTable((p, "if") for p in phrases)
+            for name, phrases in v.conditionals.items()
+        }
         self.markers = frozenset(words_of(p) for p in v.professional_markers)
+        self.hobby: PhraseTable[str] = PhraseTable((p, "hobby") for p in v.hobby_markers)
         d = v.degree
         level_entries = (
             [(p, "graduate") for p in d.graduate]
@@ -122,14 +127,27 @@ class ChoiceReader:
             if len(found[i].payload) == 1 and found[i].phrase not in _OPEN
             for v in found[i].payload
         }
-        return decide(name, words, kept, blocked, self.negator_words)
+        reading = decide(name, words, kept, blocked, self.negator_words)
+        paid = reading.stored and reading.values[0] in ("ml", "production", "data")
+        hobby = bool(self.hobby.find(words)) and not any(f.phrase in self.markers for f in found)
+        if name == "coding_experience" and paid and hobby:
+            # "Kaggle competitions just for fun": a hobby, maybe not paid ML work; ask
+            return Reading(("some", reading.values[0]), spans=reading.spans)
+        table = self.conditionals.get(name)
+        if reading.stored and table is not None and table.find(words):
+            # "if I move to the US then yes": a condition, not an answer; ask
+            options: list[str | int] = [*reading.values, "unsure"]
+            return Reading(tuple(dict.fromkeys(options)), spans=reading.spans)
+        return reading
 
     # ------------------------------------------------------------------------------ degree
 
     def degree(self, words: Words) -> Reading:
         """The level held (none < bachelor < graduate) first, then whether its subject is CS or
         related; a missing subject is asked about, never guessed."""
-        levels = self.levels.find(words)
+        levels = [f for f in self.levels.find(words) if not _contraction(f, words)]
+        if not levels and self.replies.get(words.text) == "no":
+            return Reading(("none",))  # "no" / "nope": no degree
         subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]
         merged = sorted([*levels, *subjects], key=lambda f: f.start)
         out = self.negations.ruled_out(words, merged)
@@ -238,6 +256,13 @@ def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]
     if kinds == {"other"}:
         return Reading(("bachelor_other", "graduate_other"), spans=spans)
     return Reading(("bachelor_cs", "bachelor_other", "graduate", "graduate_other"), spans=spans)
+
+
+def _contraction(found: Found[str], words: Words) -> bool:
+    """ "I'm a teacher" reads as "i m a": that "m a" is not a Master of Arts."""
+    return (
+        found.phrase in ("m a", "m s") and found.start > 0 and words.tokens[found.start - 1] == "i"
+    )
 
 
 def _inside(found: Found[str], others: list[Found[str]]) -> bool:

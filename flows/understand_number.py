@@ -12,11 +12,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flows.answer_model import in_bounds
-from flows.numbers import NumberReader
+from flows.answer_model import BOUNDS, in_bounds
+from flows.number_parts import NumberParts
+from flows.number_units import (
+    hours_text,
+    num_text,
+    period_factor,
+    ranged,
+    round_half_down,
+    round_half_up,
+)
+from flows.numbers import NumberReader, words_of
 from flows.numbers import Reading as Number
 from flows.understand_choice import NOTHING, Reading
-from flows.understand_text import PhraseTable, Words, split_clauses
+from flows.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -27,10 +36,13 @@ _PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(
 class NumberFields:
     """Readers for the four number questions, sharing one NumberReader and the vocabulary."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, buttons: dict[str, tuple[int, ...]]) -> None:
         v = vocabulary
         self.v = v
         self.numbers = NumberReader(v)
+        self.parts = NumberParts(v, self.numbers)
+        self.buttons = buttons
+        """Each number question's button values: offered when a typed number can't be used."""
         h = v.hours
         self.periods: PhraseTable[str] = PhraseTable(
             [(p, "per_day") for p in h.per_day]
@@ -40,6 +52,7 @@ class NumberFields:
             + [(p, "per_month") for p in h.per_month]
             + [(p, f"days:{n}") for p, n in h.days_words.items()]
             + [(p, "full_time") for p in h.full_time]
+            + [(p, f"day:{words_of(p)[:3]}") for p in v.parts.day_names]
         )
         self.hours_ask: PhraseTable[tuple[int, ...]] = PhraseTable(
             (p, tuple(vs)) for p, vs in h.ask_words.items()
@@ -83,7 +96,7 @@ class NumberFields:
     def _several(self, text: str, field: str, *, money: bool = False) -> Reading:
         """ "10 years but only 3 in backend": ask which, with each number as a button."""
         values = [
-            *dict.fromkeys(_round_half_up(r.value) for r in self._parts(text, field, money=money))
+            *dict.fromkeys(round_half_up(r.value) for r in self._parts(text, field, money=money))
         ]
         values = [v for v in values if in_bounds(field, v)]
         if len(values) >= 2:
@@ -94,14 +107,33 @@ class NumberFields:
 
     def years(self, text: str, words: Words, today: date | None) -> Reading:
         since = self._since_year(text, words)
-        if since is not None:
-            if today is None or since > today.year:
-                return Reading(error="invalid_integer")
+        if since is not None and since in self.parts.span_years(text):
+            since = None  # "from 2018 to 2022": a span, not "since 2018"
+        if since is not None and (today is None or since > today.year):
+            return Reading(error="invalid_integer")
+        dated = self.parts.dated(text, today, since)
+        if dated is not None:
+            return dated
+        if since is not None and today is not None:
             return Reading(
                 (today.year - since,),
                 note="since",
                 note_values={"year": str(since), "today": str(today.year)},
             )
+        parts = self.parts.parts(text)
+        professional = [p for _, p in parts if not self.parts.not_professional(p)]
+        if parts and len(professional) < len(parts):
+            if not professional:  # "coding as a hobby for 6 years": not professional years
+                if self.zero["years_experience"].find(words):
+                    return Reading((0,))
+                found = [self._one(p, "years_experience") for _, p in parts]
+                values = [int(n.value) for n in found if isinstance(n, Number)]
+                return Reading(tuple(dict.fromkeys([0, *values]))[:4])
+            text = ", ".join(professional)
+            words = read_words(text, self.v.contrasts)
+        stints = self.parts.stints(text, "years_experience")
+        if stints is not None:
+            return stints
         number = self._one(text, "years_experience")
         if number == "several_numbers":
             return self._several(text, "years_experience")
@@ -112,7 +144,7 @@ class NumberFields:
                 return Reading((0,))
             return NOTHING
         value = int(number.value + 1e-6) + number.shift
-        return _ranged("years_experience", max(value, 0) if number.shift < 0 else value)
+        return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
 
     def _since_year(self, text: str, words: Words) -> int | None:
         match = _YEAR.search(text)
@@ -128,6 +160,11 @@ class NumberFields:
     # ------------------------------------------------------------------------------ budget
 
     def budget(self, text: str, words: Words) -> Reading:
+        if self.parts.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
+            dollars = self.parts.dollar_amount(text)
+            if dollars is None:
+                return Reading(self.buttons["budget_usd"], note="currency")
+            text = dollars  # "€3000 (about $3,300)": the dollars they worked out
         number = self._one(text, "budget_usd", money=True)
         if number == "several_numbers":
             return self._several(text, "budget_usd", money=True)
@@ -135,14 +172,17 @@ class NumberFields:
             return Reading(error=number)
         if number is None:
             return Reading((0,)) if self.zero["budget_usd"].find(words) else NOTHING
-        value = _round_half_up(number.value)
+        value = round_half_up(number.value)
         if _PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
             return Reading((value * 12, value))
+        share = self.parts.fraction(text)
+        if share is not None:  # "12000 saved but can only spend half of it": which is it?
+            return Reading((round_half_up(value * share), value))
         amb = self.v.ambiguous
         plain = not number.marked and not number.scaled and number.value == int(number.value)
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
             return Reading((value * amb.budget_usd_scale, value))
-        return _ranged("budget_usd", value)
+        return ranged("budget_usd", value)
 
     # ------------------------------------------------------------------------------ months
 
@@ -150,6 +190,9 @@ class NumberFields:
         """Months someone could go without pay: 0 when they cannot stop earning."""
         number = self._one(text, "can_pause_income")
         found = self.pause_words.find(words)
+        named = [f for f in found if len(f.payload) == 1 and f.payload != (0,)]
+        if named and not (isinstance(number, Number) and number.marked):
+            return Reading(named[-1].payload)  # "a quarter": 3 months
         if (
             isinstance(number, Number)
             and not number.marked
@@ -158,12 +201,12 @@ class NumberFields:
             return Reading((0,))  # "no way, I have two kids": the 2 is not months
         if isinstance(number, Number):
             if not number.marked:
-                value = _round_half_up(number.value)
+                value = round_half_up(number.value)
                 if 1 <= value <= 3 and number.value == value:
                     return Reading((value, value * 12))  # "2": months or years?
-                return _ranged("can_pause_income", value)
+                return ranged("can_pause_income", value)
             months = number.value + min(number.shift, 0)
-            return _ranged("can_pause_income", max(_round_half_down(months), 0))
+            return ranged("can_pause_income", max(round_half_down(months), 0))
         if found:
             last = max(words.contrast[f.start] for f in found)
             found = [f for f in found if words.contrast[f.start] == last]
@@ -175,6 +218,29 @@ class NumberFields:
     # ------------------------------------------------------------------------------ hours
 
     def hours(self, text: str, words: Words) -> Reading:
+        """Hours a week: each part of the week read on its own and added up when the parts
+        name different days ("3 on saturday and 3 on sunday"); a job's hours left out."""
+        for phrase in self.v.parts.work_week:
+            if "full time" in phrase:  # "I have a full time job": not 40 hours of study
+                text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
+        text = self.parts.each_way(self.parts.clock_hours(text))
+        schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
+        return schedule if schedule is not None else self._hours_part(text)
+
+    def _has_amount(self, text: str) -> bool:
+        """Whether a number is left once the period phrases ("three evenings") are taken out."""
+        stripped = text
+        for f in self.periods.find(read_words(text, self.v.contrasts)):
+            stripped = re.sub(
+                r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
+            )
+        return self.parts.has_number(stripped)
+
+    def _period_kinds(self, text: str) -> set[str]:
+        return {f.payload for f in self.periods.find(read_words(text, self.v.contrasts))}
+
+    def _hours_part(self, text: str) -> Reading:
+        words = read_words(text, self.v.contrasts)
         found = self.periods.find(words)
         kinds = [f.payload for f in found]
         if "full_time" in kinds:
@@ -191,15 +257,15 @@ class NumberFields:
             asked = self.hours_ask.find(words)
             return Reading(asked[0].payload) if asked else NOTHING
         amount = number.value
-        factor, note = self._period(kinds)
+        factor, note = period_factor(kinds)
         exact = round(amount * factor, 2)
         if note is None and not number.marked and number.shift == 0 and amount == int(amount):
             amb = self.v.ambiguous
             if 1 <= amount <= amb.hours_per_week_up_to:
                 n = int(amount)
                 return Reading((n, n * amb.hours_per_week_scale))
-        value = _round_half_down(exact) + number.shift
-        values = {"amount": _hours_text(amount), "exact": _num_text(exact)}
+        value = round_half_down(exact) + number.shift
+        values = {"amount": hours_text(amount), "exact": num_text(exact)}
         if 0 < exact < 1:
             value = 1
         if note is None and value != exact and number.shift == 0:
@@ -208,47 +274,7 @@ class NumberFields:
             values["value"] = str(value)
         if note and note.startswith("days:"):
             values["days"] = note.split(":")[1]
-            note = "days"
-        return _ranged("hours_per_week", value, note, values)
-
-    @staticmethod
-    def _period(kinds: list[str]) -> tuple[float, str | None]:
-        days = next((k for k in kinds if k.startswith("days:")), None)
-        if days is not None:
-            return float(days.split(":")[1]), days
-        if "per_month" in kinds:
-            return 12 / 52, "per_month"
-        if "weekdays" in kinds:  # "an hour a day on weekdays, more on weekends": at least 5
-            return 5.0, "weekdays"
-        if "weekend" in kinds:
-            return (2.0, "weekend") if "per_day" in kinds else (1.0, "weekend_total")
-        if "per_day" in kinds:
-            return 7.0, "per_day"
-        return 1.0, None
-
-
-def _ranged(
-    field: str, value: int, note: str | None = None, values: dict[str, str] | None = None
-) -> Reading:
-    if not in_bounds(field, value):
-        return Reading(error=f"out_of_range_{field}")
-    return Reading((value,), note=note, note_values=values or {})
-
-
-def _round_half_up(value: float) -> int:
-    return int(value + 0.5 + 1e-6) if value >= 0 else -int(-value + 0.5 + 1e-6)
-
-
-def _round_half_down(value: float) -> int:
-    """3.5 h/week is 3: a pace written down should be one a person can keep."""
-    return int(value + 0.5 - 1e-6) if value >= 0 else -int(-value + 0.5 - 1e-6)
-
-
-def _num_text(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _hours_text(hours: float) -> str:
-    if hours < 1:
-        return f"{round(hours * 60)} min"
-    return f"{_num_text(hours)} h"
+            note = "one_day" if values["days"] == "1" else "days"
+        if value > (BOUNDS["hours_per_week"][1] or value):  # "100": more than a week holds
+            return Reading(self.buttons["hours_per_week"], note="too_many")
+        return ranged("hours_per_week", value, note, values)

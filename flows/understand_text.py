@@ -17,8 +17,9 @@ from flows.numbers import words_of
 
 T = TypeVar("T")
 
-_CLAUSE = re.compile(r"[;!?\n()]+|(?<!\d),|,(?!\d{3})|(?<!\d)\.(?!\d)|\s[-–—]+\s|\s/\s")
-"""Where people separate thoughts; a comma inside a number ("$3,000") is not one."""
+_CLAUSE = re.compile(r"[;!?\n()]+|(?<!\d),|,(?!\d{3})|\.(?=\s|$)|\s[-–—]+\s|\s/\s")
+"""Where people separate thoughts; a comma inside a number ("$3,000") is not one, nor a dot
+inside a word ("B.Tech", "M.Sc")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,19 +13,19 @@ about 6 hours on weekends, $2k"), so the engine can store them all and echo them
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from flows.answer_model import BOUNDS, CHOICES, FIELDS, KINDS
+from flows.answer_model import BOUNDS, CHOICES, KINDS
 from flows.content import Content
 from flows.fit import money
 from flows.numbers import words_of
+from flows.understand_also import OtherAnswers
 from flows.understand_choice import NOTHING, ChoiceReader, Reading
 from flows.understand_number import NumberFields
-from flows.understand_text import read_words, split_clauses
+from flows.understand_text import read_words
 
 Answer = str | int
 Status = Literal["stored", "clarify", "hint", "other_field"]
@@ -70,17 +70,9 @@ class Understander:
         self.v = content.vocabulary
         self.words = content.understanding
         self.choices = ChoiceReader(self.v)
-        self.numbers = NumberFields(self.v)
+        self.numbers = NumberFields(self.v, _button_numbers(content))
         self.openers = frozenset(words_of(w) for w in self.v.question_openers)
-        self.signals = {
-            name: re.compile(
-                "|".join(
-                    p[3:] if p.startswith("re:") else rf"(?<![a-z]){re.escape(p)}(?![a-z])"
-                    for p in sorted(phrases, key=len, reverse=True)
-                )
-            )
-            for name, phrases in self.v.signals.items()
-        }
+        self.others = OtherAnswers(self.v, self.read)
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -102,7 +94,7 @@ class Understander:
             return Understanding("hint", name, hint="not_an_answer", question=True)
         reading = self.read(name, text, today)
         strict = not reading.values  # text answering only other questions must read as one
-        also = self._also(name, text, set(reading.spans), answers or {}, today, strict=strict)
+        also = self.others.find(name, text, set(reading.spans), answers or {}, today, strict=strict)
         if reading.error and not reading.values:
             if also:
                 return self._other(name, also)
@@ -121,6 +113,7 @@ class Understander:
         kind = KINDS[name]
         if kind == "choice":
             return self.choices.read(name, words)
+        text = self.numbers.parts.without_codes(text)  # "H-1B" holds no number of hours
         if name == "years_experience":
             reading = self.numbers.years(text, words, today)
         elif name == "budget_usd":
@@ -148,7 +141,9 @@ class Understander:
     # ------------------------------------------------------------------------------ parts
 
     def _exact(self, name: str, text: str) -> Answer | None:
-        """A button's label, its value or its number, typed in full."""
+        """A button's label, its value or its number, typed in full ("€5000" is not one)."""
+        if KINDS[name] == "money" and self.numbers.parts.other_currency(text):
+            return None
         wanted = words_of(text)
         options = self.content.dialogue.questions[name].options
         for index, option in enumerate(options, start=1):
@@ -161,52 +156,6 @@ class Understander:
                     return int(option.value)
                 return None
         return None
-
-    def _also(
-        self,
-        name: str,
-        text: str,
-        used: set[tuple[int, int]],
-        answers: Mapping[str, Answer],
-        today: date | None,
-        *,
-        strict: bool,
-    ) -> dict[str, Reading]:
-        """Other questions answered in parts of the message this question's reading did not
-        use: each part is read for a question only when it carries that question's signal."""
-        found: dict[str, Reading] = {}
-        for part in self._parts(text, used):
-            low = part.lower()
-            if strict and not _answer_like(low):
-                continue
-            for other in FIELDS:
-                known = {f: r.values[0] for f, r in found.items()}
-                if other == name or other in found or not _asked(other, answers, known):
-                    continue
-                pattern = self.signals.get(other)
-                if pattern is None or not pattern.search(low):
-                    continue
-                reading = self.read(other, part, today)
-                if reading.stored:
-                    found[other] = reading
-                    break
-        return found
-
-    def _parts(self, text: str, used: set[tuple[int, int]]) -> list[str]:
-        """The message's clauses, minus the words this question's reading rests on ("backend
-        developer for 4 years" at the coding question leaves "for 4 years")."""
-        words = read_words(text, self.v.contrasts)
-        taken = {i for s, e in used for i in range(s, e)}
-        raw = split_clauses(text)
-        parts: list[str] = []
-        for start, end in words.clauses():
-            if taken.isdisjoint(range(start, end)):
-                parts.append(raw[words.clause[start]])
-            else:
-                rest = [words.tokens[i] for i in range(start, end) if i not in taken]
-                if rest:
-                    parts.append(" ".join(rest))
-        return parts
 
     # ------------------------------------------------------------------------------ results
 
@@ -230,7 +179,7 @@ class Understander:
         key = "clarify_blocked" if reading.blocked else "clarify"
         if KINDS[name] != "choice":
             key = "clarify_number"
-        echo = w.get(f"clarify_{name}", w[key])
+        echo = w.get(f"clarify_{reading.note}", w.get(f"clarify_{name}", w[key]))
         if also:
             echo = f"{w['also'].format(answers=self._items(also))} {echo}"
         return Understanding("clarify", name, options=options, also=_values(also), echo=echo)
@@ -276,6 +225,16 @@ class Understander:
         return str(value)
 
 
+def _button_numbers(content: Content) -> dict[str, tuple[int, ...]]:
+    """The number questions' button values (offered when a typed number can't be used)."""
+    questions = content.dialogue.questions
+    return {
+        name: tuple(int(o.value) for o in questions[name].options if o.value.isdigit())
+        for name in BOUNDS
+        if name in questions
+    }
+
+
 def _values(readings: Mapping[str, Reading]) -> dict[str, Answer]:
     return {f: r.values[0] for f, r in readings.items()}
 
@@ -287,24 +246,6 @@ def _valid(name: str, value: Answer) -> bool:
         return False
     low, high = BOUNDS[name]
     return value >= low and (high is None or value <= high)
-
-
-def _asked(name: str, answers: Mapping[str, Answer], found: Mapping[str, Answer]) -> bool:
-    """Whether the interview asks `name` given what is known (years only after paid coding)."""
-    if name != "years_experience":
-        return True
-    coding = found.get("coding_experience", answers.get("coding_experience"))
-    return coding is None or coding in ("production", "ml")
-
-
-_FIRST_PERSON = frozenset({"i", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"})
-
-
-def _answer_like(part: str) -> bool:
-    """A part that reads as someone's own answer ("I can't stop working", "$2k", "associate
-    degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
-    words = part.split()
-    return any(c.isdigit() for c in part) or len(words) <= 3 or not _FIRST_PERSON.isdisjoint(words)
 
 
 def _invalid(name: str) -> str:

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.answer_model import BOUNDS, CHOICES
+from flows.vocabulary_ask import Figures, FitsMe, Guard
+from flows.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
 
@@ -109,6 +111,8 @@ class Vocabulary(_Frozen):
     zero_phrases: dict[str, list[Phrase]]
     question_openers: list[Phrase]
     professional_markers: list[Phrase]
+    hobby_markers: list[Phrase]
+    """Said with paid-work answers (ML, production code), these make them a hobby: asked."""
     negators: list[Phrase]
     negation_reach: int = Field(ge=1, le=8)
     not_negating: list[Phrase]
@@ -116,6 +120,8 @@ class Vocabulary(_Frozen):
     contrasts: list[Phrase]
     choices: dict[str, dict[str, list[Phrase]]]
     ask_between: dict[str, dict[Phrase, list[str]]]
+    conditionals: dict[str, list[Phrase]]
+    """Said with an answer, these make it conditional: asked about, never stored."""
     degree: DegreeWords
     hours: HoursWords
     pause: PauseWords
@@ -123,6 +129,7 @@ class Vocabulary(_Frozen):
     signals: dict[str, list[Phrase]]
     zones: ZoneWords
     setup: SetupVocabulary
+    parts: PartsWords
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:
@@ -184,6 +191,8 @@ class SmallTalk(_Frozen):
 class Matching(_Frozen):
     min_coverage: float = Field(gt=0, le=1)
     """Share of the question's words (weighted by rarity) the best passage must contain."""
+    runner_up_ratio: float = Field(gt=0, le=1)
+    """A second passage scoring at least this share of the best one's is shown with it."""
     related_ratio: float = Field(gt=0, le=1)
     """A related topic must score at least this share of the best passage's score."""
     unknown_weight: float = Field(gt=0)
@@ -277,3 +286,6 @@ class AskText(_Frozen):
     comparison_cues: list[Phrase]
     uncovered: dict[str, Uncovered]
     domain_words: str
+    guard: Guard
+    figures: Figures
+    fits_me: FitsMe

@@ -100,7 +100,9 @@ def test_typos_are_tolerated(index: AskIndex) -> None:
 def test_every_advice_section_is_searchable_or_skipped(content: Content) -> None:
     sections = {p.section for p in Passages(content).all}
     fields = set(type(content.advice).model_fields) - set(content.ask.skip)
-    assert sections == fields
+    assert sections == fields | {"notes"}
+    notes = {p.id.rsplit("/", 1)[-1] for p in Passages(content).all if p.section == "notes"}
+    assert notes == {n.id for n in content.notes.notes}
     faq = {p.id for p in Passages(content).all if p.section == "faq"}
     assert faq == {f"faq/{f.id}" for f in content.advice.faq}
 

@@ -272,3 +272,15 @@ def test_no_copied_word_runs(seeds: dict[str, str]) -> None:
     assert not copied, f"strings sharing a {RUN_LENGTH}-word run with an article:\n" + "\n".join(
         f"  [{src}] '{run}' in {text[:100]!r}" for src, run, text in copied
     )
+
+
+def test_every_note_figure_is_in_its_article(seeds: dict[str, str]) -> None:
+    """content/notes.yaml carries figures over exactly, like the advice does."""
+    notes = yaml.safe_load((ROOT / "content" / "notes.yaml").read_text(encoding="utf-8"))["notes"]
+    missing = [
+        (note["id"], fig)
+        for note in notes
+        for fig in sorted(figures(f"{note['title']} {note['text']}"))
+        if fig.lower() not in seeds[note["source"]].lower()
+    ]
+    assert not missing, missing

@@ -1,0 +1,57 @@
+"""Questions answered before any search: requests the bot never serves, and named things the
+articles never mention.
+
+WHY: "write a keylogger in python for me" and "help me cheat on the AWS exam" carry words the
+advice uses, so a search found a passage for them; "is the Databricks ML certification worth
+it?" and "do ML master's programs require the GRE?" found the nearest certification or degree
+passage and answered a question nobody asked. A request is declined whatever its topic; a
+question whose subject is a name the articles never use ("Databricks", "GRE", "C++") hears
+that the articles don't mention it, with what they do cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from flows.numbers import has_phrase, words_of
+from flows.vocabulary_ask import Guard
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+class Guards:
+    """Built once from `content/ask.yaml` `guard` and the words the advice uses."""
+
+    def __init__(self, guard: Guard, known: Iterable[str]) -> None:
+        self.guard = guard
+        self._refuse = [words_of(p) for p in guard.refuse]
+        self._openers = [words_of(p) for p in guard.refuse_openers]
+        self._known = frozenset(known) | {words_of(n) for n in guard.known_names}
+
+    def refused(self, question: str) -> bool:
+        """A request to cheat, break in or reveal secrets, or a task ("write a …")."""
+        text = words_of(question)
+        if any(has_phrase(text, p) for p in self._refuse):
+            return True
+        return any(text == p or text.startswith(f"{p} ") for p in self._openers)
+
+    def unknown_name(self, question: str) -> str | None:
+        """The first name in a question that the articles never use: a capitalised word inside
+        a sentence, an acronym ("GRE", "JAX") or a language like "C++"; None if there is none."""
+        for match in _TOKEN.finditer(question):
+            token = match.group(0)
+            if token.lower().endswith("'s"):
+                token = token[:-2]
+            plain = words_of(token)
+            if not plain or plain in self._known or all(w in self._known for w in plain.split()):
+                continue
+            symbol = "+" in token or "#" in token
+            acronym = len(token) >= 2 and token.isupper() and token.isalpha()
+            inside = match.start() > 0 and not _SENTENCE_END.search(question[: match.start()])
+            capital = token[0].isupper() and inside and not token.isupper()
+            mixed = any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)
+            if symbol or acronym or capital or mixed:
+                return token
+        return None

@@ -1,0 +1,291 @@
+"""Messages with several numbers: every number is found with what it is for before one is kept.
+
+WHY: one-number reading stored "from 2018 to 2022 at Accenture" as 8 years (since 2018), "I work
+50 hours a week so maybe 5 on top" as 50, "monday to friday from 7 to 9 pm" as 35 and "£4000" as
+$4,000. Here the message is cut into parts (`content/vocabulary.yaml` `parts`), and a number's
+part says what it is: a span of years ("2018 to 2022", "jan 2024 - now"), time away ("took a
+break 2015-2017"), a stint that adds to the next ("2 years at X then 3 at Y"), not professional
+at all ("as a hobby"), a job's hours ("I work 50h"), one day of a schedule ("3 on saturday and 3
+on sunday"), or a currency that is not dollars. What adds up is added, with the sum shown in
+the echo; what could be either is asked about; nothing here is stored silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from flows.numbers import NumberReader, has_phrase, words_of
+from flows.numbers import Reading as Number
+from flows.understand_choice import Reading
+from flows.vocabulary import Vocabulary
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_CLOCK = re.compile(
+    r"(?i)\b(?:from\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?\s*(?:-|–|to|till|until)\s*"
+    r"(\d{1,2})(?::(\d\d))?\s*(am|pm)\b"
+)
+_DIGIT = re.compile(r"\d")
+_CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
+"""Visa and pay-grade codes ("H-1B", "F-1", "GS-13"): names, not numbers."""
+_DOLLARS = re.compile(
+    r"(?i)(?<![a-z])\$\s*\d[\d,.]*\s*k?\b|\b\d[\d,.]*\s*k?\s*(?:usd|us dollars|dollars|bucks)\b"
+)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+class NumberParts:
+    """The parts of a message and what each one's number is for; built once per vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary, reader: NumberReader) -> None:
+        w = vocabulary.parts
+        self.w = w
+        self.reader = reader
+        words = [j for j in w.joiners if j[0].isalpha()]
+        marks = [re.escape(j) for j in w.joiners if not j[0].isalpha() and j != ","]
+        self._split = re.compile(
+            rf"(?i)(?<!\d),|,(?!\d{{3}})|{'|'.join(marks)}|\b(?:{_alternation(words)})\b"
+        )
+        months = _alternation(list(w.month_names))
+        ongoing = _alternation(w.ongoing)
+        self._span = re.compile(
+            rf"(?i)\b(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|"
+            rf"through|and)\s*(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
+        )
+        self._since_after = re.compile(rf"(?i)\b(?P<y1>{_YEAR})\b.*\b(?:{ongoing})\b")
+        self.number_words = frozenset(
+            [*vocabulary.numbers.ones, *vocabulary.numbers.tens, *vocabulary.numbers.casual]
+        )
+
+    # ------------------------------------------------------------------------------ parts
+
+    def has_number(self, text: str) -> bool:
+        return bool(_DIGIT.search(text)) or not self.number_words.isdisjoint(words_of(text).split())
+
+    def parts(self, text: str) -> list[tuple[str, str]]:
+        """(joiner before it, part) for each part holding a number; a part without a number
+        joins its neighbour ("saturday and sunday, 4 hours each" is one part)."""
+        pieces: list[tuple[str, str]] = []
+        last = 0
+        joiner = ""
+        for match in self._split.finditer(text):
+            pieces.append((joiner, text[last : match.start()]))
+            joiner, last = match.group(0).strip().lower(), match.end()
+        pieces.append((joiner, text[last:]))
+        merged: list[tuple[str, str]] = []
+        pending = ""
+        for join, piece in pieces:
+            if self.has_number(piece):
+                merged.append((join, f"{pending} {piece}".strip()))
+                pending = ""
+            elif merged:
+                merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
+            else:
+                pending = f"{pending} {piece}"
+        return merged
+
+    def mentions(self, text: str, phrases: list[str]) -> bool:
+        words = words_of(text)
+        return any(has_phrase(words, words_of(p)) for p in phrases if words_of(p))
+
+    # ------------------------------------------------------------------------------ years
+
+    def span_years(self, text: str) -> set[int]:
+        """The years that open or close a span ("2018" and "2022" in "2018 to 2022")."""
+        years: set[int] = set()
+        for match in self._span.finditer(text):
+            years.add(int(match.group("y1")))
+            if match.group("y2").isdigit():
+                years.add(int(match.group("y2")))
+        return years
+
+    def dated(self, text: str, today: date | None, since: int | None) -> Reading | None:
+        """Years counted from dates: spans ("from 2018 to 2022" is 4, "jan 2024 - now"), less
+        time away ("took a break 2015-2017"), plus a start that runs on ("since 2008", "2021 …
+        ever since"). None when the message holds no span and no year that runs on."""
+        if today is None:
+            return None
+        now = today.year * 12 + today.month
+        worked = away = 0
+        spans = list(self._span.finditer(text))
+        for match in spans:
+            m1 = self.w.month_names.get((match.group("m1") or "").lower(), 0)
+            m2 = self.w.month_names.get((match.group("m2") or "").lower(), 0)
+            start = int(match.group("y1")) * 12 + (m1 or 1)
+            end_year = match.group("y2")
+            end = int(end_year) * 12 + (m2 or m1 or 1) if end_year.isdigit() else now
+            clause = text[max(0, match.start() - 40) : match.end() + 25]
+            if self.mentions(clause, self.w.breaks):
+                away += max(end - start, 0)
+            else:
+                worked += max(end - start, 0)
+        if since is None and not spans:
+            after = self._since_after.search(text)
+            if after is None:
+                return None
+            since = int(after.group("y1"))
+        elif not spans:
+            return None
+        if since is not None:
+            worked += (today.year - since) * 12
+        years = max(worked - away, 0) // 12
+        return Reading((years,), note="span", note_values={"years": str(years)})
+
+    def has_span(self, text: str) -> bool:
+        return self._span.search(text) is not None
+
+    def not_professional(self, text: str) -> bool:
+        return self.mentions(text, self.w.not_professional)
+
+    def stints(
+        self, text: str, field: str, keep: Callable[[Number], int] = lambda n: int(n.value)
+    ) -> Reading | None:
+        """ "2 years at Infosys then 3 at a startup": parts joined by a sequence word add up
+        (the sum is shown); parts that are not professional are left out; an "only" or "or"
+        makes them options instead."""
+        parts = self.parts(text)
+        if len(parts) < 2:
+            return None
+        readings: list[tuple[str, str, Number]] = []
+        for join, part in parts:
+            got = self.reader.read(part, field, money=False, periods=False)
+            if isinstance(got, Number):
+                readings.append((join, part, got))
+            elif got is not None:
+                return None
+        kept = [(j, p, n) for j, p, n in readings if not self.not_professional(p)]
+        if len(kept) < 2 or not kept[0][2].marked:
+            return None
+        values = [keep(n) for _, _, n in kept]
+        if self.mentions(text, self.w.subset) or self.mentions(text, self.w.alternatives):
+            return Reading(tuple(dict.fromkeys(values))[:4])
+        if all(j in self.w.sequence for j, _, _ in kept[1:]):
+            total = sum(values)
+            parts_text = " + ".join(str(v) for v in values)
+            return Reading((total,), note="sum", note_values={"parts": parts_text})
+        return None
+
+    # ------------------------------------------------------------------------------ hours
+
+    def clock_hours(self, text: str) -> str:
+        """ "from 7 to 9 pm" → "2 hours": a time of day range is how long, not two numbers."""
+
+        def length(m: re.Match[str]) -> str:
+            start = int(m.group(1)) * 60 + int(m.group(2) or 0)
+            end = int(m.group(4)) * 60 + int(m.group(5) or 0)
+            minutes = (end - start) % (12 * 60) or 12 * 60
+            return f"{minutes / 60:g} hours"
+
+        return _CLOCK.sub(length, text)
+
+    def each_way(self, text: str) -> str:
+        """ "1 hour each way" → "2 hours": a commute happens twice a day."""
+        pattern = re.compile(
+            rf"(?i)\b(\d+(?:\.\d+)?|an|a|one)\s*(hours?|hrs?|h|minutes?|mins?)\s+"
+            rf"(?:{_alternation(self.w.each_way)})\b"
+        )
+
+        def double(m: re.Match[str]) -> str:
+            amount = 1.0 if m.group(1).lower() in ("a", "an", "one") else float(m.group(1))
+            unit = m.group(2).lower()
+            unit = unit if unit.endswith("s") or unit in ("h",) else f"{unit}s"
+            return f"{amount * 2:g} {unit}"
+
+        return pattern.sub(double, text)
+
+    def is_work_week(self, part: str) -> bool:
+        """ "I work 50 hours a week": hours of a job, said before the hours for study."""
+        words = words_of(part)
+        first_number = next((i for i, w in enumerate(words.split()) if _DIGIT.search(w)), None)
+        if first_number is None:
+            return False
+        before = " ".join(words.split()[:first_number])
+        return any(has_phrase(before, words_of(p)) for p in self.w.work_week)
+
+    def schedule(
+        self,
+        text: str,
+        read: Callable[[str], Reading],
+        periods: Callable[[str], set[str]],
+        amount: Callable[[str], bool],
+    ) -> Reading | None:
+        """Hours given per part of the week ("1.5h on weeknights, plus 4h on sunday") add up
+        when each part names a different period; otherwise each part is an option. A part
+        whose number only counts days ("three evenings a week") belongs to the next."""
+        parts: list[tuple[str, str]] = []
+        pending = ""
+        for join, part in self.parts(text):
+            if self.is_work_week(part):
+                continue
+            if not amount(part):
+                pending = f"{pending} {part}"
+                continue
+            parts.append((join, f"{pending} {part}".strip()))
+            pending = ""
+        if pending and parts:
+            parts[-1] = (parts[-1][0], f"{parts[-1][1]} {pending}")
+        if len(parts) < 2:
+            if len(parts) == 1 and len(self.parts(text)) > 1:
+                return read(parts[0][1])  # the job's hours left out
+            return None
+        readings = [read(p) for _, p in parts]
+        if any(r.error for r in readings):
+            return None
+        values = [r.values[0] for r in readings if r.values]
+        kinds = [frozenset(periods(p)) for _, p in parts]
+        distinct = all(k for k in kinds) and len(set(kinds)) == len(kinds)
+        if (
+            all(r.stored for r in readings)
+            and distinct
+            and not self.mentions(text, self.w.alternatives)
+        ):
+            exact = [float(r.note_values.get("exact", r.values[0])) for r in readings]
+            total = sum(exact)
+            parts_text = " + ".join(f"{e:g}" for e in exact)
+            value = int(total + 0.5 - 1e-6)
+            return Reading(
+                (value,), note="sum_hours", note_values={"parts": parts_text, "exact": f"{total:g}"}
+            )
+        options = [v for v in dict.fromkeys(values) if isinstance(v, int)]
+        return Reading(tuple(options[:4])) if len(options) >= 2 else None
+
+    # ------------------------------------------------------------------------------ money
+
+    def other_currency(self, text: str) -> bool:
+        """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
+        low = text.lower()
+        symbols = [c for c in self.w.currencies if not c.replace(" ", "").isalpha()]
+        if any(s in low for s in symbols):
+            return True
+        words = words_of(low).split()
+        names = {words_of(c) for c in self.w.currencies if c.replace(" ", "").isalpha()}
+        for i, word in enumerate(words):
+            pair = " ".join(words[i : i + 2])
+            if word in names or pair in names:
+                near = words[max(0, i - 2) : i + 3]
+                if any(_DIGIT.search(n) or n in self.number_words for n in near):
+                    return True
+        return False
+
+    @staticmethod
+    def without_codes(text: str) -> str:
+        return _CODES.sub(" ", text)
+
+    @staticmethod
+    def dollar_amount(text: str) -> str | None:
+        """The one amount in dollars in a message that also names another currency ("€3000
+        (about $3,300)"), or None."""
+        found = _DOLLARS.findall(text)
+        return found[0] if len(found) == 1 else None
+
+    def fraction(self, text: str) -> float | None:
+        """ "12000 saved but can only spend half of it": the share named, if any."""
+        words = words_of(text)
+        for phrase, share in sorted(self.w.fractions.items(), key=lambda p: -len(p[0])):
+            if has_phrase(words, words_of(phrase)):
+                return share
+        return None

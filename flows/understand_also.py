@@ -1,0 +1,108 @@
+"""Other questions answered in the same message ("nurse, associate degree, about 6 hours on
+weekends, $2k"): which parts of a message answer which other question.
+
+WHY apart from `flows/understanding.py`: that module decides what a message means at the
+question being asked; this one looks at the rest of the message. A part is read for another
+question only when it carries that question's signal (`content/vocabulary.yaml` `signals`), and
+for the questions about wishes (employer, role) only when it says so ("I want to stay at my
+bank", not "3 years at a startup", which names a past job).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from flows.answer_model import FIELDS
+from flows.numbers import words_of
+from flows.understand_choice import Reading
+from flows.understand_text import PhraseTable, read_words, split_clauses
+from flows.vocabulary import Vocabulary
+
+Answer = str | int
+Read = Callable[[str, str, "date | None"], Reading]
+
+_FIRST_PERSON = frozenset({"i", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"})
+
+
+class OtherAnswers:
+    """Built once per Understander; `find` is pure."""
+
+    def __init__(self, vocabulary: Vocabulary, read: Read) -> None:
+        self.v = vocabulary
+        self.read = read
+        self.wishes: PhraseTable[str] = PhraseTable((w, "wish") for w in vocabulary.parts.wishes)
+        self.wish_fields = frozenset(vocabulary.parts.wish_fields)
+        self.signals = {
+            name: re.compile(
+                "|".join(
+                    p[3:] if p.startswith("re:") else rf"(?<![a-z]){re.escape(p)}(?![a-z])"
+                    for p in sorted(phrases, key=len, reverse=True)
+                )
+            )
+            for name, phrases in vocabulary.signals.items()
+        }
+
+    def find(
+        self,
+        name: str,
+        text: str,
+        used: set[tuple[int, int]],
+        answers: Mapping[str, Answer],
+        today: date | None,
+        *,
+        strict: bool,
+    ) -> dict[str, Reading]:
+        """Other questions answered in parts of the message this question's reading did not
+        use: each part is read for a question only when it carries that question's signal."""
+        found: dict[str, Reading] = {}
+        for part in self._parts(text, used):
+            low = part.lower()
+            if strict and not _answer_like(low):
+                continue
+            for other in FIELDS:
+                known = {f: r.values[0] for f, r in found.items()}
+                if other == name or other in found or not _asked(other, answers, known):
+                    continue
+                pattern = self.signals.get(other)
+                if pattern is None or not (pattern.search(low) or pattern.search(words_of(low))):
+                    continue
+                if other in self.wish_fields and not self.wishes.find(read_words(part, ())):
+                    continue  # "3 years at a startup" names a past job, not a wish
+                reading = self.read(other, part, today)
+                if reading.stored:
+                    found[other] = reading
+                    break
+        return found
+
+    def _parts(self, text: str, used: set[tuple[int, int]]) -> list[str]:
+        """The message's clauses, minus the words this question's reading rests on ("backend
+        developer for 4 years" at the coding question leaves "for 4 years")."""
+        words = read_words(text, self.v.contrasts)
+        taken = {i for s, e in used for i in range(s, e)}
+        raw = split_clauses(text)
+        parts: list[str] = []
+        for start, end in words.clauses():
+            if taken.isdisjoint(range(start, end)):
+                parts.append(raw[words.clause[start]])
+            else:
+                rest = [words.tokens[i] for i in range(start, end) if i not in taken]
+                if rest:
+                    parts.append(" ".join(rest))
+        return parts
+
+
+def _asked(name: str, answers: Mapping[str, Answer], found: Mapping[str, Answer]) -> bool:
+    """Whether the interview asks `name` given what is known (years only after paid coding)."""
+    if name != "years_experience":
+        return True
+    coding = found.get("coding_experience", answers.get("coding_experience"))
+    return coding is None or coding in ("production", "ml")
+
+
+def _answer_like(part: str) -> bool:
+    """A part that reads as someone's own answer ("I can't stop working", "$2k", "associate
+    degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
+    words = part.split()
+    return any(c.isdigit() for c in part) or len(words) <= 3 or not _FIRST_PERSON.isdisjoint(words)

@@ -1,0 +1,55 @@
+"""Schema for the parts of `content/ask.yaml` that decide what KIND of answer a question gets.
+
+WHY apart from `flows/vocabulary.py`: the search tables (sections, synonyms, paraphrases) say
+where an answer is; these say what it must hold: a refusal for requests the bot never serves,
+"the articles don't mention X" for a named thing they never name, the figure a question asks
+for ("how much", "how long", "how many hours"), and the stories that ask "which path fits me".
+Read by `flows/ask_guard.py` and `flows/ask_compose.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Phrase = Annotated[str, Field(min_length=1)]
+FigureKind = Literal["money", "duration", "hours", "share", "count"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Guard(_Frozen):
+    refuse: list[Phrase]
+    """Anywhere in a message: a request the bot never serves (cheating, malware, secrets)."""
+    refuse_openers: list[Phrase]
+    """Opening a message: a task for the bot ("write a …", "translate …"), not a question."""
+    refuse_reply: Annotated[str, Field(min_length=1)]
+    named_say: Annotated[str, Field(min_length=1)]
+    """For a question about something the articles never name; `{name}` is that thing."""
+    named_offer: list[str]
+    known_names: list[Phrase]
+    """Names that are no subject of their own (places people live, "AI")."""
+
+
+class Figures(_Frozen):
+    """What a question asks for, by the words it asks with (`how much does … cost`)."""
+
+    cues: dict[FigureKind, list[Phrase]]
+    not_figures: list[Phrase]
+    """Cost words that ask for no figure ("the hidden cost of teaching yourself")."""
+    say: Annotated[str, Field(min_length=1)]
+    """When no passage holds the figure asked for ("the articles don't give that figure")."""
+    more: Annotated[str, Field(min_length=1)]
+    """Heading for figures added from a second passage."""
+
+
+class FitsMe(_Frozen):
+    """ "I'm a nurse and can't stop earning, which path is for me?": the paths in one line
+    each, how to choose, and the interview that fits them to the person."""
+
+    cues: list[Phrase]
+    passages: list[str]
+    say: Annotated[str, Field(min_length=1)]
