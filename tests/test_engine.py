@@ -132,7 +132,6 @@ def test_invalid_typed_answer_re_asks_with_a_hint_and_never_advances(engine: Eng
     for state, typed in (
         ("hours_per_week", "lots"),
         ("hours_per_week", "0"),
-        ("hours_per_week", "81"),
         ("budget_usd", "-5"),
         ("budget_usd", "a fortune"),
         ("years_experience", "61"),
@@ -146,6 +145,14 @@ def test_invalid_typed_answer_re_asks_with_a_hint_and_never_advances(engine: Eng
         hint = engine.text.questions[state].hint
         assert hint in text_of(step.reply), typed
         assert step.reply.kind == "question"
+
+
+def test_too_many_hours_are_asked_again_with_the_bounds(engine: Engine) -> None:
+    conv = Conversation(state="hours_per_week", answers={"coding_experience": "ml"})
+    step = engine.handle(conv, Text("81"))
+    assert step.conversation == conv and not step.changed
+    assert "between 1 and 80 hours a week" in text_of(step.reply)
+    assert step.reply.kind == "question"
 
 
 def test_back_shows_the_old_answer_as_current(engine: Engine) -> None:
