@@ -48,6 +48,7 @@ __all__ = [
     "ContentError",
     "Demands",
     "DetailTopicId",
+    "Dialogue",
     "FaqItem",
     "FigureKind",
     "Note",

@@ -62,7 +62,7 @@ def test_a_wrong_number_with_one_option_says_so_plainly(engine: Engine, tmp_path
     out = chat(
         engine,
         tmp_path / "db.sqlite",
-        ["1", "1", "2", "4", "1", "2", "3000", "1", "10", "2", "1", "/costs", "2"],
+        ["1", "1", "2", "4", "1", "2", "3000", "1", "10", "2", "1", "/why_not", "2"],
     )
     assert "from 1 to 1" not in out
     assert "only one option here" in out

@@ -110,7 +110,8 @@ async def tour(t: Tour) -> None:
     await t.send(Unusable("non_text"))
     await t.tap(a.Pick)
     await t.tap(a.Confirm)
-    await t.tap(a.Topic)
+    await t.tap(a.Topic, lambda x: x.name == "plan")
+    await t.tap(a.Page)  # the next page of a screen too long for one message
     await t.send(Command("recommendation"))
     await t.tap(a.FaqMenu)
     await t.tap(a.Faq)

@@ -169,7 +169,7 @@ def plan_screen(words: ReminderText, engine: Engine, view: PlanView) -> Reply:
     )
     out.row(Button(b["start_in_two_weeks"], PlanStart("2w")))
     out.row(Button(b["turn_on"], RemindMe()), Button(b["progress"], ShowProgress()))
-    return out.build("info", PLAN_SCREEN)
+    return replace(out.build("info", PLAN_SCREEN), again=ShowPlan())
 
 
 def day(d: date) -> str:

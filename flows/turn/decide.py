@@ -5,7 +5,9 @@
    that the owner does not own is closed (an abandoned setup, a dismissed question).
 3. The owner's handler decides the person's rows afterwards and the screens.
 4. Here that becomes the changes to commit (only what differs from what was loaded) and the
-   effects: the screen sent anew, or shown by editing the pressed message, then files.
+   effects: the screen sent anew, or shown by editing the pressed message, then files. A screen
+   too long for a phone shows its first page (flows/pages.py); a page button is routed as the
+   press that shows its screen again, and shows the page asked for in the pressed message.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from flows.actions import Page
 from flows.dialogues import account
 from flows.events import Command, Incoming, Press, Text, Unusable
+from flows.pages import page_of
 from flows.reply import Reply
 from flows.turn.context import Dialogues, Outcome, Turn, not_ready
 from flows.turn.effects import Changes, Decision, Edit, Effect, Send, SendPlanFiles, UserWrite
@@ -38,9 +42,10 @@ def decide(
     key for a plan this turn may create."""
     user = state.user
     if user is not None and update_id is not None and user.already_applied(update_id, now):
-        screen = app.engine.show(user.conversation)
+        screen = page_of(app.engine.show(user.conversation), 1, app.content.dialogue)
         return Decision(Changes(state.user_id, now), (Send((screen,)),), duplicate=True)
     outcome = _outcome(Turn(app, state, state.conversation, now, chat_id, fresh_key), event)
+    outcome = _paged(app, outcome, event)
     effects, unchanged = _effects(state, outcome, pressed_message_id)
     changes = _changes(app, state, outcome, now, chat_id, update_id)
     return Decision(changes, effects, outcome.toast, unchanged)
@@ -66,10 +71,22 @@ def _route(t: Turn, event: Command | Press | Text) -> tuple[Route, object]:
     if isinstance(event, Command):
         command = COMMANDS[event.name]
         return Route(command.owner, command.handle), event
+    if isinstance(event, Press) and isinstance(event.action, Page):  # as the screen's own press
+        return ACTIONS[type(event.action.of)], event.action.of
     if isinstance(event, Press) and event.action is not None:
         return ACTIONS[type(event.action)], event.action
     # Typed text, or button data that is not ours: the dialogue on screen's.
     return TYPED[t.conv.dialogue], event
+
+
+def _paged(app: Dialogues, outcome: Outcome, event: Incoming) -> Outcome:
+    """Each screen as its first page; a page button's press, the page it asks for, shown in
+    the pressed message (its screen's files are not sent again for a page)."""
+    words = app.content.dialogue
+    if isinstance(event, Press) and isinstance(event.action, Page) and outcome.screens:
+        page = page_of(outcome.screens[-1], event.action.page, words)
+        return replace(outcome, screens=(page,), placement="own", files=())
+    return replace(outcome, screens=tuple(page_of(s, 1, words) for s in outcome.screens))
 
 
 def screen_now(t: Turn) -> Reply:

@@ -1,0 +1,439 @@
+"""Walks every screen a person can reach, for many random profiles, in both front ends.
+
+Why: a screen that is too long for a phone, a part of a screen left behind in the chat, or a
+file promised on screen that does not exist is only seen by someone who goes there. This walk
+goes everywhere for each profile: the interview (random answers by button), the
+recommendation and each of its detail screens (every page, then Continue), the questions
+people ask, the dated plan (and a new start date, twice), progress (a tick, then undo), the
+reminder setup, a nudge (Telegram), a typed question, /help, /profile, /privacy and /export.
+
+Telegram: the real PTB Application against the fake Bot API, people walking side by side; a
+screen is the text of a message as sent or edited. Console: `bot.console.ConsoleSession`, one
+database per profile; a screen is what one turn prints. `tests/test_screen_walk.py` checks what
+the walk saw; `python -m bench.screen_walk` prints the longest screens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from telegram import Update
+from telegram.ext import ContextTypes, TypeHandler
+
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import FakeClock, bot_running, buttons_of, plain
+from bot.console import CONSOLE_USER_ID, ConsoleSession, ConsoleView, files_of
+from bot.console_files import files_folder
+from bot.storage_backends import open_storage
+from flows.actions import Back, Help, Pick, Restart, decode
+from flows.content import default_content
+from flows.engine import Engine
+from flows.events import Event
+from flows.turn.effects import Decision
+
+SENDS = frozenset({"sendMessage", "editMessageText", "sendPhoto", "sendDocument"})
+TYPED_QUESTION = "how long does it take to become an AI engineer?"
+START = datetime(2026, 11, 23, 9, tzinfo=UTC)  # a Monday
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """One screen as the person saw it."""
+
+    front: str
+    profile: int
+    step: str
+    """What the person did to see it (`press tp|plan`, `/plan`…)."""
+    text: str
+    message: int | None = None
+    """Telegram: the message that shows it (sent or edited)."""
+    edited: bool = False
+    file: str | None = None
+    """A file's name (Telegram: a photo or document; console: the path printed)."""
+
+
+@dataclass
+class Walked:
+    """Everything one walk saw, and what it found wrong on the way."""
+
+    seen: list[Seen] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def longest(self, n: int = 5, front: str | None = None) -> list[Seen]:
+        texts = [s for s in self.seen if s.file is None and (front is None or s.front == front)]
+        unique = {s.text: s for s in texts}
+        return sorted(unique.values(), key=lambda s: -len(s.text))[:n]
+
+
+class Front(Protocol):
+    """A person's side of one front end: what is on screen, and what they can do."""
+
+    name: str
+    number: int
+
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback data) of the buttons under the current screen."""
+        ...
+
+    async def command(self, name: str) -> list[Seen]: ...
+
+    async def say(self, text: str) -> list[Seen]: ...
+
+    async def press(self, data: str) -> list[Seen]: ...
+
+
+# ---------------------------------------------------------------------------------- the walk
+
+
+def _data(front: Front, prefix: str) -> list[str]:
+    return [d for _, d in front.buttons() if d == prefix or d.startswith(prefix + "|")]
+
+
+async def _pages(front: Front, step: Callable[[str], Awaitable[list[Seen]]]) -> list[Seen]:
+    """Every further page of the screen on display (Next until there is none)."""
+    seen: list[Seen] = []
+    for _ in range(20):
+        nxt = [d for label, d in front.buttons() if d.startswith("pa|") and "▶" in label]
+        if not nxt:
+            break
+        seen += await step(nxt[0])
+    return seen
+
+
+def _rng(seed: int, number: int) -> random.Random:
+    """Person `number`'s own choices: the same in both front ends, whatever runs beside."""
+    return random.Random(seed * 100_003 + number)
+
+
+async def walk_profile(front: Front, rng: random.Random) -> list[Seen]:
+    """One person: a random interview, then every screen around the recommendation."""
+    number = front.number
+    seen: list[Seen] = []
+    seen += await front.command("start")
+    seen += await front.press(_data(front, "go")[0])
+    for _ in range(30):
+        picks = _data(front, "a")
+        if not picks:
+            break
+        seen += await front.press(rng.choice(picks))
+    seen += await front.press(_data(front, "ok")[0])
+    seen += await _pages(front, front.press)
+    # The recommendation's detail screens: every page, then Continue back.
+    topics = _data(front, "tp")
+    for topic in topics:
+        seen += await front.press(topic)
+        seen += await _pages(front, front.press)
+        back = _data(front, "re")
+        if back:
+            seen += await front.press(back[0])
+        else:
+            seen += await front.command("recommendation")
+    # The questions people ask: the menu and one answer (a different one per profile).
+    seen += await front.command("faq")
+    faqs = _data(front, "fa")
+    if faqs:
+        seen += await front.press(faqs[number % len(faqs)])
+        seen += await _pages(front, front.press)
+    # The dated plan, a new start date (twice: the second changes nothing), progress.
+    seen += await front.command("plan")
+    for choice in ("ps|monday", "ps|monday", "ps|2w", "ps|today"):
+        if choice in _data(front, "ps"):
+            seen += await front.press(choice)
+    seen += await front.command("progress")
+    for tick in ("sw", "nd"):
+        ticks = _data(front, tick)
+        if ticks:
+            seen += await front.press(ticks[0])
+            undo = _data(front, "pu")
+            if undo:
+                seen += await front.press(undo[0])
+            break
+    # Reminders: the setup, first choice at each step.
+    seen += await front.command("reminders")
+    for _ in range(8):
+        steps = [d for _, d in front.buttons() if d.split("|")[0] in SETUP_PREFIXES]
+        if not steps:
+            break
+        preferred = [d for d in steps if d in ("sc|daily", "sdd")]
+        seen += await front.press((preferred or steps)[0])
+    # A typed question, help, the answers, privacy, the export.
+    seen += await front.say(TYPED_QUESTION)
+    seen += await front.command("help")
+    seen += await front.command("profile")
+    seen += await front.command("privacy")
+    seen += await front.command("export")
+    return seen
+
+
+SETUP_PREFIXES = frozenset({"sz", "sc", "sd", "sdd", "st", "sq", "qm", "qc"})
+"""The reminder setup's buttons (flows/actions_reminder_setup.py)."""
+
+
+# ---------------------------------------------------------------------------------- Telegram
+
+
+class TelegramFront:
+    """A person in a Telegram chat with the real bot, through the fake Bot API."""
+
+    name = "telegram"
+
+    def __init__(
+        self, tg: FakeTelegram, user_id: int, number: int, done: dict[int, asyncio.Event]
+    ) -> None:
+        self.tg = tg
+        self.user_id = user_id
+        self.number = number
+        self.done = done
+        self.current: int | None = None
+        """The newest message with buttons: what the person looks at."""
+
+    def buttons(self) -> list[tuple[str, str]]:
+        return self._buttons_of(self.current or -1)
+
+    def _where(self, data: str) -> int:
+        """The newest message carrying a button with this data."""
+        for message_id in sorted(self.tg.messages.get(self.user_id, {}), reverse=True):
+            if any(d == data for _, d in self._buttons_of(message_id)):
+                return message_id
+        raise LookupError(f"no button {data!r} in chat {self.user_id}")
+
+    def _buttons_of(self, message_id: int) -> list[tuple[str, str]]:
+        message = self.tg.messages.get(self.user_id, {}).get(message_id, {})
+        rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+        return [(b["text"], b["callback_data"]) for r in rows for b in r if "callback_data" in b]
+
+    async def _turn(self, push: Callable[[], int], step: str) -> list[Seen]:
+        mark = len(self.tg.requests)
+        update_id = push()
+        event = self.done.setdefault(update_id, asyncio.Event())
+        await asyncio.wait_for(event.wait(), 60)
+        seen = []
+        for r in self.tg.requests[mark:]:
+            if r.method not in SENDS or r.chat_id != self.user_id or not r.ok:
+                continue
+            if r.method == "editMessageText":
+                message_id = int(r.params["message_id"])
+            else:
+                message_id = int(r.result["message_id"])
+            file = None
+            if r.method in ("sendPhoto", "sendDocument"):
+                upload = r.params.get("photo") or r.params.get("document")
+                file = getattr(upload, "filename", None) or "file"
+            text = plain(str(r.params.get("text") or r.params.get("caption") or ""))
+            seen.append(
+                Seen(
+                    self.name,
+                    self.number,
+                    step,
+                    text,
+                    message_id,
+                    r.method == "editMessageText",
+                    file,
+                )
+            )
+            if buttons_of(r.params):
+                self.current = message_id
+        return seen
+
+    async def command(self, name: str) -> list[Seen]:
+        return await self._turn(lambda: self.tg.push_text(self.user_id, f"/{name}"), f"/{name}")
+
+    async def say(self, text: str) -> list[Seen]:
+        return await self._turn(lambda: self.tg.push_text(self.user_id, text), "typed")
+
+    async def press(self, data: str) -> list[Seen]:
+        where = self._where(data)
+        return await self._turn(
+            lambda: self.tg.push_callback(self.user_id, data, where), f"press {data}"
+        )
+
+
+def turn_tracker(app: Any) -> dict[int, asyncio.Event]:
+    """Update id → set once the bot has finished with that update (every effect carried out):
+    a handler in a group after the bot's own runs only then."""
+    done: dict[int, asyncio.Event] = {}
+
+    async def finished(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if isinstance(update, Update):
+            done.setdefault(update.update_id, asyncio.Event()).set()
+
+    app.add_handler(TypeHandler(Update, finished), group=99)
+    return done
+
+
+async def nudge_everyone(app: Any, clock: FakeClock) -> None:
+    """A day later at the reminders' time: one sweep sends every due nudge."""
+    from bot.telegram.app import sweep_job
+
+    class Context:
+        bot = app.bot
+        bot_data = app.bot_data
+
+    clock.advance(days=1)
+    await sweep_job(Context())  # type: ignore[arg-type]
+
+
+async def walk_telegram(
+    profiles: int, *, seed: int = 7, database: Path, side_by_side: int = 8
+) -> Walked:
+    """`profiles` people, `side_by_side` at a time, each walking every screen."""
+    walked = Walked()
+    clock = FakeClock(START)
+    async with FakeTelegram() as tg, bot_running(tg, database, clock) as app:
+        done = turn_tracker(app)
+        for first in range(0, profiles, side_by_side):
+            batch = range(first, min(profiles, first + side_by_side))
+            fronts = [TelegramFront(tg, 500_000 + n, n, done) for n in batch]
+            results = await asyncio.gather(*(walk_profile(f, _rng(seed, f.number)) for f in fronts))
+            for result in results:
+                walked.seen += result
+            mark = len(tg.requests)
+            await nudge_everyone(app, clock)
+            for r in tg.requests[mark:]:
+                if r.method == "sendMessage" and r.ok:
+                    number = int(r.chat_id or 0) - 500_000
+                    text = plain(str(r.params.get("text", "")))
+                    walked.seen.append(
+                        Seen("telegram", number, "nudge", text, int(r.result["message_id"]))
+                    )
+        walked.problems += [f"telegram rule: {v}" for v in tg.violations]
+    return walked
+
+
+# ---------------------------------------------------------------------------------- console
+
+
+class _RecordingSession(ConsoleSession):
+    """The console's own session, remembering each turn's decision for the walk."""
+
+    decision: Decision | None = None
+    printed: tuple[str, ...] = ()
+    turned = False
+
+    async def _turn(self, event: Event) -> str:
+        self.turned = True
+        self.decision = await self.dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, event)
+        files = await files_of(self.dispatcher, self.decision)
+        self.printed = tuple(self._save(files))
+        return self.view.show(self.decision, list(self.printed))
+
+
+class ConsoleFront:
+    """A person at the console (`aipath chat`), typing numbers, commands and questions."""
+
+    name = "console"
+
+    def __init__(self, session: _RecordingSession, number: int) -> None:
+        self.session = session
+        self.number = number
+        self.measure = ConsoleView(session.view.engine)
+        """Renders each screen apart, to measure it (the session's view keeps the choices)."""
+
+    def buttons(self) -> list[tuple[str, str]]:
+        decision = self.session.decision
+        if decision is None or not decision.screens:
+            return []
+        return [(b.label, b.action.encode()) for b in decision.screens[-1].flat_buttons]
+
+    async def _turn(self, line: str, step: str) -> list[Seen]:
+        self.session.turned = False
+        out = await self.session.line(line)
+        decision = self.session.decision
+        if out is None:
+            return []
+        if not self.session.turned or decision is None:  # a console message, no turn
+            return [Seen(self.name, self.number, step, out)]
+        screens = decision.screens
+        seen = [Seen(self.name, self.number, step, self.measure.render(r)) for r in screens]
+        for printed in self.session.printed:
+            path = printed.rpartition(" saved as ")[2] if " saved as " in printed else None
+            seen.append(Seen(self.name, self.number, step, printed, file=path or "not saved"))
+        return seen
+
+    async def command(self, name: str) -> list[Seen]:
+        return await self._turn(f"/{name}", f"/{name}")
+
+    async def say(self, text: str) -> list[Seen]:
+        return await self._turn(text, "typed")
+
+    async def press(self, data: str) -> list[Seen]:
+        view = self.session.view
+        for number, button in enumerate(view.choices, start=1):
+            if button.action.encode() == data:
+                return await self._turn(str(number), f"press {data}")
+        action = decode(data)
+        if isinstance(action, Pick):  # a quick pick of a number question: typed
+            return await self._turn(action.value, f"press {data}")
+        if isinstance(action, Back | Help | Restart):
+            name = {Back: "back", Help: "help", Restart: "restart"}[type(action)]
+            return await self._turn(f"/{name}", f"press {data}")
+        raise LookupError(f"no choice {data!r} on the console's screen")
+
+
+async def walk_console(profiles: int, *, seed: int = 7, folder: Path) -> Walked:
+    """`profiles` people at the console, one after another, each with a database of their own
+    (the console keeps one conversation per database)."""
+    engine = Engine(default_content())
+    walked = Walked()
+    clock = FakeClock(START)
+    for number in range(profiles):
+        database = folder / f"person-{number}" / "aipath.db"
+        storage = await open_storage(str(database))
+        try:
+            session = _RecordingSession(engine, storage, clock, files_folder(str(database)))
+            front = ConsoleFront(session, number)
+            walked.seen += await walk_profile(front, _rng(seed, number))
+        finally:
+            await storage.close()
+    return walked
+
+
+# ---------------------------------------------------------------------------------- report
+
+
+def report(walked: Walked, n: int = 5) -> Iterator[str]:
+    for front in sorted({s.front for s in walked.seen}):
+        yield f"## {front}: the {n} longest screens"
+        for s in walked.longest(n, front):
+            yield f"\n### {len(s.text)} characters ({s.step}, profile {s.profile})\n"
+            yield s.text
+
+
+@asynccontextmanager
+async def _folder() -> Any:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "walk"
+        folder.mkdir(mode=0o700)
+        yield folder
+
+
+async def _main(profiles: int, seed: int) -> None:
+    async with _folder() as folder:
+        walked = await walk_telegram(profiles, seed=seed, database=folder / "bot.db")
+        console = await walk_console(profiles, seed=seed, folder=folder)
+        walked.seen += console.seen
+    for line in report(walked):
+        print(line)
+    for problem in walked.problems:
+        print("PROBLEM", problem)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    asyncio.run(_main(args.profiles, args.seed))
+
+
+if __name__ == "__main__":
+    main()
