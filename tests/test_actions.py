@@ -56,7 +56,7 @@ def worst_cases(content: Content) -> list[a.Action]:
         a.Snooze(longest(SNOOZE_DAYS)),
         a.NudgePause(),
         a.StepDone(999_999, 999),
-        a.ProgressUndo(999_999),
+        a.ProgressUndo(99_999_999_999),  # a tick's time, in epoch seconds
         a.ProgressSkip(999_999),
         a.QuietMove("23:59"),
         a.QuietChange(),

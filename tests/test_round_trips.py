@@ -136,6 +136,7 @@ async def tour(t: Tour) -> None:
     await t.tap(a.ManageReminders, lambda x: x.op == "pause")
     await t.tap(a.ManageReminders, lambda x: x.op == "resume")
     await t.send(Command("plan"))
+    await t.tap(a.PlanStart, lambda x: x.choice == "today")  # no ticks before the start
     await t.tap(a.ShowProgress)
     await t.tap(a.StepDone)
     await t.tap(a.NudgeDone)

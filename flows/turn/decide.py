@@ -110,12 +110,13 @@ def _effects(
     shown: tuple[Effect, ...] = (Send(screens),) if screens else ()
     if pressed is not None and len(screens) == 1 and not files:
         current = user is not None and pressed == user.question_message_id
-        if current and outcome.placement != "new" and not rendered:
+        own = outcome.placement == "own"
+        if current and (own or (outcome.placement != "new" and not rendered)):
             assert user is not None
-            if screens[0].fingerprint() == user.question_digest:
-                return (), True
+            if screens[0].fingerprint() == user.question_digest and not rendered:
+                return (), True  # it shows exactly this already: nothing is sent again
             shown = (Edit(pressed, screens[0]),)
-        elif outcome.placement == "own":
+        elif own:
             shown = (Edit(pressed, screens[0]),)
     return (*shown, *files, *rendered), False
 
@@ -143,4 +144,5 @@ def _changes(
     plan = outcome.plan if outcome.plan != state.plan else None
     reminder = outcome.reminder if outcome.reminder != state.reminder else None
     checkin = outcome.checkin if outcome.checkin not in state.checkin_weeks else None
-    return Changes(state.user_id, now, write, plan, reminder, checkin)
+    uncheck = outcome.uncheck if outcome.uncheck in state.checkin_weeks else None
+    return Changes(state.user_id, now, write, plan, reminder, checkin, uncheck)
