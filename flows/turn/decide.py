@@ -64,7 +64,21 @@ def _outcome(t: Turn, event: Incoming) -> Outcome:
         outcome = route.handle(t, payload)
     if not (owner.creates_user or t.state.exists):  # only the interview stores someone new
         outcome = replace(outcome, save=False)
-    return outcome
+    return _never_empty(t, outcome, event)
+
+
+def _never_empty(t: Turn, outcome: Outcome, event: Press | Command | Text) -> Outcome:
+    """A press is always answered with a screen, on every screen as in the interview: one that
+    showed nothing (a button of a dialogue no longer open, an answer to a question already
+    answered) shows where the person is now, under its notice (issue 21.4)."""
+    if not isinstance(event, Press) or outcome.screens or outcome.files or outcome.erase:
+        return outcome
+    if not t.state.exists:  # nobody stored (erased a moment ago): nothing to show
+        return outcome
+    notice = outcome.toast or t.app.engine.text.messages["stale"]
+    now = replace(t, conv=outcome.conversation)
+    screen = screen_now(now, notice)
+    return replace(outcome, screens=(screen,), toast=notice, placement="current")
 
 
 def _route(t: Turn, event: Command | Press | Text) -> tuple[Route, object]:
@@ -89,13 +103,13 @@ def _paged(app: Dialogues, outcome: Outcome, event: Incoming) -> Outcome:
     return replace(outcome, screens=tuple(page_of(s, 1, words) for s in outcome.screens))
 
 
-def screen_now(t: Turn) -> Reply:
+def screen_now(t: Turn, notice: str | None = None) -> Reply:
     """What is on screen: the setup's step, the erase question, or the interview's place."""
     if t.conv.setup is not None:
-        return t.app.setup.show(t.conv.setup)
+        return t.app.setup.show(t.conv.setup, notice)
     if t.conv.dialogue == "confirm_delete":
-        return account.ask_delete(t)
-    return t.app.engine.show(t.conv)
+        return account.ask_delete(t, notice)
+    return t.app.engine.show(t.conv, notice)
 
 
 def _effects(
