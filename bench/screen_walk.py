@@ -3,9 +3,10 @@
 Why: a screen that is too long for a phone, a part of a screen left behind in the chat, or a
 file promised on screen that does not exist is only seen by someone who goes there. This walk
 goes everywhere for each profile: the interview (random answers by button), the
-recommendation and each of its detail screens (every page, then Continue), the questions
-people ask, the dated plan (and a new start date, twice), progress (a tick, then undo), the
-reminder setup, a nudge (Telegram), a typed question, /help, /profile, /privacy and /export.
+recommendation and each of its detail screens (every page, then Continue), a question people
+ask, the dated plan and its pages, progress (a tick, then undo), /help and /profile; and, for
+some, what is the same for everyone but where they are (a new start date, twice; the reminder
+setup and a nudge; a typed question, /privacy and /export).
 
 Telegram: the real PTB Application against the fake Bot API, people walking side by side; a
 screen is the text of a message as sent or edited. Console: `bot.console.ConsoleSession`, one
@@ -26,11 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from telegram import Update
-from telegram.ext import ContextTypes, TypeHandler
-
 from bench.fake_bot_api import FakeTelegram
-from bench.telegram_driver import FakeClock, bot_running, buttons_of, plain
+from bench.telegram_driver import TURNS, FakeClock, bot_running, buttons_of, plain
 from bot.console import CONSOLE_USER_ID, ConsoleSession, ConsoleView, files_of
 from bot.console_files import files_folder
 from bot.storage_backends import open_storage
@@ -143,9 +141,11 @@ async def walk_profile(front: Front, rng: random.Random) -> list[Seen]:
     if faqs:
         seen += await front.press(faqs[number % len(faqs)])
         seen += await _pages(front, front.press)
-    # The dated plan, a new start date (twice: the second changes nothing), progress.
+    # The dated plan and its pages; for every tenth person a new start date (twice: the
+    # second changes nothing) and back (rendering the files is the walk's slowest part).
     seen += await front.command("plan")
-    for choice in ("ps|monday", "ps|monday", "ps|2w", "ps|today"):
+    seen += await _pages(front, front.press)
+    for choice in ("ps|monday", "ps|monday", "ps|today") if number % 10 == 0 else ():
         if choice in _data(front, "ps"):
             seen += await front.press(choice)
     seen += await front.command("progress")
@@ -157,20 +157,22 @@ async def walk_profile(front: Front, rng: random.Random) -> list[Seen]:
             if undo:
                 seen += await front.press(undo[0])
             break
-    # Reminders: the setup, first choice at each step.
-    seen += await front.command("reminders")
-    for _ in range(8):
-        steps = [d for _, d in front.buttons() if d.split("|")[0] in SETUP_PREFIXES]
-        if not steps:
-            break
-        preferred = [d for d in steps if d in ("sc|daily", "sdd")]
-        seen += await front.press((preferred or steps)[0])
-    # A typed question, help, the answers, privacy, the export.
-    seen += await front.say(TYPED_QUESTION)
+    # Reminders (every fourth person, so a quarter get a nudge): the setup, a choice a step.
+    if number % 4 == 0:
+        seen += await front.command("reminders")
+        for _ in range(8):
+            steps = [d for _, d in front.buttons() if d.split("|")[0] in SETUP_PREFIXES]
+            if not steps:
+                break
+            preferred = [d for d in steps if d in ("sc|daily", "sdd")]
+            seen += await front.press((preferred or steps)[0])
     seen += await front.command("help")
     seen += await front.command("profile")
-    seen += await front.command("privacy")
-    seen += await front.command("export")
+    # The same for everyone but where they are: a typed question, privacy, the export.
+    if number % 10 == 0:
+        seen += await front.say(TYPED_QUESTION)
+        seen += await front.command("privacy")
+        seen += await front.command("export")
     return seen
 
 
@@ -257,19 +259,6 @@ class TelegramFront:
         )
 
 
-def turn_tracker(app: Any) -> dict[int, asyncio.Event]:
-    """Update id → set once the bot has finished with that update (every effect carried out):
-    a handler in a group after the bot's own runs only then."""
-    done: dict[int, asyncio.Event] = {}
-
-    async def finished(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if isinstance(update, Update):
-            done.setdefault(update.update_id, asyncio.Event()).set()
-
-    app.add_handler(TypeHandler(Update, finished), group=99)
-    return done
-
-
 async def nudge_everyone(app: Any, clock: FakeClock) -> None:
     """A day later at the reminders' time: one sweep sends every due nudge."""
     from bot.telegram.app import sweep_job
@@ -289,7 +278,7 @@ async def walk_telegram(
     walked = Walked()
     clock = FakeClock(START)
     async with FakeTelegram() as tg, bot_running(tg, database, clock) as app:
-        done = turn_tracker(app)
+        done = TURNS[tg]
         for first in range(0, profiles, side_by_side):
             batch = range(first, min(profiles, first + side_by_side))
             fronts = [TelegramFront(tg, 500_000 + n, n, done) for n in batch]
