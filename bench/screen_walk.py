@@ -32,10 +32,12 @@ from bench.telegram_driver import TURNS, FakeClock, bot_running, buttons_of, pla
 from bot.console import CONSOLE_USER_ID, ConsoleSession, ConsoleView, files_of
 from bot.console_files import files_folder
 from bot.storage_backends import open_storage
+from bot.telegram.render import telegram_length
 from flows.actions import Back, Help, Pick, Restart, decode
 from flows.content import default_content
 from flows.engine import Engine
 from flows.events import Event
+from flows.pages import MAX_CHARS
 from flows.turn.effects import Decision
 
 SENDS = frozenset({"sendMessage", "editMessageText", "sendPhoto", "sendDocument"})
@@ -65,11 +67,6 @@ class Walked:
 
     seen: list[Seen] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-
-    def longest(self, n: int = 5, front: str | None = None) -> list[Seen]:
-        texts = [s for s in self.seen if s.file is None and (front is None or s.front == front)]
-        unique = {s.text: s for s in texts}
-        return sorted(unique.values(), key=lambda s: -len(s.text))[:n]
 
 
 class Front(Protocol):
@@ -389,11 +386,32 @@ async def walk_console(profiles: int, *, seed: int = 7, folder: Path) -> Walked:
 # ---------------------------------------------------------------------------------- report
 
 
+def kind_of(step: str) -> str:
+    """The kind of screen a step shows: `/plan`, `press tp|costs`, `page 2 of tp|plan`…"""
+    words = step.split()
+    if words[0] != "press":
+        return step
+    data = words[1].split("|")
+    if data[0] == "pa":
+        return f"page {data[1]} of {'|'.join(data[2:])}"
+    return "press " + ("|".join(data[:2]) if data[0] in ("tp", "fa") else data[0])
+
+
 def report(walked: Walked, n: int = 5) -> Iterator[str]:
+    """Per front end: how many messages, how many over 1,500 characters, and the `n` longest
+    kinds of screen (the longest of each kind), as the person saw them."""
     for front in sorted({s.front for s in walked.seen}):
-        yield f"## {front}: the {n} longest screens"
-        for s in walked.longest(n, front):
-            yield f"\n### {len(s.text)} characters ({s.step}, profile {s.profile})\n"
+        texts = [s for s in walked.seen if s.front == front and s.file is None]
+        over = sum(telegram_length(s.text) > MAX_CHARS for s in texts)
+        yield f"## {front}: {len(texts)} messages, {over} over {MAX_CHARS:,} characters"
+        longest: dict[str, Seen] = {}
+        for s in texts:
+            kind = kind_of(s.step)
+            if kind not in longest or len(s.text) > len(longest[kind].text):
+                longest[kind] = s
+        for s in sorted(longest.values(), key=lambda s: -len(s.text))[:n]:
+            size = telegram_length(s.text)
+            yield f"\n### {size:,} characters: {kind_of(s.step)} (profile {s.profile})\n"
             yield s.text
 
 
@@ -405,11 +423,15 @@ async def _folder() -> Any:
         yield folder
 
 
-async def _main(profiles: int, seed: int) -> None:
+async def _main(profiles: int, seed: int, fronts: list[str]) -> None:
+    walked = Walked()
     async with _folder() as folder:
-        walked = await walk_telegram(profiles, seed=seed, database=folder / "bot.db")
-        console = await walk_console(profiles, seed=seed, folder=folder)
-        walked.seen += console.seen
+        if "telegram" in fronts:
+            telegram = await walk_telegram(profiles, seed=seed, database=folder / "bot.db")
+            walked.seen += telegram.seen
+            walked.problems += telegram.problems
+        if "console" in fronts:
+            walked.seen += (await walk_console(profiles, seed=seed, folder=folder)).seen
     for line in report(walked):
         print(line)
     for problem in walked.problems:
@@ -418,10 +440,11 @@ async def _main(profiles: int, seed: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profiles", type=int, default=20)
+    parser.add_argument("--profiles", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--front", nargs="+", default=["telegram", "console"])
     args = parser.parse_args()
-    asyncio.run(_main(args.profiles, args.seed))
+    asyncio.run(_main(args.profiles, args.seed, args.front))
 
 
 if __name__ == "__main__":
