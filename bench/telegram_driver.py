@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -11,6 +13,9 @@ from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes, TypeHandler
 
 from bench.fake_bot_api import FakeTelegram
 from bot.settings import Settings
@@ -58,8 +63,37 @@ async def bot_running(
     app = build_application(
         settings_for(tg, database, **extra), clock=clock or FakeClock(), **(build_options or {})
     )
+    TURNS[tg] = track_turns(app)
     async with running(app, poll_timeout=1):
         yield app
+
+
+TURNS: weakref.WeakKeyDictionary[FakeTelegram, dict[int, asyncio.Event]] = (
+    weakref.WeakKeyDictionary()
+)
+"""For each fake, the bot running against it: update id → set once the bot is done with it."""
+
+
+def track_turns(app: Any) -> dict[int, asyncio.Event]:
+    """Update id → an event set once the bot has finished with that update (every message,
+    edit and file sent): a handler in a group after the bot's own runs only then. So a
+    simulated person reads a screen of several messages whole, not from its first message."""
+    done: dict[int, asyncio.Event] = {}
+
+    async def finished(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if isinstance(update, Update):
+            done.setdefault(update.update_id, asyncio.Event()).set()
+
+    app.add_handler(TypeHandler(Update, finished), group=99)
+    return done
+
+
+async def turn_done(tg: FakeTelegram, update_id: int, timeout: float = 20.0) -> None:  # noqa: ASYNC109
+    """Wait until the bot has finished with an update (when a bot from `bot_running` runs)."""
+    turns = TURNS.get(tg)
+    if turns is not None:
+        event = turns.setdefault(update_id, asyncio.Event())
+        await asyncio.wait_for(event.wait(), timeout)
 
 
 def plain(html: str) -> str:
@@ -103,6 +137,7 @@ class SimUser:
         self.timeout = timeout
         self.keyboard_message: int | None = None
         self.buttons: list[dict[str, Any]] = []
+        self.earlier: list[tuple[int | None, list[dict[str, Any]]]] = []
 
     def _mine(self, request: Any, mark: int) -> bool:
         return (
@@ -111,16 +146,19 @@ class SimUser:
             and int(request.params.get("chat_id", 0)) == self.user_id
         )
 
-    async def _screen(self, mark: int, *, keyboard: bool) -> Screen:
+    async def _screen(self, mark: int, *, keyboard: bool, update_id: int | None = None) -> Screen:
         def done(r: Any) -> bool:
             return self._mine(r, mark) and (not keyboard or bool(buttons_of(r.params)))
 
         await self.tg.wait_for(done, timeout=self.timeout)
+        if update_id is not None:  # a screen of several messages (an answer, then a question)
+            await turn_done(self.tg, update_id, self.timeout)
         mine = [r for r in self.tg.requests if self._mine(r, mark)]
-        for r in mine:
-            if buttons_of(r.params):
-                self.buttons = buttons_of(r.params)
-                self.keyboard_message = self._message_id(r)
+        keyboards = [(self._message_id(r), buttons_of(r.params)) for r in mine]
+        keyboards = [(m, b) for m, b in keyboards if b]
+        if keyboards:
+            self.keyboard_message, self.buttons = keyboards[-1]
+            self.earlier = keyboards[:-1]  # an answer's own buttons, above the screen
         return Screen(mine)
 
     def _message_id(self, request: Any) -> int | None:
@@ -136,27 +174,33 @@ class SimUser:
 
     async def say(self, text: str, *, keyboard: bool = True) -> Screen:
         mark = len(self.tg.requests)
-        self.tg.push_text(self.user_id, text)
-        return await self._screen(mark, keyboard=keyboard)
+        update_id = self.tg.push_text(self.user_id, text)
+        return await self._screen(mark, keyboard=keyboard, update_id=update_id)
 
     def find(self, wanted: str) -> dict[str, Any]:
-        for button in self.buttons:
-            data = button.get("callback_data", "")
-            if wanted == button["text"] or wanted in button["text"] or data.endswith(wanted):
-                return button
+        return self._find(wanted)[1]
+
+    def _find(self, wanted: str) -> tuple[int | None, dict[str, Any]]:
+        """(the message it is on, the button): the screen's own first, then earlier messages
+        of the same screen (an answer's topics)."""
+        for message_id, buttons in [(self.keyboard_message, self.buttons), *self.earlier[::-1]]:
+            for button in buttons:
+                data = button.get("callback_data", "")
+                if wanted == button["text"] or wanted in button["text"] or data.endswith(wanted):
+                    return message_id, button
         raise AssertionError(f"no button {wanted!r} in {[b['text'] for b in self.buttons]}")
 
     async def tap(
         self, wanted: str, *, message_id: int | None = None, keyboard: bool = True
     ) -> Screen:
-        button = self.find(wanted)
+        on, button = self._find(wanted)
         mark = len(self.tg.requests)
-        target = message_id or self.keyboard_message
+        target = message_id or on
         assert target is not None
-        self.tg.push_callback(self.user_id, button["callback_data"], target)
+        update_id = self.tg.push_callback(self.user_id, button["callback_data"], target)
         await self.tg.wait_for(
             lambda r: r.index >= mark and r.method == "answerCallbackQuery", timeout=self.timeout
         )
         if not keyboard:
             return Screen([r for r in self.tg.requests if self._mine(r, mark)])
-        return await self._screen(mark, keyboard=True)
+        return await self._screen(mark, keyboard=True, update_id=update_id)

@@ -1,7 +1,9 @@
 """The console chat: the same dialogues and database as the Telegram bot, in a terminal.
 
-It carries out a turn's effects as text (files as one line each) and needs no Telegram library:
-nothing it imports reaches `telegram` (tests/test_layers.py runs it with PTB blocked).
+It carries out a turn's effects as text; the files a turn sends (roadmap, calendar, export) are
+saved beside the database and printed as their paths (bot/console_files.py). It needs no
+Telegram library: nothing it imports reaches `telegram` (tests/test_layers.py runs it with PTB
+blocked).
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.clock import Clock, utc_now
+from bot.console_files import files_folder, save
 from bot.dispatcher import Dispatcher, NotSaved
 from bot.outputs import File, plan_files
 from bot.storage import Storage
@@ -98,13 +102,23 @@ class ConsoleView:
             lines.append(self.words["nav_hint"])
         return "\n".join(lines)
 
-    def show(self, decision: Decision, files: list[File]) -> str:
-        """Every screen of a decision; its files (roadmap, calendar, export) one line each."""
+    def show(self, decision: Decision, files: list[str] | None = None) -> str:
+        """Every screen of a decision, then one line per file (its path once saved)."""
         parts = [self.render(reply) for reply in decision.screens]
         if decision.toast and not decision.screens:
             parts.append(_wrap(f"({decision.toast})"))
-        parts += [f"  [{f.name}, {len(f.data) // 1024 + 1} KB: {f.caption}]" for f in files]
+        parts += files or []
         return "\n".join(parts)
+
+    def file_line(self, file: File, saved: Path | None, reason: str = "") -> str:
+        size = len(file.data) // 1024 + 1
+        if saved is None:
+            return "  " + self.words["file_not_saved"].format(
+                name=file.name, caption=file.caption, reason=reason
+            )
+        return "  " + self.words["file_saved"].format(
+            name=file.name, size=size, caption=file.caption, path=saved
+        )
 
     def event_for(self, typed: str) -> Event | str | None:
         """The engine event for a typed line; a string is a message to print instead; None quits."""
@@ -162,6 +176,43 @@ async def files_of(dispatcher: Dispatcher, decision: Decision) -> list[File]:
     return files
 
 
+class ConsoleSession:
+    """One conversation in the terminal: a typed line in, what to print out. The files a turn
+    asks for are saved in `folder` (bot/console_files.py) and printed as their paths."""
+
+    def __init__(self, engine: Engine, storage: Storage, clock: Clock, folder: Path) -> None:
+        self.view = ConsoleView(engine)
+        self.dispatcher = console_dispatcher(engine, storage, clock)
+        self.folder = folder
+
+    async def start(self) -> str:
+        return await self._turn(Command("start"))
+
+    async def line(self, typed: str) -> str | None:
+        """What to print for a typed line; None when the person quits."""
+        event = self.view.event_for(typed)
+        if event is None:
+            return None
+        if isinstance(event, str):
+            return event
+        return await self._turn(event)
+
+    async def _turn(self, event: Event) -> str:
+        decision = await turn(self.dispatcher, event)
+        files = await files_of(self.dispatcher, decision)
+        return self.view.show(decision, self._save(files))
+
+    def _save(self, files: list[File]) -> list[str]:
+        if not files:
+            return []
+        try:
+            paths = save(self.folder, files)
+        except OSError as exc:  # a full disk, a folder others could tamper with: say so
+            reason = exc.strerror or str(exc)
+            return [self.view.file_line(f, None, reason) for f in files]
+        return [self.view.file_line(f, p) for f, p in zip(files, paths, strict=True)]
+
+
 def run_console(
     engine: Engine,
     *,
@@ -171,29 +222,23 @@ def run_console(
     clock: Clock = utc_now,
 ) -> int:
     """Chat in the terminal until /quit, end of input or Ctrl-C. Returns the exit code."""
-    view = ConsoleView(engine)
-    words = view.words
+    words = engine.content.dialogue.console
     with asyncio.Runner() as runner:
         storage = runner.run(open_storage(database))
-        dispatcher = console_dispatcher(engine, storage, clock)
+        session = ConsoleSession(engine, storage, clock, files_folder(database))
         try:
             write(words["intro"])
-            out = runner.run(turn(dispatcher, Command("start")))
-            write(view.show(out, []))
+            write(runner.run(session.start()))
             while True:
                 try:
                     typed = read(words["prompt"])
                 except (EOFError, KeyboardInterrupt):
                     write("")
                     break
-                event = view.event_for(typed)
-                if event is None:
+                out = runner.run(session.line(typed))
+                if out is None:
                     break
-                if isinstance(event, str):
-                    write(event)
-                    continue
-                out = runner.run(turn(dispatcher, event))
-                write(view.show(out, runner.run(files_of(dispatcher, out))))
+                write(out)
         except KeyboardInterrupt:
             write("")
         finally:

@@ -181,6 +181,8 @@ def _row(
         status = (
             words["roadmap_done"]
             if is_done
+            else words["roadmap_starts"].format(day=day_label(m.start))
+            if today < m.start  # weeks count from the day it starts
             else words["roadmap_now"].format(week=step.week, weeks=step.weeks)
         )
         ax.text(

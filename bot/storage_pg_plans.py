@@ -72,6 +72,11 @@ class PgPlans:
             week,
         )
 
+    async def check_out(self, user_id: int, week: str) -> None:
+        await self._conn.execute(
+            "DELETE FROM checkins WHERE user_id = $1 AND week = $2", user_id, week
+        )
+
     async def checkin_weeks(self, user_id: int) -> list[str]:
         rows = await self._conn.fetch(
             "SELECT week FROM checkins WHERE user_id = $1 ORDER BY week DESC", user_id

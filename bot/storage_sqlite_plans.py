@@ -78,6 +78,10 @@ class SqlitePlans:
             "INSERT OR IGNORE INTO checkins (user_id, week) VALUES (?, ?)", (user_id, week)
         )
 
+    async def check_out(self, user_id: int, week: str) -> None:
+        """Take an ISO week out of the streak again (the tick that put it there was undone)."""
+        await self._write("DELETE FROM checkins WHERE user_id = ? AND week = ?", (user_id, week))
+
     async def checkin_weeks(self, user_id: int) -> list[str]:
         sql = "SELECT week FROM checkins WHERE user_id = ? ORDER BY week DESC"
         async with self._db.execute(sql, (user_id,)) as cur:

@@ -60,6 +60,8 @@ async def commit_turn(storage: Storage, changes: Changes) -> None:
         writes.append(lambda: storage.save_reminder(reminder, now=now))
     if (week := changes.checkin) is not None:
         writes.append(lambda: storage.check_in(uid, week))
+    if (gone := changes.uncheck) is not None:
+        writes.append(lambda: storage.check_out(uid, gone))
     if len(writes) == 1:  # one statement commits on its own
         await writes[0]()
     elif writes:

@@ -118,6 +118,12 @@ class Sweep:
         )
         if nudge.plan is not None:  # created, re-dated, or a weekly summary remembered
             await self.storage.commit_turn(Changes(row.user_id, now, plan=nudge.plan))
+        if nudge.reply is None and nudge.wait_until is not None:  # the plan starts later
+            await self.storage.finish_claim(
+                row.user_id, claimed, next_due=epoch(nudge.wait_until), sent_at=None
+            )
+            stats.deferred += 1
+            return
         if nudge.reply is None:  # no plan or plan complete: nothing to nudge about
             await self.storage.finish_claim(
                 row.user_id, claimed, next_due=None, sent_at=None, status="stopped"

@@ -1,9 +1,11 @@
 """The button-action codec: the `Action` base, its registry, `encode` and `decode`.
 
 A button's callback data is `prefix|field|field…`: the class's `PREFIX`, then its fields in
-declaration order (ints as decimal, bools as 1/0, strings as they are). `Action.encode()` is the
-ONE place that checks Telegram's 64-byte limit; the module-level `decode()` turns any string
-(forged, stale, truncated, from an older release) into an action or None and never raises.
+declaration order (ints as decimal, bools as 1/0, strings as they are). A last field that is an
+action itself (a page of the screen that action shows) is that action's own data, as it is.
+`Action.encode()` is the ONE place that checks Telegram's 64-byte limit; the module-level
+`decode()` turns any string (forged, stale, truncated, from an older release) into an action or
+None and never raises.
 
 `decode` knows only registered classes: import actions from `flows.actions`, which imports every
 group of declarations (`flows/actions_*.py`) and so registers them all.
@@ -37,6 +39,9 @@ class Action:
         parts = [self.PREFIX]
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
+            if isinstance(value, Action):  # the last field: its own data, separators and all
+                parts.append(value.encode())
+                continue
             text = str(int(value)) if isinstance(value, bool) else str(value)
             if SEP in text:
                 raise ValueError(f"{type(self).__name__}.{f.name} contains {SEP!r}")
@@ -56,6 +61,11 @@ def register(cls: type[Action]) -> type[Action]:
 
 
 def _convert(kind: Any, text: str) -> object:
+    if kind is Action:
+        inner = decode(text)
+        if inner is None:
+            raise ValueError(text)
+        return inner
     if kind is bool:
         if text not in ("0", "1"):
             raise ValueError(text)
@@ -84,6 +94,8 @@ def decode(data: str | None) -> Action | None:
         return None
     try:
         hints, fields = _fields(prefix)
+        if fields and hints[fields[-1].name] is Action and len(raw) > len(fields):
+            raw = [*raw[: len(fields) - 1], SEP.join(raw[len(fields) - 1 :])]
         if len(raw) != len(fields):
             return None
         values = {

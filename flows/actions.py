@@ -3,7 +3,8 @@
 The one module to import actions from: importing it registers every action with the codec
 (`flows/action_codec.py`: `encode`, `decode`, the 64-byte limit), so `decode` knows them all.
 The declarations live by dialogue: `actions_interview`, `actions_plan` (plan, progress, nudges,
-reminder settings), `actions_reminder_setup`, `actions_account`.
+reminder settings), `actions_reminder_setup`, `actions_account`, and `actions_pages` (the page
+buttons of a long screen, in any dialogue).
 
 To add a button: add one frozen dataclass with a unique `PREFIX` to the module of its dialogue,
 and re-export it here. Actions whose meaning depends on what was on screen carry that screen
@@ -38,6 +39,9 @@ from flows.actions_interview import (
     RestartAnswer,
     Resume,
     Topic,
+)
+from flows.actions_pages import (
+    Page,
 )
 from flows.actions_plan import (
     PLAN_ACTIONS,
@@ -87,6 +91,7 @@ __all__ = [
     "ManageReminders",
     "NudgeDone",
     "NudgePause",
+    "Page",
     "Pick",
     "PlanStart",
     "ProgressSkip",

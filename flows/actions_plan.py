@@ -83,10 +83,11 @@ class StepDone(Action):
 @register
 @dataclass(frozen=True, slots=True)
 class ProgressUndo(Action):
-    """Undo ticking off milestone `index` (stale unless it is the last one done)."""
+    """Undo the tick made at `tick` (epoch seconds; stale unless it is the newest tick, and
+    the plan still stands as it left it)."""
 
     PREFIX: ClassVar[str] = "pu"
-    index: int
+    tick: int
 
 
 @register

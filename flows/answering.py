@@ -9,6 +9,8 @@ whole recommendation again). The engine holds these views; every word is in cont
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flows.actions import (
     AskTopic,
     Back,
@@ -110,7 +112,15 @@ class AnsweringViews(InterviewViews):
         return self._answer_reply(conv, result)
 
     def _answer_reply(self, conv: Conversation, result: AskResult) -> Reply:
-        return self._with_place(conv, answer_blocks(self.index, result), self._topics(result))
+        return self._own_answer(answer_blocks(self.index, result), self._topics(result), conv)
+
+    def _own_answer(
+        self, blocks: tuple[Block, ...], topics: tuple[Passage, ...], conv: Conversation
+    ) -> Reply:
+        """The answer, then the person's place: where messages are apart (Telegram), the answer
+        is one of its own, with its topics, and stays when the place moves on (`Reply.lead`)."""
+        reply = self._with_place(conv, blocks, topics)
+        return replace(reply, lead=(len(blocks), len(topics)))
 
     def topic(self, conv: Conversation, key: str) -> Reply:
         """A topic button under an answer: that passage, then the person's place again."""
@@ -118,7 +128,7 @@ class AnsweringViews(InterviewViews):
         if passage is None:  # the content changed since the button was sent
             return self.show(conv, self.text.messages["stale"])
         result = AskResult(True, passage, (), None, 1.0)
-        return self._with_place(conv, answer_blocks(self.index, result), ())
+        return self._own_answer(answer_blocks(self.index, result), (), conv)
 
     def menu(self, conv: Conversation, notice: str | None = None) -> Reply:
         """What someone with a recommendation can do next: short, never the recommendation."""

@@ -49,6 +49,7 @@ __all__ = [
     "ContentError",
     "Demands",
     "DetailTopicId",
+    "Dialogue",
     "FaqItem",
     "FigureKind",
     "Note",

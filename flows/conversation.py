@@ -2,8 +2,8 @@
 
 Where the interview is (`state`, `answers`, `editing`), and which dialogue is on screen over it
 (`dialogue`: a yes/no question or the reminder setup, see flows/dialogues/on_screen.py), with the
-setup's choices so far while it is open. Plan, progress and reminder settings are rows of their
-own (flows/turn/records.py).
+setup's choices so far while it is open, and the last progress ticks for "Undo". Plan, progress
+and reminder settings are rows of their own (flows/turn/records.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from flows.dialogues.on_screen import OnScreen
 from flows.graph import InterviewState
 from flows.profile import Profile
+from flows.progress import UNDO_DEPTH, Tick
 from flows.questions import BY_FIELD, Answer, missing_fields
 from flows.reminder_setup import SetupState
 
@@ -34,6 +35,9 @@ class Conversation(BaseModel):
     """The dialogue on screen: typed text belongs to it, and anything else closes it."""
     setup: SetupState | None = None
     """The reminder setup's choices so far; set exactly while `dialogue` is "setup"."""
+    ticks: tuple[Tick, ...] = ()
+    """The last progress ticks, newest last, each with what it changed: "Undo last" takes
+    back the newest exactly (flows/dialogues/progress_board.py)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -64,6 +68,12 @@ class Conversation(BaseModel):
         if dialogue == self.dialogue and setup == self.setup:
             return self
         return self.model_copy(update={"dialogue": dialogue, "setup": setup})
+
+    def ticked(self, tick: Tick) -> Conversation:
+        return self.model_copy(update={"ticks": (*self.ticks, tick)[-UNDO_DEPTH:]})
+
+    def untick(self) -> Conversation:
+        return self.model_copy(update={"ticks": self.ticks[:-1]})
 
     def profile(self) -> Profile | None:
         """The completed profile, or None while answers are missing."""

@@ -204,9 +204,11 @@ class Engine:
         if isinstance(action, Faq):
             item = self.content.advice.faq_item(action.id)
             if item is not None:
-                return Step(conv, present_faq(self.content, item, conv.state), False)
+                reply = present_faq(self.content, item, conv.state)
+                return Step(conv, replace(reply, again=action), False)
         if isinstance(action, FaqMenu):
-            return Step(conv, present_faq_menu(self.content, conv.state), False)
+            reply = present_faq_menu(self.content, conv.state)
+            return Step(conv, replace(reply, again=action), False)
         if isinstance(action, AskTopic):
             return Step(conv, self.views.topic(conv, action.key), False)
         if isinstance(action, Resume):  # also the answer "continue" to the welcome back
@@ -226,7 +228,8 @@ class Engine:
             return self._same(conv, self.text.messages["stale"])
         rec = self.recommendation(conv)
         assert rec is not None  # a finished conversation with a profile has one
-        return Step(conv, present_detail(self.content, profile, rec, topic, conv.state), False)
+        reply = present_detail(self.content, profile, rec, topic, conv.state)
+        return Step(conv, replace(reply, again=Topic(name)), False)
 
     def _typed_at_question(self, conv: Conversation, text: str) -> Step:
         """Typed text while a yes/no question is open answers it, or it is asked again."""

@@ -73,13 +73,18 @@ def progress_text(
     today: date,
     streak: int,
     words: Mapping[str, str],
+    *,
+    not_started: bool = False,
 ) -> str:
-    """/progress: the bar, the current milestone and this week's step, and an honest streak."""
+    """/progress: the bar, the current milestone and this week's step, and an honest streak.
+    Before the plan's first day: when it starts and what to prepare, and no week numbers."""
     total = len(milestones)
     lines = [
         words["progress_bar"].format(bar="▓" * done + "░" * (total - done), done=done, total=total)
     ]
-    if done < total:
+    if not_started and milestones:
+        lines.append(starts_line(milestones[0], today, words))
+    elif done < total:
         current = milestones[done]
         lines.append(
             words["progress_current"].format(
@@ -91,6 +96,16 @@ def progress_text(
         lines.append(words["plan_complete"])
     lines.append(words["progress_streak"].format(streak=streak))
     return "\n".join(lines)
+
+
+def starts_line(first: DatedMilestone, today: date, words: Mapping[str, str]) -> str:
+    """'Your plan starts on Mon 14 Dec (in 3 days). To prepare: …' (its first week's step)."""
+    days = (first.start - today).days
+    when = words["starts_tomorrow"] if days == 1 else words["starts_in_days"].format(days=days)
+    step = week_step(first, first.start).step
+    return words["progress_not_started"].format(
+        start=_day(first.start), when=when, title=first.title, step=step
+    )
 
 
 def _day(d: date) -> str:

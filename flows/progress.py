@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, cast
+
+from pydantic import BaseModel, ConfigDict
 
 from flows.schedule import DatedMilestone
 
@@ -22,6 +24,40 @@ _TOPIC_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*\+\s*")
 _PART = re.compile(r"\s*\(part (\d+) of (\d+)\)\s*$")
 _LABEL = re.compile(r"^[^:]{1,24}:\s+")
 """'Layer 1: ' or 'Phase 2: ' before the topics."""
+
+
+TickKind = Literal["step", "milestone", "skip"]
+UNDO_DEPTH = 5
+"""How many ticks back "Undo last" can go, one press each."""
+
+
+class Tick(BaseModel):
+    """A tick on the progress screen or a nudge, and everything it changed, so that undoing it
+    puts back exactly what was there before: the milestones done, the week it added to the
+    streak, and the reminders it quieted or stopped."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: TickKind
+    index: int
+    """The milestone it was about."""
+    week: int = 0
+    """For a step: the milestone's week whose step it ticked off."""
+    at: int
+    """When (epoch seconds): which tick an Undo button is about."""
+    done: int
+    """Milestones done before it."""
+    checkin: str | None = None
+    """The ISO week it added to the weekly streak (None: the week was in it already)."""
+    reminder: tuple[str, int | None] | None = None
+    """The reminders' (status, next due) before it, when it changed them."""
+
+    def is_step(self, index: int, week: int) -> bool:
+        return self.kind == "step" and self.index == index and self.week == week
+
+    def applies_to(self, done: int) -> bool:
+        """Whether the plan still stands as this tick left it (else it cannot be undone)."""
+        return done == (self.index if self.kind == "step" else self.index + 1)
 
 
 def iso_week(day: date) -> str:
@@ -86,9 +122,13 @@ def split_topics(title: str) -> list[str]:
 
 
 def week_steps(m: DatedMilestone, topics: Sequence[str] = ()) -> list[str]:
-    """One step per week of the milestone: its topics spread in order over all weeks but the
-    last, and the last week is for the milestone's checkable outcome."""
+    """One step per week of the milestone. Written in content for the milestone (its
+    `weekly_steps`, where the plan has them): those, one a week. Otherwise its topics spread in
+    order over all weeks but the last, and the last week is for the milestone's outcome."""
     weeks = milestone_weeks(m)
+    written = cast(tuple[str, ...], getattr(m, "weekly_steps", ()))
+    if written:
+        return [written[min(week, len(written) - 1)] for week in range(weeks)]
     if weeks == 1:
         return [m.milestone]
     named = list(topics) or split_topics(m.title)

@@ -6,7 +6,7 @@ Blocks carry plain text (never markup); each transport escapes and styles them i
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -14,6 +14,8 @@ from flows.actions import Action
 
 BlockKind = Literal["title", "heading", "text", "bullets", "progress", "note"]
 HintKind = Literal["choice", "number"]
+ANSWER_SCREEN = "answer"
+"""`Reply.state` of an answer to a typed question shown as a message of its own."""
 ReplyKind = Literal["question", "summary", "recommendation", "info", "confirm", "welcome"]
 
 
@@ -44,10 +46,28 @@ class Reply:
     hint: HintKind | None = None
     """Set after an answer that did not fit: each transport adds, in its own words, how to
     answer there (Telegram: tap or type; the console: a number or words)."""
+    again: Action | None = None
+    """The press that shows this screen again from the stored state: a screen too long for a
+    phone is shown in pages, and its page buttons carry this (flows/pages.py)."""
+    lead: tuple[int, int] = (0, 0)
+    """(blocks, rows): the first blocks and the last button rows are an answer of their own
+    (to a question the person typed), shown as a message apart that stays when the screen
+    after it moves on (`parts`)."""
 
     @property
     def flat_buttons(self) -> list[Button]:
         return [b for row in self.buttons for b in row]
+
+    def parts(self) -> tuple[Reply, ...]:
+        """The messages this screen is shown as where each is a message of its own (Telegram):
+        an answer with its own buttons first (`lead`), then the screen; usually just itself."""
+        blocks, rows = self.lead
+        if not blocks:
+            return (self,)
+        cut = len(self.buttons) - rows
+        answer = Reply("info", ANSWER_SCREEN, self.blocks[:blocks], self.buttons[cut:])
+        rest = replace(self, blocks=self.blocks[blocks:], buttons=self.buttons[:cut], lead=(0, 0))
+        return (answer, rest)
 
     def fingerprint(self) -> str:
         """What this screen shows (text and buttons), stable across processes: an edit that

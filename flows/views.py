@@ -43,6 +43,8 @@ class InterviewViews:
     def show(self, conv: Conversation, notice: str | None = None) -> Reply:
         """The reply that shows where the conversation is now, with `notice` on top."""
         reply = self._view(conv, notice)
+        if conv.dialogue == "interview":  # "continue where I was" shows it again (its pages)
+            reply = replace(reply, again=Resume())
         return replace(reply, notice=notice) if notice else reply
 
     def _view(self, conv: Conversation, notice: str | None) -> Reply:

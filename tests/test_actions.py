@@ -13,6 +13,7 @@ from flows.content import Content
 from flows.dialogues.dated_plan import START_CHOICES
 from flows.dialogues.reminder_settings import SNOOZE_DAYS
 from flows.graph import STATES
+from flows.pages import MAX_PAGES
 from flows.questions import BY_FIELD
 from flows.reminder_setup import QUIET_CHOICES
 
@@ -55,11 +56,14 @@ def worst_cases(content: Content) -> list[a.Action]:
         a.Snooze(longest(SNOOZE_DAYS)),
         a.NudgePause(),
         a.StepDone(999_999, 999),
-        a.ProgressUndo(999_999),
+        a.ProgressUndo(99_999_999_999),  # a tick's time, in epoch seconds
         a.ProgressSkip(999_999),
         a.QuietMove("23:59"),
         a.QuietChange(),
         a.DeleteAnswer(yes=True),
+        # a page of any screen that can be shown again (Reply.again), at the last page there is
+        a.Page(MAX_PAGES, a.Faq(longest(item.id for item in content.advice.faq))),
+        a.Page(MAX_PAGES, a.Topic(longest(t.id for t in content.dialogue.detail_topics))),
     ]
 
 
@@ -70,6 +74,15 @@ def test_every_action_fits_and_round_trips_with_worst_case_values(content: Conte
         data = action.encode()
         assert len(data.encode()) <= a.MAX_BYTES, data
         assert a.decode(data) == action
+
+
+def test_a_page_carries_the_press_that_shows_its_screen_again() -> None:
+    page = a.Page(3, a.Topic("job_search"))
+    assert page.encode() == "pa|3|tp|job_search"
+    assert a.decode("pa|3|tp|job_search") == page
+    assert a.decode("pa|2|re") == a.Page(2, a.Resume())
+    for junk in ("pa|2", "pa|x|re", "pa|2|zz|q", "pa|2|tp", "pa|2|pa|3|re|x"):
+        assert a.decode(junk) is None, junk
 
 
 def test_encode_refuses_what_telegram_would_reject() -> None:

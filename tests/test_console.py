@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,7 +64,7 @@ def test_a_wrong_number_with_one_option_says_so_plainly(engine: Engine, tmp_path
     out = chat(
         engine,
         tmp_path / "db.sqlite",
-        ["1", "1", "2", "4", "1", "2", "3000", "1", "10", "2", "1", "/costs", "2"],
+        ["1", "1", "2", "4", "1", "2", "3000", "1", "10", "2", "1", "/why_not", "2"],
     )
     assert "from 1 to 1" not in out
     assert "only one option here" in out
@@ -99,3 +101,30 @@ def test_a_long_bullet_wraps_without_a_second_bullet(engine: Engine, tmp_path: P
     out = chat(engine, tmp_path / "aipath.db", ["1", "is a master's worth it?"])
     assert "graduate" in out  # the long "visa route or hiring rules" item is shown, and wraps
     assert not re.search(r"^\s*•\s{2,}", out, re.MULTILINE), out
+
+
+def test_console_saves_the_plan_files_and_the_export_beside_its_database(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Issue 20.1: the roadmap pages, the calendar and the export are written to a folder next
+    to the database (0700, files 0600), under the names Telegram uses, and their paths printed;
+    a new start date replaces the set."""
+    db = tmp_path / "data" / "aipath.db"
+    chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
+    out = chat(engine, db, ["/plan", "/export"])
+    saved = [Path(p) for p in re.findall(r"saved as (\S+)$", out, re.MULTILINE)]
+    folder = tmp_path / "data" / "aipath-files"
+    names = {p.name for p in saved}
+    assert "ai-path-plan.ics" in names and "my-aipath-data.json" in names, out
+    assert any(re.fullmatch(r"roadmap(-\d+)?\.png", n) for n in names)
+    assert all(p.parent == folder and p.exists() for p in saved)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in saved} == {0o600}
+    assert saved[0].read_bytes().startswith(b"\x89PNG")
+    assert json.loads((folder / "my-aipath-data.json").read_text())["users"]
+    # A new start date: the plan's files are written again, the set replaced as one.
+    out = chat(engine, db, ["/plan", "2"])  # 2) Start next Monday
+    again = [Path(p) for p in re.findall(r"saved as (\S+)$", out, re.MULTILINE)]
+    pictures = {p.name for p in folder.glob("roadmap*.png")}
+    assert pictures == {p.name for p in again if p.suffix == ".png"}
+    assert "DTSTART;VALUE=DATE" in (folder / "ai-path-plan.ics").read_text()

@@ -64,6 +64,7 @@ async def test_telegram_detail_buttons_open_their_screens(tg: FakeTelegram, tmp_
         await finish_interview(user)
         screen = await user.tap("Costs")
         assert "Costs and cash flow" in screen.text and "$11,900" in screen.text
+        screen = await user.tap("Next page")  # the sources close the screen, on its last page
         assert "Flatiron School publishes" in screen.text
         screen = await user.tap("Continue")
         assert "Recommended path: Accelerated" in screen.text
@@ -71,4 +72,6 @@ async def test_telegram_detail_buttons_open_their_screens(tg: FakeTelegram, tmp_
         assert "why they come second" in screen.text
         screen = await user.tap("Continue")
         screen = await user.tap("Job search")
+        assert "Getting past the resume filter" in screen.text
+        screen = await user.tap("Next page")
         assert "Interview rounds" in screen.text

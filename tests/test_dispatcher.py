@@ -55,7 +55,10 @@ async def test_typed_text_goes_to_the_setup_only_while_it_is_on_screen(
     state = await dispatcher.storage.load_turn(USER)
     assert state.conversation.setup is None and state.reminder is None  # nothing half-set kept
     stale = await dispatcher.handle(USER, USER, Press(SetupZone("UTC")))
-    assert stale.screens == [] and stale.toast  # an old setup button: a toast, nothing edited
+    # an old setup button: where the person is now (never a bare toast), the setup stays shut
+    assert stale.toast and "Here is where you are now." in words(stale)
+    assert "How often" not in words(stale) and "Which timezone" not in words(stale)
+    assert (await dispatcher.storage.load_turn(USER)).conversation.setup is None
 
 
 async def test_a_repeated_tap_on_the_current_step_is_not_shown_again(

@@ -135,6 +135,20 @@ def test_done_milestones_are_marked_and_the_current_one_highlighted(
     assert any("Today: 20 Aug 2027" in t for t in texts)
 
 
+def test_a_plan_not_started_counts_no_week_yet(content: Content) -> None:
+    """Issue 21.1: before its first day, the current milestone says when it starts."""
+    figures = roadmap_figures(
+        two_year_plan(),
+        "Your study plan: Structured self-study",
+        done=0,
+        today=START - timedelta(days=3),
+        words=content.reminders.messages,
+    )
+    texts = [t.get_text() for fig in figures for t in drawn_texts(fig)]
+    assert "Starts 2 Nov 2026" in texts, texts
+    assert not any(t.startswith("Now · week ") for t in texts)
+
+
 def test_time_axis_ends_where_the_plan_ends(figures: list[Figure]) -> None:
     plan = two_year_plan()
     for fig in figures:

@@ -15,6 +15,7 @@ from bot.storage import Storage
 from bot.sweep import epoch
 from flows.actions import (
     NudgeDone,
+    PlanStart,
     ProgressSkip,
     ProgressUndo,
     ShowPlan,
@@ -60,15 +61,19 @@ async def test_progress_screen_ticks_off_undoes_and_skips(engine: Engine, storag
     step = await board.press(StepDone(0, 1))
     assert "counts for this week's streak" in text(step) and "0 of" in text(step)
 
+    assert ProgressUndo(epoch(clock())) in actions(step)  # every tick can be undone
+    clock.advance(minutes=1)
     screen = await board.press(NudgeDone(0))
     assert "Well done!" in text(screen) and "Weekly streak: 1" in text(screen)
-    assert ProgressUndo(0) in actions(screen)
+    assert ProgressUndo(epoch(clock())) in actions(screen)
     # a second tap on the same button (or an old nudge) changes nothing
     again = await board.press(NudgeDone(0))
     assert "1 of" in text(again) and "Well done!" not in text(again)
 
-    screen = await board.press(ProgressUndo(0))
+    screen = await board.press(ProgressUndo(epoch(clock())))
     assert "milestone 1 is open again" in text(screen) and "0 of" in text(screen)
+    # the step ticked before it is still done, and can be undone next
+    assert ProgressUndo(epoch(clock() - timedelta(minutes=1))) in actions(screen)
 
     clock.advance(weeks=1)
     screen = await board.press(ProgressSkip(0))
@@ -183,3 +188,24 @@ async def test_the_roadmap_renders_off_the_event_loop(engine: Engine, storage: S
     files = await task
     assert turns > 20, "rendering held the event loop"
     assert files[0].picture and files[-1].name == "ai-path-plan.ics"
+
+
+async def test_a_nudge_due_before_the_plan_starts_waits_for_its_first_day(
+    engine: Engine, storage: Storage
+) -> None:
+    """Issue 21.1, in the sweep itself: a reminder row that comes due before the plan's start
+    (set up before the start was moved, or stored by an older release) sends nothing, and is
+    put off to the first slot on the start day."""
+    clock = FakeClock(datetime(2026, 12, 11, 18, tzinfo=UTC))  # Friday, 18:00
+    reminders, outbox = service(engine, storage, clock), Outbox()
+    await finished_user(storage, clock, DAILY)
+    await reminders.press(PlanStart("2w"))  # from Fri 25 Dec
+    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    stats = await reminders.sweep(outbox)
+    assert stats.sent == 0 and outbox.sent == []
+    record = await storage.load_reminder(USER)
+    assert record is not None and record.status == "active"
+    assert record.next_due == epoch(datetime(2026, 12, 25, 18, tzinfo=UTC))
+    clock.now = datetime(2026, 12, 25, 18, tzinfo=UTC)
+    assert (await reminders.sweep(outbox)).sent == 1
+    assert "Week 1 of" in text(outbox.sent[-1][1])

@@ -110,7 +110,8 @@ async def tour(t: Tour) -> None:
     await t.send(Unusable("non_text"))
     await t.tap(a.Pick)
     await t.tap(a.Confirm)
-    await t.tap(a.Topic)
+    await t.tap(a.Topic, lambda x: x.name == "plan")
+    await t.tap(a.Page)  # the next page of a screen too long for one message
     await t.send(Command("recommendation"))
     await t.tap(a.FaqMenu)
     await t.tap(a.Faq)
@@ -135,6 +136,7 @@ async def tour(t: Tour) -> None:
     await t.tap(a.ManageReminders, lambda x: x.op == "pause")
     await t.tap(a.ManageReminders, lambda x: x.op == "resume")
     await t.send(Command("plan"))
+    await t.tap(a.PlanStart, lambda x: x.choice == "today")  # no ticks before the start
     await t.tap(a.ShowProgress)
     await t.tap(a.StepDone)
     await t.tap(a.NudgeDone)

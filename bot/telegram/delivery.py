@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from html import escape
 
 from telegram import Bot, CallbackQuery, InputFile, Message
 from telegram.constants import ChatAction
@@ -53,8 +54,7 @@ async def carry_out(
             shown = await _edit_or_send(bot, chat_id, effect, words)
         elif isinstance(effect, Send):
             for reply in effect.screens:
-                message = await send_chunks(bot, chat_id, render(reply, words))
-                shown = (message.message_id, reply)
+                shown = await send_screen(bot, chat_id, reply, words)
         elif isinstance(effect, SendExport):
             await send_files(bot, chat_id, [await export(effect)])
         else:
@@ -70,6 +70,8 @@ async def _edit_or_send(
     """Edit the pressed message; a screen too long for one message, or an edit Telegram
     refuses (too old), is sent as a new message instead."""
     chunks = render(effect.screen, words)
+    if len(effect.screen.parts()) > 1:  # an answer with the screen after it: both sent anew
+        return await send_screen(bot, chat_id, effect.screen, words)
     if len(chunks) == 1:
         try:
             await edit_in_place(bot, chat_id, effect.message_id, chunks[0])
@@ -79,6 +81,19 @@ async def _edit_or_send(
                 return effect.message_id, effect.screen
             log.info("event=edit_refused error=%s", type(exc).__name__)
     return (await send_chunks(bot, chat_id, chunks)).message_id, effect.screen
+
+
+async def send_screen(
+    bot: Bot, chat_id: int, reply: Reply, words: Mapping[str, str] | None
+) -> tuple[int, Reply]:
+    """A screen as new messages: an answer to a typed question as a message of its own (so a
+    press on the screen after it never edits the answer away), then the screen. Returns the
+    message now showing the screen, and the screen it shows."""
+    shown: tuple[int, Reply] | None = None
+    for part in reply.parts():
+        shown = ((await send_chunks(bot, chat_id, render(part, words))).message_id, part)
+    assert shown is not None
+    return shown
 
 
 async def send_files(bot: Bot, chat_id: int, files: list[File]) -> list[int]:
@@ -99,18 +114,47 @@ async def send_files(bot: Bot, chat_id: int, files: list[File]) -> list[int]:
 
 async def send_plan_files(bot: Bot, chat_id: int, effect: SendPlanFiles) -> tuple[int, ...]:
     """'sending a photo…' while the files are made; then the files; then the old set goes, so
-    the chat holds one current set instead of a new one per change."""
+    the chat holds one current set instead of a new one per change.
+
+    The set is replaced as one unit: the old files are deleted only once every new one is in
+    the chat. If one cannot be sent, the old ones stay, a message says which file is current,
+    and the messages of both sets are kept on record, so the next /plan replaces them all."""
     try:
         await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
     except TelegramError as exc:  # only a courtesy: never worth failing the reply for
         log.info("event=chat_action_skipped error=%s", type(exc).__name__)
-    sent = await send_files(bot, chat_id, await plan_files(effect))
+    files = await plan_files(effect)
+    sent: list[int] = []
+    for file in files:
+        try:
+            sent += await send_files(bot, chat_id, [file])
+        except TelegramError as exc:  # refused, or its outcome unknown: the set is not whole
+            log.warning("event=plan_files_incomplete sent=%d error=%s", len(sent), exc)
+            await _say_which_is_current(bot, chat_id, effect, files, len(sent))
+            return (*effect.replaces, *sent)
     for message_id in effect.replaces:
         try:
             await bot.delete_message(chat_id, message_id)
         except TelegramError as exc:  # older than 48 hours, or already deleted by the person
             log.info("event=old_file_kept error=%s", type(exc).__name__)
     return tuple(sent)
+
+
+async def _say_which_is_current(
+    bot: Bot, chat_id: int, effect: SendPlanFiles, files: list[File], sent: int
+) -> None:
+    """After a file of a new set failed: which files in the chat show the plan as it is now."""
+    m = effect.words
+    names = [f.name for f in files]
+    if sent:
+        key = "plan_files_failed_some"
+    else:
+        key = "plan_files_failed_old" if effect.replaces else "plan_files_failed_first"
+    text = m[key].format(missing=", ".join(names[sent:]), sent=", ".join(names[:sent]))
+    try:
+        await with_retries(lambda: bot.send_message(chat_id=chat_id, text=escape(text)))
+    except TelegramError as exc:
+        log.info("event=plan_files_note_lost error=%s", type(exc).__name__)
 
 
 async def edit_in_place(bot: Bot, chat_id: int, message_id: int, chunk: Chunk) -> None:

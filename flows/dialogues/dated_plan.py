@@ -13,14 +13,15 @@ from datetime import date, timedelta
 from flows.actions import PlanStart, RemindMe, ShowPlan, ShowProgress
 from flows.content import ReminderText
 from flows.conversation import Conversation
+from flows.dialogues.reminder_settings import epoch, first_nudge
 from flows.engine import Engine
 from flows.events import Command
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation
-from flows.schedule import DatedMilestone, date_plan
+from flows.schedule import DatedMilestone, ReminderSchedule, date_plan
 from flows.turn.context import Outcome, Turn, not_ready
 from flows.turn.effects import SendPlanFiles
-from flows.turn.records import PlanRecord
+from flows.turn.records import PlanRecord, ReminderRecord
 
 PLAN_SCREEN = "plan"
 START_CHOICES = ("today", "monday", "2w")
@@ -112,7 +113,8 @@ def on_plan(t: Turn, event: Command | ShowPlan | PlanStart) -> Outcome:
     """The plan's text, then its roadmap and calendar (rendered while the text is on screen).
 
     The chat keeps one current set of files: a new set replaces the old one. Re-dated by a
-    button (a new start date), the pressed plan message is edited rather than sent again."""
+    button (a new start date), the pressed plan message is edited rather than sent again; the
+    start date it already has changes nothing (the plan on screen stays, no files again)."""
     before = plan_view(t)
     if before is None:
         return not_ready(t)
@@ -120,13 +122,28 @@ def on_plan(t: Turn, event: Command | ShowPlan | PlanStart) -> Outcome:
     if isinstance(event, PlanStart):
         view = moved_start(before, event.choice, t.now.date())
     redated = before.redated or view.record.revision != before.record.revision
+    screen = plan_screen(t.words, t.app.engine, view)
+    if isinstance(event, PlanStart) and not redated:  # the date it has: nothing to send again
+        toast = t.words.messages["plan_start_same"].format(start=day(view.record.start_date))
+        return Outcome(t.conv, (screen,), toast=toast, placement="own", plan=view.record)
     return Outcome(
         t.conv,
-        (plan_screen(t.words, t.app.engine, view),),
+        (screen,),
         placement="own" if redated else "new",
         plan=view.record,
+        reminder=_nudges_from_start(t, view.record) if isinstance(event, PlanStart) else None,
         files=(plan_files(t, view),),
     )
+
+
+def _nudges_from_start(t: Turn, plan: PlanRecord) -> ReminderRecord | None:
+    """A new start date moves the next nudge with it: never before the plan starts."""
+    record = t.state.reminder
+    if record is None or record.status != "active":
+        return None
+    schedule = ReminderSchedule.model_validate_json(record.schedule)
+    nxt = epoch(first_nudge(schedule, t.now, plan))
+    return replace(record, next_due=nxt, claimed_at=None) if nxt != record.next_due else None
 
 
 def plan_title(engine: Engine, view: PlanView) -> str:
@@ -169,7 +186,7 @@ def plan_screen(words: ReminderText, engine: Engine, view: PlanView) -> Reply:
     )
     out.row(Button(b["start_in_two_weeks"], PlanStart("2w")))
     out.row(Button(b["turn_on"], RemindMe()), Button(b["progress"], ShowProgress()))
-    return out.build("info", PLAN_SCREEN)
+    return replace(out.build("info", PLAN_SCREEN), again=ShowPlan())
 
 
 def day(d: date) -> str:

@@ -1,10 +1,11 @@
 """What a reminder nudge shows, decided from the loaded state; the sweep (bot/sweep.py) only
 decides when, sends it, and commits what changed.
 
-On the schedule's summary day the week in review comes first, and the plan remembers how far it
-was at that summary (the next one says what was done since). Its buttons are the progress
-board's ticks (flows/dialogues/progress_board.py) and the reminder settings' "not yet" and
-"pause" (flows/dialogues/reminder_settings.py).
+Nudges count from the plan's start date: before it, none is sent, and the sweep is told when
+the first one is due. On the schedule's summary day the week in review comes first, and the
+plan remembers how far it was at that summary (the next one says what was done since). Its
+buttons are the progress board's ticks (flows/dialogues/progress_board.py) and the reminder
+settings' "not yet" and "pause" (flows/dialogues/reminder_settings.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 
 from flows.actions import NudgeDone, NudgePause, Snooze, StepDone
 from flows.dialogues.dated_plan import view_of
+from flows.dialogues.progress_board import not_started
 from flows.nudges import compose_nudge
 from flows.progress import iso_week, weekly_summary
 from flows.reply import Button, Reply, ReplyBuilder
@@ -30,6 +32,8 @@ class NudgeDecision:
     """None when there is nothing to nudge about (no plan, or the plan is complete)."""
     plan: PlanRecord | None
     """The plan row to store (created, re-dated, or a summary remembered); None: unchanged."""
+    wait_until: datetime | None = None
+    """The plan has not started: no nudge now, the first one comes at this time (UTC)."""
 
 
 def decide_nudge(
@@ -49,6 +53,9 @@ def decide_nudge(
     local = now.astimezone(schedule.zone)
     today = local.date()
     record = view.record
+    if not_started(view, today):  # nudges count from the plan's first day, never before
+        changed = record if record != state.plan else None
+        return NudgeDecision(None, changed, schedule.first_slot_from(view.milestones[0].start))
     summary = None
     if today.weekday() == schedule.summary_day():
         recent = {iso_week(today), iso_week((local - timedelta(weeks=1)).date())}

@@ -17,7 +17,7 @@ from flows.events import Command, Press, Text
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule
 from flows.turn.context import Outcome, Placement, Turn, plain
-from flows.turn.records import ReminderRecord
+from flows.turn.records import PlanRecord, ReminderRecord
 
 SETTINGS_SCREEN = "reminders"
 SNOOZE_DAYS = {"day": 1, "week": 7}
@@ -27,6 +27,16 @@ SNOOZE_DAYS = {"day": 1, "week": 7}
 def local_time(schedule: ReminderSchedule, moment: datetime) -> str:
     """A moment in the person's own zone, as nudges and reminder screens write it."""
     return f"{moment.astimezone(schedule.zone):%a %d %b, %H:%M}"
+
+
+def first_nudge(schedule: ReminderSchedule, now: datetime, plan: PlanRecord | None) -> datetime:
+    """When the next nudge will really arrive: never before the plan starts (a nudge about
+    week 1 of a plan that starts in two weeks would only confuse)."""
+    nxt = schedule.next_delivery(now)
+    start = plan.start_date if plan is not None and plan.rebase_date is None else None
+    if start is not None and nxt.astimezone(schedule.zone).date() < start:
+        return schedule.first_slot_from(start)
+    return nxt
 
 
 def epoch(moment: datetime) -> int:
@@ -77,9 +87,8 @@ def returned(t: Turn) -> ReminderRecord | None:
     if record is None or record.status != "blocked":
         return None
     schedule = ReminderSchedule.model_validate_json(record.schedule)
-    return replace(
-        record, status="active", next_due=epoch(schedule.next_due(t.now)), claimed_at=None
-    )
+    nxt = first_nudge(schedule, t.now, t.state.plan)
+    return replace(record, status="active", next_due=epoch(nxt), claimed_at=None)
 
 
 # ---------------------------------------------------------------------------------- the setup
@@ -117,7 +126,7 @@ def on_setup(t: Turn, event: Press | Text) -> Outcome:
         return Outcome(t.conv.showing("setup", result.state), (result.reply,))
     assert result.schedule is not None and t.chat_id is not None
     schedule = result.schedule
-    next_due = schedule.next_delivery(t.now)  # the time it will really arrive
+    next_due = first_nudge(schedule, t.now, t.state.plan)  # the time it will really arrive
     old = t.state.reminder
     record = ReminderRecord(
         user_id=t.state.user_id,
@@ -163,7 +172,7 @@ def _manage(t: Turn, op: str, placement: Placement) -> Outcome:
         status, text = "stopped", m["reminders_stopped"]
     elif op == "resume":
         schedule = ReminderSchedule.model_validate_json(record.schedule)
-        nxt = schedule.next_delivery(t.now)
+        nxt = first_nudge(schedule, t.now, t.state.plan)
         status, next_due = "active", epoch(nxt)
         text = m["reminders_resumed"].format(next=local_time(schedule, nxt))
     changed = replace(record, status=status, next_due=next_due, claimed_at=None)

@@ -90,6 +90,8 @@ class Outcome:
     reminder: ReminderRecord | None = None
     """The reminder settings as they are to be stored (None: unchanged)."""
     checkin: str | None = None
+    uncheck: str | None = None
+    """An ISO week to take out of the weekly streak (an undone tick had put it there)."""
     files: tuple[SendPlanFiles | SendExport, ...] = ()
     erase: bool = False
     source: str | None = None

@@ -6,7 +6,9 @@
 3. The owner's handler decides the person's rows afterwards and the screens; a press on the
    keyboard still on the phone is taken where that keyboard was (flows/turn/repair.py).
 4. Here that becomes the changes to commit (only what differs from what was loaded) and the
-   effects: the screen sent anew, or shown by editing the pressed message, then files.
+   effects: the screen sent anew, or shown by editing the pressed message, then files. A screen
+   too long for a phone shows its first page (flows/pages.py); a page button is routed as the
+   press that shows its screen again, and shows the page asked for in the pressed message.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from flows.actions import Page
 from flows.dialogues import account
 from flows.events import Command, Incoming, Press, Text, Unusable
+from flows.pages import page_of
 from flows.reply import Reply
 from flows.turn.context import Dialogues, Outcome, Turn, not_ready
 from flows.turn.effects import Changes, Decision, Edit, Effect, Send, SendPlanFiles, UserWrite
@@ -40,10 +44,10 @@ def decide(
     key for a plan this turn may create."""
     user = state.user
     if user is not None and update_id is not None and user.already_applied(update_id, now):
-        screen = app.engine.show(user.conversation)
+        screen = page_of(app.engine.show(user.conversation), 1, app.content.dialogue)
         return Decision(Changes(state.user_id, now), (Send((screen,)),), duplicate=True)
     turn = Turn(app, state, state.conversation, now, chat_id, fresh_key)
-    outcome = _outcome(turn, event, pressed_message_id)
+    outcome = _paged(app, _outcome(turn, event, pressed_message_id), event)
     effects, unchanged = _effects(state, outcome, pressed_message_id)
     changes = _changes(app, state, outcome, now, chat_id, update_id)
     return Decision(changes, effects, outcome.toast, unchanged)
@@ -64,26 +68,52 @@ def _outcome(t: Turn, event: Incoming, pressed: int | None) -> Outcome:
         outcome = route.handle(t, payload)
     if not (owner.creates_user or t.state.exists):  # only the interview stores someone new
         outcome = replace(outcome, save=False)
-    return outcome
+    return _never_empty(t, outcome, event)
+
+
+def _never_empty(t: Turn, outcome: Outcome, event: Press | Command | Text) -> Outcome:
+    """A press is always answered with a screen, on every screen as in the interview: one that
+    showed nothing (a button of a dialogue no longer open, an answer to a question already
+    answered) shows where the person is now, under its notice (issue 21.4)."""
+    if not isinstance(event, Press) or outcome.screens or outcome.files or outcome.erase:
+        return outcome
+    if not t.state.exists:  # nobody stored (erased a moment ago): nothing to show
+        return outcome
+    notice = outcome.toast or t.app.engine.text.messages["stale"]
+    now = replace(t, conv=outcome.conversation)
+    screen = screen_now(now, notice)
+    return replace(outcome, screens=(screen,), toast=notice, placement="current")
 
 
 def _route(t: Turn, event: Command | Press | Text) -> tuple[Route, object]:
     if isinstance(event, Command):
         command = COMMANDS[event.name]
         return Route(command.owner, command.handle), event
+    if isinstance(event, Press) and isinstance(event.action, Page):  # as the screen's own press
+        return ACTIONS[type(event.action.of)], event.action.of
     if isinstance(event, Press) and event.action is not None:
         return ACTIONS[type(event.action)], event.action
     # Typed text, or button data that is not ours: the dialogue on screen's.
     return TYPED[t.conv.dialogue], event
 
 
-def screen_now(t: Turn) -> Reply:
+def _paged(app: Dialogues, outcome: Outcome, event: Incoming) -> Outcome:
+    """Each screen as its first page; a page button's press, the page it asks for, shown in
+    the pressed message (its screen's files are not sent again for a page)."""
+    words = app.content.dialogue
+    if isinstance(event, Press) and isinstance(event.action, Page) and outcome.screens:
+        page = page_of(outcome.screens[-1], event.action.page, words)
+        return replace(outcome, screens=(page,), placement="own", files=())
+    return replace(outcome, screens=tuple(page_of(s, 1, words) for s in outcome.screens))
+
+
+def screen_now(t: Turn, notice: str | None = None) -> Reply:
     """What is on screen: the setup's step, the erase question, or the interview's place."""
     if t.conv.setup is not None:
-        return t.app.setup.show(t.conv.setup)
+        return t.app.setup.show(t.conv.setup, notice)
     if t.conv.dialogue == "confirm_delete":
-        return account.ask_delete(t)
-    return t.app.engine.show(t.conv)
+        return account.ask_delete(t, notice)
+    return t.app.engine.show(t.conv, notice)
 
 
 def _effects(
@@ -98,13 +128,15 @@ def _effects(
     shown: tuple[Effect, ...] = (Send(screens),) if screens else ()
     if pressed is not None and len(screens) == 1 and not files:
         current = user is not None and pressed == user.question_message_id
-        if current and outcome.placement != "new" and not rendered:
+        own = outcome.placement == "own"
+        if current and (own or (outcome.placement != "new" and not rendered)):
             assert user is not None
             confirmed = user.unconfirmed_digest is None  # else the phone may show another
-            if confirmed and screens[0].fingerprint() == user.question_digest:
-                return (), True
+            same = screens[0].fingerprint() == user.question_digest
+            if confirmed and same and not rendered:
+                return (), True  # it shows exactly this already: nothing is sent again
             shown = (Edit(pressed, screens[0]),)
-        elif outcome.placement == "own":
+        elif own:
             shown = (Edit(pressed, screens[0]),)
     return (*shown, *files, *rendered), False
 
@@ -132,4 +164,5 @@ def _changes(
     plan = outcome.plan if outcome.plan != state.plan else None
     reminder = outcome.reminder if outcome.reminder != state.reminder else None
     checkin = outcome.checkin if outcome.checkin not in state.checkin_weeks else None
-    return Changes(state.user_id, now, write, plan, reminder, checkin)
+    uncheck = outcome.uncheck if outcome.uncheck in state.checkin_weeks else None
+    return Changes(state.user_id, now, write, plan, reminder, checkin, uncheck)

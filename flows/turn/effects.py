@@ -93,12 +93,16 @@ class Changes:
     reminder: ReminderRecord | None = None
     checkin: str | None = None
     """An ISO week with real progress in it, for the weekly streak."""
+    uncheck: str | None = None
+    """An ISO week taken out of the streak again: the tick that put it there was undone."""
     erase: bool = False
     """Erase every row about the person instead (/delete, confirmed)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.user or self.plan or self.reminder or self.checkin or self.erase)
+        return not (
+            self.user or self.plan or self.reminder or self.checkin or self.uncheck or self.erase
+        )
 
 
 @dataclass(frozen=True, slots=True)

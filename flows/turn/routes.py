@@ -7,7 +7,8 @@ dialogue on screen, and anything else the person does takes the screen) and whet
 recommendation first. Typed text goes to the dialogue on screen (`TYPED`).
 
 Adding a button: its dataclass in flows/actions_*.py, one handler function in its dialogue's
-module (flows/dialogues/), and one line in ACTIONS below.
+module (flows/dialogues/), and one line in ACTIONS below. A page button (`Page`, a page of a
+long screen) is not listed: it carries the press that shows its screen, and goes to its owner.
 """
 
 from __future__ import annotations
