@@ -17,12 +17,12 @@ from flows.content import default_content
 from flows.profile import PROFESSIONAL_CODING, Profile
 
 CHOICES: dict[str, tuple[Any, ...]] = {
-    "degree": ("none", "bachelor_other", "bachelor_cs", "graduate"),
+    "degree": ("none", "bachelor_other", "bachelor_cs", "graduate", "graduate_other"),
     "goal_role": ("applied_ml", "mlops", "research", "unsure"),
     "target_employer": ("industry", "research_lab", "regulated", "unsure"),
     "needs_visa": ("yes", "no", "unsure"),
     "budget_usd": (0, 5000, 15000, 30000, 60000, 120000),
-    "can_pause_income": ("no", "months", "years"),
+    "can_pause_income": (0, 1, 4, 7, 12),
     "hours_per_week": (5, 10, 15, 20, 30, 40),
     "learning_style": ("self_directed", "structured", "fast_intro"),
 }
@@ -32,7 +32,7 @@ YEARS = (0, 1, 3, 6, 11)
 def profiles() -> Any:
     """Every combination of button answers (746,496 profiles)."""
     names = list(CHOICES)
-    for coding in ("none", "some", "production", "ml"):
+    for coding in ("none", "some", "data", "production", "ml"):
         years = YEARS if coding in PROFESSIONAL_CODING else (0,)
         for y in years:
             for values in itertools.product(*CHOICES.values()):

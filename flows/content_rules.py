@@ -11,7 +11,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, model_validator
 
 from flows.content_common import Frozen, NonEmpty, SourceId
-from flows.profile import FIELD_VALUES, DegreeLevel, IncomePause, PathId, ProfileField
+from flows.profile import FIELD_VALUES, DegreeLevel, PathId, ProfileField
 
 
 class Condition(Frozen):
@@ -82,8 +82,6 @@ class Note(Frozen):
 
 
 class Rules(Frozen):
-    pause_months: dict[IncomePause, int]
-    """How many months without pay each answer to "could you stop earning?" allows."""
     rules: list[Rule]
     supporting_reasons: list[Note]
     caveats: list[Note]

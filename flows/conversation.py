@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from flows.confirmations import Question
 from flows.graph import STATES
-from flows.profile import Profile
+from flows.profile import Profile, upgrade_answers
 from flows.questions import BY_FIELD, Answer, missing_fields
 
 
@@ -34,7 +34,10 @@ class Conversation(BaseModel):
     @field_validator("answers")
     @classmethod
     def _valid_answers(cls, value: dict[str, Answer]) -> dict[str, Answer]:
-        return {k: v for k, v in value.items() if k in BY_FIELD and BY_FIELD[k].is_valid(v)}
+        """Answers saved under an older answer model keep their meaning (months without pay
+        were once "no" / "months" / "years"); anything no question accepts is dropped."""
+        upgraded = upgrade_answers(value)
+        return {k: v for k, v in upgraded.items() if k in BY_FIELD and BY_FIELD[k].is_valid(v)}
 
     @property
     def is_finished(self) -> bool:

@@ -126,16 +126,17 @@ def limits(path: PathId, profile: Profile, content: Content) -> list[Limit]:
                 text=text,
             )
         )
-    pause = content.rules.pause_months
-    if need.unpaid_months > pause[profile.can_pause_income]:
-        needed = next(a for a, m in pause.items() if m >= need.unpaid_months)
+    if need.unpaid_months > profile.can_pause_income:
         value = answer_label(profile, "can_pause_income", content)
         text = texts["limit_can_pause_income"].format(
             path=name, months=need.unpaid_months, value=value
         )
         out.append(
             Limit(
-                answer="can_pause_income", value=profile.can_pause_income, demand=needed, text=text
+                answer="can_pause_income",
+                value=profile.can_pause_income,
+                demand=need.unpaid_months,
+                text=text,
             )
         )
     return out

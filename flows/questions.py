@@ -48,7 +48,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("target_employer", "choice"),
     Question("needs_visa", "choice"),
     Question("budget_usd", "money"),
-    Question("can_pause_income", "choice"),
+    Question("can_pause_income", "integer"),
     Question("hours_per_week", "integer"),
     Question("learning_style", "choice"),
 )

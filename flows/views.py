@@ -84,6 +84,9 @@ class InterviewViews:
             return self.text.messages["hours_value"].format(hours=value)
         if field == "years_experience":
             return self.text.messages["years_value"].format(years=value)
+        if field == "can_pause_income":
+            key = "month_value" if value == 1 else "months_value"
+            return self.text.messages[key].format(months=value)
         return str(value)
 
     def _welcome(self, conv: Conversation) -> Reply:

@@ -28,7 +28,7 @@ BASE_PROFILE: dict[str, Any] = {
     "target_employer": "industry",
     "needs_visa": "no",
     "budget_usd": 15000,
-    "can_pause_income": "no",
+    "can_pause_income": 0,
     "hours_per_week": 20,
     "learning_style": "structured",
 }

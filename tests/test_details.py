@@ -59,7 +59,7 @@ def test_degree_costs_are_market_ranges_not_provider_numbers(content: Content) -
         "costs",
         goal_role="research",
         budget_usd=60000,
-        can_pause_income="years",
+        can_pause_income=24,
         hours_per_week=40,
     )
     first_line = text.splitlines()[1]

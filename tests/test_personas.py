@@ -18,8 +18,8 @@ from flows.rules import Recommendation, recommend
 from tests.conftest import make_profile
 
 SWITCHER = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}
-RUNWAY = {"budget_usd": 60000, "can_pause_income": "years", "hours_per_week": 40}
-FULL_TIME_SWITCH = {"budget_usd": 20000, "can_pause_income": "months", "hours_per_week": 40}
+RUNWAY = {"budget_usd": 60000, "can_pause_income": 24, "hours_per_week": 40}
+FULL_TIME_SWITCH = {"budget_usd": 20000, "can_pause_income": 4, "hours_per_week": 40}
 ML_PRACTITIONER = {"coding_experience": "ml", "years_experience": 5, "degree": "graduate"}
 
 # (persona, answers, path, degree level, fits, rule, key) — key is "kind:value":
@@ -279,7 +279,7 @@ PERSONAS: list[Persona] = [
     ),
     (
         "career switcher with full-time hours who cannot stop earning",
-        {**SWITCHER, **FULL_TIME_SWITCH, "can_pause_income": "no"},
+        {**SWITCHER, **FULL_TIME_SWITCH, "can_pause_income": 0},
         "self_study",
         None,
         True,

@@ -22,7 +22,7 @@ TYPED = {
     "target_employer": ("1", "industry"),
     "needs_visa": ("no", "no"),
     "budget_usd": ("15k", 15000),
-    "can_pause_income": ("1", "no"),
+    "can_pause_income": ("no", 0),
     "hours_per_week": ("15", 15),
     "learning_style": ("2", "structured"),
 }

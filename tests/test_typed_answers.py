@@ -31,6 +31,8 @@ ANSWERS: list[tuple[str, str, str | int]] = [
     ("coding_experience", "I ship production code", "production"),
     ("coding_experience", "backend developer", "production"),
     ("coding_experience", "I'm a data scientist", "ml"),
+    ("coding_experience", "I'm a data analyst", "data"),
+    ("coding_experience", "SQL and spreadsheets", "data"),
     # years_experience: digits, number words, units, comparators, ranges, labels
     ("years_experience", "3", 3),
     ("years_experience", "3 yrs", 3),
@@ -104,11 +106,14 @@ ANSWERS: list[tuple[str, str, str | int]] = [
     ("budget_usd", "I can't afford anything", 0),
     ("budget_usd", "Up to $5,000", 5000),
     # can_pause_income
-    ("can_pause_income", "nope", "no"),
-    ("can_pause_income", "no, I need my income", "no"),
-    ("can_pause_income", "a few months", "months"),
-    ("can_pause_income", "yes, for a few months", "months"),
-    ("can_pause_income", "for a year", "years"),
+    ("can_pause_income", "nope", 0),
+    ("can_pause_income", "no, I need my income", 0),
+    ("can_pause_income", "a few months", 3),
+    ("can_pause_income", "yes, for a few months", 3),
+    ("can_pause_income", "for a year", 12),
+    ("can_pause_income", "3 months", 3),
+    ("can_pause_income", "half a year", 6),
+    ("can_pause_income", "two years", 24),
     # hours_per_week: number words, per day, ranges, comparators
     ("hours_per_week", "ten hours", 10),
     ("hours_per_week", "15", 15),
@@ -167,7 +172,7 @@ def test_every_yes_no_question_takes_yes_and_no_synonyms(
         ("budget_usd", "about 20", (20000, 20)),
         ("hours_per_week", "1", (1, 7)),
         ("hours_per_week", "three", (3, 21)),
-        ("can_pause_income", "yes", ("months", "years")),
+        ("can_pause_income", "yes", (1, 12)),
     ],
 )
 def test_ambiguous_input_asks_instead_of_guessing(
