@@ -1,41 +1,63 @@
-"""Hard limits: does a path fit a person, and if not, what would have to change.
+"""Hard limits, each with one of three answers: the path fits it, does not fit it, or the figure
+needed to tell is not published ("not_published"), which is never counted as fitting.
 
-A path declares its demands in `content/advice.yaml` (prerequisites, weekly study hours, months
-without pay, tuition, and for self-paced paths the longest acceptable plan). A person's answers
-set the limits. Prerequisites decide eligibility (a path whose prerequisites are not met is
-ruled out, never offered); the other demands decide whether an eligible path fits.
+A path declares its demands in `content/advice.yaml` (prerequisites, weekly study hours, the
+longest acceptable self-paced plan, months without pay, tuition, apprenticeship pay). A person's
+answers set the limits. Prerequisites decide eligibility (a path whose prerequisites are not met
+is ruled out, never offered); the other demands are checked one by one, each check with a line
+in the person's own numbers. A path fits only when every check fits.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from flows.content import Content, Demands
-from flows.plan import self_study_months
+from flows.content_rules import LimitName
+from flows.pay import monthly_pay, pay_program
+from flows.plan import plan_months
 from flows.profile import DegreeLevel, PathId, Profile, ProfileField
+from flows.words import answer_label, count, duration, money
+
+Verdict = Literal["fits", "does_not_fit", "not_published"]
+LimitId = LimitName
 
 
-class Limit(BaseModel):
-    """One hard limit the path breaks: the answer, what the person said, what the path asks."""
+class LimitCheck(BaseModel):
+    """One limit checked: the answer it is held against, what the path asks, and the verdict."""
 
     model_config = ConfigDict(frozen=True)
 
+    limit: LimitId
     answer: ProfileField
-    value: str | int
-    demand: str | int
+    value: str | int | None
+    demand: str | int | None
+    """What the path asks, comparable with `value` (None: not published)."""
+    fits: Verdict
     text: str
+    note: str = ""
+    """A caveat on a fitting check: a budget that reaches only the low end of a range."""
 
 
-class Change(BaseModel):
-    """The smallest change to one answer that would make `path` fit (with the other changes
-    listed for the same path)."""
+class PathFit(BaseModel):
+    """Every limit of one path checked for one person, and the overall verdict."""
 
     model_config = ConfigDict(frozen=True)
 
-    answer: ProfileField
-    to: str | int
     path: PathId
-    text: str
+    name: str
+    fits: Verdict
+    checks: list[LimitCheck]
+
+    @property
+    def broken(self) -> list[LimitCheck]:
+        return [c for c in self.checks if c.fits == "does_not_fit"]
+
+    @property
+    def unknown(self) -> list[LimitCheck]:
+        return [c for c in self.checks if c.fits == "not_published"]
 
 
 class RuledOut(BaseModel):
@@ -46,12 +68,20 @@ class RuledOut(BaseModel):
     text: str
 
 
-def money(usd: int) -> str:
-    return f"${usd:,}"
+def overall(checks: list[LimitCheck]) -> Verdict:
+    """Does not fit if any limit breaks; fits only if every limit fits; else cannot tell."""
+    verdicts = {c.fits for c in checks}
+    if "does_not_fit" in verdicts:
+        return "does_not_fit"
+    return "not_published" if "not_published" in verdicts else "fits"
 
 
 def degree_level(profile: Profile, content: Content) -> DegreeLevel:
     return content.advice.degree_level(profile.degree).id
+
+
+def level_of(path: PathId, profile: Profile, content: Content) -> DegreeLevel | None:
+    return degree_level(profile, content) if path == "degree" else None
 
 
 def demands(path: PathId, profile: Profile, content: Content) -> Demands:
@@ -67,18 +97,9 @@ def path_name(path: PathId, profile: Profile, content: Content) -> str:
     return content.advice.path(path).name
 
 
-def answer_label(profile: Profile, field: ProfileField, content: Content) -> str:
-    """How an answer reads in a sentence: the option's label for choices, the number otherwise."""
-    value = str(getattr(profile, field))
-    options = content.dialogue.questions[field].options
-    return next((o.label for o in options if o.value == value), value)
-
-
 def ruled_out(path: PathId, profile: Profile, content: Content) -> RuledOut | None:
     """Why the person is not eligible for `path` (a prerequisite they do not meet), or None."""
     need = demands(path, profile, content)
-    texts = content.rules.texts
-    name = path_name(path, profile, content)
     field: ProfileField | None = None
     if need.coding is not None and profile.coding_experience not in need.coding:
         field = "coding_experience"
@@ -89,100 +110,263 @@ def ruled_out(path: PathId, profile: Profile, content: Content) -> RuledOut | No
     if field is None:
         return None
     value = answer_label(profile, field, content)
-    return RuledOut(
-        path=path, answer=field, text=texts[f"ruled_out_{field}"].format(path=name, value=value)
+    text = content.rules.texts[f"ruled_out_{field}"].format(
+        path=path_name(path, profile, content), value=value
+    )
+    return RuledOut(path=path, answer=field, text=text)
+
+
+def path_fit(path: PathId, profile: Profile, content: Content) -> PathFit:
+    """Every limit of an eligible `path`, checked against this person's answers."""
+    need = demands(path, profile, content)
+    checks = [
+        *_hours(need, profile, content),
+        *_pace(path, need, profile, content),
+        *_budget(need, profile, content),
+        *_unpaid(need, profile, content),
+        *_pay(path, need, profile, content),
+    ]
+    return PathFit(
+        path=path, name=path_name(path, profile, content), fits=overall(checks), checks=checks
     )
 
 
-def limits(path: PathId, profile: Profile, content: Content) -> list[Limit]:
-    """The hard limits an eligible `path` breaks for this person (empty: it fits)."""
-    need = demands(path, profile, content)
-    texts = content.rules.texts
-    name = path_name(path, profile, content)
-    out: list[Limit] = []
-    hours = profile.hours_per_week
-    if need.weekly_hours > hours:
-        text = texts["limit_hours_per_week"].format(
-            path=name, demand=need.weekly_hours, value=hours
-        )
-        out.append(Limit(answer="hours_per_week", value=hours, demand=need.weekly_hours, text=text))
-    if need.max_months is not None:
-        months = self_study_months(profile, hours, content.advice)
-        if months > need.max_months:
-            to = pace_hours(profile, need.max_months, content)
-            now = duration_text(months, content)
-            text = texts["limit_pace"].format(value=hours, now=now)
-            out.append(Limit(answer="hours_per_week", value=hours, demand=to, text=text))
-    if need.tuition_usd_min is not None and need.tuition_usd_min > profile.budget_usd:
-        demand = money(need.tuition_usd_min)
-        text = texts["limit_budget_usd"].format(
-            path=name, demand=demand, value=money(profile.budget_usd)
-        )
-        out.append(
-            Limit(
-                answer="budget_usd",
-                value=profile.budget_usd,
-                demand=need.tuition_usd_min,
-                text=text,
-            )
-        )
-    if need.unpaid_months > profile.can_pause_income:
-        value = answer_label(profile, "can_pause_income", content)
-        text = texts["limit_can_pause_income"].format(
-            path=name, months=need.unpaid_months, value=value
-        )
-        out.append(
-            Limit(
-                answer="can_pause_income",
-                value=profile.can_pause_income,
-                demand=need.unpaid_months,
-                text=text,
-            )
-        )
-    return out
-
-
-def pace_hours(profile: Profile, max_months: int, content: Content) -> int:
-    """The fewest weekly hours at which the self-study plan finishes within `max_months`."""
-    return next(
-        h
-        for h in range(profile.hours_per_week, 81)
-        if self_study_months(profile, h, content.advice) <= max_months
+def _check(
+    content: Content,
+    limit: LimitId,
+    answer: ProfileField,
+    given: str | int | None,
+    asked: str | int | None,
+    verdict: Verdict,
+    key: str,
+    **words: str,
+) -> LimitCheck:
+    """One check: the answer, what the person `given`, what the path `asked`, the verdict, and
+    its line from the `check_{limit}_{key}` template filled with `words`."""
+    text = content.rules.texts[f"check_{limit}_{key}"].format(**words)
+    return LimitCheck(
+        limit=limit, answer=answer, value=given, demand=asked, fits=verdict, text=text
     )
 
 
-def duration_text(months: float, content: Content) -> str:
-    texts = content.rules.texts
-    if months > 24:
-        return texts["years"].format(n=f"{months / 12:.1f}".rstrip("0").rstrip("."))
-    return texts["months"].format(n=round(months))
-
-
-def changes_for(
-    path: PathId, broken: list[Limit], profile: Profile, content: Content
-) -> list[Change]:
-    """One change per broken limit: the answer set to exactly what the path asks."""
-    texts = content.rules.texts
-    name = path_name(path, profile, content)
-    need = demands(path, profile, content)
-    out: list[Change] = []
-    for limit in broken:
-        if limit.answer == "hours_per_week" and need.max_months is not None:
-            assert isinstance(limit.demand, int)
-            now = self_study_months(profile, profile.hours_per_week, content.advice)
-            then = self_study_months(profile, limit.demand, content.advice)
-            text = texts["change_pace"].format(
-                value=profile.hours_per_week,
-                now=duration_text(now, content),
-                to=limit.demand,
-                then=duration_text(then, content),
+def _hours(need: Demands, profile: Profile, content: Content) -> list[LimitCheck]:
+    have = profile.hours_per_week
+    value = count(content, "hour", have)
+    if not need.hours_published:
+        return [
+            _check(
+                content,
+                "hours",
+                "hours_per_week",
+                have,
+                None,
+                "not_published",
+                "unknown",
+                value=value,
             )
-        elif limit.answer == "budget_usd":
-            assert isinstance(limit.demand, int)
-            text = texts["change_budget_usd"].format(to=money(limit.demand), path=name)
-        elif limit.answer == "can_pause_income":
-            text = texts["change_can_pause_income"].format(months=need.unpaid_months, path=name)
+        ]
+    if not need.load:
+        return []
+    ask = need.weekly_hours
+    verdict: Verdict = "fits" if ask <= have else "does_not_fit"
+    text = need.load_text or content.rules.texts["load_plain"].format(
+        hours=count(content, "hour", ask)
+    )
+    key = "fits" if verdict == "fits" else "breaks"
+    return [
+        _check(
+            content, "hours", "hours_per_week", have, ask, verdict, key, demand=text, value=value
+        )
+    ]
+
+
+def _pace(path: PathId, need: Demands, profile: Profile, content: Content) -> list[LimitCheck]:
+    if need.max_months is None:
+        return []
+    level = level_of(path, profile, content)
+    months = plan_months(profile, path, level, profile.hours_per_week, content.advice)
+    verdict: Verdict = "fits" if months <= need.max_months else "does_not_fit"
+    demand = pace_hours(path, profile, need.max_months, content) if verdict != "fits" else None
+    key = "fits" if verdict == "fits" else "breaks"
+    return [
+        _check(
+            content,
+            "pace",
+            "hours_per_week",
+            profile.hours_per_week,
+            demand,
+            verdict,
+            key,
+            value=count(content, "hour", profile.hours_per_week),
+            now=duration(content, months),
+            most=count(content, "month", need.max_months),
+        )
+    ]
+
+
+def pace_hours(path: PathId, profile: Profile, max_months: int, content: Content) -> int | None:
+    """The fewest weekly hours at which the plan finishes within `max_months` (None: none up to
+    80 do). A plan never gets longer with more hours, so a binary search finds it."""
+    level = level_of(path, profile, content)
+
+    def within(hours: int) -> bool:
+        return plan_months(profile, path, level, hours, content.advice) <= max_months
+
+    low, high = profile.hours_per_week, 80
+    if not within(high):
+        return None
+    while low < high:
+        mid = (low + high) // 2
+        low, high = (low, mid) if within(mid) else (mid + 1, high)
+    return low
+
+
+def tuition_text(need: Demands, content: Content) -> str:
+    """'$11,900', '$10,000 to $20,000', '$30,000 to well over $120,000'."""
+    texts = content.rules.texts
+    low, high = need.tuition_usd_min or 0, need.tuition_usd_max
+    if high is None or high == low:
+        return money(low)
+    key = "tuition_range_open" if need.tuition_max_open else "tuition_range"
+    return texts[key].format(min=money(low), max=money(high))
+
+
+def _budget(need: Demands, profile: Profile, content: Content) -> list[LimitCheck]:
+    budget = profile.budget_usd
+    value = money(budget)
+    if need.tuition_usd_min is None:
+        if need.figure_kind != "not_published":
+            return []
+        return [
+            _check(
+                content,
+                "budget",
+                "budget_usd",
+                budget,
+                None,
+                "not_published",
+                "unknown",
+                value=value,
+            )
+        ]
+    low = need.tuition_usd_min
+    if low == 0:
+        return [_check(content, "budget", "budget_usd", budget, 0, "fits", "free", value=value)]
+    if budget < low:
+        return [
+            _check(
+                content,
+                "budget",
+                "budget_usd",
+                budget,
+                low,
+                "does_not_fit",
+                "breaks",
+                min=money(low),
+                value=value,
+            )
+        ]
+    check = _check(
+        content,
+        "budget",
+        "budget_usd",
+        budget,
+        low,
+        "fits",
+        "fits",
+        demand=tuition_text(need, content),
+        value=value,
+    )
+    high = need.tuition_usd_max
+    if high is not None and budget < high:
+        note = content.rules.texts["note_budget_floor"].format(value=value)
+        check = check.model_copy(update={"note": note})
+    return [check]
+
+
+def _unpaid(need: Demands, profile: Profile, content: Content) -> list[LimitCheck]:
+    have = profile.can_pause_income
+    value = answer_label(profile, "can_pause_income", content)
+    months = need.unpaid_months
+    if months is None:
+        return [
+            _check(
+                content,
+                "unpaid",
+                "can_pause_income",
+                have,
+                None,
+                "not_published",
+                "unknown",
+                value=value,
+            )
+        ]
+    if months == 0:
+        return [_check(content, "unpaid", "can_pause_income", have, 0, "fits", "none", value=value)]
+    demand = count(content, "month", months)
+    verdict: Verdict
+    if months <= have:
+        verdict, key = "fits", "fits"
+    elif have >= open_ended_months(content):  # "a year or more" could be enough
+        verdict, key = "not_published", "open"
+    else:
+        verdict, key = "does_not_fit", "breaks"
+    return [
+        _check(
+            content,
+            "unpaid",
+            "can_pause_income",
+            have,
+            months,
+            verdict,
+            key,
+            demand=demand,
+            value=value,
+        )
+    ]
+
+
+def open_ended_months(content: Content) -> int:
+    """The top button's value ("A year or more" stores 12): an answer this high is an open
+    "at least", so a longer demand cannot be told, not refused."""
+    return max(int(o.value) for o in content.dialogue.questions["can_pause_income"].options)
+
+
+def _pay(path: PathId, need: Demands, profile: Profile, content: Content) -> list[LimitCheck]:
+    """Living on apprenticeship pay instead of a salary: fits when the person's months without
+    pay cover the whole program, else what they said when asked about this program's pay (a
+    "no" to the higher pay of the engineers' program is a "no" to any lower one)."""
+    if not need.earnings_usd:
+        return []
+    pay = monthly_pay(path, content.advice)
+    unpaid = need.unpaid_months or 0
+    words = {
+        "pay": money(pay),
+        "months": count(content, "month", need.earning_months),
+        "value": answer_label(profile, "can_pause_income", content),
+    }
+    verdict: Verdict
+    if profile.can_pause_income >= unpaid + need.earning_months:
+        verdict, key = "fits", "covered"
+    else:
+        asked = pay_program(profile.model_dump(), content.advice)
+        said = profile.apprenticeship_pay
+        asked_pay = monthly_pay(asked, content.advice) if asked else 0
+        if said == "yes" and asked is not None and asked_pay <= pay:
+            verdict, key = "fits", "yes"
+        elif said == "no" and asked is not None and asked_pay >= pay:
+            verdict, key = "does_not_fit", "no"
         else:
-            text = texts[f"change_{limit.answer}"].format(to=limit.demand, path=name)
-        out.append(Change(answer=limit.answer, to=limit.demand, path=path, text=text))
-    return out
+            verdict, key = "not_published", "unknown"
+    return [
+        _check(
+            content,
+            "pay",
+            "apprenticeship_pay",
+            profile.apprenticeship_pay,
+            "yes",
+            verdict,
+            key,
+            **words,
+        )
+    ]

@@ -16,6 +16,9 @@ GoalRole = Literal["applied_ml", "mlops", "research", "unsure"]
 TargetEmployer = Literal["industry", "research_lab", "regulated", "unsure"]
 NeedsVisa = Literal["yes", "no", "unsure"]
 LearningStyle = Literal["self_directed", "structured", "fast_intro"]
+ApprenticePay = Literal["yes", "no", "unsure"]
+"""Could the person live on a work-integrated program's apprenticeship pay (asked only when it
+matters: see `flows/pay.py`)."""
 PathId = Literal["degree", "certificate", "accelerated_immersive", "immersive", "self_study"]
 DegreeLevel = Literal["bachelor", "master", "phd"]
 """Which degree the `degree` path means: set by the degree a person already holds."""
@@ -29,6 +32,7 @@ ProfileField = Literal[
     "needs_visa",
     "budget_usd",
     "can_pause_income",
+    "apprenticeship_pay",
     "hours_per_week",
     "learning_style",
 ]
@@ -46,6 +50,7 @@ FIELD_VALUES: dict[str, tuple[str, ...]] = {
     "goal_role": get_args(GoalRole),
     "target_employer": get_args(TargetEmployer),
     "needs_visa": get_args(NeedsVisa),
+    "apprenticeship_pay": get_args(ApprenticePay),
     "learning_style": get_args(LearningStyle),
     "path": get_args(PathId),
 }
@@ -88,6 +93,8 @@ class Profile(BaseModel):
     needs_visa: NeedsVisa
     budget_usd: int = Field(ge=0)
     can_pause_income: int = Field(ge=0, le=120)
+    apprenticeship_pay: ApprenticePay | None = None
+    """None when the question was not asked (it did not matter, or an older profile)."""
     hours_per_week: int = Field(ge=1, le=80)
     learning_style: LearningStyle
 

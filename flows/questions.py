@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from flows.content import OptionText
+from flows.content import OptionText, default_content
 from flows.numbers import NumberReader, has_phrase, words_of
+from flows.pay import asks_pay
 from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS, PROFESSIONAL_CODING, ProfileField
 from flows.reply import Button
 from flows.vocabulary import ReplyKind, Vocabulary
@@ -49,6 +50,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("needs_visa", "choice"),
     Question("budget_usd", "money"),
     Question("can_pause_income", "integer"),
+    Question("apprenticeship_pay", "choice"),
     Question("hours_per_week", "integer"),
     Question("learning_style", "choice"),
 )
@@ -61,10 +63,13 @@ def is_needed(field: str, answers: Mapping[str, Answer]) -> bool:
     """Whether the interview asks `field`, given the answers so far.
 
     Years of professional experience only make sense for people who code professionally; until
-    the coding question is answered they count as needed, so progress reads "of 10" at first.
+    the coding question is answered they count as needed, so progress reads "of 11" at first.
+    Apprenticeship pay is asked only when it decides a paid program's fit (`flows/pay.py`).
     """
     if field == "years_experience":
         return answers.get("coding_experience", "production") in PROFESSIONAL_CODING
+    if field == "apprenticeship_pay":
+        return asks_pay(answers, default_content().advice)
     return True
 
 

@@ -24,6 +24,7 @@ from flows.actions import (
 from flows.content import Content, QuestionText
 from flows.conversation import Conversation
 from flows.graph import FINAL_STATES, QUESTION_STATES
+from flows.pay import question_prompt
 from flows.present import present_recommendation
 from flows.questions import Answer, needed_fields
 from flows.reply import Button, Reply, ReplyBuilder
@@ -106,7 +107,7 @@ class InterviewViews:
         if notice:
             out.add("note", notice)
         out.add("progress", self.text.messages["progress"].format(number=number, total=total))
-        out.add("text", spec.prompt)
+        out.add("text", question_prompt(self.content, field, conv.answers))
         if current is not None:
             out.add(
                 "note",

@@ -29,6 +29,7 @@ BASE_PROFILE: dict[str, Any] = {
     "needs_visa": "no",
     "budget_usd": 15000,
     "can_pause_income": 0,
+    "apprenticeship_pay": "yes",
     "hours_per_week": 20,
     "learning_style": "structured",
 }

@@ -19,7 +19,7 @@ from tests.test_engine import Conversation
 from tests.test_telegram_plan import finish_interview
 
 USER = 1001
-CONSOLE_ANSWERS = ["1", "4", "3", "3", "1", "1", "2", "15k", "0", "20", "2", "1"]
+CONSOLE_ANSWERS = ["1", "4", "3", "3", "1", "1", "2", "15k", "0", "1", "20", "2", "1"]
 
 
 def test_the_headline_has_one_button_per_topic(content: Content) -> None:

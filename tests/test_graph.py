@@ -32,6 +32,7 @@ def _complete(answers: dict[str, object]) -> dict[str, object]:
         "needs_visa": "no",
         "budget_usd": 0,
         "can_pause_income": 0,
+        "apprenticeship_pay": "yes",
         "hours_per_week": 10,
         "learning_style": "structured",
     }

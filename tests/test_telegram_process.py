@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import re
 import signal
 import sqlite3
 from pathlib import Path
@@ -23,10 +24,14 @@ TYPED = {
     "needs_visa": ("no", "no"),
     "budget_usd": ("15k", 15000),
     "can_pause_income": ("no", 0),
+    "apprenticeship_pay": ("yes", "yes"),
     "hours_per_week": ("15", 15),
     "learning_style": ("2", "structured"),
 }
-PROMPTS = {q.prompt: field for field, q in default_content().dialogue.questions.items()}
+PROMPTS = {
+    max(re.split(r"\{[^}]*\}", q.prompt), key=len): field  # the words around any {placeholder}
+    for field, q in default_content().dialogue.questions.items()
+}
 
 
 def field_on(screen: Screen) -> str | None:
@@ -86,7 +91,7 @@ async def test_a_second_process_resumes_a_half_finished_interview(tmp_path: Path
         second = await start_bot(tg, db)
         try:
             screen = await user.say("/start")
-            assert "Welcome back — you were on question 5 of 10" in screen.text
+            assert "Welcome back — you were on question 5 of 11" in screen.text
             screen = await user.tap("Continue")
             assert field_on(screen) == "target_employer"
         finally:
