@@ -178,7 +178,8 @@ class Pacing(Frozen):
     full_time_months_max: int
     part_time_months_min: int
     part_time_months_max: int
-    summary: NonEmpty
+    reference_plan: NonEmpty
+    """The article's reference pace and what it says about going faster or slower."""
     source: SourceId
 
 

@@ -200,7 +200,8 @@ def self_check(content: Content, profile: Profile, rec: Recommendation, out: Rep
     """A checklist against what AI engineering postings ask for (the goal's signals first), then
     what does not count."""
     s = content.dialogue.sections
-    out.add("text", s["self_check_intro"])
+    focused = any(i.for_goal for i in rec.self_check)
+    out.add("text", s["self_check_intro_goal" if focused else "self_check_intro"])
     out.add(
         "bullets",
         items=tuple(
