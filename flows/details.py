@@ -45,7 +45,7 @@ def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBui
     out.add("text", money_line(content, cash, name_provider=False))
     out.add("bullets", items=tuple(rec.figures))
     budget = next((c for c in rec.checks if c.limit == "budget"), None)
-    notes = [check_line(budget)] if budget else []
+    notes = [check_line(budget)] if budget and budget.demand != 0 else []
     if cash.tuition_usd_min:
         notes.append(s["money_due"])
     if cash.earnings_usd:

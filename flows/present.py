@@ -135,6 +135,7 @@ def _opening(content: Content, rec: Recommendation, out: ReplyBuilder, *, fittin
         elif rec.situation == "fits":
             out.add("text", rec.fit_summary)
         out.add("text", within_line(content, rec))
+        out.add("note", rec.passed_over)
         return
     if rec.situation == "goal_path_does_not_fit":
         out.add("text", s["goal_path_breaks"].format(path=rec.path_name))

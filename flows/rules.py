@@ -97,6 +97,9 @@ class Recommendation(BaseModel):
     """The limits the recommended path breaks."""
     changes: list[Change]
     within_limits: WithinLimits | None
+    passed_over: str
+    """When a path that usually suits the person's background lost on a limit: which, and the
+    limit ("" when none did)."""
     degree_level: DegreeLevel | None
     cash_flow: CashFlow
     figures: list[str]
@@ -208,6 +211,24 @@ def within_limits(decision: Decision, profile: Profile, content: Content) -> Wit
     return None
 
 
+def passed_over(decision: Decision, profile: Profile, content: Content) -> str:
+    """The path the person's background points to first, when it breaks a limit and another was
+    chosen: named on the headline, so a near miss is not hidden under "Other paths"."""
+    if decision.situation != "fits":
+        return ""
+    for rule in content.rules.rules:
+        if not holds(rule.when, profile):
+            continue
+        if rule.path == decision.path:
+            return ""
+        fit = decision.fits.get(rule.path)
+        if fit is None or fit.fits != "does_not_fit":
+            continue
+        texts = content.rules.texts
+        return texts["passed_over"].format(name=fit.name, why=fit.broken[0].text)
+    return ""
+
+
 def smallest_changes(decision: Decision, profile: Profile, content: Content) -> list[Change]:
     """When the chosen path does not fit: the changes that together make it fit; then, unless
     the goal needs that path, other paths that one change makes fit. Every set is checked by
@@ -288,6 +309,7 @@ def recommend(profile: Profile, content: Content) -> Recommendation:
         limits=fit.broken,
         changes=smallest_changes(decision, profile, content),
         within_limits=within_limits(decision, profile, content),
+        passed_over=passed_over(decision, profile, content),
         degree_level=level,
         cash_flow=cash_flow(path, profile, content),
         figures=path_figures(path, profile, content),

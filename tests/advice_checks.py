@@ -14,6 +14,8 @@ what breaks a promise (empty: none):
 4. Every hours, weeks or money figure on a screen is the person's own answer, a path's published
    demand (a figure printed in the articles), a suggested change's target, or a labelled
    reference or arithmetic figure.
+5. No reason or caveat speaks of fit (the limit checks do), so none can contradict a limit on
+   the same screen ("fits 6 hours a week" under a pace that does not fit).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ PAY = FIELD_VALUES["apprenticeship_pay"]
 
 _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})*)")
 _HOURS = re.compile(r"(\d+)(?:\s*(?:-|–|to)\s*(\d+))?[\s-]*(?:hours?|h)\b", re.IGNORECASE)
+_FIT = re.compile(r"\bfits?\b", re.IGNORECASE)
 _WEEKS = re.compile(r"(\d+)(?:\s*(?:-|–|to)\s*(\d+))?[\s-]*weeks?\b", re.IGNORECASE)
 
 
