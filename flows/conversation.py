@@ -44,8 +44,11 @@ class Conversation(BaseModel):
         return self.state == "recommendation"
 
     def profile(self) -> Profile | None:
-        """The completed profile, or None while answers are missing."""
-        if missing_fields(self.answers):
+        """The completed profile, or None while answers are missing. A finished interview saved
+        before the apprenticeship-pay question existed still has one (that answer unknown, so
+        the advice says what to check)."""
+        missing = missing_fields(self.answers)
+        if missing and (not self.is_finished or missing != ["apprenticeship_pay"]):
             return None
         try:
             return Profile.model_validate(self.answers)

@@ -88,6 +88,14 @@ TRANSITIONS: Final[list[dict[str, Any]]] = [
         "dest": "recommendation",
         "conditions": "is_complete",
     },
+    # Answers saved before the pay question existed: confirming asks just that one first.
+    {
+        "trigger": "confirm",
+        "source": "summary",
+        "dest": "apprenticeship_pay",
+        "conditions": "only_pay_missing",
+        "after": "start_editing",
+    },
     *(
         {
             "trigger": f"edit_{field}",
@@ -126,9 +134,12 @@ class Walk:
     def asks_pay(self) -> bool:
         return is_needed("apprenticeship_pay", self.answers)
 
+    def only_pay_missing(self) -> bool:
+        return missing_fields(self.answers) == ["apprenticeship_pay"]
+
     def returns_to_pay(self) -> bool:
         """Editing, and the pay question is the only one an edit left unanswered."""
-        return self.editing and missing_fields(self.answers) == ["apprenticeship_pay"]
+        return self.editing and self.only_pay_missing()
 
     def is_complete(self) -> bool:
         return not missing_fields(self.answers)

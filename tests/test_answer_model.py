@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from flows.actions import Confirm, Pick
 from flows.conversation import Conversation
+from flows.engine import Engine
+from flows.events import Command, Press
 from flows.profile import Profile
 from flows.questions import BY_FIELD, is_needed
 from tests.conftest import BASE_PROFILE, make_profile
@@ -55,3 +58,25 @@ def test_years_are_asked_only_of_people_who_code_professionally(coding: str) -> 
 @pytest.mark.parametrize("coding", ["production", "ml"])
 def test_years_are_asked_of_engineers_and_ml_builders(coding: str) -> None:
     assert is_needed("years_experience", {"coding_experience": coding})
+
+
+def test_a_summary_saved_before_the_pay_question_asks_just_that_one(engine: Engine) -> None:
+    answers = {**BASE_PROFILE, "can_pause_income": "no"}
+    del answers["apprenticeship_pay"]
+    conv = Conversation.model_validate({"state": "summary", "answers": answers})
+    step = engine.handle(conv, Press(Confirm("summary")))
+    assert step.conversation.state == "apprenticeship_pay"
+    step = engine.handle(step.conversation, Press(Pick("apprenticeship_pay", "yes")))
+    assert step.conversation.state == "summary"
+    step = engine.handle(step.conversation, Press(Confirm("summary")))
+    assert step.conversation.state == "recommendation" and step.reply.kind == "recommendation"
+
+
+def test_a_recommendation_saved_before_the_pay_question_still_shows(engine: Engine) -> None:
+    answers = {k: v for k, v in BASE_PROFILE.items() if k != "apprenticeship_pay"}
+    conv = Conversation.model_validate({"state": "recommendation", "answers": answers})
+    profile = conv.profile()
+    assert profile is not None and profile.apprenticeship_pay is None
+    reply = engine.handle(conv, Command("recommendation")).reply
+    assert reply.kind == "recommendation"
+    assert any("live on about $1,857" in i for b in reply.blocks for i in b.items)
