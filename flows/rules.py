@@ -15,17 +15,34 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict
 
 from flows.changes import Change, changes_for
-from flows.conditions import holds
-from flows.content import Content, Note
+from flows.content import Content
 from flows.decide import ALL_PATHS, Decision, Situation, decide, relevant
-from flows.fit import LimitCheck, PathFit, RuledOut, Verdict, demands, ruled_out
+from flows.fit import LimitCheck, RuledOut, Verdict, demands, ruled_out
 from flows.goal import serves
 from flows.money import CashFlow, cash_flow, path_figures
+from flows.others import (
+    Alternative,
+    WithinLimits,
+    alternatives,
+    notes_for,
+    passed_over,
+    within_limits,
+)
 from flows.plan import Milestone, build_plan
 from flows.profile import DegreeLevel, PathId, Profile, ProfileField
 from flows.words import answer_label, count, money
 
-__all__ = ["CashFlow", "Change", "Decision", "LimitCheck", "RuledOut", "decide", "money"]
+__all__ = [
+    "Alternative",
+    "CashFlow",
+    "Change",
+    "Decision",
+    "LimitCheck",
+    "RuledOut",
+    "WithinLimits",
+    "decide",
+    "money",
+]
 
 MAX_CHANGES = 4
 UNSURE_FIELDS: tuple[ProfileField, ...] = ("goal_role", "target_employer", "needs_visa")
@@ -37,35 +54,6 @@ class Reason(BaseModel):
     text: str
     answers: list[ProfileField]
     """The profile fields whose answers produced this reason."""
-
-
-class Alternative(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    path: PathId
-    name: str
-    why: str
-    """What the path is, in one line."""
-    fits: Verdict
-    why_not: str
-    """Why it comes second: the limit it breaks, what cannot be told, or a weaker match."""
-    limits: list[LimitCheck]
-    """The limits it breaks."""
-    checks: list[LimitCheck]
-    serves_goal: bool
-    cash_flow: CashFlow
-
-
-class WithinLimits(BaseModel):
-    """When the recommended path does not surely fit: the path that does, and what it won't give."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: PathId
-    name: str
-    fits: Verdict
-    gap: str
-    """What it will not give the goal ("" when it serves the goal too)."""
 
 
 class SelfCheckItem(BaseModel):
@@ -143,90 +131,8 @@ def display_values(profile: Profile, content: Content, plan: list[Milestone]) ->
     }
 
 
-def _notes(
-    notes: list[Note], profile: Profile, fit: PathFit, level: DegreeLevel | None
-) -> list[Note]:
-    fitting = {c.limit for c in fit.checks if c.fits == "fits"}
-    return [
-        n
-        for n in notes
-        if (n.paths is None or fit.path in n.paths)
-        and (n.levels is None or level in n.levels)
-        and holds(n.when, profile)
-        and set(n.if_fits) <= fitting
-    ]
-
-
 def _once(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(texts))
-
-
-def alternatives(decision: Decision, profile: Profile, content: Content) -> list[Alternative]:
-    """Every other path the person is eligible for: those that fit first, then those that may."""
-    table, texts = content.rules, content.rules.texts
-    out: list[Alternative] = []
-    for path, fit in decision.fits.items():
-        if path == decision.path or not relevant(path, profile, content):
-            continue
-        served, gap = serves(path, profile, content)
-        notes = _notes(table.why_not, profile, fit, None)
-        reasons = [c.text for c in fit.broken[:1] or fit.unknown[:1]]
-        if notes:
-            reasons.append(notes[0].text)
-        elif served != "yes":
-            reasons.append(texts["alternative_gap"].format(gap=gap))
-        why_not = " ".join(reasons) or table.alternative_notes[path]
-        out.append(
-            Alternative(
-                path=path,
-                name=fit.name,
-                why=table.alternative_notes[path],
-                fits=fit.fits,
-                why_not=why_not,
-                limits=fit.broken,
-                checks=fit.checks,
-                serves_goal=served == "yes",
-                cash_flow=cash_flow(path, profile, content),
-            )
-        )
-    order = {"fits": 0, "not_published": 1, "does_not_fit": 2}
-    return sorted(out, key=lambda a: order[a.fits])
-
-
-def within_limits(decision: Decision, profile: Profile, content: Content) -> WithinLimits | None:
-    """The best path that surely fits (else may fit), when the recommended one does not surely:
-    in the rule table's order, then any other."""
-    if decision.situation == "fits":
-        return None
-    ranked = [r.path for r in content.rules.rules if holds(r.when, profile)] + list(ALL_PATHS)
-    for verdict in ("fits", "not_published"):
-        for path in dict.fromkeys(ranked):
-            fit = decision.fits.get(path)
-            if path == decision.path or fit is None or fit.fits != verdict:
-                continue
-            if not relevant(path, profile, content):
-                continue
-            _, gap = serves(path, profile, content)
-            return WithinLimits(path=path, name=fit.name, fits=fit.fits, gap=gap)
-    return None
-
-
-def passed_over(decision: Decision, profile: Profile, content: Content) -> str:
-    """The path the person's background points to first, when it breaks a limit and another was
-    chosen: named on the headline, so a near miss is not hidden under "Other paths"."""
-    if decision.situation != "fits":
-        return ""
-    for rule in content.rules.rules:
-        if not holds(rule.when, profile):
-            continue
-        if rule.path == decision.path:
-            return ""
-        fit = decision.fits.get(rule.path)
-        if fit is None or fit.fits != "does_not_fit":
-            continue
-        texts = content.rules.texts
-        return texts["passed_over"].format(name=fit.name, why=fit.broken[0].text)
-    return ""
 
 
 def smallest_changes(decision: Decision, profile: Profile, content: Content) -> list[Change]:
@@ -284,15 +190,15 @@ def recommend(profile: Profile, content: Content) -> Recommendation:
     reasons = [Reason(text=rule.reason.format_map(values), answers=list(rule.when))]
     reasons += [
         Reason(text=n.text.format_map(values), answers=list(n.when))
-        for n in _notes(table.supporting_reasons, profile, fit, level)
+        for n in notes_for(table.supporting_reasons, profile, fit, level)
     ]
-    caveats = [n.text.format_map(values) for n in _notes(table.caveats, profile, fit, level)]
+    caveats = [n.text.format_map(values) for n in notes_for(table.caveats, profile, fit, level)]
     base_steps = (
         content.advice.degree_level(profile.degree).next_steps
         if path == "degree"
         else content.advice.path(path).next_steps
     )
-    steps = [n.text.format_map(values) for n in _notes(table.next_steps, profile, fit, level)]
+    steps = [n.text.format_map(values) for n in notes_for(table.next_steps, profile, fit, level)]
     served, gap = serves(path, profile, content)
     excluded = [r for p in ALL_PATHS if (r := ruled_out(p, profile, content)) is not None]
     return Recommendation(
