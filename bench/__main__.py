@@ -12,6 +12,7 @@ import sys
 from bench import (
     ask_bench,
     engine_bench,
+    path_distribution,
     plan_files_bench,
     reminder_bench,
     startup_bench,
@@ -47,6 +48,10 @@ def main() -> int:
     table = Table("Start-up")
     startup_bench.run(table)
     table.print()
+    print("\n### Advice over every combination of button answers (issue 17's promises)\n")
+    broken = path_distribution.main(["--every", "100"] if quick else [])
+    if broken:
+        return broken
     try:
         from bench import telegram_bench, telegram_process_bench
     except ImportError as exc:  # the fake Bot API (bench/fake_bot_api) needs aiohttp

@@ -23,7 +23,7 @@ PART_TIMER = {
     "target_employer": "industry",
     "needs_visa": "no",
     "budget_usd": 0,
-    "can_pause_income": "no",
+    "can_pause_income": 0,
     "hours_per_week": 8,
     "learning_style": "self_directed",
 }

@@ -17,7 +17,8 @@ BASE_PROFILE: dict[str, Any] = {
     "target_employer": "industry",
     "needs_visa": "no",
     "budget_usd": 15000,
-    "can_pause_income": "no",
+    "can_pause_income": 0,
+    "apprenticeship_pay": "yes",
     "hours_per_week": 20,
     "learning_style": "structured",
 }
@@ -31,7 +32,8 @@ BUTTON_ANSWERS = {
     "target_employer": "industry",
     "needs_visa": "no",
     "budget_usd": "15000",
-    "can_pause_income": "no",
+    "can_pause_income": "0",
+    "apprenticeship_pay": "yes",
     "hours_per_week": "20",
     "learning_style": "structured",
 }
@@ -45,7 +47,8 @@ TYPED = {
     "target_employer": ("1", "industry"),
     "needs_visa": ("no", "no"),
     "budget_usd": ("15k", 15000),
-    "can_pause_income": ("1", "no"),
+    "can_pause_income": ("no", 0),
+    "apprenticeship_pay": ("yes", "yes"),
     "hours_per_week": ("15", 15),
     "learning_style": ("2", "structured"),
 }

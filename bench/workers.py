@@ -21,7 +21,10 @@ from bench.telegram_driver import SENDS, buttons_of
 from flows.content import default_content
 
 SECRET = "multi-worker-secret"
-PROMPT = {field: q.prompt for field, q in default_content().dialogue.questions.items()}
+PROMPT = {
+    field: max(re.split(r"\{[^}]*\}", q.prompt), key=len)  # the words around any {placeholder}
+    for field, q in default_content().dialogue.questions.items()
+}
 TURN = re.compile(r"event=turn user=(\d+) worker=(\d+) began=([\d.]+) ended=([\d.]+)")
 
 

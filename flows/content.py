@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, model_validator
 
 from flows.content_advice import (
     Advice,
@@ -80,6 +80,16 @@ class Content(Frozen):
     ask: AskText
     understanding: EchoWords
     notes: Notes
+
+    @model_validator(mode="after")
+    def _cross_file(self) -> Content:
+        titles = {signal.title for signal in self.advice.hiring_signals}
+        named = {t for focus in self.rules.self_check_focus.values() for t in focus}
+        if named - titles:
+            raise ValueError(
+                f"rules.yaml self_check_focus: no such signal {sorted(named - titles)}"
+            )
+        return self
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)

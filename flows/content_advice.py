@@ -66,17 +66,27 @@ class Load(Frozen):
 class Demands(Frozen):
     """What a path asks of a person: the hard limits a recommendation is checked against.
 
-    Absent fields demand nothing (e.g. the articles publish no cost for a bachelor's)."""
+    A demand the articles do not publish is said so (`hours_published: false`, `unpaid_months:
+    null`, `figure_kind: not_published`) and is checked as "not published", never as fitting."""
 
     coding: list[CodingExperience] | None = None
     min_years: int = Field(default=0, ge=0)
     degree: list[Degree] | None = None
     load: list[Load] = []
+    load_text: NonEmpty | None = None
+    """How the weekly load reads in a sentence ("20 hours/week of coursework plus …")."""
+    hours_published: bool = True
+    """False: the articles give no weekly hours (a bachelor's, a PhD, a certificate program)."""
+    unknown_text: NonEmpty | None = None
+    """What the articles do say where a figure is missing, shown with "check against …"."""
     max_months: int | None = Field(default=None, ge=1)
-    """Self-paced paths: the plan must finish within this many months at the person's pace."""
-    unpaid_months: int = Field(default=0, ge=0)
+    """Self-paced plans: the whole plan must finish within this many months at the person's pace."""
+    unpaid_months: int | None = Field(default=0, ge=0)
+    """Months without any pay; None: the articles do not say."""
     tuition_usd_min: int | None = Field(default=None, ge=0)
     tuition_usd_max: int | None = Field(default=None, ge=0)
+    tuition_max_open: bool = False
+    """The top of the range is a floor: "well over $120,000"."""
     earnings_usd: int = Field(default=0, ge=0)
     earning_months: int = Field(default=0, ge=0)
     figure_kind: FigureKind
@@ -85,6 +95,14 @@ class Demands(Frozen):
     def weekly_hours(self) -> int:
         """The most unpaid study hours any stretch asks for each week (0: no fixed load)."""
         return max((x.study_hours for x in self.load), default=0)
+
+    @model_validator(mode="after")
+    def _said_or_unknown(self) -> Demands:
+        if self.figure_kind == "not_published" and self.tuition_usd_min is not None:
+            raise ValueError("a path with no published figures cannot publish a tuition")
+        if self.load and not self.hours_published:
+            raise ValueError("a published load contradicts hours_published: false")
+        return self
 
 
 class LearningPath(Frozen):
@@ -160,7 +178,8 @@ class Pacing(Frozen):
     full_time_months_max: int
     part_time_months_min: int
     part_time_months_max: int
-    summary: NonEmpty
+    reference_plan: NonEmpty
+    """The article's reference pace and what it says about going faster or slower."""
     source: SourceId
 
 
@@ -194,6 +213,11 @@ class PlanStep(Frozen):
     part_outcomes: list[NonEmpty] = []
     """Outcomes for the earlier parts when a slow pace splits the step (the last part keeps
     `outcome`), so a long step never repeats one line for months."""
+    steps: list[NonEmpty] = Field(min_length=1)
+    """The weekly steps, in order, each one sentence saying what done looks like; spread over
+    however many weeks the milestone takes at the person's pace."""
+    costs: list[NonEmpty] = []
+    """Paid items the step names (exam fees), kept apart from the free resources."""
     source: SourceId
 
 
@@ -202,6 +226,7 @@ PlanId = Literal[
     "immersive",
     "certificate",
     "self_study",
+    "self_study_platform",
     "degree_bachelor",
     "degree_master",
     "degree_phd",

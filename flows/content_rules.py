@@ -6,12 +6,12 @@ never test a field or an answer that does not exist.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
 from flows.content_common import Frozen, NonEmpty, SourceId
-from flows.profile import FIELD_VALUES, DegreeLevel, IncomePause, PathId, ProfileField
+from flows.profile import FIELD_VALUES, DegreeLevel, PathId, ProfileField
 
 
 class Condition(Frozen):
@@ -31,6 +31,8 @@ class Condition(Frozen):
 
 
 When = dict[ProfileField, Condition]
+LimitName = Literal["hours", "pace", "budget", "unpaid", "pay"]
+"""The hard limits a path is checked against (`flows/fit.py`)."""
 
 
 def _check_when(when: When) -> None:
@@ -72,6 +74,9 @@ class Note(Frozen):
     paths: list[PathId] | None = None
     levels: list[DegreeLevel] | None = None
     """For the degree path: only these degree levels."""
+    if_fits: list[LimitName] = []
+    """Shown only when these limits of the path fit, so a reason never contradicts a limit
+    shown on the same screen ("you keep earning" next to "you could not live on the pay")."""
     text: NonEmpty
     source: SourceId | None = None
 
@@ -81,10 +86,29 @@ class Note(Frozen):
         return self
 
 
+class GoalNeed(Frozen):
+    """What a goal requires of any path (a credential), which paths meet it, and what the other
+    paths leave open: "no" (they cannot meet it) or "cannot_tell" (it depends on something the
+    person must check, such as whether their degree counts)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    when: When
+    served_by: list[PathId]
+    others: Literal["no", "cannot_tell"]
+    gap: NonEmpty
+    """What a path that does not serve it will not give, read after "but" ("a visa sponsor will
+    look for a degree")."""
+    source: SourceId
+
+    @model_validator(mode="after")
+    def _valid(self) -> GoalNeed:
+        _check_when(self.when)
+        return self
+
+
 class Rules(Frozen):
-    pause_months: dict[IncomePause, int]
-    """How many months without pay each answer to "could you stop earning?" allows."""
     rules: list[Rule]
+    goal_needs: list[GoalNeed]
     supporting_reasons: list[Note]
     caveats: list[Note]
     next_steps: list[Note]
@@ -94,6 +118,10 @@ class Rules(Frozen):
     """The fallback line for an alternative when no `why_not` note holds."""
     texts: dict[str, NonEmpty]
     """Templates for limits, changes and ruled-out paths."""
+    self_check_focus: dict[Literal["applied_ml", "mlops", "research"], list[NonEmpty]] = {}
+    """The hiring signals (advice.yaml, by title) a goal puts first on the self-check."""
+    units: dict[Literal["hour", "week", "month", "year"], tuple[NonEmpty, NonEmpty]]
+    """Each unit's singular and plural form ("{n} hour", "{n} hours")."""
 
     @model_validator(mode="after")
     def _has_fallback(self) -> Rules:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from flows.dialogues.on_screen import OnScreen
 from flows.graph import InterviewState
-from flows.profile import Profile
+from flows.profile import Profile, upgrade_answers
 from flows.progress import UNDO_DEPTH, Tick
 from flows.questions import BY_FIELD, Answer, missing_fields
 from flows.reminder_setup import SetupState
@@ -55,7 +55,10 @@ class Conversation(BaseModel):
     @field_validator("answers")
     @classmethod
     def _valid_answers(cls, value: dict[str, Answer]) -> dict[str, Answer]:
-        return {k: v for k, v in value.items() if k in BY_FIELD and BY_FIELD[k].is_valid(v)}
+        """Answers saved under an older answer model keep their meaning (months without pay
+        were once "no" / "months" / "years"); anything no question accepts is dropped."""
+        upgraded = upgrade_answers(value)
+        return {k: v for k, v in upgraded.items() if k in BY_FIELD and BY_FIELD[k].is_valid(v)}
 
     @property
     def is_finished(self) -> bool:
@@ -76,8 +79,11 @@ class Conversation(BaseModel):
         return self.model_copy(update={"ticks": self.ticks[:-1]})
 
     def profile(self) -> Profile | None:
-        """The completed profile, or None while answers are missing."""
-        if missing_fields(self.answers):
+        """The completed profile, or None while answers are missing. A finished interview saved
+        before the apprenticeship-pay question existed still has one (that answer unknown, so
+        the advice says what to check)."""
+        missing = missing_fields(self.answers)
+        if missing and (not self.is_finished or missing != ["apprenticeship_pay"]):
             return None
         try:
             return Profile.model_validate(self.answers)

@@ -12,16 +12,17 @@ from flows.actions import Resume
 from flows.content import Content, DetailTopicId, Titled
 from flows.plan import Milestone
 from flows.present import (
-    duration,
+    check_line,
     milestone_line,
     money_line,
     money_summary,
-    plan_months,
+    pace_note,
     plan_summary,
 )
 from flows.profile import PathId, Profile
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation
+from flows.words import count, money
 
 Screen = Callable[[Content, Profile, Recommendation, ReplyBuilder], None]
 
@@ -37,20 +38,29 @@ def _titled(content: Content, items: list[Titled]) -> tuple[str, ...]:
 
 
 def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
-    """Tuition and when it is due, months without pay, earnings, salary given up; then the
-    alternatives' money lines and, once, where the figures come from."""
+    """Tuition and when it is due, months without pay, pay while training, the person's budget
+    against it; then the alternatives' money lines and, once, where the figures come from."""
     s = content.dialogue.sections
     cash = rec.cash_flow
     out.add("text", money_line(content, cash, name_provider=False))
-    if cash.figure_kind != "not_published":
-        out.add("bullets", items=tuple(rec.figures))
-    notes = [s["money_due"]] if cash.tuition_usd_min else []
-    if rec.path == "accelerated_immersive" or (rec.path == "immersive" and cash.earnings_usd):
-        notes.append(s["salary_apprenticeship"].format(per_month=_usd(cash.earnings_per_month_usd)))
-    if rec.path == "immersive":
-        notes.append(s["salary_phase_one"].format(months=cash.unpaid_months))
+    out.add("bullets", items=tuple(rec.figures))
+    budget = next((c for c in rec.checks if c.limit == "budget"), None)
+    notes = [check_line(budget)] if budget and budget.demand != 0 else []
+    if cash.tuition_usd_min:
+        notes.append(s["money_due"])
+    if cash.earnings_usd:
+        notes.append(
+            s["salary_apprenticeship"].format(per_month=money(cash.earnings_per_month_usd))
+        )
+    if cash.earnings_usd and cash.unpaid_months:
+        notes.append(
+            s["salary_phase_one"].format(months=count(content, "month", cash.unpaid_months))
+        )
     elif cash.unpaid_months:
-        notes.append(s["salary_full_time"].format(months=cash.unpaid_months))
+        notes.append(
+            s["salary_full_time"].format(months=count(content, "month", cash.unpaid_months))
+        )
+    out.add("heading", s["your_money"])
     out.add("bullets", items=tuple(notes))
     if rec.alternatives:
         out.add("heading", s["alternatives"])
@@ -64,10 +74,6 @@ def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBui
             ),
         )
     out.add("note", sources_line(content))
-
-
-def _usd(amount: int) -> str:
-    return f"${amount:,}"
 
 
 def sources_line(content: Content) -> str:
@@ -88,16 +94,18 @@ def plan(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuil
     out.add("bullets", items=tuple(rec.next_steps))
     out.add("heading", s["plan"])
     out.add("text", plan_summary(content, rec))
-    if plan_months(rec) > content.advice.pacing.part_time_months_max:
-        out.add("note", s["plan_pace_beyond"].format(duration=duration(content, plan_months(rec))))
+    out.add("note", pace_note(content, rec))
     out.add("bullets", items=tuple(_milestone(content, m) for m in rec.plan))
 
 
 def _milestone(content: Content, m: Milestone) -> str:
+    """A milestone with its free resources and, apart, what it costs (exam fees are never free)."""
     s = content.dialogue.sections
     line = milestone_line(m, s["weeks"])
     if m.resources:
         line += " " + s["plan_resources"].format(resources=", ".join(m.resources))
+    if m.costs:
+        line += " " + s["plan_costs"].format(costs="; ".join(m.costs))
     return line
 
 
@@ -119,12 +127,19 @@ def why_not(content: Content, profile: Profile, rec: Recommendation, out: ReplyB
         )
 
 
+ALTERNATIVE_KEYS = {
+    "fits": "alternative_fits",
+    "does_not_fit": "alternative_breaks",
+    "not_published": "alternative_unknown",
+}
+
+
 def alternative_line(content: Content, rec: Recommendation, path: PathId) -> str:
-    """'Name (fits): why it comes second' for one alternative."""
-    s = content.dialogue.sections
+    """'Name (fits): why it comes second' for one alternative, labelled by its verdict."""
     alt = next(a for a in rec.alternatives if a.path == path)
-    key = "alternative_fits" if alt.fits else "alternative_breaks"
-    return s[key].format(name=alt.name, why_not=alt.why_not)
+    return content.dialogue.sections[ALTERNATIVE_KEYS[alt.fits]].format(
+        name=alt.name, why_not=alt.why_not
+    )
 
 
 def certifications(
@@ -182,17 +197,22 @@ def job_search(content: Content, profile: Profile, rec: Recommendation, out: Rep
 
 
 def self_check(content: Content, profile: Profile, rec: Recommendation, out: ReplyBuilder) -> None:
-    """A checklist against what AI engineering postings ask for, then what does not count."""
+    """A checklist against what AI engineering postings ask for (the goal's signals first), then
+    what does not count."""
     s = content.dialogue.sections
-    signals = content.advice.hiring_signals
-    out.add("text", s["self_check_intro"])
-    wanted, rest = signals[:-2], signals[-2:]
+    focused = any(i.for_goal for i in rec.self_check)
+    out.add("text", s["self_check_intro_goal" if focused else "self_check_intro"])
     out.add(
         "bullets",
-        items=tuple(s["self_check_item"].format(title=i.title, text=i.text) for i in wanted),
+        items=tuple(
+            s["self_check_goal" if i.for_goal else "self_check_item"].format(
+                title=i.title, text=i.text
+            )
+            for i in rec.self_check
+        ),
     )
     out.add("heading", s["self_check_not"])
-    out.add("bullets", items=_titled(content, rest))
+    out.add("bullets", items=_titled(content, content.advice.hiring_signals[-2:]))
 
 
 SCREENS: dict[DetailTopicId, Screen] = {

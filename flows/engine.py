@@ -29,7 +29,6 @@ from flows.actions import (
     Resume,
     Topic,
 )
-from flows.answer_model import as_profile
 from flows.answering import AnsweringViews
 from flows.content import Content
 from flows.conversation import Conversation
@@ -255,7 +254,6 @@ class Engine:
         got = self.understand(conv, event.text, today)
         if got.question:
             return Step(conv, self.answered(conv, event.text), False)
-        got = as_profile(got)
         also = {f: v for f, v in got.also.items() if BY_FIELD[f].is_valid(v)}
         if got.status == "stored" and question.is_valid(got.value):
             assert got.value is not None

@@ -25,6 +25,8 @@ assert set(STATES) == set(get_args(InterviewState)), "InterviewState and QUESTIO
 
 _A = "advance"
 _B = "back"
+CONDITIONAL: Final = {"years_experience": "asks_years", "apprenticeship_pay": "asks_pay"}
+"""The questions asked only for some answers, and the condition that says when."""
 
 TRANSITIONS: Final[list[dict[str, Any]]] = [
     {"trigger": "begin", "source": "welcome", "dest": "coding_experience"},
@@ -34,6 +36,13 @@ TRANSITIONS: Final[list[dict[str, Any]]] = [
         "source": QUESTION_STATES,
         "dest": "summary",
         "conditions": "returns_to_summary",
+    },
+    # An edit that makes the pay question needed (coding or years) asks just that one.
+    {
+        "trigger": _A,
+        "source": ["coding_experience", "years_experience"],
+        "dest": "apprenticeship_pay",
+        "conditions": "returns_to_pay",
     },
     {
         "trigger": _A,
@@ -48,7 +57,14 @@ TRANSITIONS: Final[list[dict[str, Any]]] = [
     {"trigger": _A, "source": "target_employer", "dest": "needs_visa"},
     {"trigger": _A, "source": "needs_visa", "dest": "budget_usd"},
     {"trigger": _A, "source": "budget_usd", "dest": "can_pause_income"},
+    {
+        "trigger": _A,
+        "source": "can_pause_income",
+        "dest": "apprenticeship_pay",
+        "conditions": "asks_pay",
+    },
     {"trigger": _A, "source": "can_pause_income", "dest": "hours_per_week"},
+    {"trigger": _A, "source": "apprenticeship_pay", "dest": "hours_per_week"},
     {"trigger": _A, "source": "hours_per_week", "dest": "learning_style"},
     {"trigger": _A, "source": "learning_style", "dest": "summary"},
     {"trigger": _B, "source": "coding_experience", "dest": "welcome"},
@@ -60,6 +76,13 @@ TRANSITIONS: Final[list[dict[str, Any]]] = [
     {"trigger": _B, "source": "needs_visa", "dest": "target_employer"},
     {"trigger": _B, "source": "budget_usd", "dest": "needs_visa"},
     {"trigger": _B, "source": "can_pause_income", "dest": "budget_usd"},
+    {"trigger": _B, "source": "apprenticeship_pay", "dest": "can_pause_income"},
+    {
+        "trigger": _B,
+        "source": "hours_per_week",
+        "dest": "apprenticeship_pay",
+        "conditions": "asks_pay",
+    },
     {"trigger": _B, "source": "hours_per_week", "dest": "can_pause_income"},
     {"trigger": _B, "source": "learning_style", "dest": "hours_per_week"},
     {"trigger": _B, "source": "summary", "dest": "learning_style"},
@@ -70,12 +93,20 @@ TRANSITIONS: Final[list[dict[str, Any]]] = [
         "dest": "recommendation",
         "conditions": "is_complete",
     },
+    # Answers saved before the pay question existed: confirming asks just that one first.
+    {
+        "trigger": "confirm",
+        "source": "summary",
+        "dest": "apprenticeship_pay",
+        "conditions": "only_pay_missing",
+        "after": "start_editing",
+    },
     *(
         {
             "trigger": f"edit_{field}",
             "source": list(FINAL_STATES),
             "dest": field,
-            "conditions": "asks_years" if field == "years_experience" else None,
+            "conditions": CONDITIONAL.get(field),
             "after": "start_editing",
         }
         for field in QUESTION_STATES
@@ -104,6 +135,16 @@ class Walk:
 
     def asks_years(self) -> bool:
         return is_needed("years_experience", self.answers)
+
+    def asks_pay(self) -> bool:
+        return is_needed("apprenticeship_pay", self.answers)
+
+    def only_pay_missing(self) -> bool:
+        return missing_fields(self.answers) == ["apprenticeship_pay"]
+
+    def returns_to_pay(self) -> bool:
+        """Editing, and the pay question is the only one an edit left unanswered."""
+        return self.editing and self.only_pay_missing()
 
     def is_complete(self) -> bool:
         return not missing_fields(self.answers)

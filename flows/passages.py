@@ -139,9 +139,9 @@ class Passages:
         size = sum(map(len, lines)) + sum(len(i) for v in lists.values() for i in v)
         if size <= _SPLIT_OVER:
             bullets = tuple(f"{self._label(f)}: {', '.join(v)}" for f, v in lists.items())
-            yield self._make(section, pid, title, " ".join(lines), bullets, source)
+            yield self._make(section, pid, title, "\n".join(lines), bullets, source)
         else:
-            yield self._make(section, pid, title, " ".join(lines), (), source)
+            yield self._make(section, pid, title, "\n".join(lines), (), source)
             for field, values in lists.items():
                 sub = f"{title}: {self._label(field).lower()}"
                 yield self._make(section, f"{pid}/{field}", sub, "", values, source)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flows.actions import Pick
+from flows.content import default_content
 from flows.numbers import words_of
+from flows.pay import asks_pay
 from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS, PROFESSIONAL_CODING, ProfileField
 from flows.reply import Button
 
@@ -47,7 +49,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("target_employer", "choice"),
     Question("needs_visa", "choice"),
     Question("budget_usd", "money"),
-    Question("can_pause_income", "choice"),
+    Question("can_pause_income", "integer"),
+    Question("apprenticeship_pay", "choice"),
     Question("hours_per_week", "integer"),
     Question("learning_style", "choice"),
 )
@@ -60,10 +63,13 @@ def is_needed(field: str, answers: Mapping[str, Answer]) -> bool:
     """Whether the interview asks `field`, given the answers so far.
 
     Years of professional experience only make sense for people who code professionally; until
-    the coding question is answered they count as needed, so progress reads "of 10" at first.
+    the coding question is answered they count as needed, so progress reads "of 11" at first.
+    Apprenticeship pay is asked only when it decides a paid program's fit (`flows/pay.py`).
     """
     if field == "years_experience":
         return answers.get("coding_experience", "production") in PROFESSIONAL_CODING
+    if field == "apprenticeship_pay":
+        return asks_pay(answers, default_content().advice)
     return True
 
 

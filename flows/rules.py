@@ -1,43 +1,51 @@
-"""Profile → Recommendation, following the articles' decision framework.
+"""Profile → Recommendation: the ONE advice object every screen renders from.
 
-Hard limits before preferences (see `flows/fit.py`): only paths that fit the person's hours,
-income pause, budget and prerequisites are candidates. The precedence lives in ONE place, the
-ordered rule table in `content/rules.yaml`: the first rule whose conditions hold and whose path
-fits picks it. A `required` rule (a credential need) that cannot be met means nothing fits; so does
-a table with no fitting path at all. Then the advice says so, names the closest path and the
-smallest changes that would make one fit. This module evaluates that table and assembles the
-recommendation; it never writes a sentence of its own.
+The decision (`flows/decide.py`) picks the path; this module assembles everything the headline,
+the costs, the plan, the other paths, the self-check and the nudges show about it: every limit
+checked with its verdict, the changes that were re-run and really make a path fit, whether the
+path serves the goal, what fits the limits when the goal's path does not, the reasons, caveats,
+next steps and the plan, all in the person's own numbers. No screen recomputes any of it, so no
+two screens can disagree. This module never writes a sentence of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from flows.content import Condition, Content, Note, Rule, When
-from flows.fit import (
-    Change,
-    Limit,
-    RuledOut,
-    answer_label,
-    changes_for,
-    degree_level,
-    demands,
-    limits,
-    money,
-    path_name,
-    ruled_out,
-)
+from flows.changes import Change, changes_for
+from flows.content import Content
+from flows.decide import ALL_PATHS, Decision, Situation, decide, relevant
+from flows.fit import LimitCheck, RuledOut, Verdict, demands, ruled_out
+from flows.goal import serves
 from flows.money import CashFlow, cash_flow, path_figures
+from flows.others import (
+    Alternative,
+    WithinLimits,
+    alternatives,
+    notes_for,
+    passed_over,
+    within_limits,
+)
 from flows.plan import Milestone, build_plan
-from flows.profile import FIELD_VALUES, DegreeLevel, PathId, Profile, ProfileField
+from flows.profile import DegreeLevel, PathId, Profile, ProfileField
+from flows.words import answer_label, count, money
 
-__all__ = ["CashFlow", "Change", "Limit", "RuledOut", "money"]
+__all__ = [
+    "Alternative",
+    "CashFlow",
+    "Change",
+    "Decision",
+    "LimitCheck",
+    "RuledOut",
+    "WithinLimits",
+    "decide",
+    "money",
+]
 
-ALL_PATHS: tuple[PathId, ...] = FIELD_VALUES["path"]  # type: ignore[assignment]
 MAX_CHANGES = 4
+UNSURE_FIELDS: tuple[ProfileField, ...] = ("goal_role", "target_employer", "needs_visa")
 
 
 class Reason(BaseModel):
@@ -48,18 +56,13 @@ class Reason(BaseModel):
     """The profile fields whose answers produced this reason."""
 
 
-class Alternative(BaseModel):
+class SelfCheckItem(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    path: PathId
-    name: str
-    why: str
-    """What the path is, in one line."""
-    fits: bool
-    why_not: str
-    """Why it comes second: the limit it breaks, or what makes it a weaker match."""
-    limits: list[Limit]
-    cash_flow: CashFlow
+    title: str
+    text: str
+    for_goal: bool
+    """One of the signals the person's goal puts first."""
 
 
 class Recommendation(BaseModel):
@@ -69,19 +72,37 @@ class Recommendation(BaseModel):
     path_name: str
     rule: str
     fits: bool
+    """True only when every limit of the recommended path fits."""
+    path_fits: Verdict
+    situation: Situation
+    serves_goal: bool
+    """Whether the path meets what the goal requires (false when that cannot be told)."""
+    goal_gap: str
     fit_summary: str
-    """'It fits your answers: …' naming the limits the person gave ("" when it does not fit)."""
-    limits: list[Limit]
+    checks: list[LimitCheck]
+    """Every limit of the recommended path, with its verdict."""
+    limits: list[LimitCheck]
+    """The limits the recommended path breaks."""
     changes: list[Change]
+    within_limits: WithinLimits | None
+    passed_over: str
+    """When a path that usually suits the person's background lost on a limit: which, and the
+    limit ("" when none did)."""
     degree_level: DegreeLevel | None
     cash_flow: CashFlow
     figures: list[str]
     reasons: list[Reason]
     caveats: list[str]
+    unsure: list[ProfileField]
+    """The answers given as "not sure", in interview order."""
     alternatives: list[Alternative]
     ruled_out: list[RuledOut]
     next_steps: list[str]
     plan: list[Milestone]
+    self_check: list[SelfCheckItem]
+    """What hiring managers look for, the person's goal's signals first."""
+    unknown_note: str
+    """What the articles do say where a figure of the path is missing ("" if none is)."""
 
     def record(self) -> dict[str, object]:
         """What storage keeps: the decision, not its text (the text regenerates from content)."""
@@ -95,179 +116,116 @@ class Recommendation(BaseModel):
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The choice alone (no texts, no plan): cheap enough to run over every answer combination."""
-
-    path: PathId
-    rule: Rule
-    fits: bool
-    limits: list[Limit]
-    degree_level: DegreeLevel | None
-
-
-def holds(when: When, profile: Profile) -> bool:
-    return all(_test(cond, getattr(profile, field)) for field, cond in when.items())
-
-
-def _test(cond: Condition, value: str | int) -> bool:
-    if cond.in_ is not None:
-        return value in cond.in_
-    assert isinstance(value, int)
-    if cond.lt is not None and not value < cond.lt:
-        return False
-    return not (cond.gte is not None and not value >= cond.gte)
-
-
-def display_values(profile: Profile) -> dict[str, str]:
-    """Profile values as they read inside advice sentences ({budget}, {hours_per_week}, …)."""
+def display_values(profile: Profile, content: Content, plan: list[Milestone]) -> dict[str, str]:
+    """Values advice sentences may use: {budget}, {hours_per_week} ("1 hour"), {pause},
+    {years_experience} ("1 year"), {first_step} (this week's step of the first milestone)."""
+    first = plan[0] if plan else None
+    step = first.weekly_steps[0] if first and first.weekly_steps else ""
     return {
         "budget": money(profile.budget_usd),
-        "hours_per_week": str(profile.hours_per_week),
-        "years_experience": str(profile.years_experience),
+        "hours_per_week": count(content, "hour", profile.hours_per_week),
+        "pause": count(content, "month", profile.can_pause_income),
+        "years_experience": count(content, "year", profile.years_experience),
+        "first_title": first.title if first else "",
+        "first_step": step,
     }
-
-
-def eligible(profile: Profile, content: Content) -> list[PathId]:
-    return [p for p in ALL_PATHS if ruled_out(p, profile, content) is None]
-
-
-def decide(profile: Profile, content: Content) -> Decision:
-    """Walk the rule table over the paths that fit; fall back to the closest path."""
-    ok = eligible(profile, content)
-    broken = {p: limits(p, profile, content) for p in ok}
-    matching = [r for r in content.rules.rules if holds(r.when, profile)]
-    chosen: Rule | None = None
-    for rule in matching:
-        if rule.path in ok and not broken[rule.path]:
-            chosen = rule
-            break
-        if rule.required:
-            chosen = rule
-            break
-    if chosen is None:  # no rule's path fits: the matching rule whose path breaks fewest limits
-        candidates = [r for r in matching if r.path in ok]
-        chosen = min(candidates, key=lambda r: len(broken[r.path]))
-    path = chosen.path
-    return Decision(
-        path=path,
-        rule=chosen,
-        fits=not broken.get(path, []),
-        limits=broken.get(path, []),
-        degree_level=degree_level(profile, content) if path == "degree" else None,
-    )
-
-
-def _notes(
-    notes: list[Note], profile: Profile, path: PathId, level: DegreeLevel | None
-) -> list[Note]:
-    return [
-        n
-        for n in notes
-        if (n.paths is None or path in n.paths)
-        and (n.levels is None or level in n.levels)
-        and holds(n.when, profile)
-    ]
 
 
 def _once(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def _relevant_alternative(path: PathId, profile: Profile, content: Content) -> bool:
-    """A PhD is no alternative for someone with a graduate degree and no research interest."""
-    if path != "degree" or degree_level(profile, content) != "phd":
-        return True
-    return profile.goal_role == "research" or profile.target_employer == "research_lab"
-
-
-def alternatives(chosen: PathId, profile: Profile, content: Content) -> list[Alternative]:
-    """Every other path the person is eligible for, those that fit first."""
-    table = content.rules
-    out: list[Alternative] = []
-    for path in eligible(profile, content):
-        if path == chosen or not _relevant_alternative(path, profile, content):
-            continue
-        broken = limits(path, profile, content)
-        notes = _notes(table.why_not, profile, path, None)
-        why_not = broken[0].text if broken else (notes[0].text if notes else "")
-        out.append(
-            Alternative(
-                path=path,
-                name=path_name(path, profile, content),
-                why=table.alternative_notes[path],
-                fits=not broken,
-                why_not=why_not or table.alternative_notes[path],
-                limits=broken,
-                cash_flow=cash_flow(path, profile, content),
-            )
-        )
-    return sorted(out, key=lambda a: not a.fits)
-
-
 def smallest_changes(decision: Decision, profile: Profile, content: Content) -> list[Change]:
-    """For the closest path, one change per broken limit; then, unless the answers require that
-    path, other eligible paths that a single change would make fit."""
-    if decision.fits:
+    """When the chosen path does not fit: the changes that together make it fit; then, unless
+    the goal needs that path, other paths that one change makes fit. Every set is checked by
+    re-running. A path that may fit gets none: its checks already say what to find out."""
+    if decision.situation in ("fits", "cannot_tell"):  # the checks say what to find out
         return []
-    out = changes_for(decision.path, decision.limits, profile, content)
-    if decision.rule.required:  # a credential need: only that path answers it
-        return out
-    for path in eligible(profile, content):
-        broken = limits(path, profile, content)
-        if path != decision.path and len(broken) == 1:
-            out += changes_for(path, broken, profile, content)
-    return out[:MAX_CHANGES]
+    own = changes_for(decision.fit, profile, content)
+    others: list[Change] = []
+    if not decision.rule.required:
+        for path, fit in decision.fits.items():
+            if path == decision.path or fit.fits == "fits" or not relevant(path, profile, content):
+                continue
+            more = changes_for(fit, profile, content)
+            if len(more) == 1:
+                others += more
+    return own + others[: max(0, MAX_CHANGES - len(own))]
 
 
 def fit_summary(decision: Decision, profile: Profile, content: Content) -> str:
-    if not decision.fits:
+    """One line on how the path stands against the person's limits ("" when it breaks one)."""
+    s = content.dialogue.sections
+    if decision.situation == "fits":
+        return s["fits_line"].format(
+            hours=count(content, "hour", profile.hours_per_week),
+            budget=money(profile.budget_usd),
+            pause=answer_label(profile, "can_pause_income", content),
+        )
+    if decision.situation != "cannot_tell":
         return ""
-    known = demands(decision.path, profile, content).figure_kind != "not_published"
-    return content.dialogue.sections["fits_line" if known else "fits_unknown"].format(
-        hours=profile.hours_per_week,
-        budget=money(profile.budget_usd),
-        pause=answer_label(profile, "can_pause_income", content),
-    )
+    unknown = demands(decision.path, profile, content).unknown_text
+    return s["fits_unknown_why"].format(unknown=unknown) if unknown else s["fits_unknown"]
+
+
+def self_check(profile: Profile, content: Content) -> list[SelfCheckItem]:
+    """The hiring signals, those the goal puts first at the top (the last two, what counts less
+    and who gets through, stay last)."""
+    signals = content.advice.hiring_signals[:-2]
+    goal = profile.goal_role
+    focus = content.rules.self_check_focus.get(goal, []) if goal != "unsure" else []
+    first = [s for name in focus for s in signals if s.title == name]
+    rest = [s for s in signals if s not in first]
+    return [SelfCheckItem(title=s.title, text=s.text, for_goal=s in first) for s in first + rest]
 
 
 def recommend(profile: Profile, content: Content) -> Recommendation:
     """The advice for one profile. Pure and deterministic: same profile, same recommendation."""
-    table = content.rules
+    table, texts = content.rules, content.rules.texts
     decision = decide(profile, content)
-    path, level = decision.path, decision.degree_level
-    values: Mapping[str, str] = display_values(profile)
+    path, level, fit = decision.path, decision.degree_level, decision.fit
+    plan = build_plan(profile, path, level, content.advice, content.dialogue.sections["plan_part"])
+    values: Mapping[str, str] = display_values(profile, content, plan)
     rule = decision.rule
     reasons = [Reason(text=rule.reason.format_map(values), answers=list(rule.when))]
     reasons += [
         Reason(text=n.text.format_map(values), answers=list(n.when))
-        for n in _notes(table.supporting_reasons, profile, path, level)
+        for n in notes_for(table.supporting_reasons, profile, fit, level)
     ]
-    caveats = [n.text.format_map(values) for n in _notes(table.caveats, profile, path, level)]
+    caveats = [n.text.format_map(values) for n in notes_for(table.caveats, profile, fit, level)]
     base_steps = (
         content.advice.degree_level(profile.degree).next_steps
         if path == "degree"
         else content.advice.path(path).next_steps
     )
-    steps = [n.text.format_map(values) for n in _notes(table.next_steps, profile, path, level)]
+    steps = [n.text.format_map(values) for n in notes_for(table.next_steps, profile, fit, level)]
+    served, gap = serves(path, profile, content)
     excluded = [r for p in ALL_PATHS if (r := ruled_out(p, profile, content)) is not None]
     return Recommendation(
         path=path,
-        path_name=path_name(path, profile, content),
+        path_name=fit.name,
         rule=rule.id,
-        fits=decision.fits,
+        fits=fit.fits == "fits",
+        path_fits=fit.fits,
+        situation=decision.situation,
+        serves_goal=served == "yes",
+        goal_gap=gap,
         fit_summary=fit_summary(decision, profile, content),
-        limits=decision.limits,
+        checks=fit.checks,
+        limits=fit.broken,
         changes=smallest_changes(decision, profile, content),
+        within_limits=within_limits(decision, profile, content),
+        passed_over=passed_over(decision, profile, content),
         degree_level=level,
         cash_flow=cash_flow(path, profile, content),
         figures=path_figures(path, profile, content),
         reasons=reasons,
         caveats=_once(caveats),
-        alternatives=alternatives(path, profile, content),
+        unsure=[f for f in UNSURE_FIELDS if getattr(profile, f) == "unsure"],
+        alternatives=alternatives(decision, profile, content),
         ruled_out=excluded,
-        next_steps=_once([*base_steps, *steps]),
-        plan=build_plan(
-            profile, path, level, content.advice, content.dialogue.sections["plan_part"]
-        ),
+        next_steps=_once([texts["next_first_step"].format_map(values), *base_steps, *steps]),
+        plan=plan,
+        self_check=self_check(profile, content),
+        unknown_note=demands(path, profile, content).unknown_text or "",
     )

@@ -207,6 +207,8 @@ class DatedMilestone(BaseModel):
     milestone: str
     start: date
     end: date
+    weekly_steps: tuple[str, ...] = ()
+    """One step per week of the milestone, from content (`Milestone.weekly_steps`)."""
 
 
 def date_plan(
@@ -230,6 +232,13 @@ def date_plan(
             # finished before the change: never shown as running past it
             end = max(min(end, rebase_date - timedelta(days=1)), begin)
         out.append(
-            DatedMilestone(index=index, title=m.title, milestone=m.milestone, start=begin, end=end)
+            DatedMilestone(
+                index=index,
+                title=m.title,
+                milestone=m.milestone,
+                start=begin,
+                end=end,
+                weekly_steps=m.weekly_steps,
+            )
         )
     return out

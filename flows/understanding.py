@@ -20,12 +20,12 @@ from typing import Literal
 
 from flows.answer_model import BOUNDS, CHOICES, KINDS
 from flows.content import Content
-from flows.fit import money
 from flows.numbers import words_of
 from flows.understand_also import OtherAnswers
 from flows.understand_choice import NOTHING, ChoiceReader, Reading
 from flows.understand_number import NumberFields
 from flows.understand_text import read_words
+from flows.words import money
 
 Answer = str | int
 Status = Literal["stored", "clarify", "hint", "other_field"]

@@ -24,6 +24,7 @@ from flows.actions import (
 from flows.content import Content, QuestionText
 from flows.conversation import Conversation
 from flows.graph import FINAL_STATES, QUESTION_STATES
+from flows.pay import question_prompt
 from flows.present import present_recommendation
 from flows.questions import Answer, needed_fields
 from flows.reply import Button, Reply, ReplyBuilder
@@ -88,6 +89,9 @@ class InterviewViews:
             return self.text.messages["hours_value"].format(hours=value)
         if field == "years_experience":
             return self.text.messages["years_value"].format(years=value)
+        if field == "can_pause_income":
+            key = "month_value" if value == 1 else "months_value"
+            return self.text.messages[key].format(months=value)
         return str(value)
 
     def _welcome(self, conv: Conversation) -> Reply:
@@ -107,7 +111,7 @@ class InterviewViews:
         if notice:
             out.add("note", notice)
         out.add("progress", self.text.messages["progress"].format(number=number, total=total))
-        out.add("text", spec.prompt)
+        out.add("text", question_prompt(self.content, field, conv.answers))
         if current is not None:
             out.add(
                 "note",

@@ -54,13 +54,13 @@ def test_in_the_console_yes_no_and_continue_answer_the_question(
     engine: Engine, tmp_path: Path
 ) -> None:
     db = tmp_path / "b.db"
-    out = chat(engine, db, ["1", "3", "/restart", "no"])
+    out = chat(engine, db, ["1", "4", "/restart", "no"])
     assert "your answers stay as they are" in out
     out = chat(engine, db, ["/restart", "maybe later"])
     assert "Please answer this question first." in out and "Fresh start" not in out
     out = chat(engine, db, ["yes"])
     assert "Fresh start" in out
-    out = chat(engine, db, ["1", "3", "/start", "continue"])
+    out = chat(engine, db, ["1", "4", "/start", "continue"])
     assert "Welcome back" in out and "Please answer" not in out
     assert out.rstrip().split("Welcome back")[-1].count("How many years") == 1
     out = chat(engine, db, ["/delete", "2"])

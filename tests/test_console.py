@@ -29,12 +29,12 @@ def chat(engine: Engine, db: Path, lines: list[str], end: type[BaseException] = 
 
 def test_console_chats_through_to_a_recommendation(engine: Engine, tmp_path: Path) -> None:
     db = tmp_path / "aipath.db"
-    # begin, production, 3 years (typed), bachelor's CS, applied ML, industry, no visa,
-    # budget typed, no pause, hours typed, structured, confirm
-    out = chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
-    assert "Question 1 of 10" in out
+    # begin, production (4th), 3 years (typed), bachelor's CS, applied ML, industry, no visa,
+    # budget typed, no pause (0 months), can live on the pay, hours typed, structured, confirm
+    out = chat(engine, db, ["1", "4", "3", "3", "1", "1", "2", "15k", "0", "1", "15", "2", "1"])
+    assert "Question 1 of 11" in out
     assert "RECOMMENDED PATH" in out
-    assert "Your study plan" in out
+    assert "[Page 1 of 2]" in out and "Next page ▶" in out  # the rest a press away (issue 20)
     assert out.rstrip().endswith("run me again to pick up where you left off.")
 
 
@@ -42,7 +42,7 @@ def test_console_resumes_where_the_user_left(engine: Engine, tmp_path: Path) -> 
     db = tmp_path / "aipath.db"
     chat(engine, db, ["1", "1", "2"])  # begin, no coding, bachelor's (other field)
     out = chat(engine, db, ["/quit"])
-    assert "Welcome back — you were on question 3 of 9" in out
+    assert "Welcome back — you were on question 3 of 10" in out
 
 
 @pytest.mark.parametrize("end", [EOFError, KeyboardInterrupt])
@@ -74,7 +74,7 @@ def test_console_has_the_plan_progress_and_reminder_screens(engine: Engine, tmp_
     """The same dispatcher as the bot: /plan (files summarised as a line), /progress and the
     reminder setup, where typed text goes to the setup only while it is on screen."""
     db = tmp_path / "aipath.db"
-    chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
+    chat(engine, db, ["1", "4", "3", "3", "1", "1", "2", "15k", "0", "1", "15", "2", "1"])
     out = chat(engine, db, ["/plan", "/progress", "/reminders", "Mars/Olympus", "UTC", "/profile"])
     assert "roadmap.png" in out and "ai-path-plan.ics" in out
     assert "Weekly streak" in out
@@ -86,7 +86,7 @@ def test_console_has_the_plan_progress_and_reminder_screens(engine: Engine, tmp_
 
 def test_console_ticks_progress_off_with_numbered_buttons(engine: Engine, tmp_path: Path) -> None:
     db = tmp_path / "aipath.db"
-    chat(engine, db, ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"])
+    chat(engine, db, ["1", "4", "3", "3", "1", "1", "2", "15k", "0", "1", "15", "2", "1"])
     # /progress lists: 1) This week's step done 2) Whole milestone done 3) Skip to next
     # 4) See the plan; then the milestone is done, and then (4) Undo last
     out = chat(engine, db, ["/progress", "2", "4"])

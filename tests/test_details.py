@@ -48,7 +48,7 @@ def test_costs_name_the_provider_once_and_label_figures(content: Content) -> Non
     for source in content.advice.sources:
         assert source.title in text
     assert "$11,900" in text and "$1,857 a month" in text
-    assert "replace your job" in text  # salary given up for the full-time program
+    assert "take the place of your job" in text  # the apprenticeship replaces the salary
     assert "neither article says" in text  # when tuition is due
     assert text.count(f"{provider} publishes") == 1
 
@@ -59,7 +59,7 @@ def test_degree_costs_are_market_ranges_not_provider_numbers(content: Content) -
         "costs",
         goal_role="research",
         budget_usd=60000,
-        can_pause_income="years",
+        can_pause_income=24,
         hours_per_week=40,
     )
     first_line = text.splitlines()[1]
@@ -71,7 +71,7 @@ def test_degree_costs_are_market_ranges_not_provider_numbers(content: Content) -
 def test_why_not_lists_alternatives_and_ruled_out_apart(content: Content) -> None:
     text = screen(content, "why_not", **SWITCHER, budget_usd=3000, hours_per_week=10)
     alternatives, _, ruled = text.partition(content.dialogue.sections["ruled_out"])
-    assert "AI Engineering Immersive (doesn't fit): It needs 40 hours" in alternatives
+    assert "AI Engineering Immersive (doesn't fit): It asks 40 hours" in alternatives
     assert "Accelerated" not in alternatives
     assert "Accelerated AI Engineering Immersive:" in ruled and "haven't coded" in ruled
 

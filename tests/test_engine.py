@@ -91,7 +91,7 @@ def test_whole_interview_by_buttons_reaches_a_recommendation(engine: Engine) -> 
         assert {"back", "restart", "help"} <= set(actions(step.reply))
         step = press(engine, conv, f"={BUTTON_ANSWERS[conv.state]}")
         assert step.changed
-    assert seen[0] == "Question 1 of 10" and seen[-1] == "Question 10 of 10"
+    assert seen[0] == "Question 1 of 11" and seen[-1] == "Question 11 of 11"
     assert step.conversation.state == "summary" and "confirm" in actions(step.reply)
     step = press(engine, step.conversation, "confirm")
     assert step.conversation.state == "recommendation"
@@ -99,11 +99,11 @@ def test_whole_interview_by_buttons_reaches_a_recommendation(engine: Engine) -> 
     assert "Accelerated" in text_of(step.reply)
 
 
-def test_progress_counts_nine_questions_without_professional_code(engine: Engine) -> None:
+def test_progress_counts_ten_questions_without_professional_code(engine: Engine) -> None:
     conv = press(engine, Conversation(), "begin").conversation
     step = press(engine, conv, "=none")
     assert step.conversation.state == "degree"
-    assert "Question 2 of 9" in text_of(step.reply)
+    assert "Question 2 of 10" in text_of(step.reply)  # no years; apprenticeship pay may come
 
 
 def test_typed_answers_are_parsed(engine: Engine) -> None:
@@ -122,7 +122,7 @@ def test_typed_answers_are_parsed(engine: Engine) -> None:
         conv = Conversation(state="budget_usd")
         assert engine.handle(conv, Text(typed)).conversation.answers["budget_usd"] == value
     conv = Conversation(state="degree")
-    assert engine.handle(conv, Text("Master's or PhD")).conversation.answers["degree"] == (
+    assert engine.handle(conv, Text("Master's or PhD in CS or related")).conversation.answers["degree"] == (
         "graduate"
     )
     assert engine.handle(conv, Text("2")).conversation.answers["degree"] == "bachelor_other"
@@ -193,6 +193,8 @@ def test_edit_that_drops_or_needs_years_asks_only_what_is_needed(engine: Engine)
     )
     assert step.conversation.state == "years_experience"
     step = press(engine, step.conversation, "=6")
+    assert step.conversation.state == "apprenticeship_pay"  # needed again: the program pays
+    step = press(engine, step.conversation, "=yes")
     assert step.conversation.state == "summary"
     assert step.conversation.answers["years_experience"] == 6
 
@@ -216,7 +218,7 @@ def test_double_tap_records_once_and_skips_nothing(engine: Engine) -> None:
 def test_returning_user_is_welcomed_back_mid_interview(engine: Engine) -> None:
     conv = Conversation(state="goal_role", answers={"coding_experience": "none", "degree": "none"})
     step = engine.handle(conv, Command("start"), returning=True)
-    assert "question 3 of 9" in text_of(step.reply)
+    assert "question 3 of 10" in text_of(step.reply)
     assert set(actions(step.reply)) == {"resume", "restart"}
     resumed = engine.handle(conv, Press(act("*", "resume")))
     assert resumed.reply.kind == "question" and resumed.reply.state == "goal_role"
@@ -272,7 +274,10 @@ VALUES = [
     "yes",
     "no",
     "unsure",
-    "months",
+    "4",
+    "12",
+    "data",
+    "graduate_other",
     "self_directed",
     "fast_intro",
     "structured",

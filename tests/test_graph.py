@@ -31,7 +31,8 @@ def _complete(answers: dict[str, object]) -> dict[str, object]:
         "target_employer": "industry",
         "needs_visa": "no",
         "budget_usd": 0,
-        "can_pause_income": "no",
+        "can_pause_income": 0,
+        "apprenticeship_pay": "yes",
         "hours_per_week": 10,
         "learning_style": "structured",
     }

@@ -93,7 +93,7 @@ BLOCKED_CONSOLE = textwrap.dedent(
 
 
 def test_the_console_runs_without_python_telegram_bot(tmp_path: Path) -> None:
-    typed = ["1", "3", "3", "3", "1", "1", "2", "15k", "1", "15", "2", "1"]
+    typed = ["1", "4", "3", "3", "1", "1", "2", "15k", "0", "1", "15", "2", "1"]
     typed += ["/progress", "2", "/reminders", "UTC", "/privacy", "/delete", "yes", "/quit"]
     out = subprocess.run(
         [sys.executable, "-c", BLOCKED_CONSOLE, str(tmp_path / "c.db"), "|".join(typed)],

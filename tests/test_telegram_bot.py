@@ -22,6 +22,7 @@ BUTTON_PATH = [
     "No",
     "Up to $15,000",
     "No, I need my income",
+    "Yes, I could live on that",
     "About 20",
     "With structure",
 ]
@@ -70,15 +71,16 @@ async def test_typed_answers_valid_and_invalid(tg: FakeTelegram, tmp_path: Path)
         await user.begin()
         await user.tap("I ship production code")
         screen = await user.say("lots of <years>")
-        assert "whole number" in screen.text and "Question 2 of 10" in screen.text
+        assert "whole number" in screen.text and "Question 2 of 11" in screen.text
         screen = await user.say("4")
-        assert "Question 3 of 10" in screen.text
+        assert "Question 3 of 11" in screen.text
         for label in BUTTON_PATH[3:6]:
             await user.tap(label)
         await user.tap("No")
         screen = await user.say("$12,500")
-        assert "Question 8 of 10" in screen.text
+        assert "Question 8 of 11" in screen.text
         await user.tap("No, I need my income")
+        await user.tap("Yes, I could live on that")
         screen = await user.say("200")
         assert "between 1 and 80" in screen.text
         await user.say("15 hours")
@@ -110,7 +112,7 @@ async def test_edited_messages_are_ignored(tg: FakeTelegram, tmp_path: Path) -> 
         await user.tap("I ship production code")
         tg.push_edited_text(USER, 1, "10")
         screen = await user.say("3")  # the next real message is handled normally
-        assert "Question 3 of 10" in screen.text
+        assert "Question 3 of 11" in screen.text
     assert answers_in_db(db, USER)["years_experience"] == 3
 
 
@@ -127,7 +129,7 @@ async def test_stale_button_is_answered_and_shows_where_the_user_is(
         screen = await user.tap("old", message_id=first_question)
         answer = next(r for r in reversed(tg.requests) if r.method == "answerCallbackQuery")
         assert "moved on" in answer.params.get("text", "")
-        assert "Question 2 of 9" in screen.text
+        assert "Question 2 of 10" in screen.text
 
 
 async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -149,9 +151,9 @@ async def test_double_tap_records_once_and_skips_nothing(tg: FakeTelegram, tmp_p
         first = await tg.wait_for(answered, timeout=10, since=mark)
         await tg.wait_for(answered, timeout=10, since=first.index + 1)
         assert not any("moved on" in str(r.params.get("text", "")) for r in tg.requests[mark:])
-        assert "Question 2 of 10" in plain(tg.messages[USER][user.keyboard_message]["text"])
+        assert "Question 2 of 11" in plain(tg.messages[USER][user.keyboard_message]["text"])
         screen = await user.say("/back")
-        assert "Question 1 of 10" in screen.text
+        assert "Question 1 of 11" in screen.text
     assert state_in_db(db, USER) == "coding_experience"
     assert answers_in_db(db, USER) == {"coding_experience": "production"}
 
@@ -221,9 +223,9 @@ async def test_returning_user_is_welcomed_back(tg: FakeTelegram, tmp_path: Path)
             await user.tap(label)
         clock.advance(days=3)
         screen = await user.say("hi again")
-        assert "Welcome back — you were on question 5 of 10" in screen.text
+        assert "Welcome back — you were on question 5 of 11" in screen.text
         screen = await user.tap("Continue")
-        assert "Question 5 of 10" in screen.text
+        assert "Question 5 of 11" in screen.text
 
 
 async def test_long_recommendation_is_split_at_paragraphs(tg: FakeTelegram, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import re
 import signal
 import sqlite3
 from pathlib import Path
@@ -15,7 +16,10 @@ from bench.telegram_driver import Screen, SimUser
 from flows.content import default_content
 from tests.bot_process import spawn_bot
 
-PROMPTS = {q.prompt: field for field, q in default_content().dialogue.questions.items()}
+PROMPTS = {
+    max(re.split(r"\{[^}]*\}", q.prompt), key=len): field  # the words around any {placeholder}
+    for field, q in default_content().dialogue.questions.items()
+}
 
 
 def field_on(screen: Screen) -> str | None:
@@ -72,7 +76,7 @@ async def test_a_second_process_resumes_a_half_finished_interview(tmp_path: Path
         second = await start_bot(tg, db)
         try:
             screen = await user.say("/start")
-            assert "Welcome back — you were on question 5 of 10" in screen.text
+            assert "Welcome back — you were on question 5 of 11" in screen.text
             screen = await user.tap("Continue")
             assert field_on(screen) == "target_employer"
         finally:

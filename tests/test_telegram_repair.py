@@ -57,9 +57,9 @@ async def test_after_a_failed_update_another_answer_on_the_old_keyboard_is_taken
         await tg.wait_for(
             lambda r: r.index >= mark and attempts(tg, "editMessageText", mark) == 4, timeout=10
         )
-        assert "Question 2 of 10" in plain(tg.messages[USER][keyboard]["text"])  # still there
+        assert "Question 2 of 11" in plain(tg.messages[USER][keyboard]["text"])  # still there
         screen = await user.tap("6–10 years", message_id=keyboard)  # they change their mind
-        assert "Question 3 of 10" in screen.text and screen.last.method == "editMessageText"
+        assert "Question 3 of 11" in screen.text and screen.last.method == "editMessageText"
         assert refusals_since(tg, mark) == []
     assert answers_in_db(db, USER)["years_experience"] == 6  # the last tap
 
@@ -97,12 +97,12 @@ async def test_a_tap_the_database_cannot_save_is_told_so_with_what_is_saved(
         async with locked(app.bot_data[KEY].storage, db):  # another process is writing
             with caplog.at_level(logging.WARNING):
                 screen = await user.tap("3–5 years")
-        assert "NOT saved" in screen.text and "Question 2 of 10" in screen.text
+        assert "NOT saved" in screen.text and "Question 2 of 11" in screen.text
         assert screen.last.method == "editMessageText"  # the pressed message shows what is saved
         assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
         assert "event=update_not_saved" in caplog.text
         screen = await user.tap("3–5 years")  # the database is back: the same tap is applied
-        assert "Question 3 of 10" in screen.text
+        assert "Question 3 of 11" in screen.text
     assert answers_in_db(db, USER)["years_experience"] == 3
 
 
