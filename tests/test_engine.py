@@ -122,9 +122,8 @@ def test_typed_answers_are_parsed(engine: Engine) -> None:
         conv = Conversation(state="budget_usd")
         assert engine.handle(conv, Text(typed)).conversation.answers["budget_usd"] == value
     conv = Conversation(state="degree")
-    assert engine.handle(conv, Text("Master's or PhD in CS or related")).conversation.answers["degree"] == (
-        "graduate"
-    )
+    typed = Text("Master's or PhD in CS or related")
+    assert engine.handle(conv, typed).conversation.answers["degree"] == "graduate"
     assert engine.handle(conv, Text("2")).conversation.answers["degree"] == "bachelor_other"
 
 
