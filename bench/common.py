@@ -5,8 +5,13 @@ from __future__ import annotations
 import platform
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
+
+from bot.storage import ReminderRecord
+from bot.storage.shared import SqlStorage
+from flows.engine import Conversation
 
 
 def best_of(repeats: int, fn: Callable[[], object]) -> float:
@@ -66,3 +71,16 @@ class Table:
         print("| --- | --- | --- |")
         for name, value, note in self.rows:
             print(f"| {name} | {value} | {note} |")
+
+
+async def insert_due_reminders(
+    storage: SqlStorage, rows: Iterable[tuple[int, str, int]], *, now: datetime
+) -> None:
+    """Finished users with an active reminder each, (user_id, schedule JSON, next_due), in one
+    transaction: the fixture of the reminder benchmarks and tests."""
+    finished = Conversation(state="recommendation")
+    async with storage.transaction():
+        for user_id, schedule, due in rows:
+            await storage.save_conversation(user_id, finished, now=now, chat_id=user_id)
+            record = ReminderRecord(user_id, user_id, schedule, "active", due)
+            await storage.save_reminder(record, now=now)

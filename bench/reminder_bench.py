@@ -12,7 +12,8 @@ from bench.common import Table, rss_mib
 from bench.storage_bench import PROFILE
 from bot.plans import Plans
 from bot.reminders import Reminders, epoch
-from bot.storage import Storage
+from bench.common import insert_due_reminders
+from bot.storage import Storage, open_storage
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.reply import Reply
@@ -32,7 +33,7 @@ class FixedClock:
 async def populate(storage: Storage, users: int, due: int) -> None:
     schedule = ReminderSchedule(timezone="Europe/Berlin").model_dump_json()
     due_at, later = epoch(NOW) - 60, epoch(NOW + timedelta(days=3))
-    await storage.bulk_insert_reminders(
+    await insert_due_reminders(storage, 
         ((u, schedule, due_at if u <= due else later) for u in range(1, users + 1)), now=NOW
     )
     finished = Conversation(state="recommendation", answers=PROFILE)
@@ -59,7 +60,7 @@ async def run(table: Table, users: int = 100_000, due: int = 10_000) -> None:
     engine = Engine(default_content())
     clock = FixedClock(NOW)
     with tempfile.TemporaryDirectory() as tmp:
-        empty = await Storage.open(Path(tmp) / "empty.db")
+        empty = await open_storage(Path(tmp) / "empty.db")
         plans = Plans(engine, empty, clock)
         reminders = Reminders(plans, empty, engine.content.reminders, clock=clock)
         await sweep_all(reminders, [0])
@@ -67,7 +68,7 @@ async def run(table: Table, users: int = 100_000, due: int = 10_000) -> None:
         rss_empty = rss_mib()
         await empty.close()
 
-        storage = await Storage.open(Path(tmp) / "big.db")
+        storage = await open_storage(Path(tmp) / "big.db")
         await populate(storage, users, due)
         plans = Plans(engine, storage, clock)
         reminders = Reminders(plans, storage, engine.content.reminders, clock=clock)

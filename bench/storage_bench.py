@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import Table, median, percentile
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.profile import Profile
@@ -61,12 +61,12 @@ async def resume_times(storage: Storage, engine: Engine, users: int, samples: in
 async def run(table: Table, users: int = 100_000) -> None:
     engine = Engine(default_content())
     with tempfile.TemporaryDirectory() as tmp:
-        small = await Storage.open(Path(tmp) / "small.db")
+        small = await open_storage(Path(tmp) / "small.db")
         await fill(small, 100)
         small_times = await resume_times(small, engine, 100, 2_000)
         await small.close()
 
-        storage = await Storage.open(Path(tmp) / "big.db")
+        storage = await open_storage(Path(tmp) / "big.db")
         start = time.perf_counter()
         await fill(storage, users)
         fill_seconds = time.perf_counter() - start

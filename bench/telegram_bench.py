@@ -15,7 +15,8 @@ from pathlib import Path
 from bench.common import Table
 from bench.storage_bench import PROFILE
 from bot.reminders import epoch
-from bot.storage import Storage
+from bench.common import insert_due_reminders
+from bot.storage import Storage, open_storage
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation
@@ -30,9 +31,9 @@ async def delivery(table: Table, nudges: int) -> None:
     clock = FakeClock(now)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "nudges.db"
-        storage = await Storage.open(db)
+        storage = await open_storage(db)
         schedule = ReminderSchedule(timezone="UTC").model_dump_json()
-        await storage.bulk_insert_reminders(
+        await insert_due_reminders(storage, 
             ((u, schedule, epoch(now - timedelta(minutes=1))) for u in range(1, nudges + 1)),
             now=now,
         )

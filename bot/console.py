@@ -11,8 +11,7 @@ from bot.dispatcher import Dispatcher
 from bot.outputs import Output, rendered
 from bot.plans import Plans
 from bot.reminders import Reminders
-from bot.storage import Storage
-from bot.storage_backends import open_storage
+from bot.storage import Storage, StorageOptions, open_storage
 from bot.telegram.texts import load_telegram_text
 from flows.actions import Back, Help, Pick, Restart, Topic
 from flows.details import detail_topic
@@ -137,7 +136,7 @@ def run_console(
     view = ConsoleView(engine)
     words = view.words
     with asyncio.Runner() as runner:
-        storage = runner.run(open_storage(database))
+        storage = runner.run(open_storage(database, StorageOptions(role="live")))
         dispatcher = console_dispatcher(engine, storage, clock)
         try:
             write(words["intro"])

@@ -1,10 +1,10 @@
 """Reminder nudges: setup, management, the nudge buttons, and the one sweep that sends them.
 
-Durability: reminders live in SQLite with their next due time (UTC seconds, indexed). A sweep
-handles each due row on its own: claim it, send it, mark it sent. So:
+Durability: reminders live in the database with their next due time (UTC seconds, indexed). A
+sweep handles each due row on its own: claim it, send it, mark it sent. So:
 - a restart loses nothing (the rows are the schedule; there are no per-user jobs);
-- a crash leaves at most the rows being sent at that moment claimed; once the claim lease has
-  passed they go back to due and are sent by the next sweep: claimed nudges are not lost;
+- a crash leaves at most the rows being sent at that moment claimed, by a process that is gone:
+  the next sweep releases them at once (bot.storage ties a claim to its process) and sends them;
 - however long the bot was down, a row is sent once and rescheduled from now: one catch-up.
 """
 
@@ -35,8 +35,6 @@ log = logging.getLogger("aipath.reminders")
 REMINDERS_AT = "rem"
 NUDGE_AT = "nudge"
 """Screen names of the reminder settings and of nudge-related replies (`Reply.state`)."""
-CLAIM_LEASE = timedelta(minutes=10)
-"""A claim older than this belongs to a sweep that died before sending: it goes back to due."""
 CATCH_UP_AFTER = timedelta(hours=6)
 """A nudge this late is worded as a catch-up after downtime."""
 SNOOZES = {"day": timedelta(days=1), "week": timedelta(weeks=1)}
@@ -246,7 +244,7 @@ class Reminders:
         """Send every due nudge once. Called by ONE repeating JobQueue job."""
         now = self.clock()
         stats = SweepStats()
-        stats.skipped_stale = await self.storage.release_stale_claims(epoch(now - CLAIM_LEASE))
+        stats.skipped_stale = await self.storage.release_lost_claims(epoch(now))
         rows = await self.storage.due_reminders(epoch(now), limit)
         gate = asyncio.Semaphore(concurrency)
 

@@ -11,7 +11,7 @@ import pytest
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
 from bot.outputs import Output
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.actions import Begin, Confirm, Pick, RestartAnswer, SetupDay, SetupZone, decode
 from flows.engine import Conversation, Engine
 from flows.events import COMMANDS, Command, Incoming, Press, Text, Unusable
@@ -24,7 +24,7 @@ USER = 5
 
 @pytest.fixture
 async def dispatcher(engine: Engine, tmp_path: Path) -> AsyncIterator[Dispatcher]:
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield console_dispatcher(engine, storage, FakeClock())
     await storage.close()
 

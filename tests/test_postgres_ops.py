@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from bot.storage import MIGRATIONS, PlanRecord, ReminderRecord, Storage
-from bot.storage_backends import open_storage
-from bot.storage_pg import PgStorage, redact
+from bot.storage import MIGRATIONS, PlanRecord, ReminderRecord, Storage, open_storage
+from bot.storage.postgres import PgStorage, redact
 from bot.storage_pg_schema import MIGRATIONS as PG_MIGRATIONS
 from flows.engine import Conversation
 from tests.conftest import BASE_PROFILE
@@ -59,7 +58,7 @@ def test_migrate_db_copies_every_row_and_the_tools_work_on_postgresql(
     source = tmp_path / "old.db"
 
     async def prepare() -> None:
-        storage = await Storage.open(source)
+        storage = await open_storage(source)
         await fill(storage)
         await storage.close()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.reminders import epoch
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.actions import (
     NudgeDone,
     ProgressSkip,
@@ -31,7 +31,7 @@ DAILY = ReminderSchedule(timezone="UTC", cadence="daily", at=time(18, 0))
 
 @pytest.fixture
 async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield storage
     await storage.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.actions import (
     QuietChange,
     QuietMove,
@@ -115,7 +115,7 @@ def test_change_starts_from_the_current_settings(content: Content) -> None:
 
 @pytest.fixture
 async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield storage
     await storage.close()
 

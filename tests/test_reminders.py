@@ -13,8 +13,7 @@ from telegram.error import Forbidden, RetryAfter
 
 from bot.plans import Plans
 from bot.reminders import CLAIM_LEASE, Reminders, epoch
-from bot.storage import ReminderRecord, Storage
-from bot.storage_backends import open_storage
+from bot.storage import ReminderRecord, Storage, open_storage
 from flows.actions import NudgeDone, NudgePause, Snooze
 from flows.engine import Conversation, Engine
 from flows.reply import Reply
@@ -214,7 +213,6 @@ import asyncio, sys
 from datetime import datetime
 from bot.plans import Plans
 from bot.reminders import Reminders
-from bot.storage_backends import open_storage
 from flows.content import default_content
 from flows.engine import Engine
 

@@ -15,7 +15,7 @@ import pytest
 
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.actions import Begin
 from flows.engine import Engine
 from flows.events import Command, Press
@@ -26,7 +26,7 @@ USER = 5
 
 @pytest.fixture
 async def dispatcher(engine: Engine, tmp_path: Path) -> AsyncIterator[Dispatcher]:
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield console_dispatcher(engine, storage, FakeClock())
     await storage.close()
 

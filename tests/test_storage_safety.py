@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.console import console_dispatcher
-from bot.storage import PlanRecord, ReminderRecord, Storage, StorageError
+from bot.storage import PlanRecord, ReminderRecord, Storage, StorageError, open_storage
 from flows.actions import Begin, Pick
 from flows.engine import Conversation, Engine
 from flows.events import Command, Press
@@ -30,7 +30,7 @@ async def filled(storage: Storage, user_id: int) -> None:
 
 
 async def test_ten_simultaneous_deletes_all_erase(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+    storage = await open_storage(tmp_path / "a.db")
     users = range(1, 11)
     for user_id in users:
         await filled(storage, user_id)
@@ -44,7 +44,7 @@ async def test_a_save_during_a_delete_is_committed_on_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "a.db"
-    storage = await Storage.open(db)
+    storage = await open_storage(db)
     await filled(storage, 7)
 
     def failing_tables() -> Iterable[str]:  # the delete's transaction fails half-way
@@ -72,7 +72,7 @@ async def test_a_save_during_a_delete_is_committed_on_its_own(
 async def test_messages_are_applied_after_update_ids_restart_lower(
     tmp_path: Path, engine: Engine
 ) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+    storage = await open_storage(tmp_path / "a.db")
     clock = [NOW]
     dispatcher = console_dispatcher(engine, storage, lambda: clock[0])
     await dispatcher.handle(1, 1, Command("start"), update_id=900_000)
@@ -96,7 +96,7 @@ async def test_messages_are_applied_after_update_ids_restart_lower(
 
 
 async def test_the_redelivery_window_is_bounded_by_count_and_age(tmp_path: Path) -> None:
-    storage = await Storage.open(tmp_path / "a.db")
+    storage = await open_storage(tmp_path / "a.db")
     for update_id in range(1, 41):
         await storage.save_conversation(1, Conversation(), now=NOW, update_id=update_id)
     record = await storage.load(1)
@@ -110,7 +110,7 @@ async def test_the_redelivery_window_is_bounded_by_count_and_age(tmp_path: Path)
 
 async def test_after_delete_the_start_payload_is_in_neither_file_nor_wal(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
-    storage = await Storage.open(db)
+    storage = await open_storage(db)
     secret = "campaign-7f3a9c-uniquepayload"
     await filled(storage, 7)
     await storage.set_source(7, secret)
@@ -126,7 +126,7 @@ async def test_after_delete_the_start_payload_is_in_neither_file_nor_wal(tmp_pat
 
 async def test_database_is_private_and_unsafe_folders_are_refused(tmp_path: Path) -> None:
     db = tmp_path / "data" / "a.db"
-    storage = await Storage.open(db)
+    storage = await open_storage(db)
     await storage.close()
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
@@ -135,8 +135,8 @@ async def test_database_is_private_and_unsafe_folders_are_refused(tmp_path: Path
     shared.mkdir()
     shared.chmod(0o777)
     with pytest.raises(StorageError, match="world-writable"):
-        await Storage.open(shared / "a.db")
+        await open_storage(shared / "a.db")
     linked = tmp_path / "linked"
     linked.symlink_to(db.parent)
     with pytest.raises(StorageError, match="symbolic link"):
-        await Storage.open(linked / "a.db")
+        await open_storage(linked / "a.db")

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.reminders import CLAIM_LEASE, epoch
-from bot.storage import Storage
+from bench.common import insert_due_reminders
+from bot.storage import Storage, open_storage
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.bot_process import spawn_bot
@@ -22,9 +23,9 @@ USERS = range(7001, 7021)
 
 
 async def seed(db: Path) -> None:
-    storage = await Storage.open(db)
+    storage = await open_storage(db)
     schedule = ReminderSchedule(timezone="UTC").model_dump_json()
-    await storage.bulk_insert_reminders(
+    await insert_due_reminders(storage, 
         ((u, schedule, epoch(NOW - timedelta(minutes=5))) for u in USERS), now=NOW
     )
     finished = Conversation(state="recommendation", answers=BASE_PROFILE)

@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 
-from bot.storage import Storage
-from bot.storage_pg import PgStorage
+from bench.common import insert_due_reminders
+from bot.storage import Storage, open_storage
+from bot.storage.postgres import PgStorage
 from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from tests.pg import PgServer
@@ -54,7 +55,7 @@ def test_the_postgresql_backend_overrides_every_public_storage_method() -> None:
 
 
 async def test_a_person_is_handled_by_one_worker_at_a_time(pg_url: str) -> None:
-    one, two = await PgStorage.open(pg_url), await PgStorage.open(pg_url)
+    one, two = await Pgopen_storage(pg_url), await Pgopen_storage(pg_url)
     try:
         entered: list[str] = []
         inside = {name: asyncio.Event() for name in ("one:7", "two:7", "two:8")}
@@ -86,7 +87,7 @@ async def _is(value: Awaitable[int], expected: int) -> bool:
 
 
 async def test_a_failed_or_dead_worker_releases_the_person(pg_url: str) -> None:
-    storage = await PgStorage.open(pg_url)
+    storage = await Pgopen_storage(pg_url)
     try:
         try:
             async with storage.user_turn(7):
@@ -106,9 +107,9 @@ async def test_a_failed_or_dead_worker_releases_the_person(pg_url: str) -> None:
 
 
 async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
-    one, two = await PgStorage.open(pg_url), await PgStorage.open(pg_url)
+    one, two = await Pgopen_storage(pg_url), await Pgopen_storage(pg_url)
     try:
-        await one.bulk_insert_reminders([(u, "{}", u) for u in range(1, 401)], now=NOW)
+        await insert_due_reminders(one, [(u, "{}", u) for u in range(1, 401)], now=NOW)
 
         async def drain(storage: PgStorage) -> list[int]:
             claimed: list[int] = []
@@ -127,13 +128,13 @@ async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
 
 HOLD_LEASE = """
 import asyncio, sys
-from bot.storage_pg import PgStorage
+from bot.storage.postgres import PgStorage
 from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from tests.pg import PgServer
 
 async def main():
-    storage = await PgStorage.open(sys.argv[1])
+    storage = await Pgopen_storage(sys.argv[1])
     print("leader" if await storage.sweep_lease() else "follower", flush=True)
     await asyncio.Event().wait()
 
@@ -145,7 +146,7 @@ async def test_one_sweeper_and_another_takes_over_when_it_is_killed(pg_url: str)
     leader = await asyncio.create_subprocess_exec(
         sys.executable, "-c", HOLD_LEASE, pg_url, stdout=asyncio.subprocess.PIPE
     )
-    storage = await PgStorage.open(pg_url)
+    storage = await Pgopen_storage(pg_url)
     try:
         assert leader.stdout is not None
         assert (await asyncio.wait_for(leader.stdout.readline(), 30)).strip() == b"leader"
@@ -163,7 +164,7 @@ async def test_one_sweeper_and_another_takes_over_when_it_is_killed(pg_url: str)
 
 
 async def test_the_nudge_pace_holds_across_workers(pg_url: str) -> None:
-    one, two = await PgStorage.open(pg_url), await PgStorage.open(pg_url)
+    one, two = await Pgopen_storage(pg_url), await Pgopen_storage(pg_url)
     try:
         loop = asyncio.get_running_loop()
 
@@ -195,7 +196,7 @@ def test_a_server_that_cannot_start_fails_the_run_under_ci(
 
 
 async def test_a_transaction_commits_all_its_writes_or_none(pg_url: str) -> None:
-    storage = await PgStorage.open(pg_url)
+    storage = await Pgopen_storage(pg_url)
     try:
         with pytest.raises(RuntimeError):
             async with storage.transaction():

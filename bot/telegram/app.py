@@ -26,7 +26,7 @@ from bot.logs import configure_logging
 from bot.plans import Plans
 from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
-from bot.storage_backends import describe, open_storage
+from bot.storage import StorageOptions, describe, open_storage
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
@@ -131,7 +131,7 @@ def build_application(
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
-        storage = await open_storage(settings.database)
+        storage = await open_storage(settings.database, StorageOptions.of(settings, "live"))
         if isinstance(app.update_processor, PerUserUpdateProcessor):
             app.update_processor.hold_turns_with(storage.user_turn)
         plans = Plans(engine, storage, clock)

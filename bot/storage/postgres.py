@@ -1,0 +1,334 @@
+"""PostgreSQL through asyncpg: several webhook workers sharing one database.
+
+Chosen by a `postgresql://` AIPATH_DATABASE. Two small pools: one for queries (autocommit: each
+write is committed before it returns), one whose connections only hold per-person advisory
+locks for the length of an update (`user_turn`), so a turn waiting for a query connection can
+never starve the queries of the turn holding the lock. After a server restart the pools replace
+their dead connections by themselves; the statements that hit one are retried (shared.py).
+
+What several workers rely on rests on PostgreSQL itself, never on process memory:
+- one person at a time: `pg_advisory_xact_lock(person)` held from before load until after reply;
+- one sweep at a time: a session-level advisory lock on this process's own session connection;
+  when the worker dies the connection closes, the lock is freed, and another worker takes it;
+- claims tied to liveness: the same session holds a lock on this process's holder id, so a
+  claim whose holder lock is gone from `pg_locks` belongs to a dead process and is released
+  (after a grace of twice the retry budget: a live worker cut off by a server restart may still
+  be recording the nudge it sent);
+- a restore never runs under a live worker: live workers hold `LIVE_LOCK` shared, `aipath
+  restore` needs it exclusively;
+- one pace for all: the next send slot is a single row advanced atomically (`nudge_delay`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import os
+import re
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from bot.storage import queries as Q
+from bot.storage.records import Row, StorageError, db_value
+from bot.storage.schema import (
+    HOLDER_LOCK_SPACE,
+    LIVE_LOCK,
+    MIGRATION_LOCK,
+    SWEEP_LOCK,
+    TABLES,
+    USER_LOCK_SPACE,
+    migrations,
+)
+from bot.storage.shared import SqlStorage, StorageOptions, _transaction
+from bot.storage.sqlite import private_file
+
+MIGRATIONS = migrations("postgresql")
+_NAME = {"application_name": f"aipath-{os.getpid()}"}
+"""Names this worker in pg_stat_activity, so an operator sees who holds which lock."""
+BACKUP_FORMAT = "aipath-postgresql-backup"
+HOLDER_GONE = """claimed_at < :orphaned AND COALESCE(claim_holder, 0) NOT IN (
+    SELECT objid::bigint FROM pg_locks
+    WHERE locktype = 'advisory' AND granted AND classid = :space AND objsubid = 2
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))"""
+NUDGE_DELAY = """
+    UPDATE nudge_pace SET next_at = GREATEST(next_at, clock_timestamp()) + :gap::interval
+    WHERE id = 1 RETURNING EXTRACT(EPOCH FROM (next_at - :gap::interval - clock_timestamp()))"""
+TRANSIENT = (
+    OSError,  # refused, reset, timed out, the socket gone
+    asyncpg.PostgresConnectionError,  # class 08
+    asyncpg.exceptions.OperatorInterventionError,  # 57: shutting down, starting up
+    asyncpg.exceptions.InsufficientResourcesError,  # 53: disk full, too many connections
+    asyncpg.exceptions.TransactionRollbackError,  # 40: serialization failure, deadlock
+)
+
+
+@functools.lru_cache(maxsize=256)
+def translate(sql: str) -> tuple[str, tuple[str, ...]]:
+    """`:name` placeholders as `$n` (and their order); `/*pg: … */` fragments switched on."""
+    names: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        if match[1] not in names:
+            names.append(match[1])
+        return f"${names.index(match[1]) + 1}"
+
+    text = re.sub(r"/\*pg:(.*?)\*/", r"\1", sql, flags=re.S)
+    return re.sub(r"(?<!:):([a-z_]+)", number, text), tuple(names)
+
+
+def _value(value: Any) -> Any:
+    """Times to the second, as the SQLite backend stores them."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(microsecond=0)
+    return value
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for logs and operator output."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+
+
+class PgStorage(SqlStorage):
+    """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
+
+    several_writers = True
+
+    def __init__(
+        self, pool: asyncpg.Pool, turns: asyncpg.Pool, url: str, options: StorageOptions
+    ) -> None:
+        super().__init__(options)
+        self._pool = pool
+        self._turns = turns
+        self.url = url
+        self._session: asyncpg.Connection | None = None
+        self._leads = False
+
+    @classmethod
+    async def open(
+        cls, url: str, options: StorageOptions | None = None, *, pool_size: int = 8, turns: int = 16
+    ) -> PgStorage:
+        named = {"server_settings": _NAME}
+        try:
+            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, **named)
+            locks = await asyncpg.create_pool(url, min_size=0, max_size=turns, **named)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StorageError(f"cannot open {redact(url)}: {reason}") from None
+        storage = cls(pool, locks, url, options or StorageOptions())
+        try:
+            await storage.migrate()
+            if storage.options.role != "tool":
+                await storage._session_connection()
+        except BaseException:
+            await storage.close()
+            raise
+        return storage
+
+    async def close(self) -> None:
+        if self._session is not None:
+            self._session.terminate()
+            self._session = None
+        await self._turns.close()
+        await self._pool.close()
+
+    # ------------------------------------------------------------------ primitives
+    def _connection(self) -> asyncpg.Pool | asyncpg.Connection:
+        current = _transaction.get()
+        return current[1] if current is not None and current[0] is self else self._pool
+
+    async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
+        text, names = translate(sql)
+        rows: Sequence[Row] = await self._connection().fetch(
+            text, *(_value(params[name]) for name in names)
+        )
+        return rows
+
+    def _transient(self, error: Exception) -> bool:
+        if isinstance(error, asyncpg.InterfaceError):  # only "connection is closed" is transient
+            return "closed" in str(error)
+        return isinstance(error, TRANSIENT)
+
+    @asynccontextmanager
+    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
+        """Inside, this task's reads and writes go through one connection in one transaction;
+        a snapshot reads every table as of one moment (REPEATABLE READ, read only)."""
+        isolation = {"isolation": "repeatable_read", "readonly": True} if snapshot else {}
+        async with self._pool.acquire() as conn, conn.transaction(**isolation):
+            token = _transaction.set((self, conn))
+            try:
+                yield
+            finally:
+                _transaction.reset(token)
+
+    # ------------------------------------------------------------------ schema, copies
+    async def schema_version(self) -> int:
+        exists = await self._pool.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        if not exists:
+            return 0
+        return int(
+            await self._pool.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+        )
+
+    async def migrate(self) -> int:
+        """Apply pending migrations, each in its own transaction, one worker at a time."""
+        self._refuse_newer(await self.schema_version(), redact(self.url))
+        async with self._pool.acquire() as db, db.transaction():
+            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            await db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+            version = await db.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                async with db.transaction():
+                    await db.execute(script)
+                    await db.execute("INSERT INTO schema_migrations (version) VALUES ($1)", number)
+        return await self.schema_version()
+
+    async def file_bytes(self) -> int:
+        return int(await self._pool.fetchval("SELECT pg_database_size(current_database())"))
+
+    async def backup(self, target: Path) -> None:
+        """A consistent JSON dump of every table (one REPEATABLE READ snapshot): it needs no
+        client binaries matching the server's version, and `aipath restore` loads it again."""
+        document = {
+            "format": BACKUP_FORMAT,
+            "schema_version": await self.schema_version(),
+            "tables": await self.table_rows(),
+        }
+        data = json.dumps(document, ensure_ascii=False).encode()
+        with private_file(target) as fd:
+            await asyncio.to_thread(os.write, fd, data)
+
+    async def restore_from(self, backup: Path) -> dict[str, int]:
+        """Replace every row with a JSON dump's, in one transaction."""
+        try:
+            document = json.loads(await asyncio.to_thread(backup.read_bytes))
+            assert document["format"] == BACKUP_FORMAT
+        except (ValueError, KeyError, TypeError, AssertionError):
+            raise StorageError(f"{backup} is not a PostgreSQL backup made by aipath") from None
+        self._refuse_newer(int(document["schema_version"]), str(backup))
+        await self.copy_in(document["tables"], replace=True)
+        return {table: len(document["tables"].get(table, [])) for table in TABLES}
+
+    async def copy_in(
+        self, tables: Mapping[str, list[dict[str, Any]]], *, replace: bool = False
+    ) -> None:
+        """Bulk-load typed rows (a dump, or `migrate-db`'s SQLite rows): all tables in one
+        transaction, parents first; refuses a database holding users unless `replace`."""
+        async with self._pool.acquire() as db, db.transaction():
+            if replace:
+                await db.execute(f"TRUNCATE {', '.join(TABLES)}")
+            elif await db.fetchval("SELECT EXISTS (SELECT 1 FROM users)"):
+                raise ValueError("the PostgreSQL database already holds users")
+            for table in reversed(TABLES):
+                rows = tables.get(table, [])
+                if rows:
+                    columns = list(rows[0])
+                    records = [tuple(db_value(c, row[c]) for c in columns) for row in rows]
+                    await db.copy_records_to_table(table, records=records, columns=columns)
+
+    # ------------------------------------------------------------------ several workers
+    async def _session_connection(self) -> asyncpg.Connection:
+        """This process's own session: its holder lock (its claims live while the session
+        does), the shared live lock if it serves people (exclusive for a restore), and the
+        sweep lock while it leads. Re-opened, locks and all, after the server restarted."""
+        if self._session is not None:
+            try:
+                await self._session.fetchval("SELECT 1")
+                return self._session
+            except Exception as error:
+                if not self._transient(error):
+                    raise
+                self._session.terminate()
+                self._session, self._leads = None, False
+        conn = await asyncpg.connect(self.url, server_settings=_NAME)
+        try:
+            while not await conn.fetchval(
+                "SELECT pg_try_advisory_lock($1, $2)", HOLDER_LOCK_SPACE, self.holder
+            ):
+                self.holder = (self.holder + 2) % 2**31  # taken by another live process
+            role = self.options.role
+            if role != "tool" and not await conn.fetchval(
+                f"SELECT pg_try_advisory_lock{'_shared' if role == 'live' else ''}($1)", LIVE_LOCK
+            ):
+                raise StorageError(
+                    f"{redact(self.url)} is in use by "
+                    + (
+                        "an aipath restore; wait for it"
+                        if role == "live"
+                        else "a running bot; stop it first"
+                    )
+                )
+        except BaseException:
+            conn.terminate()
+            raise
+        self._session = conn
+        return conn
+
+    async def sweep_lease(self) -> bool:
+        """True while this worker holds the one sweep lock (taken when free, kept while alive)."""
+        try:
+            session = await self._session_connection()
+            if not self._leads:
+                self._leads = bool(
+                    await session.fetchval("SELECT pg_try_advisory_lock($1)", SWEEP_LOCK)
+                )
+        except Exception as error:
+            if not self._transient(error):
+                raise
+            return False  # the server is away: no sweep this time
+        return self._leads
+
+    async def _lock_person(self, user_id: int) -> tuple[asyncpg.Connection, Any]:
+        conn = await self._turns.acquire()
+        try:
+            transaction = conn.transaction()
+            await transaction.start()
+            await conn.execute("SELECT pg_advisory_xact_lock($1, $2)", USER_LOCK_SPACE, user_id)
+        except BaseException:
+            await self._turns.release(conn)
+            raise
+        return conn, transaction
+
+    @asynccontextmanager
+    async def user_turn(self, user_id: int) -> AsyncIterator[None]:
+        """Hold the person's advisory lock for one update: no two workers handle them at once.
+
+        A transaction-scoped lock on its own connection: released at the end, on error, and by
+        the server when the worker dies or the server restarts (its connection closes).
+        """
+        conn, transaction = await self._retry(lambda: self._lock_person(user_id))
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):  # a lost connection has freed the lock already
+                await transaction.rollback()
+            await self._turns.release(conn)
+
+    async def nudge_delay(self, per_second: float) -> float:
+        """Seconds to wait before this nudge so that all workers together keep `per_second`."""
+        rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
+        return max(0.0, float(rows[0][0]))
+
+    async def release_lost_claims(self, now: int) -> int:
+        grace = 2 * int(self.options.retry.seconds)
+        sql = Q.RELEASE_CLAIMS.format(holder_gone=HOLDER_GONE)
+        rows = await self._write(
+            sql,
+            expired=now - self.options.claim_lease,
+            orphaned=now - grace,
+            space=HOLDER_LOCK_SPACE,
+        )
+        return len(rows)

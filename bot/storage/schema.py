@@ -1,0 +1,122 @@
+"""The schema history, written once for both backends, and the lock keys PostgreSQL uses.
+
+Entry N brings a database from version N-1 to N on either backend. Types are tokens filled per
+dialect (`{json}` is TEXT on SQLite, jsonb on PostgreSQL; times are ISO text on SQLite,
+timestamptz on PostgreSQL), so both backends keep one shape and `migrate-db` can copy between
+them. `nudge_pace` exists on PostgreSQL only: it paces nudges across several workers. Append only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgresql"]
+
+TYPES: dict[Dialect, dict[str, str]] = {
+    "sqlite": {
+        "id": "INTEGER", "int": "INTEGER", "text": "TEXT", "json": "TEXT", "time": "TEXT",
+        "date": "TEXT", "bool": "INTEGER", "true": "1", "norowid": " WITHOUT ROWID",
+    },
+    "postgresql": {
+        "id": "bigint", "int": "integer", "text": "text", "json": "jsonb", "time": "timestamptz",
+        "date": "date", "bool": "boolean", "true": "TRUE", "norowid": "",
+    },
+}  # fmt: skip
+
+_MIGRATIONS = (
+    # 1: users and their conversation
+    """
+    CREATE TABLE users (
+        user_id              {id}   PRIMARY KEY,
+        chat_id              {id},
+        conversation         {json} NOT NULL,
+        state                {text} NOT NULL,
+        source               {text},
+        recommendation       {json},
+        path                 {text},
+        question_message_id  {id},
+        question_digest      {text},
+        last_update_id       {id},
+        active               {bool} NOT NULL DEFAULT {true},
+        created_at           {time} NOT NULL,
+        updated_at           {time} NOT NULL,
+        finished_at          {time}
+    );
+    CREATE INDEX users_state ON users(state);
+    CREATE INDEX users_updated_at ON users(updated_at);
+    """,
+    # 2: study plans, milestone progress, weekly check-ins and reminder nudges
+    """
+    CREATE TABLE plans (
+        user_id       {id}   PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+        path          {text} NOT NULL,
+        hours         {int}  NOT NULL,
+        start_date    {date} NOT NULL,
+        done          {int}  NOT NULL DEFAULT 0,
+        rebase_index  {int}  NOT NULL DEFAULT 0,
+        rebase_date   {date},
+        updated_at    {time} NOT NULL
+    );
+    CREATE TABLE checkins (
+        user_id  {id}   NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+        week     {text} NOT NULL,
+        PRIMARY KEY (user_id, week)
+    ){norowid};
+    CREATE TABLE reminders (
+        user_id     {id}   PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+        chat_id     {id}   NOT NULL,
+        schedule    {text} NOT NULL,
+        status      {text} NOT NULL,
+        next_due    {id},
+        claimed_at  {id},
+        last_sent   {id},
+        setup       {text},
+        updated_at  {time} NOT NULL
+    );
+    CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active'
+    """,
+    # 3: a bounded window of recently applied update ids (ids restart after a quiet week)
+    "ALTER TABLE users ADD COLUMN recent_updates {text}",
+    # 4: an opaque plan key (calendar UIDs), its revision (calendar SEQUENCE), the messages that
+    # carry the plan's files (replaced on re-dating), milestones done at the last weekly summary
+    """
+    ALTER TABLE plans ADD COLUMN plan_key {text};
+    ALTER TABLE plans ADD COLUMN revision {int} NOT NULL DEFAULT 0;
+    ALTER TABLE plans ADD COLUMN file_messages {text};
+    ALTER TABLE plans ADD COLUMN summary_done {int} NOT NULL DEFAULT 0
+    """,
+    # 5: which process holds a reminder's claim, so a claim dies with its holder (bot.storage)
+    "ALTER TABLE reminders ADD COLUMN claim_holder {id}",
+)
+
+NUDGE_PACE = """;
+    CREATE TABLE nudge_pace (
+        id       integer PRIMARY KEY CHECK (id = 1),
+        next_at  timestamptz NOT NULL
+    );
+    INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')
+    """
+
+
+def migrations(dialect: Dialect) -> tuple[str, ...]:
+    """The history in one dialect: each entry a script of statements separated by `;`."""
+    scripts = [script.format(**TYPES[dialect]) for script in _MIGRATIONS]
+    if dialect == "postgresql":
+        scripts[1] += NUDGE_PACE
+    return tuple(scripts)
+
+
+MIGRATIONS = migrations("sqlite")
+LATEST = len(_MIGRATIONS)
+
+TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")
+"""Every table holding rows about a user (children first)."""
+
+# PostgreSQL advisory lock keys. Per-user and per-holder locks use the two-key form in their own
+# key spaces, so an id can never collide with the single-key locks below.
+USER_LOCK_SPACE = 0x41495041  # "AIPA"
+HOLDER_LOCK_SPACE = 0x41495048  # "AIPH": held by a live process for its claims
+MIGRATION_LOCK = 0x41495041_0001
+SWEEP_LOCK = 0x41495041_0002
+LIVE_LOCK = 0x41495041_0003
+"""Held shared by every running bot; `aipath restore` needs it exclusively."""
