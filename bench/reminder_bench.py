@@ -8,11 +8,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Table, rss_mib
+from bench.common import Table, insert_due_reminders, rss_mib
 from bench.storage_bench import PROFILE
 from bot.plans import Plans
 from bot.reminders import Reminders, epoch
-from bench.common import insert_due_reminders
 from bot.storage import Storage, open_storage
 from flows.content import default_content
 from flows.engine import Conversation, Engine
@@ -33,8 +32,10 @@ class FixedClock:
 async def populate(storage: Storage, users: int, due: int) -> None:
     schedule = ReminderSchedule(timezone="Europe/Berlin").model_dump_json()
     due_at, later = epoch(NOW) - 60, epoch(NOW + timedelta(days=3))
-    await insert_due_reminders(storage, 
-        ((u, schedule, due_at if u <= due else later) for u in range(1, users + 1)), now=NOW
+    await insert_due_reminders(
+        storage,
+        ((u, schedule, due_at if u <= due else later) for u in range(1, users + 1)),
+        now=NOW,
     )
     finished = Conversation(state="recommendation", answers=PROFILE)
     async with storage.transaction():

@@ -12,11 +12,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Table
+from bench.common import Table, insert_due_reminders
 from bench.storage_bench import PROFILE
 from bot.reminders import epoch
-from bench.common import insert_due_reminders
-from bot.storage import Storage, open_storage
+from bot.storage import open_storage
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation
@@ -33,7 +32,8 @@ async def delivery(table: Table, nudges: int) -> None:
         db = Path(tmp) / "nudges.db"
         storage = await open_storage(db)
         schedule = ReminderSchedule(timezone="UTC").model_dump_json()
-        await insert_due_reminders(storage, 
+        await insert_due_reminders(
+            storage,
             ((u, schedule, epoch(now - timedelta(minutes=1))) for u in range(1, nudges + 1)),
             now=now,
         )

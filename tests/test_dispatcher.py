@@ -11,7 +11,7 @@ import pytest
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
 from bot.outputs import Output
-from bot.storage import Storage, open_storage
+from bot.storage import open_storage
 from flows.actions import Begin, Confirm, Pick, RestartAnswer, SetupDay, SetupZone, decode
 from flows.engine import Conversation, Engine
 from flows.events import COMMANDS, Command, Incoming, Press, Text, Unusable

@@ -12,8 +12,8 @@ import pytest
 from telegram.error import Forbidden, RetryAfter
 
 from bot.plans import Plans
-from bot.reminders import CLAIM_LEASE, Reminders, epoch
-from bot.storage import ReminderRecord, Storage, open_storage
+from bot.reminders import Reminders, epoch
+from bot.storage import CLAIM_LEASE_SECONDS, ReminderRecord, Storage, open_storage
 from flows.actions import NudgeDone, NudgePause, Snooze
 from flows.engine import Conversation, Engine
 from flows.reply import Reply
@@ -200,7 +200,7 @@ async def test_a_claim_left_by_a_crash_is_sent_once_after_the_lease(
     assert await storage.claim(USER, epoch(clock())) is not None
     reminders, outbox = service(engine, storage, clock), Outbox()
     assert (await reminders.sweep(outbox)).sent == 0  # still within the lease: not sent twice
-    clock.advance(seconds=CLAIM_LEASE.total_seconds() + 1)
+    clock.advance(seconds=CLAIM_LEASE_SECONDS + 1)
     stats = await reminders.sweep(outbox)
     assert stats.skipped_stale == 1 and stats.sent == 1  # back to due, sent once
     assert (await reminders.sweep(outbox)).sent == 0
@@ -213,6 +213,7 @@ import asyncio, sys
 from datetime import datetime
 from bot.plans import Plans
 from bot.reminders import Reminders
+from bot.storage import open_storage
 from flows.content import default_content
 from flows.engine import Engine
 

@@ -15,7 +15,7 @@ import pytest
 
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
-from bot.storage import Storage, open_storage
+from bot.storage import open_storage
 from flows.actions import Begin
 from flows.engine import Engine
 from flows.events import Command, Press

@@ -19,7 +19,7 @@ from typing import Any
 import asyncpg
 
 from bot.reminders import NUDGES_PER_SECOND, epoch
-from bot.storage import ReminderRecord, open_storage
+from bot.storage import ReminderRecord
 from bot.storage.postgres import PgStorage
 from bot.storage.schema import SWEEP_LOCK
 from flows.engine import Conversation
@@ -36,7 +36,7 @@ TYPED_STORED = {field: stored for field, (_, stored) in TYPED.items()}
 
 
 async def finished_with_nudges(url: str, users: range, status: str, due: datetime) -> None:
-    storage = await Pgopen_storage(url)
+    storage = await PgStorage.open(url)
     daily = ReminderSchedule(timezone="UTC", cadence="daily").model_dump_json()
     for user in users:
         conv = Conversation(state="recommendation", answers=BASE_PROFILE)
@@ -77,7 +77,7 @@ async def sweep_holder(url: str) -> int | None:
 
 
 async def stored_answers(url: str) -> dict[int, dict[str, Any]]:
-    storage = await Pgopen_storage(url)
+    storage = await PgStorage.open(url)
     try:
         out = {}
         for user in PEOPLE:
