@@ -66,6 +66,7 @@ TRANSIENT = (
     asyncpg.exceptions.OperatorInterventionError,  # 57: shutting down, starting up
     asyncpg.exceptions.InsufficientResourcesError,  # 53: disk full, too many connections
     asyncpg.exceptions.TransactionRollbackError,  # 40: serialization failure, deadlock
+    asyncpg.exceptions.InternalClientError,  # a pooled connection whose server went away
 )
 
 
@@ -120,7 +121,7 @@ class PgStorage(SqlStorage):
     ) -> PgStorage:
         named = {"server_settings": _NAME}
         try:
-            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, **named)
+            pool = await asyncpg.create_pool(url, min_size=0, max_size=pool_size, **named)
             locks = await asyncpg.create_pool(url, min_size=0, max_size=turns, **named)
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -315,7 +316,8 @@ class PgStorage(SqlStorage):
         finally:
             with contextlib.suppress(Exception):  # a lost connection has freed the lock already
                 await transaction.rollback()
-            await self._turns.release(conn)
+            with contextlib.suppress(Exception):  # a dead connection is dropped from the pool
+                await self._turns.release(conn)
 
     async def nudge_delay(self, per_second: float) -> float:
         """Seconds to wait before this nudge so that all workers together keep `per_second`."""
