@@ -10,14 +10,16 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.storage import open_storage
+from bot.storage import StorageError, StorageOptions, open_storage
 from bot.telegram.runtime import KEY
 from bot.telegram.texts import load_telegram_text
+from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from tests.db_faults import read_only, write_locked
 from tests.fake_telegram import FakeTelegram
@@ -26,6 +28,7 @@ from tests.telegram_driver import SimUser, bot_running, plain
 from tests.test_telegram_bot import BUTTON_PATH
 
 TAPS = [*BUTTON_PATH, "Looks right"]
+NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 Fault = Callable[[Any, Callable[[], bool]], AbstractAsyncContextManager[None]]
 """A fault, given the app and whether half the people have a tap waiting on it."""
 
@@ -180,3 +183,25 @@ async def test_sqlite_file_made_read_only_under_a_running_bot(
 
     result = await interviews_through(tg, db, frozen, people=12, fault_after=12)
     check(result, 12)
+
+
+async def test_after_a_postgresql_restart_the_sweeper_takes_its_locks_again(
+    own_pg_server: PgServer,
+) -> None:
+    url = own_pg_server.create_database("restart")
+    storage: Any = await open_storage(url, StorageOptions(role="live"))
+    try:
+        assert await storage.sweep_lease()
+        await asyncio.to_thread(own_pg_server.pause)
+        assert not await storage.sweep_lease()  # the server is away: no sweep, no error
+        await asyncio.to_thread(own_pg_server.resume)
+        assert await storage.sweep_lease()  # a new session: holder, live and sweep locks
+        async with storage.user_turn(7):
+            await storage.save_conversation(7, Conversation(), now=NOW, chat_id=7)
+        assert await storage.load(7) is not None  # the pools replaced their dead connections
+        other = await open_storage(url, StorageOptions(role="restore"))
+        pytest.fail(f"a restore opened beside a live bot: {other}")
+    except StorageError as refused:
+        assert "in use by a running bot" in str(refused)
+    finally:
+        await storage.close()

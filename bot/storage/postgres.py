@@ -310,7 +310,7 @@ class PgStorage(SqlStorage):
         A transaction-scoped lock on its own connection: released at the end, on error, and by
         the server when the worker dies or the server restarts (its connection closes).
         """
-        conn, transaction = await self._retry(lambda: self._lock_person(user_id))
+        conn, transaction = await self._run(lambda: self._lock_person(user_id))
         try:
             yield
         finally:

@@ -139,13 +139,17 @@ R = TypeVar("R", UserRecord, PlanRecord, ReminderRecord)
 
 
 def from_row(kind: type[R], row: Row) -> R:
-    """A row as its record; every field is read from its column, converted where stored
+    """A row as its record: each field read from its column, converted where it is stored
     differently (reminder fields are stored as they are)."""
-    values = {}
-    for name in (f.name for f in fields(kind)):
-        raw = row[COLUMN.get(name, name)]
-        values[name] = _CONVERT[name](raw) if name in _CONVERT else raw
-    return kind(**values)
+    return kind(*[row[c] if convert is None else convert(row[c]) for c, convert in _READS[kind]])
+
+
+def _reads(kind: type[Any]) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    """Per field of `kind`, in order: its column and how its value is read (None: as it is)."""
+    return [(COLUMN.get(f.name, f.name), _CONVERT.get(f.name)) for f in fields(kind)]
+
+
+_READS = {kind: _reads(kind) for kind in (UserRecord, PlanRecord, ReminderRecord)}
 
 
 KINDS = {

@@ -117,14 +117,10 @@ class SqlStorage(ABC):
         return current is not None and current[0] is self
 
     async def _read(self, sql: str, **params: Any) -> Sequence[Row]:
-        if self._in_transaction():
-            return await self._execute(sql, params, write=False)
-        return await self._retry(lambda: self._execute(sql, params, write=False))
+        return await self._run(lambda: self._execute(sql, params, write=False))
 
     async def _write(self, sql: str, **params: Any) -> Sequence[Row]:
-        if self._in_transaction():
-            return await self._execute(sql, params, write=True)
-        return await self._retry(lambda: self._execute(sql, params, write=True))
+        return await self._run(lambda: self._execute(sql, params, write=True))
 
     async def _atomic(self, body: Callable[[], Awaitable[T]], *, snapshot: bool = False) -> T:
         """`body` in one transaction, run again from the start after a transient error."""
@@ -135,27 +131,33 @@ class SqlStorage(ABC):
             async with self.transaction(snapshot=snapshot):
                 return await body()
 
-        return await self._retry(once)
+        return await self._run(once)
 
-    async def _retry(self, op: Callable[[], Awaitable[T]]) -> T:
-        policy, deadline, wait = self.options.retry, None, self.options.retry.first_wait
+    async def _run(self, op: Callable[[], Awaitable[T]]) -> T:
+        """`op` once, and again with backoff while it fails for a transient reason (never
+        inside a transaction: the whole transaction is run again instead)."""
+        try:
+            return await op()
+        except Exception as error:
+            if not self._transient(error) or self._in_transaction():
+                raise
+            first = error
+        policy = self.options.retry
+        deadline, wait = policy.clock() + policy.seconds, policy.first_wait
+        if not self._outage:  # one line per outage, not per statement
+            self._outage = True
+            log.warning("event=database_unavailable error=%s", type(first).__name__)
         while True:
+            await policy.sleep(max(0.0, min(wait, deadline - policy.clock())))
+            wait = min(wait * 2, policy.longest_wait)
             try:
                 result = await op()
             except Exception as error:
                 if not self._transient(error):
                     raise
-                now = policy.clock()
-                if deadline is None:
-                    deadline = now + policy.seconds
-                    if not self._outage:  # one line per outage, not per statement
-                        self._outage = True
-                        log.warning("event=database_unavailable error=%s", type(error).__name__)
-                if now >= deadline:
+                if policy.clock() >= deadline:
                     name = type(error).__name__
                     raise StorageUnavailable(f"the database is unavailable ({name})") from error
-                await policy.sleep(min(wait, deadline - now))
-                wait = min(wait * 2, policy.longest_wait)
                 continue
             if self._outage:
                 self._outage = False

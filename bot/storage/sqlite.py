@@ -106,11 +106,13 @@ def _read_only(backup: Path) -> str:
     return f"{backup.resolve().as_uri()}?mode=ro"
 
 
-def _value(value: Any) -> Any:
-    """A value as the schema stores it: times as UTC ISO text to the second, dates as ISO."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat(timespec="seconds")
-    return value.isoformat() if isinstance(value, date) else value
+def _values(params: dict[str, Any]) -> dict[str, Any]:
+    """Values as the schema stores them: times as UTC ISO text to the second, dates as ISO."""
+    return {
+        key: (value.astimezone(UTC).isoformat(timespec="seconds") if type(value) is datetime
+              else value.isoformat() if type(value) is date else value)
+        for key, value in params.items()
+    }  # fmt: skip
 
 
 class SqliteStorage(SqlStorage):
@@ -162,7 +164,7 @@ class SqliteStorage(SqlStorage):
                 _writing.reset(token)
 
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
-        values = {key: _value(value) for key, value in params.items()}
+        values = _values(params)
         if not write:  # execute, fetch and close in one hop to the database thread
             return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
         async with self._writer():
@@ -211,7 +213,7 @@ class SqliteStorage(SqlStorage):
     async def delete_user(self, user_id: int) -> None:
         """Then a WAL checkpoint: the erased rows are gone from the WAL too."""
         await super().delete_user(user_id)
-        await self._retry(self._checkpoint)
+        await self._run(self._checkpoint)
 
     async def file_bytes(self) -> int:
         await self._checkpoint()
