@@ -117,8 +117,10 @@ async def test_conversation_round_trip_and_update_id(storage: Any) -> None:
     assert record.last_update_id == 5 and record.created_at == NOW and record.active
     assert (record.question_message_id, record.question_digest) == (123, "digest")
     later = NOW + timedelta(minutes=3)
-    await storage.save_conversation(7, Conversation(state="recommendation"), now=later, update_id=6,
-                                    recent_updates=record.recent_updates, recommendation={"path": "x"})  # fmt: skip
+    done = Conversation(state="recommendation")
+    window = record.recent_updates
+    await storage.save_conversation(7, done, now=later, update_id=6, recent_updates=window,
+                                    recommendation={"path": "x"})  # fmt: skip
     again = await storage.load(7)
     assert again.chat_id == 70 and again.updated_at == later and again.created_at == NOW
     assert [u for u, _ in again.recent_updates] == [5, 6] and again.recommendation == {"path": "x"}
