@@ -202,6 +202,6 @@ async def test_after_a_postgresql_restart_the_sweeper_takes_its_locks_again(
         other = await open_storage(url, StorageOptions(role="restore"))
         pytest.fail(f"a restore opened beside a live bot: {other}")
     except StorageError as refused:
-        assert "in use by a running bot" in str(refused)
+        assert "in use by a bot; stop it first" in str(refused)
     finally:
         await storage.close()

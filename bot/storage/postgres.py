@@ -1,22 +1,18 @@
 """PostgreSQL through asyncpg: several webhook workers sharing one database.
 
-Chosen by a `postgresql://` AIPATH_DATABASE. Two small pools: one for queries (autocommit: each
-write is committed before it returns), one whose connections only hold per-person advisory
-locks for the length of an update (`user_turn`), so a turn waiting for a query connection can
-never starve the queries of the turn holding the lock. After a server restart the pools replace
-their dead connections by themselves; the statements that hit one are retried (shared.py).
-
-What several workers rely on rests on PostgreSQL itself, never on process memory:
-- one person at a time: `pg_advisory_xact_lock(person)` held from before load until after reply;
-- one sweep at a time: a session-level advisory lock on this process's own session connection;
-  when the worker dies the connection closes, the lock is freed, and another worker takes it;
-- claims tied to liveness: the same session holds a lock on this process's holder id, so a
-  claim whose holder lock is gone from `pg_locks` belongs to a dead process and is released
-  (after a grace of twice the retry budget: a live worker cut off by a server restart may still
-  be recording the nudge it sent);
-- a restore never runs under a live worker: live workers hold `LIVE_LOCK` shared, `aipath
-  restore` needs it exclusively;
-- one pace for all: the next send slot is a single row advanced atomically (`nudge_delay`).
+Two small pools: one for queries (autocommit: a write is committed when it returns), one whose
+connections only hold per-person advisory locks for the length of an update (`user_turn`), so
+a turn waiting for a query connection never starves the turn holding the lock. After a server
+restart the pools replace dead connections by themselves; statements that hit one are retried.
+What several workers rely on rests on PostgreSQL, never on process memory:
+- one person at a time: `pg_advisory_xact_lock(person)` from before load until after reply;
+- one sweeper: a session-level advisory lock on this process's session connection, freed by the
+  server when the worker dies, then taken by another worker's next sweep;
+- claims tied to liveness: the same session holds a lock on this process's holder id; a claim
+  whose holder lock is gone from `pg_locks` is released, after a grace of twice the retry budget
+  (a live worker cut off by a server restart may still be recording the nudge it sent);
+- no restore under a live worker: workers hold `LIVE_LOCK` shared, `aipath restore` exclusively;
+- one pace for all: the next send slot is one row advanced atomically (`nudge_delay`).
 """
 
 from __future__ import annotations
@@ -264,14 +260,10 @@ class PgStorage(SqlStorage):
             if role != "tool" and not await conn.fetchval(
                 f"SELECT pg_try_advisory_lock{'_shared' if role == 'live' else ''}($1)", LIVE_LOCK
             ):
-                raise StorageError(
-                    f"{redact(self.url)} is in use by "
-                    + (
-                        "an aipath restore; wait for it"
-                        if role == "live"
-                        else "a running bot; stop it first"
-                    )
+                user = (
+                    "an aipath restore; wait for it" if role == "live" else "a bot; stop it first"
                 )
+                raise StorageError(f"{redact(self.url)} is in use by {user}")
         except BaseException:
             conn.terminate()
             raise

@@ -27,51 +27,31 @@ _MIGRATIONS = (
     # 1: users and their conversation
     """
     CREATE TABLE users (
-        user_id              {id}   PRIMARY KEY,
-        chat_id              {id},
-        conversation         {json} NOT NULL,
-        state                {text} NOT NULL,
-        source               {text},
-        recommendation       {json},
-        path                 {text},
-        question_message_id  {id},
-        question_digest      {text},
-        last_update_id       {id},
-        active               {bool} NOT NULL DEFAULT {true},
-        created_at           {time} NOT NULL,
-        updated_at           {time} NOT NULL,
-        finished_at          {time}
+        user_id {id} PRIMARY KEY, chat_id {id}, conversation {json} NOT NULL,
+        state {text} NOT NULL, source {text}, recommendation {json}, path {text},
+        question_message_id {id}, question_digest {text}, last_update_id {id},
+        active {bool} NOT NULL DEFAULT {true},
+        created_at {time} NOT NULL, updated_at {time} NOT NULL, finished_at {time}
     );
     CREATE INDEX users_state ON users(state);
-    CREATE INDEX users_updated_at ON users(updated_at);
+    CREATE INDEX users_updated_at ON users(updated_at)
     """,
     # 2: study plans, milestone progress, weekly check-ins and reminder nudges
     """
     CREATE TABLE plans (
-        user_id       {id}   PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
-        path          {text} NOT NULL,
-        hours         {int}  NOT NULL,
-        start_date    {date} NOT NULL,
-        done          {int}  NOT NULL DEFAULT 0,
-        rebase_index  {int}  NOT NULL DEFAULT 0,
-        rebase_date   {date},
-        updated_at    {time} NOT NULL
+        user_id {id} PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+        path {text} NOT NULL, hours {int} NOT NULL, start_date {date} NOT NULL,
+        done {int} NOT NULL DEFAULT 0, rebase_index {int} NOT NULL DEFAULT 0,
+        rebase_date {date}, updated_at {time} NOT NULL
     );
     CREATE TABLE checkins (
-        user_id  {id}   NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
-        week     {text} NOT NULL,
-        PRIMARY KEY (user_id, week)
+        user_id {id} NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+        week {text} NOT NULL, PRIMARY KEY (user_id, week)
     ){norowid};
     CREATE TABLE reminders (
-        user_id     {id}   PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
-        chat_id     {id}   NOT NULL,
-        schedule    {text} NOT NULL,
-        status      {text} NOT NULL,
-        next_due    {id},
-        claimed_at  {id},
-        last_sent   {id},
-        setup       {text},
-        updated_at  {time} NOT NULL
+        user_id {id} PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+        chat_id {id} NOT NULL, schedule {text} NOT NULL, status {text} NOT NULL,
+        next_due {id}, claimed_at {id}, last_sent {id}, setup {text}, updated_at {time} NOT NULL
     );
     CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active'
     """,
@@ -85,15 +65,12 @@ _MIGRATIONS = (
     ALTER TABLE plans ADD COLUMN file_messages {text};
     ALTER TABLE plans ADD COLUMN summary_done {int} NOT NULL DEFAULT 0
     """,
-    # 5: which process holds a reminder's claim, so a claim dies with its holder (bot.storage)
+    # 5: which process holds a reminder's claim, so a claim dies with its process
     "ALTER TABLE reminders ADD COLUMN claim_holder {id}",
 )
 
 NUDGE_PACE = """;
-    CREATE TABLE nudge_pace (
-        id       integer PRIMARY KEY CHECK (id = 1),
-        next_at  timestamptz NOT NULL
-    );
+    CREATE TABLE nudge_pace (id integer PRIMARY KEY CHECK (id = 1), next_at timestamptz NOT NULL);
     INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')
     """
 
