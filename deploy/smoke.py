@@ -148,7 +148,9 @@ async def step_image(tg: FakeTelegram, image: str) -> str:
 
 
 async def has_postgres_backend(image: str) -> bool:
-    probe = "import importlib.util as u; print('yes' if u.find_spec('bot.storage.postgres') else 'no')"
+    probe = (
+        "import importlib.util as u; print('yes' if u.find_spec('bot.storage.postgres') else 'no')"
+    )
     return await run("docker", "run", "--rm", "--entrypoint", "python", image, "-c", probe) == "yes"
 
 
