@@ -116,19 +116,20 @@ class PgStorage(SqlStorage):
         cls, url: str, options: StorageOptions | None = None, *, pool_size: int = 8, turns: int = 16
     ) -> PgStorage:
         named = {"server_settings": _NAME}
+        storage = None
         try:
             pool = await asyncpg.create_pool(url, min_size=0, max_size=pool_size, **named)
             locks = await asyncpg.create_pool(url, min_size=0, max_size=turns, **named)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise StorageError(f"cannot open {redact(url)}: {reason}") from None
-        storage = cls(pool, locks, url, options or StorageOptions())
-        try:
+            storage = cls(pool, locks, url, options or StorageOptions())
             await storage.migrate()
             if storage.options.role != "tool":
                 await storage._session_connection()
-        except BaseException:
-            await storage.close()
+        except BaseException as exc:
+            if storage is not None:
+                await storage.close()
+            if isinstance(exc, OSError | asyncpg.PostgresError | asyncpg.InterfaceError):
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise StorageError(f"cannot open {redact(url)}: {reason}") from None
             raise
         return storage
 
