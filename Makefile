@@ -31,7 +31,7 @@ graph: $(STAMP)
 	$(BIN)/aipath graph --output docs/dialogue.mmd
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # Builds and runs the Docker image for real (needs root or a Docker engine; not part of test).
 docker-smoke: $(STAMP)

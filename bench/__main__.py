@@ -1,4 +1,8 @@
-"""Run every benchmark and print a Markdown table (the README's Performance section)."""
+"""Run every benchmark and print a Markdown table (the README's Performance section).
+
+`--quick`: fewer users; `--base REF`: also the bot at 200 people against the code at git ref
+REF, in the same run (bench/telegram_process_bench.py).
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from bench.common import Table, machine
 
 def main() -> int:
     quick = "--quick" in sys.argv
+    base = sys.argv[sys.argv.index("--base") + 1] if "--base" in sys.argv else None
     users = 10_000 if quick else 100_000
     print(f"Machine: {machine()}")
     table = Table("Engine")
@@ -40,7 +45,7 @@ def main() -> int:
     table.print()
     try:
         from bench import telegram_bench, telegram_process_bench
-    except ImportError as exc:  # the fake Bot API server lives with the tests
+    except ImportError as exc:  # the fake Bot API (bench/fake_bot_api) needs aiohttp
         print(f"\n(skipping Telegram benchmarks: {exc})")
         return 0
     table = Table("Telegram nudges, against a fake Bot API server on 127.0.0.1")
@@ -52,6 +57,8 @@ def main() -> int:
     asyncio.run(workers_bench.run(table, people=50 if quick else 100))
     table.print()
     telegram_process_bench.run((20, 100) if quick else telegram_process_bench.LOADS)
+    if base is not None:  # `make bench BENCH_ARGS="--base base-round3"`: against that commit
+        telegram_process_bench.run((200,), base=base, rounds=3 if quick else 6)
     return 0
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import time
 
+from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bench.common import Table, best_of, median, percentile
 from flows.ask import AskIndex
 from flows.content import default_content
 from flows.questions import BY_FIELD, TypedAnswers
-from tests.ask_questions import OFF_TOPIC, QUESTIONS
 
 
 def run(table: Table) -> None:

@@ -7,12 +7,12 @@ import time
 from transitions import Machine
 
 from bench.common import Table, best_of
+from bench.sample_answers import BUTTON_ANSWERS
 from flows.actions import Begin, Confirm, Pick
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.events import Press
 from flows.graph import STATE_CONFIG, TRANSITIONS, Walk, fire
-from tests.test_engine import BUTTON_ANSWERS
 
 ANSWERS = BUTTON_ANSWERS
 

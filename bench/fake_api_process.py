@@ -3,7 +3,7 @@
 Started by :mod:`bench.telegram_process_bench`, one process per measured bot and load. The
 protocol on stdin/stdout is line based:
 
-1. prints ``PORT <n>`` once ``tests/fake_telegram`` listens on 127.0.0.1:<n>;
+1. prints ``PORT <n>`` once ``bench/fake_bot_api`` listens on 127.0.0.1:<n>;
 2. reads ``PID <n>``: the bot process to watch (it was started with that port);
 3. waits for the bot's first long poll, warms it up with a few interviews (not measured), runs
    the measured load and prints ``RESULT <json>``, then exits.
@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.fake_bot_api import FakeTelegram, Request
 from flows.actions import Begin, Confirm, Pick, decode
-from tests.fake_telegram import FakeTelegram, Request
 
 INTERVIEW = (
     "begin",

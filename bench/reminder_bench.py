@@ -8,15 +8,15 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Table, insert_due_reminders, rss_mib
+from bench.common import Table, insert_due_reminders, rss_mib, save_people
 from bench.storage_bench import PROFILE
-from bot.plans import Plans
-from bot.reminders import Reminders, epoch
 from bot.storage import Storage, open_storage
+from bot.sweep import Sweep, epoch
 from flows.content import default_content
-from flows.engine import Conversation, Engine
+from flows.engine import Conversation
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
+from flows.turn.context import Dialogues
 
 NOW = datetime(2026, 11, 23, 18, tzinfo=UTC)
 
@@ -38,19 +38,17 @@ async def populate(storage: Storage, users: int, due: int) -> None:
         now=NOW,
     )
     finished = Conversation(state="recommendation", answers=PROFILE)
-    async with storage.transaction():
-        for u in range(1, due + 1):
-            await storage.save_conversation(u, finished, now=NOW, chat_id=u)
+    await save_people(storage, ((u, finished) for u in range(1, due + 1)), now=NOW)
 
 
-async def sweep_all(reminders: Reminders, send_count: list[int]) -> tuple[float, int]:
+async def sweep_all(reminders: Sweep, send_count: list[int]) -> tuple[float, int]:
     async def send(chat_id: int, reply: Reply) -> None:
         send_count[0] += 1
 
     start = time.perf_counter()
     claimed = 0
     while True:
-        stats = await reminders.sweep(send, limit=1_000)
+        stats = await reminders.run(send, limit=1_000)
         claimed += stats.claimed
         if not stats.claimed:
             break
@@ -58,23 +56,19 @@ async def sweep_all(reminders: Reminders, send_count: list[int]) -> tuple[float,
 
 
 async def run(table: Table, users: int = 100_000, due: int = 10_000) -> None:
-    engine = Engine(default_content())
+    dialogues = Dialogues.build(default_content())
     clock = FixedClock(NOW)
     with tempfile.TemporaryDirectory() as tmp:
         empty = await open_storage(Path(tmp) / "empty.db")
-        plans = Plans(engine, empty, clock)
-        reminders = Reminders(plans, empty, engine.content.reminders, clock=clock)
-        await sweep_all(reminders, [0])
+        await sweep_all(Sweep(dialogues, empty, clock=clock), [0])
         gc.collect()
         rss_empty = rss_mib()
         await empty.close()
 
         storage = await open_storage(Path(tmp) / "big.db")
         await populate(storage, users, due)
-        plans = Plans(engine, storage, clock)
-        reminders = Reminders(plans, storage, engine.content.reminders, clock=clock)
         sent = [0]
-        seconds, claimed = await sweep_all(reminders, sent)
+        seconds, claimed = await sweep_all(Sweep(dialogues, storage, clock=clock), sent)
         gc.collect()
         rss_full = rss_mib()
         await storage.close()

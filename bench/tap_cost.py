@@ -1,9 +1,12 @@
 """What a button tap costs the storage layer: load, save (with the recent-updates window) and
-remember the shown message, on SQLite and on PostgreSQL (the embedded server of tests/pg.py).
+remember the shown message, on SQLite and on PostgreSQL (the embedded server of
+bench/embedded_pg.py).
 
 `python -m bench.tap_cost` measures this checkout; `--against DIR` measures another checkout
 (e.g. `git worktree add /tmp/before <commit>`) in the same run, alternating rounds, and prints
-the ratios. Uses only methods both the old and the new storage layer have.
+the ratios. A checkout whose storage has `load_turn` is driven through the turn's three calls
+(`load_turn`, `commit_turn`, `record_shown`); an older one through `load`, `save_conversation`
+and `set_question_message`, the three calls a tap made there.
 """
 
 from __future__ import annotations
@@ -40,21 +43,39 @@ async def taps(database: str | Path, count: int) -> float:
     """Median seconds per tap over `count` taps by 100 people (after a warm-up)."""
     storage = await open_any(database)
     conv = Conversation(state="degree", answers={"coding_experience": "production"})
+    tap = turn_tap if hasattr(storage, "load_turn") else old_tap
     for user in range(100):
-        await storage.save_conversation(user, conv, now=NOW, chat_id=user, update_id=user)
+        await tap(storage, user, conv, NOW, user, 0)
     times = []
     for n in range(count):
-        user, now = n % 100, NOW + timedelta(seconds=n)
         start = time.perf_counter()
-        record = await storage.load(user)
-        await storage.save_conversation(
-            user, conv, now=now, chat_id=user, update_id=1000 + n,
-            recent_updates=record.recent_updates,
-        )  # fmt: skip
-        await storage.set_question_message(user, n, "digest")
+        await tap(storage, n % 100, conv, NOW + timedelta(seconds=n), 1000 + n, n)
         times.append(time.perf_counter() - start)
     await storage.close()
     return statistics.median(times[count // 10 :])
+
+
+async def turn_tap(
+    storage: Any, user: int, conv: Conversation, now: datetime, update: int, shown: int
+) -> None:
+    from flows.turn.effects import Changes, UserWrite
+
+    state = await storage.load_turn(user)
+    window = state.user.recent_updates if state.user else ()
+    write = UserWrite(conv, user, update, window, None, None)
+    await storage.commit_turn(Changes(user, now, write))
+    await storage.record_shown(user, shown, "digest")
+
+
+async def old_tap(
+    storage: Any, user: int, conv: Conversation, now: datetime, update: int, shown: int
+) -> None:
+    record = await storage.load(user)
+    window = record.recent_updates if record else ()
+    await storage.save_conversation(
+        user, conv, now=now, chat_id=user, update_id=update, recent_updates=window
+    )
+    await storage.set_question_message(user, shown, "digest")
 
 
 def measure(postgres_url: str) -> dict[str, float]:
@@ -81,7 +102,10 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0
-    from tests.pg import start_server
+    try:
+        from bench.embedded_pg import start_server
+    except ImportError:
+        from tests.pg import start_server  # type: ignore[import-not-found,no-redef]
 
     server = start_server()
     try:

@@ -12,16 +12,16 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Table, insert_due_reminders
+from bench.common import Table, insert_due_reminders, save_people
+from bench.fake_bot_api import FakeTelegram
 from bench.storage_bench import PROFILE
-from bot.reminders import epoch
+from bench.telegram_driver import FakeClock, settings_for
 from bot.storage import open_storage
+from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, settings_for
 
 
 async def delivery(table: Table, nudges: int) -> None:
@@ -38,9 +38,7 @@ async def delivery(table: Table, nudges: int) -> None:
             now=now,
         )
         finished = Conversation(state="recommendation", answers=PROFILE)
-        async with storage.transaction():
-            for u in range(1, nudges + 1):
-                await storage.save_conversation(u, finished, now=now, chat_id=u)
+        await save_people(storage, ((u, finished) for u in range(1, nudges + 1)), now=now)
         await storage.close()
         async with FakeTelegram() as tg:
             settings = settings_for(tg, db, AIPATH_LOG_LEVEL="WARNING")

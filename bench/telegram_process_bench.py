@@ -7,6 +7,10 @@ stopped with SIGTERM. Both bots get the same load in the same run, at 20, 100 an
 The bot's CPU comes from /proc/PID/stat (utime + stime) over the measured load only; peak RSS is
 its VmHWM. After each bot run the database is checked: every person's finished interview is
 saved. Every step is bounded (per-step and per-process timeouts), so a run always ends.
+
+`--base REF` also measures the bot as it was at a git ref (a temporary `git worktree` of it,
+run with this venv and PYTHONPATH pointing at the checkout), interleaved with this code under
+the same load, and prints both and their ratios: how a change moved throughput and CPU.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ import json
 import os
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,11 +37,27 @@ PROCESS_TIMEOUT = 240.0  # one measurement, start to finish (a normal one takes 
 
 
 def bot_command(kind: str) -> list[str]:
-    """`aipath bot` for our bot (the installed entry point), the echo script otherwise."""
+    """`aipath bot` for our bot (the installed entry point), the echo script otherwise. Against
+    a base checkout both bots start as `python -m bot.cli bot` (PYTHONPATH picks the code)."""
     if kind == "echo":
         return [sys.executable, "-m", "bench.echo_bot"]
     aipath = Path(sys.executable).with_name("aipath")
-    return [str(aipath), "bot"] if aipath.exists() else [sys.executable, "-m", "bot.cli", "bot"]
+    if kind == "bot" and aipath.exists():
+        return [str(aipath), "bot"]
+    return [sys.executable, "-m", "bot.cli", "bot"]
+
+
+@contextmanager
+def checkout(ref: str) -> Iterator[Path]:
+    """A temporary git worktree of `ref` (removed afterwards): the code to compare against."""
+    folder = Path(tempfile.mkdtemp(prefix="aipath-base-"))
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--quiet", str(folder), ref], cwd=ROOT, check=True
+    )
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT, check=False)
 
 
 def _expect(stream: IO[str], prefix: str) -> str:
@@ -67,11 +89,18 @@ def finished_interviews(db: Path) -> int:
 
 
 def measure(
-    kind: str, users: int, env: dict[str, str] | None = None, profile: Path | None = None
+    kind: str,
+    users: int,
+    env: dict[str, str] | None = None,
+    profile: Path | None = None,
+    code: Path = ROOT,
+    started_as: str | None = None,
 ) -> dict[str, Any]:
     """One bot process under one load; the fake process reports what it saw as JSON.
 
     ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file.
+    ``code``: the checkout whose bot runs (another one for the "base" kind); ``started_as``:
+    start it as that kind is started (both bots alike when comparing two checkouts).
     """
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
@@ -92,7 +121,7 @@ def measure(
             port = int(_expect(fake.stdout, "PORT"))
             bot_env = {
                 **os.environ,
-                "PYTHONPATH": str(ROOT),
+                "PYTHONPATH": str(code),
                 "TELEGRAM_BOT_TOKEN": TOKEN,
                 "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}/bot",
                 "TELEGRAM_API_BASE_FILE_URL": f"http://127.0.0.1:{port}/file/bot",
@@ -101,7 +130,7 @@ def measure(
                 **(env or {}),
             }
             bot = subprocess.Popen(  # cwd: a fresh folder, so no stray .env is read
-                bot_command(kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
+                bot_command(started_as or kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
             )
             if profile is not None:
                 spy = subprocess.Popen(
@@ -124,7 +153,7 @@ def measure(
             _stop(bot)
             _stop(fake)
             log.close()
-        result["saved"] = finished_interviews(db) if kind == "bot" else users
+        result["saved"] = finished_interviews(db) if kind != "echo" else users
         return result
 
 
@@ -172,11 +201,82 @@ def report(results: dict[tuple[str, int], dict[str, Any]], loads: Sequence[int])
             print(f"violation ({kind}, {users} people): {violation}")
 
 
+def report_base(
+    runs: dict[tuple[str, int], list[dict[str, Any]]], loads: Sequence[int], ref: str
+) -> None:
+    """Both codes per load: medians, and the median of the ratios of each round's back-to-back
+    pair (a busy moment on a shared machine slows both sides of a pair alike)."""
+    rounds = len(runs[("bot", loads[0])])
+    print(f"\n## This code against {ref}, same load, back to back ({rounds} rounds)\n")
+    print(
+        "| people | updates/s now / base (median) | pair ratio updates/s (range) "
+        "| CPU ms per update now / base (median) | pair ratio CPU (range) "
+        "| p99 ms now / base | fake CPU share | checks |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for users in loads:
+        now_runs, base_runs = runs[("bot", users)], runs[("base", users)]
+        now, base = _median_run(now_runs), _median_run(base_runs)
+        pairs = list(zip(now_runs, base_runs, strict=True))
+        speed = sorted(n["updates_per_s"] / b["updates_per_s"] for n, b in pairs)
+        cpu = sorted(n["bot_cpu_ms_per_update"] / b["bot_cpu_ms_per_update"] for n, b in pairs)
+        problems = sum(
+            r["violation_count"] + r["unanswered_callbacks"] + r["wrong_screens"]
+            for r in (*now_runs, *base_runs)
+        )
+        saved = min(r["saved"] for r in (*now_runs, *base_runs))
+        print(
+            f"| {users} "
+            f"| {now['updates_per_s']:.0f} / {base['updates_per_s']:.0f} "
+            f"| {_middle(speed):.2f}× ({speed[0]:.2f}–{speed[-1]:.2f}) "
+            f"| {now['bot_cpu_ms_per_update']:.2f} / {base['bot_cpu_ms_per_update']:.2f} "
+            f"| {_middle(cpu):.2f}× ({cpu[0]:.2f}–{cpu[-1]:.2f}) "
+            f"| {now['p99_ms']:.0f} / {base['p99_ms']:.0f} "
+            f"| {now['fake_cpu_share']:.0%} / {base['fake_cpu_share']:.0%} "
+            f"| ≥{saved}/{users} saved each run, {problems} problems |"
+        )
+    print(
+        "\nThe fake Bot API and the simulated people share one process: a fake CPU share well "
+        "under 100% means it was not the bottleneck."
+    )
+
+
+def _middle(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per measure, the median over rounds."""
+    keys = ("updates_per_s", "bot_cpu_ms_per_update", "p50_ms", "p99_ms", "fake_cpu_share")
+    return {key: statistics.median(r[key] for r in runs) for key in keys}
+
+
 def run(
     loads: Sequence[int] = LOADS,
     kinds: Sequence[str] = ("echo", "bot"),
     profile: Path | None = None,
+    base: str | None = None,
+    rounds: int = 1,
 ) -> None:
+    if base is not None:
+        with checkout(base) as code:
+            runs: dict[tuple[str, int], list[dict[str, Any]]] = {}
+            for users in loads:
+                for turn in range(rounds):  # alternate which goes first
+                    order = ("base", "bot") if turn % 2 == 0 else ("bot", "base")
+                    for kind in order:
+                        where = code if kind == "base" else ROOT
+                        got = measure(kind, users, code=where, started_as="base")
+                        runs.setdefault((kind, users), []).append(got)
+                        print(
+                            f"  measured {kind} at {users} people: "
+                            f"{got['updates_per_s']:.0f} updates/s, "
+                            f"{got['bot_cpu_ms_per_update']:.2f} ms CPU per update",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+            report_base(runs, loads, base)
+        return
     results = {}
     for users in loads:  # interleaved, so a noisy moment on the machine hits both bots
         for kind in kinds:
@@ -193,8 +293,11 @@ def main() -> int:
     parser.add_argument("--users", type=int, nargs="*", default=list(LOADS))
     parser.add_argument("--only", choices=("bot", "echo"))
     parser.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the last run")
+    parser.add_argument("--base", help="also measure the bot at this git ref (e.g. base-round3)")
+    parser.add_argument("--rounds", type=int, default=1, help="with --base: rounds per load")
     args = parser.parse_args()
-    run(args.users, (args.only,) if args.only else ("echo", "bot"), args.profile)
+    kinds = (args.only,) if args.only else ("echo", "bot")
+    run(args.users, kinds, args.profile, args.base, args.rounds)
     return 0
 
 

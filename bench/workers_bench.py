@@ -1,5 +1,5 @@
 """Updates per second through real webhook workers: 1 and 2 workers on PostgreSQL, next to one
-process on SQLite, in the same run, with the same harness (tests/workers.py).
+process on SQLite, in the same run, with the same harness (bench/workers.py).
 
 Every simulated person sends /start, taps "Let's begin" and types ten answers, each after the
 previous acknowledgement arrived (a closed loop). Workers log at WARNING (no per-update lines).
@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from bench.common import Table
-from tests.fake_telegram import FakeTelegram
-from tests.pg import PgServer, start_server
-from tests.workers import Dispatcher, Person, Worker
+from bench.embedded_pg import PgServer, start_server
+from bench.fake_bot_api import FakeTelegram
+from bench.workers import Dispatcher, Person, Worker
 
 UPDATES_PER_PERSON = 12  # /start, the tap, ten answers
 
@@ -60,7 +60,9 @@ async def run(table: Table, *, people: int = 100) -> None:
     table.add(
         "2 workers on PostgreSQL", f"{pg_two:.0f} updates/s", f"{pg_two / pg_one:.2f}× one worker"
     )
-    table.add("embedded PostgreSQL 18: initdb and start", f"{startup:.1f} s", "tests/pg.py")
+    table.add(
+        "embedded PostgreSQL 18: initdb and start", f"{startup:.1f} s", "bench/embedded_pg.py"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""The console chat: the same engine and database as the Telegram bot, in a terminal."""
+"""The console chat: the same dialogues and database as the Telegram bot, in a terminal.
+
+It carries out a turn's effects as text (files as one line each) and needs no Telegram library:
+nothing it imports reaches `telegram` (tests/test_layers.py runs it with PTB blocked).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,17 @@ from collections.abc import Callable
 
 from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
-from bot.outputs import Output, rendered
-from bot.plans import Plans
-from bot.reminders import Reminders
+from bot.outputs import File, plan_files
 from bot.storage import Storage, StorageOptions, open_storage
-from bot.telegram.texts import load_telegram_text
 from flows.actions import Back, Help, Pick, Restart, Topic
 from flows.details import detail_topic
 from flows.engine import Engine
-from flows.events import COMMANDS, Command, Event, Press, Text
+from flows.events import Command, Event, Press, Text
 from flows.questions import BY_FIELD
 from flows.reply import Button, Reply
+from flows.turn.context import Dialogues
+from flows.turn.effects import Decision, SendExport, SendPlanFiles
+from flows.turn.routes import COMMANDS
 
 CONSOLE_USER_ID = 0
 """The console stores its conversation under this user id (Telegram ids are positive)."""
@@ -82,12 +86,12 @@ class ConsoleView:
             lines.append(self.words["nav_hint"])
         return "\n".join(lines)
 
-    def show(self, output: Output) -> str:
-        """Every screen of a dispatcher output; files (roadmap, calendar) as one line each."""
-        parts = [self.render(reply) for reply in output.screens]
-        if output.toast and not output.screens:
-            parts.append(_wrap(f"({output.toast})"))
-        parts += [f"  [{f.name}, {len(f.data) // 1024 + 1} KB: {f.caption}]" for f in output.files]
+    def show(self, decision: Decision, files: list[File]) -> str:
+        """Every screen of a decision; its files (roadmap, calendar, export) one line each."""
+        parts = [self.render(reply) for reply in decision.screens]
+        if decision.toast and not decision.screens:
+            parts.append(_wrap(f"({decision.toast})"))
+        parts += [f"  [{f.name}, {len(f.data) // 1024 + 1} KB: {f.caption}]" for f in files]
         return "\n".join(parts)
 
     def event_for(self, typed: str) -> Event | str | None:
@@ -116,12 +120,21 @@ class ConsoleView:
 
 
 def console_dispatcher(engine: Engine, storage: Storage, clock: Clock) -> Dispatcher:
-    """The same dispatcher the bot uses: interview, plan, progress and reminder screens."""
-    plans = Plans(engine, storage, clock)
-    reminders = Reminders(plans, storage, engine.content.reminders, clock=clock)
-    return Dispatcher(
-        engine, storage, plans, reminders, load_telegram_text(), clock=clock, resume_after=None
-    )
+    """The same dispatcher the bot uses: interview, plan, progress and reminder screens. No
+    "welcome back" after a pause: the console is always a fresh start of the program."""
+    dialogues = Dialogues.build(engine.content, engine=engine, resume_after=None)
+    return Dispatcher(dialogues, storage, clock=clock)
+
+
+async def files_of(dispatcher: Dispatcher, decision: Decision) -> list[File]:
+    """The files a decision asks for, made (there is nothing to show while they render)."""
+    files: list[File] = []
+    for effect in decision.effects:
+        if isinstance(effect, SendPlanFiles):
+            files += await plan_files(effect)
+        elif isinstance(effect, SendExport):
+            files.append(await dispatcher.export(CONSOLE_USER_ID, effect))
+    return files
 
 
 def run_console(
@@ -141,7 +154,7 @@ def run_console(
         try:
             write(words["intro"])
             out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, Command("start")))
-            write(view.show(out))
+            write(view.show(out, []))
             while True:
                 try:
                     typed = read(words["prompt"])
@@ -155,8 +168,7 @@ def run_console(
                     write(event)
                     continue
                 out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, event))
-                out = runner.run(rendered(out))
-                write(view.show(out))
+                write(view.show(out, runner.run(files_of(dispatcher, out))))
         except KeyboardInterrupt:
             write("")
         finally:

@@ -1,13 +1,17 @@
-"""What the dispatcher hands a transport to show: screens, a toast, files, and how to show them."""
+"""The files a turn's effects ask for, made by the runtime: the plan's roadmap and calendar
+(`SendPlanFiles`: matplotlib and icalendar), and a person's data (`SendExport`). Both front ends
+send what these return; neither decides anything."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+import asyncio
+import json
+from dataclasses import dataclass
+from typing import Any
 
-from flows.reply import Reply
+from flows.turn.effects import SendPlanFiles
 
-__all__ = ["File", "Output", "rendered"]
+__all__ = ["File", "export_file", "plan_files"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,30 +22,39 @@ class File:
     picture: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
-    """What the transport shows: screens in order, then files; a toast for a button press."""
+async def plan_files(effect: SendPlanFiles) -> list[File]:
+    """The roadmap pages and the calendar. Rendering takes a few hundred milliseconds of CPU,
+    so it runs in a worker thread and the event loop keeps serving everyone else."""
+    from bot.plan_files import plan_ics, roadmap_pages  # matplotlib: loaded on first use
 
-    screens: list[Reply]
-    toast: str | None = None
-    edit: int | None = None
-    """Show the single screen by editing this message (the pressed one, showing the step)."""
-    unchanged: bool = False
-    """The pressed message already shows exactly this: send nothing (Telegram rejects it)."""
-    files: list[File] = field(default_factory=list)
-    duplicate: bool = False
-    """The update was applied before (a redelivery after a crash): nothing changed."""
-    render: Callable[[], Awaitable[list[File]]] | None = None
-    """Files that take a while to make (the roadmap): made after the screens are shown, while
-    the transport shows that a photo is on its way; sent after `files`."""
-    replaces: tuple[int, ...] = ()
-    """Messages carrying an older version of these files: deleted once the new ones are sent."""
-    files_shown: Callable[[tuple[int, ...]], Awaitable[None]] | None = None
-    """Told the ids of the messages now carrying the rendered files (to replace them later)."""
+    m = effect.words
+    today, done = effect.today, effect.done
+    pages = await asyncio.to_thread(
+        roadmap_pages, effect.milestones, effect.title, done=done, today=today, words=m
+    )
+    ics = plan_ics(
+        effect.milestones,
+        effect.title,
+        plan_key=effect.key,
+        revision=effect.revision,
+        stamp=effect.stamp,
+        words=m,
+    )
+    files = [
+        File(
+            "roadmap.png" if len(pages) == 1 else f"roadmap-{n}.png",
+            png,
+            m["roadmap_caption"]
+            if len(pages) == 1
+            else m["roadmap_caption_pages"].format(page=n, pages=len(pages)),
+            picture=True,
+        )
+        for n, png in enumerate(pages, start=1)
+    ]
+    return [*files, File("ai-path-plan.ics", ics, m["calendar_caption"])]
 
 
-async def rendered(output: Output) -> Output:
-    """The output with its slow files made, for a transport with nothing to show meanwhile."""
-    if output.render is None:
-        return output
-    return replace(output, files=[*output.files, *await output.render()], render=None)
+def export_file(data: dict[str, Any] | None, caption: str) -> File:
+    """Everything stored about the person (`Storage.export_user`), as a JSON file."""
+    payload = json.dumps(data or {}, indent=2, ensure_ascii=False).encode()
+    return File("my-aipath-data.json", payload, caption)

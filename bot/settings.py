@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, Field, HttpUrl, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TOKEN_SHAPE = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,200}")
 
 
 class SettingsError(Exception):
@@ -47,6 +50,19 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="0.0.0.0", alias="AIPATH_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="AIPATH_WEBHOOK_PORT")
     webhook_secret: SecretStr | None = Field(default=None, alias="AIPATH_WEBHOOK_SECRET")
+    webhook_insecure: bool = Field(default=False, alias="AIPATH_WEBHOOK_INSECURE")
+    """A webhook without a secret refuses to start unless this is set (then it warns)."""
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # Checked before any network call: BotFather's tokens are "<bot id>:<secret>".
+        if value is not None and not TOKEN_SHAPE.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "not a bot token (expected digits, a colon, then letters, digits, _ or -, "
+                "as @BotFather gives it)"
+            )
+        return value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

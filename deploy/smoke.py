@@ -5,7 +5,7 @@ building, so it is not part of `make test`; deploy/smoke.sh prepares the engine 
 and then runs ``python -m deploy.smoke`` from the repository root.
 
 Every container runs on the host network and talks only to the in-process fake Bot API
-(tests/fake_telegram) on 127.0.0.1. Steps:
+(bench/fake_bot_api) on 127.0.0.1. Steps:
 
 1. image: ``docker run`` the image (long polling, SQLite on a /data volume); the image's own
    HEALTHCHECK command must turn the container healthy, a simulated person's /start must be
@@ -37,7 +37,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.fake_telegram import FakeTelegram
+from bench.fake_bot_api import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILES = ["-f", str(ROOT / "deploy/compose.yaml"), "-f", str(ROOT / "deploy/smoke.yaml")]

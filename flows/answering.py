@@ -4,7 +4,7 @@ A typed message is first tried as an answer to the question on screen (`flows/qu
 reads two ways, the person is asked which, once. If it is not an answer, it is treated as a
 question and answered from the advice (`flows/ask.py`), and the person's place is shown again,
 compactly: the same question, the summary, a short menu after the recommendation (never the
-whole recommendation again). The engine inherits these views; every word is in content.
+whole recommendation again). The engine holds these views; every word is in content.
 """
 
 from __future__ import annotations
@@ -50,12 +50,12 @@ class AnsweringViews(InterviewViews):
     def did_you_mean(self, conv: Conversation, readings: tuple[Answer, ...]) -> Reply:
         """ "Did you mean $2,000 or $2?" with one button per reading, then the way back."""
         field = conv.state
-        first, second = (self.answer_label(field, v) for v in readings[:2])
+        first, second = (self.label_for(field, v) for v in readings[:2])
         # A question may word it its own way ("1 hour a week, or 1 a day?").
         words = self.text.messages.get(f"did_you_mean_{field}", self.text.messages["did_you_mean"])
         out = ReplyBuilder()
         out.add("text", words.format(first=first, second=second, raw=readings[0]))
-        out.row(*(Button(self.answer_label(field, v), Pick(field, str(v))) for v in readings[:2]))
+        out.row(*(Button(self.label_for(field, v), Pick(field, str(v))) for v in readings[:2]))
         out.row(*self._nav_row(field))
         return out.build("question", field)
 
@@ -99,10 +99,10 @@ class AnsweringViews(InterviewViews):
         out.row(Button(b["start_over"], Restart(conv.state)))
         return out.build("info", conv.state)
 
-    def _help(self, conv: Conversation) -> Reply:
+    def help_screen(self, conv: Conversation) -> Reply:
         """Help for the screen it is asked on (the question's own help inside the interview)."""
         m = self.text.messages
-        if conv.state == "recommendation" and not conv.pending:
+        if conv.state == "recommendation" and conv.dialogue == "interview":
             return self.menu(conv, m["help_recommendation"])
         lines = {"welcome": m["help_welcome"], "summary": m["help_summary"]}
         if conv.state in QUESTION_STATES:
@@ -118,9 +118,9 @@ class AnsweringViews(InterviewViews):
 
     def _place(self, conv: Conversation) -> Reply:
         """Where the person is, compactly."""
-        if conv.state == "recommendation" and not conv.pending:
+        if conv.state == "recommendation" and conv.dialogue == "interview":
             return self.menu(conv)
-        if conv.state == "welcome" and not conv.pending:
+        if conv.state == "welcome" and conv.dialogue == "interview":
             out = ReplyBuilder()
             out.add("text", self.text.messages["use_buttons_welcome"])
             out.row(Button(self.text.buttons["begin"], Begin(conv.state)))

@@ -4,8 +4,8 @@ All user-facing words and all advice data live in YAML under `content/`. Pydanti
 contract: the loader validates every file at start-up, so a typo in the content fails fast with
 the file and field named, instead of surfacing as a broken reply to a user. The models live by
 file: `content_advice` (advice.yaml), `content_rules` (rules.yaml), `content_dialogue`
-(dialogue.yaml, reminders.yaml), `flows.vocabulary` (vocabulary.yaml, ask.yaml), with shared
-building blocks in `content_common`; the names callers use are re-exported here.
+(dialogue.yaml, reminders.yaml, chat.yaml), `flows.vocabulary` (vocabulary.yaml, ask.yaml), with
+shared building blocks in `content_common`; the names callers use are re-exported here.
 """
 
 from __future__ import annotations
@@ -28,13 +28,21 @@ from flows.content_advice import (
     Titled,
 )
 from flows.content_common import Frozen, SourceId
-from flows.content_dialogue import DetailTopicId, Dialogue, OptionText, QuestionText, ReminderText
+from flows.content_dialogue import (
+    ChatText,
+    DetailTopicId,
+    Dialogue,
+    OptionText,
+    QuestionText,
+    ReminderText,
+)
 from flows.content_rules import Condition, Note, Rule, Rules, When
 from flows.vocabulary import AskText, Vocabulary
 
 __all__ = [
     "CONTENT_DIR",
     "Advice",
+    "ChatText",
     "Condition",
     "Content",
     "ContentError",
@@ -65,6 +73,7 @@ class Content(Frozen):
     rules: Rules
     dialogue: Dialogue
     reminders: ReminderText
+    chat: ChatText
     vocabulary: Vocabulary
     ask: AskText
 
@@ -99,6 +108,7 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         ("rules", Rules),
         ("dialogue", Dialogue),
         ("reminders", ReminderText),
+        ("chat", ChatText),
         ("vocabulary", Vocabulary),
         ("ask", AskText),
     )

@@ -1,4 +1,4 @@
-"""Schema of the conversation's words: `content/dialogue.yaml` and `content/reminders.yaml`.
+"""Schema of the conversation's words: `content/dialogue.yaml`, `reminders.yaml`, `chat.yaml`.
 
 Button labels carry Telegram's length limits here, so an over-long label fails at start-up.
 """
@@ -50,7 +50,6 @@ class Dialogue(Frozen):
     messages: dict[str, NonEmpty]
     buttons: dict[str, Annotated[str, Field(min_length=1, max_length=48)]]
     sections: dict[str, NonEmpty]
-    commands: dict[str, Annotated[str, Field(min_length=1, max_length=256)]]
     console: dict[str, NonEmpty]
 
     @model_validator(mode="after")
@@ -74,4 +73,38 @@ class ReminderText(Frozen):
     weekdays: Annotated[list[NonEmpty], Field(min_length=7, max_length=7)]
     timezones: list[TimezoneChoice]
     times: list[Annotated[str, Field(pattern=r"^\d{2}:\d{2}$")]]
+
+
+ConfirmRole = Literal["continue", "start_over"]
+
+
+class ChatText(Frozen):
+    """Words for the screens around the interview (content/chat.yaml): the yes/no questions
+    answered in words, privacy, export and delete, and the command menu."""
+
+    messages: dict[str, NonEmpty]
+    buttons: dict[str, Annotated[str, Field(min_length=1, max_length=48)]]
+    typed_confirmations: dict[ConfirmRole, list[NonEmpty]]
     commands: dict[str, Annotated[str, Field(min_length=1, max_length=256)]]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ChatText:
+        missing = (CHAT_MESSAGES - set(self.messages)) | (CHAT_BUTTONS - set(self.buttons))
+        if missing:
+            raise ValueError(f"missing keys: {sorted(missing)}")
+        return self
+
+
+CHAT_MESSAGES = frozenset(
+    {
+        "non_text",
+        "unknown_command",
+        "privacy",
+        "delete_confirm",
+        "deleted",
+        "delete_cancelled",
+        "export_caption",
+        "answer_first",
+    }
+)
+CHAT_BUTTONS = frozenset({"delete_yes", "delete_no"})

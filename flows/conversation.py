@@ -1,13 +1,25 @@
-"""One person's saved place in the dialogue: the only state the dialogues need."""
+"""One person's saved place in the dialogues: the only state the dialogues need about talking.
+
+Where the interview is (`state`, `answers`, `editing`), and which dialogue is on screen over it
+(`dialogue`: a yes/no question or the reminder setup, see flows/dialogues/on_screen.py), with the
+setup's choices so far while it is open. Plan, progress and reminder settings are rows of their
+own (flows/turn/records.py).
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Any
 
-from flows.confirmations import Question
-from flows.graph import STATES
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from flows.dialogues.on_screen import OnScreen
+from flows.graph import InterviewState
 from flows.profile import Profile
 from flows.questions import BY_FIELD, Answer, missing_fields
+from flows.reminder_setup import SetupState
+
+_LEGACY_PENDING = {"restart": "confirm_restart", "delete": "confirm_delete"}
+"""Rows saved before `dialogue`: their open question was `pending`."""
 
 
 class Conversation(BaseModel):
@@ -15,21 +27,26 @@ class Conversation(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    state: str = "welcome"
+    state: InterviewState = "welcome"
     answers: dict[str, Answer] = Field(default_factory=dict)
     editing: bool = False
-    pending: Question | None = None
-    """A yes/no question on screen (flows.confirmations): start over, or erase everything."""
-    setup_open: bool = False
-    """A reminder setup is on screen (its steps are stored with the reminder): typed text is
-    for the setup, and any other dialogue abandons it."""
+    dialogue: OnScreen = "interview"
+    """The dialogue on screen: typed text belongs to it, and anything else closes it."""
+    setup: SetupState | None = None
+    """The reminder setup's choices so far; set exactly while `dialogue` is "setup"."""
 
-    @field_validator("state")
+    @model_validator(mode="before")
     @classmethod
-    def _known_state(cls, value: str) -> str:
-        if value not in STATES:
-            raise ValueError(f"unknown state {value!r}")
-        return value
+    def _legacy(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("pending") in _LEGACY_PENDING:
+            data = {**data, "dialogue": _LEGACY_PENDING[data["pending"]]}
+        return data
+
+    @model_validator(mode="after")
+    def _setup_only_while_open(self) -> Conversation:
+        if (self.dialogue == "setup") != (self.setup is not None):
+            raise ValueError("the setup's choices are stored exactly while it is on screen")
+        return self
 
     @field_validator("answers")
     @classmethod
@@ -39,6 +56,14 @@ class Conversation(BaseModel):
     @property
     def is_finished(self) -> bool:
         return self.state == "recommendation"
+
+    def showing(self, dialogue: OnScreen, setup: SetupState | None = None) -> Conversation:
+        """The same place with `dialogue` on screen (and the setup's choices, for the setup)."""
+        if (dialogue == "setup") != (setup is not None):
+            raise ValueError("the setup's choices go with the setup, and only with it")
+        if dialogue == self.dialogue and setup == self.setup:
+            return self
+        return self.model_copy(update={"dialogue": dialogue, "setup": setup})
 
     def profile(self) -> Profile | None:
         """The completed profile, or None while answers are missing."""

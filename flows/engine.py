@@ -1,12 +1,15 @@
-"""The conversation engine: saved state + event → new state + reply. Deterministic, no I/O.
+"""The interview dialogue: saved conversation + event → new conversation + reply. Pure.
 
-The Telegram bot and the console chat both call `Engine.handle`. They store the returned
-conversation when `Step.changed` is true, then render the reply.
+The turn's decision (flows/turn/decide.py) hands the interview every event it owns; the
+interview's own yes/no questions (start over? continue where you were?) are decided here too,
+on the shared on-screen machine (flows/dialogues/on_screen.py). What the interview shows is
+composed in: one `AnsweringViews` (flows/views.py and flows/answering.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import cast
 
 from flows.actions import (
     Action,
@@ -25,23 +28,17 @@ from flows.actions import (
     Topic,
 )
 from flows.answering import AnsweringViews
-from flows.confirmations import answer
+from flows.content import Content
 from flows.conversation import Conversation
 from flows.details import detail_topic, present_detail
+from flows.dialogues.confirm import TypedConfirmations
+from flows.dialogues.on_screen import move
 from flows.events import Command, Event, Press, Text
-from flows.graph import QUESTION_STATES, Walk, fire
-from flows.present import (
-    present_faq,
-    present_faq_menu,
-    present_plan,
-)
-from flows.questions import (
-    BY_FIELD,
-    Answer,
-    drop_irrelevant,
-    match_button,
-)
-from flows.reply import Button, HintKind, Reply, ReplyBuilder
+from flows.graph import QUESTION_STATES, InterviewState, Walk, fire
+from flows.present import present_faq, present_faq_menu
+from flows.questions import BY_FIELD, Answer, Parsed, drop_irrelevant, match_button
+from flows.reply import HintKind, Reply
+from flows.rules import Recommendation
 
 __all__ = ["Conversation", "Engine", "Step"]
 
@@ -51,14 +48,44 @@ class Step:
     conversation: Conversation
     reply: Reply
     changed: bool
+    """The conversation differs from the one handed in."""
 
 
 ASKABLE = frozenset({"invalid_choice", "invalid_integer", "invalid_money"})
 """Typed text that is no answer at all: tried as a question (a near-miss answer gets the hint)."""
+RESUMABLE = ("confirm_restart", "confirm_resume")
+"""The interview's own yes/no questions (the account's erase question is not the interview's)."""
 
 
-class Engine(AnsweringViews):
+class Engine:
     """Runs the interview. Holds only immutable content; safe to share across all users."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.text = content.dialogue
+        self.views = AnsweringViews(content)
+        self.confirmations = TypedConfirmations(content)
+
+    def show(self, conv: Conversation, notice: str | None = None) -> Reply:
+        """The screen of where the conversation is now, with `notice` on top."""
+        return self.views.show(conv, notice)
+
+    def recommendation(self, conv: Conversation) -> Recommendation | None:
+        return self.views.recommendation(conv)
+
+    # The free-text views `_typed` uses (flows/answering.py), under the names it calls them by.
+
+    def parse(self, conv: Conversation, text: str) -> Parsed:
+        return self.views.parse(conv, text)
+
+    def answered(self, conv: Conversation, text: str) -> Reply:
+        return self.views.answered(conv, text)
+
+    def answered_if_known(self, conv: Conversation, text: str) -> Reply | None:
+        return self.views.answered_if_known(conv, text)
+
+    def did_you_mean(self, conv: Conversation, readings: tuple[Answer, ...]) -> Reply:
+        return self.views.did_you_mean(conv, readings)
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -68,6 +95,8 @@ class Engine(AnsweringViews):
             return self._command(conv, event.name, returning=returning)
         if isinstance(event, Press):
             return self._press(conv, event)
+        if conv.dialogue in RESUMABLE:
+            return self._typed_at_question(conv, event.text)
         if returning and conv.state not in ("welcome", "recommendation"):
             return self._welcome_back(conv)
         return self._typed(conv, event)
@@ -76,7 +105,9 @@ class Engine(AnsweringViews):
 
     def _command(self, conv: Conversation, name: str, *, returning: bool) -> Step:
         if name == "start":
-            if conv.state == "welcome" or (conv.is_finished and not returning):
+            if conv.dialogue in RESUMABLE or conv.state == "welcome":
+                return self._same(conv)  # an open question is asked again
+            if conv.is_finished and not returning:
                 return self._same(conv)
             if conv.is_finished:
                 return self._same(conv, self.text.messages["welcome_back_finished"])
@@ -84,16 +115,17 @@ class Engine(AnsweringViews):
         if name in ("back", "restart", "help"):
             action = {"back": Back, "restart": Restart, "help": Help}[name](conv.state)
             return self._press(conv, Press(action))
+        closed = conv.showing("interview")  # another screen: an open question is left
         if name == "faq":
-            return Step(conv, present_faq_menu(self.content, conv.state), False)
+            return self._step(conv, closed, present_faq_menu(self.content, conv.state))
         if name == "profile":
-            return Step(conv, self._summary(conv, None, as_profile=True), False)
-        if name == "plan":
-            return self._plan(conv)
+            reply = self.views.summary(closed, None, as_profile=True)
+            return self._step(conv, closed, reply)
         # "recommendation": the saved recommendation once there is one.
         if conv.is_finished:
-            return self._same(conv)
-        return self._same(conv, self.text.messages["recommendation_not_ready"])
+            return self._step(conv, closed, self.show(closed))
+        notice = self.text.messages["recommendation_not_ready"]
+        return self._step(conv, closed, self.show(closed, notice))
 
     def _press(self, conv: Conversation, press: Press) -> Step:
         action = press.action
@@ -103,29 +135,27 @@ class Engine(AnsweringViews):
             return self._same(conv, self.text.messages["stale"])
         if isinstance(action, RestartAnswer):
             trigger = "restart_yes" if action.yes else "restart_no"
-            pending, effect, _ = answer(conv.pending, trigger)
+            on_screen, effect, _ = move(conv.dialogue, trigger)
             if effect == "kept":
-                return self._moved(conv.model_copy(update={"pending": pending}), "kept_answers")
+                return self._moved(conv.showing(on_screen), "kept_answers")
             if effect == "restart":
                 walk = self._walk(conv)
                 fire(walk, "restart")
                 fire(walk, "begin")
                 return self._moved(self._from_walk(walk), "restarted")
-        if conv.pending:  # any other press dismisses the question
-            pending, _, _ = answer(conv.pending, "dismiss")
-            step = self._action(conv.model_copy(update={"pending": pending}), action)
+        if conv.dialogue != "interview":  # any other press closes the question
+            step = self._action(conv.showing("interview"), action)
             return Step(step.conversation, step.reply, True)
         return self._action(conv, action)
 
     def _action(self, conv: Conversation, action: Action) -> Step:
         """A press on the current state's own buttons (or the same as a command)."""
         if isinstance(action, Restart):
-            pending, _, _ = answer(conv.pending, "ask_restart")
-            return Step(
-                conv.model_copy(update={"pending": pending}), self._confirm_restart(conv), True
-            )
+            on_screen, _, _ = move(conv.dialogue, "ask_restart")
+            asking = conv.showing(on_screen)
+            return Step(asking, self.views.confirm_restart(asking), True)
         if isinstance(action, Help):
-            return Step(conv, self._help(conv), False)
+            return Step(conv, self.views.help_screen(conv), False)
         if isinstance(action, Pick) and conv.state in BY_FIELD:
             return self._answer_button(conv, action.value)
         trigger = {Back: "back", Begin: "begin", Confirm: "confirm"}.get(type(action))
@@ -138,12 +168,6 @@ class Engine(AnsweringViews):
             return self._same(conv, self.text.messages["at_start"])
         return self._same(conv, self.text.messages["stale"])
 
-    def _plan(self, conv: Conversation) -> Step:
-        rec = self.recommendation(conv) if conv.is_finished else None
-        if rec is None:
-            return self._same(conv, self.text.messages["plan_not_ready"])
-        return Step(conv, present_plan(self.content, rec, conv.state), False)
-
     def _anywhere(self, conv: Conversation, action: Action) -> Step:
         """Buttons that work in any state: FAQ answers and 'continue where I was'."""
         if isinstance(action, Faq):
@@ -153,9 +177,10 @@ class Engine(AnsweringViews):
         if isinstance(action, FaqMenu):
             return Step(conv, present_faq_menu(self.content, conv.state), False)
         if isinstance(action, AskTopic):
-            return Step(conv, self.topic(conv, action.key), False)
-        if isinstance(action, Resume):
-            return self._same(conv)
+            return Step(conv, self.views.topic(conv, action.key), False)
+        if isinstance(action, Resume):  # also the answer "continue" to the welcome back
+            resumed = conv.showing("interview") if conv.dialogue == "confirm_resume" else conv
+            return self._step(conv, resumed, self.show(resumed))
         if isinstance(action, Topic):
             return self._detail(conv, action.name)
         return self._same(conv, self.text.messages["stale"])
@@ -168,8 +193,18 @@ class Engine(AnsweringViews):
             return self._same(conv, self.text.messages["recommendation_not_ready"])
         if topic is None:
             return self._same(conv, self.text.messages["stale"])
-        rec = self._recommend(profile)
+        rec = self.recommendation(conv)
+        assert rec is not None  # a finished conversation with a profile has one
         return Step(conv, present_detail(self.content, profile, rec, topic, conv.state), False)
+
+    def _typed_at_question(self, conv: Conversation, text: str) -> Step:
+        """Typed text while a yes/no question is open answers it, or it is asked again."""
+        screen = self.show(conv)
+        action = self.confirmations.pick(screen, text)
+        if action is not None:
+            return self._press(conv, Press(action))
+        again = self.show(conv, self.content.chat.messages["answer_first"])
+        return Step(conv, replace(again, hint="choice"), False)
 
     def _typed(self, conv: Conversation, event: Text) -> Step:
         """An answer in the person's words, a button's label, or a question (flows/answering)."""
@@ -180,7 +215,7 @@ class Engine(AnsweringViews):
             return Step(conv, self.answered(conv, event.text), False)
         parsed = self.parse(conv, event.text)
         if parsed.value is not None:
-            return self._answer(conv.model_copy(update={"pending": None}), parsed.value)
+            return self._answer(conv, parsed.value)
         if parsed.ambiguous:
             return Step(conv, self.did_you_mean(conv, parsed.ambiguous), False)
         if parsed.is_question:
@@ -216,7 +251,8 @@ class Engine(AnsweringViews):
         return Walk(conv.state, conv.answers, conv.editing)
 
     def _from_walk(self, walk: Walk) -> Conversation:
-        return Conversation(state=walk.state, answers=walk.answers, editing=walk.editing)
+        state = cast(InterviewState, walk.state)  # the machine only moves between STATES
+        return Conversation(state=state, answers=walk.answers, editing=walk.editing)
 
     def _moved(self, conv: Conversation, notice_key: str | None = None) -> Step:
         notice = self.text.messages[notice_key] if notice_key else None
@@ -225,17 +261,11 @@ class Engine(AnsweringViews):
     def _same(self, conv: Conversation, notice: str | None = None) -> Step:
         return Step(conv, self.show(conv, notice), False)
 
-    # ------------------------------------------------------------------------------ views
+    def _step(self, before: Conversation, after: Conversation, reply: Reply) -> Step:
+        return Step(after, reply, after != before)
 
     def _welcome_back(self, conv: Conversation) -> Step:
-        out = ReplyBuilder()
-        if conv.state in QUESTION_STATES:
-            number, total = self.progress(conv)
-            out.add("text", self.text.messages["welcome_back"].format(number=number, total=total))
-        else:
-            out.add("text", self.text.messages["welcome_back_summary"])
-        out.row(
-            Button(self.text.buttons["continue"], Resume()),
-            Button(self.text.buttons["start_over"], Restart(conv.state)),
-        )
-        return Step(conv, out.build("welcome", conv.state), False)
+        """Continue where you were, or start over: a yes/no question of its own."""
+        on_screen, _, _ = move(conv.dialogue, "welcome_back")
+        asking = conv.showing(on_screen)
+        return self._step(conv, asking, self.views.welcome_back(asking))

@@ -1,31 +1,12 @@
-"""What a transport can tell the engine: a button press, typed text, or a command."""
+"""What a transport can tell the dialogues: a button press, typed text, a command, or something
+they cannot read. The commands themselves are declared once, in flows/turn/routes.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 from flows.actions import Action
-
-CommandName = Literal[
-    "start",
-    "back",
-    "restart",
-    "help",
-    "profile",
-    "recommendation",
-    "faq",
-    "plan",
-    "progress",
-    "reminders",
-    "privacy",
-    "delete",
-    "export",
-]
-COMMANDS: tuple[CommandName, ...] = get_args(CommandName)
-"""Every command, in the order declared above (one list: the Literal)."""
-ENGINE_COMMANDS: tuple[CommandName, ...] = COMMANDS[:8]
-"""The interview's own commands; the rest belong to the plan, reminder and account dialogues."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +24,8 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    name: CommandName
+    name: str
+    """One of `flows.turn.routes.COMMANDS` (transports turn any other into `Unusable`)."""
     payload: str | None = None
     """What followed the command (a /start link's code), if anything."""
 
@@ -58,4 +40,4 @@ class Unusable:
 Event = Press | Text | Command
 """What the interview engine handles."""
 Incoming = Event | Unusable
-"""What the dispatcher accepts from a transport."""
+"""What a turn accepts from a transport."""

@@ -8,15 +8,20 @@ no `add_model`, no model list growing with the user count, no Machine built per 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 from transitions import Machine
 
+from flows.profile import ProfileField
 from flows.questions import QUESTIONS, Answer, is_needed, missing_fields
 
+InterviewState = Literal["welcome", ProfileField, "summary", "recommendation"]
+"""Where the interview is: the welcome, a question (named by its profile field), the summary of
+the answers, or the recommendation. The one declaration of the state names."""
 QUESTION_STATES: Final = [q.field for q in QUESTIONS]
 STATES: Final = ["welcome", *QUESTION_STATES, "summary", "recommendation"]
 FINAL_STATES: Final = ("summary", "recommendation")
+assert set(STATES) == set(get_args(InterviewState)), "InterviewState and QUESTIONS disagree"
 
 _A = "advance"
 _B = "back"

@@ -67,7 +67,3 @@ class Profile(BaseModel):
     can_pause_income: IncomePause
     hours_per_week: int = Field(ge=1, le=80)
     learning_style: LearningStyle
-
-    @property
-    def is_working_engineer(self) -> bool:
-        return self.coding_experience in PROFESSIONAL_CODING

@@ -30,7 +30,8 @@ from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule, parse_local_time, parse_timezone
 
 SetupStepName = Literal["timezone", "cadence", "days", "time", "quiet", "conflict"]
-SETUP_SCREEN = "setup:"
+SETUP_SCREEN = "setup"
+"""`Reply.state` of every setup step (the step itself is in the stored `SetupState`)."""
 QUIET_CHOICES: dict[str, tuple[time, time] | None] = {
     "none": None,
     "night": (time(22, 0), time(8, 0)),
@@ -58,7 +59,7 @@ or None when the press does not apply (then the current step is shown again)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
+class SetupRule:
     apply: Callable[[SetupState, Any], Update]
 
 
@@ -101,15 +102,15 @@ def _change_quiet(state: SetupState, a: QuietChange) -> Update:
     return {"step": "quiet"}
 
 
-STEPS: Final[dict[tuple[str, type[Action]], Rule]] = {
-    ("timezone", SetupZone): Rule(_zone),
-    ("cadence", SetupCadence): Rule(_cadence),
-    ("days", SetupDay): Rule(_day),
-    ("days", SetupDaysDone): Rule(_days_done),
-    ("time", SetupTime): Rule(_time),
-    ("quiet", SetupQuiet): Rule(_quiet),
-    ("conflict", QuietMove): Rule(_move),
-    ("conflict", QuietChange): Rule(_change_quiet),
+STEPS: Final[dict[tuple[str, type[Action]], SetupRule]] = {
+    ("timezone", SetupZone): SetupRule(_zone),
+    ("cadence", SetupCadence): SetupRule(_cadence),
+    ("days", SetupDay): SetupRule(_day),
+    ("days", SetupDaysDone): SetupRule(_days_done),
+    ("time", SetupTime): SetupRule(_time),
+    ("quiet", SetupQuiet): SetupRule(_quiet),
+    ("conflict", QuietMove): SetupRule(_move),
+    ("conflict", QuietChange): SetupRule(_change_quiet),
 }
 """The setup dialogue as data: (step on screen, button pressed) → rule. A press whose step is
 not on screen is stale and shows the current step; `show` draws each step's buttons."""
@@ -191,7 +192,7 @@ class ReminderSetup:
 
     def show(self, state: SetupState, notice: str | None = None) -> Reply:
         m, b = self.words.messages, self.words.buttons
-        at = SETUP_SCREEN + state.step
+        at = SETUP_SCREEN
         out = ReplyBuilder()
         if notice:
             out.add("note", notice)
@@ -267,7 +268,7 @@ class ReminderSetup:
             Button(b["move_after"].format(time=after), QuietMove(after)),
         )
         out.row(Button(b["change_quiet"], QuietChange()))
-        return out.build("question", SETUP_SCREEN + state.step)
+        return out.build("question", SETUP_SCREEN)
 
     def describe_all(self, schedule: ReminderSchedule) -> str:
         """The schedule with its quiet hours: 'every day at 18:00 (UTC), quiet 22:00–08:00'."""

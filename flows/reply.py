@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from flows.actions import Action
@@ -29,8 +30,11 @@ class Button:
     action: Action
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reply:
+    """One screen. Not slotted: it remembers its fingerprint, which a turn needs twice (is the
+    pressed message showing it already? then, what does the message now show?)."""
+
     kind: ReplyKind
     state: str
     blocks: tuple[Block, ...]
@@ -49,6 +53,10 @@ class Reply:
         """What this screen shows (text and buttons), stable across processes: an edit that
         would show the same fingerprint again is skipped (Telegram rejects edits that change
         nothing)."""
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
         text = "\x1e".join("\x1d".join((b.kind, b.text, *b.items)) for b in self.blocks)
         keys = "\x1e".join(
             "\x1f".join(f"{b.label}\x1d{b.action.encode()}" for b in row) for row in self.buttons

@@ -1,7 +1,7 @@
-"""What the interview shows: questions, summary, welcome, help, restart question, advice.
+"""What the interview shows: questions, summary, welcome, its yes/no questions, advice.
 
-Split from the engine (which decides what happens) so each stays small; the engine inherits
-these views and content holds every word.
+Split from the engine (which decides what happens) so each stays small: the engine holds one
+`AnsweringViews` (these views plus free text, flows/answering.py); content holds every word.
 """
 
 from __future__ import annotations
@@ -46,12 +46,14 @@ class InterviewViews:
         return replace(reply, notice=notice) if notice else reply
 
     def _view(self, conv: Conversation, notice: str | None) -> Reply:
-        if conv.pending == "restart":
-            return self._confirm_restart(conv)
+        if conv.dialogue == "confirm_restart":
+            return self.confirm_restart(conv, notice)
+        if conv.dialogue == "confirm_resume":
+            return self.welcome_back(conv, notice)
         if conv.state == "welcome":
             return self._welcome(conv)
         if conv.state == "summary":
-            return self._summary(conv, notice)
+            return self.summary(conv, notice)
         if conv.state == "recommendation":
             return self._recommendation(conv, notice)
         return self._question(conv, notice)
@@ -73,7 +75,7 @@ class InterviewViews:
 
     # ------------------------------------------------------------------------------ views
 
-    def answer_label(self, field: str, value: Answer) -> str:
+    def label_for(self, field: str, value: Answer) -> str:
         """How a stored answer reads back to the person."""
         for option in self.text.questions[field].options:
             if option.value == str(value):
@@ -107,9 +109,7 @@ class InterviewViews:
         if current is not None:
             out.add(
                 "note",
-                self.text.messages["current_answer"].format(
-                    answer=self.answer_label(field, current)
-                ),
+                self.text.messages["current_answer"].format(answer=self.label_for(field, current)),
             )
         mark = self.text.buttons["current_mark"]
         buttons = [
@@ -124,34 +124,41 @@ class InterviewViews:
         out.row(*self._nav_row(field))
         return out.build("question", field)
 
-    def _help(self, conv: Conversation) -> Reply:
+    def confirm_restart(self, conv: Conversation, notice: str | None = None) -> Reply:
+        """Start over? A screen of its own (`Reply.state`), so typed text answers it."""
         out = ReplyBuilder()
-        if conv.state in QUESTION_STATES:
-            out.add("text", self.text.questions[conv.state].help)
-        out.add("text", self.text.messages["help_general"])
-        base = self.show(conv)
-        return ReplyBuilder(out.blocks + list(base.blocks), list(base.buttons)).build(
-            base.kind, conv.state
-        )
-
-    def _confirm_restart(self, conv: Conversation) -> Reply:
-        out = ReplyBuilder()
+        if notice:
+            out.add("note", notice)
         out.add("text", self.text.messages["confirm_restart"])
         out.row(
             Button(self.text.buttons["restart_yes"], RestartAnswer(conv.state, yes=True)),
             Button(self.text.buttons["restart_no"], RestartAnswer(conv.state, yes=False)),
         )
-        return out.build("confirm", conv.state)
+        return out.build("confirm", "confirm_restart")
 
-    def _summary(
-        self, conv: Conversation, notice: str | None, *, as_profile: bool = False
-    ) -> Reply:
+    def welcome_back(self, conv: Conversation, notice: str | None = None) -> Reply:
+        """Continue where you were, or start over? Also a yes/no screen of its own."""
+        out = ReplyBuilder()
+        if notice:
+            out.add("note", notice)
+        if conv.state in QUESTION_STATES:
+            number, total = self.progress(conv)
+            out.add("text", self.text.messages["welcome_back"].format(number=number, total=total))
+        else:
+            out.add("text", self.text.messages["welcome_back_summary"])
+        out.row(
+            Button(self.text.buttons["continue"], Resume()),
+            Button(self.text.buttons["start_over"], Restart(conv.state)),
+        )
+        return out.build("welcome", "confirm_resume")
+
+    def summary(self, conv: Conversation, notice: str | None, *, as_profile: bool = False) -> Reply:
         out = ReplyBuilder()
         if notice:
             out.add("note", notice)
         out.add("title", self.text.sections["summary_title"])
         lines = [
-            f"{self.text.questions[f].summary_label}: {self.answer_label(f, conv.answers[f])}"
+            f"{self.text.questions[f].summary_label}: {self.label_for(f, conv.answers[f])}"
             for f in needed_fields(conv.answers)
             if f in conv.answers
         ]
@@ -179,5 +186,5 @@ class InterviewViews:
     def _recommendation(self, conv: Conversation, notice: str | None) -> Reply:
         rec = self.recommendation(conv)
         if rec is None:  # cannot happen through the graph; show the summary rather than fail
-            return self._summary(conv, notice)
+            return self.summary(conv, notice)
         return present_recommendation(self.content, rec, conv.state, notice)

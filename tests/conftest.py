@@ -14,24 +14,12 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 import pytest
 
+from bench.embedded_pg import PgServer, start_server
+from bench.fake_bot_api import FakeTelegram
+from bench.sample_answers import BASE_PROFILE
 from flows.content import Content, default_content
 from flows.engine import Engine
 from flows.profile import Profile
-from tests.fake_telegram import FakeTelegram
-from tests.pg import PgServer, start_server
-
-BASE_PROFILE: dict[str, Any] = {
-    "coding_experience": "production",
-    "years_experience": 3,
-    "degree": "bachelor_cs",
-    "goal_role": "applied_ml",
-    "target_employer": "industry",
-    "needs_visa": "no",
-    "budget_usd": 15000,
-    "can_pause_income": "no",
-    "hours_per_week": 20,
-    "learning_style": "structured",
-}
 
 
 def make_profile(**changes: Any) -> Profile:
@@ -76,7 +64,7 @@ def start_or_give_up(start: Callable[[], PgServer] = start_server) -> PgServer:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    """One private PostgreSQL server per test session (tests/pg.py)."""
+    """One private PostgreSQL server per test session (bench/embedded_pg.py)."""
     server = start_or_give_up()
     yield server
     server.stop()

@@ -1,5 +1,5 @@
 """Real database faults for the tests: a file that cannot be written, another process holding
-SQLite's write lock, PostgreSQL stopped and started again (tests/pg.py)."""
+SQLite's write lock, PostgreSQL stopped and started again (bench/embedded_pg.py)."""
 
 from __future__ import annotations
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.plans import START_CHOICES
-from bot.reminders import SNOOZES
 from flows import actions as a
 from flows.content import Content
+from flows.dialogues.dated_plan import START_CHOICES
+from flows.dialogues.reminder_settings import SNOOZE_DAYS
 from flows.graph import STATES
 from flows.questions import BY_FIELD
 from flows.reminder_setup import QUIET_CHOICES
@@ -52,7 +52,7 @@ def worst_cases(content: Content) -> list[a.Action]:
         a.SetupQuiet(longest(QUIET_CHOICES)),
         a.ManageReminders("resume"),
         a.NudgeDone(999_999),
-        a.Snooze(longest(SNOOZES)),
+        a.Snooze(longest(SNOOZE_DAYS)),
         a.NudgePause(),
         a.StepDone(999_999, 999),
         a.ProgressUndo(999_999),

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bot.cli import main
 from flows.ask import AskIndex, answer_blocks, answer_text, as_json, offered
 from flows.content import Content
 from flows.passages import Passages
-from tests.ask_questions import OFF_TOPIC, QUESTIONS
 
 HIT_RATE = 0.9
 

@@ -10,8 +10,8 @@ import pytest
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import SimUser, bot_running
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import SimUser, bot_running
 
 USER = 5150
 SECRET = "my-private-answer-7d1e"

@@ -16,15 +16,15 @@ from typing import Any
 
 import pytest
 
+from bench.embedded_pg import PgServer, start_server
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import SimUser, bot_running, plain
 from bot.storage import StorageError, StorageOptions, open_storage
 from bot.telegram.runtime import KEY
 from bot.telegram.texts import load_telegram_text
-from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from tests.db_faults import read_only, write_locked
-from tests.fake_telegram import FakeTelegram
-from tests.pg import PgServer, start_server
-from tests.telegram_driver import SimUser, bot_running, plain
+from tests.stored import save, user
 from tests.test_telegram_bot import BUTTON_PATH
 
 TAPS = [*BUTTON_PATH, "Looks right"]
@@ -87,7 +87,7 @@ async def interviews_through(
         await asyncio.gather(*(person(u) for u in users), inject(app))
     storage = await open_storage(database)
     try:
-        records = {u: await storage.load(u) for u in users}
+        records = {u: await user(storage, u) for u in users}
     finally:
         await storage.close()
     sends = Counter(
@@ -197,8 +197,8 @@ async def test_after_a_postgresql_restart_the_sweeper_takes_its_locks_again(
         await asyncio.to_thread(own_pg_server.resume)
         assert await storage.sweep_lease()  # a new session: holder, live and sweep locks
         async with storage.user_turn(7):
-            await storage.save_conversation(7, Conversation(), now=NOW, chat_id=7)
-        assert await storage.load(7) is not None  # the pools replaced their dead connections
+            await save(storage, 7, chat_id=7)
+        assert await user(storage, 7) is not None  # the pools replaced their dead connections
         other = await open_storage(url, StorageOptions(role="restore"))
         pytest.fail(f"a restore opened beside a live bot: {other}")
     except StorageError as refused:

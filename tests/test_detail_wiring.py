@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import SimUser, bot_running
 from flows.actions import Topic, decode
 from flows.content import Content
 from flows.engine import Engine
@@ -12,8 +14,6 @@ from flows.events import Press
 from flows.present import present_recommendation
 from flows.rules import recommend
 from tests.conftest import BASE_PROFILE, make_profile
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import SimUser, bot_running
 from tests.test_console import chat
 from tests.test_engine import Conversation
 from tests.test_telegram_plan import finish_interview

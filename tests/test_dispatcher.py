@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from bench.telegram_driver import FakeClock
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
-from bot.outputs import Output
 from bot.storage import open_storage
 from flows.actions import Begin, Confirm, Pick, RestartAnswer, SetupDay, SetupZone, decode
 from flows.engine import Conversation, Engine
-from flows.events import COMMANDS, Command, Incoming, Press, Text, Unusable
+from flows.events import Command, Incoming, Press, Text, Unusable
+from flows.turn.effects import Decision, Shown
+from flows.turn.routes import COMMANDS
 from tests.conftest import BASE_PROFILE
-from tests.telegram_driver import FakeClock
+from tests.stored import save
 from tests.test_actions import worst_cases
 
 USER = 5
@@ -31,10 +33,10 @@ async def dispatcher(engine: Engine, tmp_path: Path) -> AsyncIterator[Dispatcher
 
 async def finished(d: Dispatcher) -> None:
     conv = Conversation(state="recommendation", answers=BASE_PROFILE)
-    await d.storage.save_conversation(USER, conv, now=d.clock(), chat_id=USER)
+    await save(d.storage, USER, conv, now=d.clock(), chat_id=USER)
 
 
-def words(out: Output) -> str:
+def words(out: Decision) -> str:
     return "\n".join(b.text for r in out.screens for b in r.blocks)
 
 
@@ -51,8 +53,8 @@ async def test_typed_text_goes_to_the_setup_only_while_it_is_on_screen(
     await dispatcher.handle(USER, USER, Command("profile"))  # another dialogue takes over
     out = await dispatcher.handle(USER, USER, Text("UTC"))
     assert "How often" not in words(out)
-    record = await dispatcher.storage.load_reminder(USER)
-    assert record is not None and record.setup is None
+    state = await dispatcher.storage.load_turn(USER)
+    assert state.conversation.setup is None and state.reminder is None  # nothing half-set kept
     stale = await dispatcher.handle(USER, USER, Press(SetupZone("UTC")))
     assert stale.screens == [] and stale.toast  # an old setup button: a toast, nothing edited
 
@@ -63,7 +65,7 @@ async def test_a_repeated_tap_on_the_current_step_is_not_shown_again(
     await finished(dispatcher)
     await dispatcher.handle(USER, USER, Command("reminders"))
     out = await dispatcher.handle(USER, USER, Text("UTC"))
-    await dispatcher.shown(USER, 42, out.screens[-1])  # message 42 shows the cadence step
+    await dispatcher.shown(USER, Shown(42, out.screens[-1]))  # 42 shows the cadence step
     day = Press(SetupDay(2, on=True))  # a button from a later step: stale, re-shows cadence
     out = await dispatcher.handle(USER, USER, day, pressed_message_id=42)
     assert out.unchanged and out.edit is None  # 42 already shows it: no edit at all
@@ -104,7 +106,7 @@ async def test_random_traffic_never_raises_and_a_recommendation_stays_reachable(
     for update_id, event in enumerate(junk_events(dispatcher.engine, seed=8, count=400), 1):
         out = await dispatcher.handle(USER, USER, event, update_id=update_id)
         if out.screens:
-            await dispatcher.shown(USER, update_id, out.screens[-1])
+            await dispatcher.shown(USER, Shown(update_id, out.screens[-1]))
     out = await dispatcher.handle(USER, USER, Command("restart"))
     for _ in range(30):  # tap through: yes to start over, begin, first answer, confirm
         kinds = (RestartAnswer, Begin, Pick, Confirm)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.sample_answers import BUTTON_ANSWERS
 from flows.actions import (
     Action,
     Back,
@@ -20,24 +21,14 @@ from flows.actions import (
     Resume,
 )
 from flows.engine import Conversation, Engine, Step
-from flows.events import ENGINE_COMMANDS, Command, Event, Press, Text
+from flows.events import Command, Event, Press, Text
 from flows.graph import STATES
 from flows.profile import FIELD_VALUES
 from flows.questions import BY_FIELD, is_needed, needed_fields
 from flows.reply import Reply
+from flows.turn.routes import COMMAND_ROUTES
 
-BUTTON_ANSWERS = {
-    "coding_experience": "production",
-    "years_experience": "3",
-    "degree": "bachelor_cs",
-    "goal_role": "applied_ml",
-    "target_employer": "industry",
-    "needs_visa": "no",
-    "budget_usd": "15000",
-    "can_pause_income": "no",
-    "hours_per_week": "20",
-    "learning_style": "structured",
-}
+INTERVIEW_COMMANDS = [r.name for r in COMMAND_ROUTES if r.owner == "interview"]
 
 
 def act(at: str, name: str) -> Action:
@@ -171,7 +162,7 @@ def test_restart_asks_first_and_no_keeps_answers(engine: Engine) -> None:
     step = engine.handle(conv, Command("restart"))
     assert step.reply.kind == "confirm"
     kept = press(engine, step.conversation, "restart:no")
-    assert kept.conversation.answers == conv.answers and kept.conversation.pending is None
+    assert kept.conversation.answers == conv.answers and kept.conversation.dialogue == "interview"
     step = press(engine, step.conversation, "restart:yes")
     assert step.conversation.answers == {} and step.conversation.state == "coding_experience"
 
@@ -286,7 +277,7 @@ VALUES = [
 ]
 
 events = st.one_of(
-    st.builds(Command, st.sampled_from(ENGINE_COMMANDS)),
+    st.builds(Command, st.sampled_from(INTERVIEW_COMMANDS)),
     st.builds(Text, st.one_of(st.text(max_size=12), st.sampled_from(["3", "15k", "0", "yes"]))),
     st.builds(
         lambda at, name: Press(act(at, name)),

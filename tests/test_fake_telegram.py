@@ -23,7 +23,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from tests.fake_telegram import (
+from bench.fake_bot_api import (
     BOT_USERNAME,
     KINDS,
     FakeTelegram,

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
+from bench.fake_bot_api import BOT_USERNAME, KINDS, FakeTelegram
+from bench.telegram_driver import FakeClock, bot_running, plain
 from flows.content import default_content
-from tests.fake_telegram import BOT_USERNAME, KINDS, FakeTelegram
-from tests.telegram_driver import FakeClock, bot_running, plain
 
 SEED = int(os.environ.get("AIPATH_FUZZ_SEED", "20261123"))
 UPDATES = int(os.environ.get("AIPATH_FUZZ_UPDATES", "2000"))

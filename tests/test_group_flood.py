@@ -7,8 +7,8 @@ import contextlib
 import time
 from pathlib import Path
 
-from tests.fake_telegram import BOT_USERNAME, FakeTelegram
-from tests.telegram_driver import bot_running
+from bench.fake_bot_api import BOT_USERNAME, FakeTelegram
+from bench.telegram_driver import bot_running
 
 FLOODER = 900
 GROUP = -100900

@@ -8,7 +8,7 @@ import pytest
 
 from bot.logs import configure_logging
 from flows.actions import Begin, Pick
-from flows.confirmations import answer
+from flows.dialogues.on_screen import move
 from flows.engine import Conversation, Engine
 from flows.events import Command, Press
 
@@ -21,6 +21,6 @@ def test_the_state_machine_library_logs_nothing_per_update(
         step = engine.handle(Conversation(), Command("start"))
         step = engine.handle(step.conversation, Press(Begin("welcome")))
         engine.handle(step.conversation, Press(Pick("coding_experience", "production")))
-        answer(None, "restart_yes")  # a stale confirmation press: an invalid trigger
+        move("interview", "restart_yes")  # a stale confirmation press: an invalid trigger
     assert [r for r in caplog.records if r.name.startswith("transitions")] == []
     assert logging.getLogger("transitions").getEffectiveLevel() >= logging.ERROR

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.reminders import epoch
+from bench.telegram_driver import FakeClock
+from bot.outputs import plan_files
 from bot.storage import Storage, open_storage
+from bot.sweep import epoch
 from flows.actions import (
     NudgeDone,
     ProgressSkip,
@@ -20,9 +22,11 @@ from flows.actions import (
     StepDone,
 )
 from flows.engine import Engine
+from flows.events import Command
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
-from tests.telegram_driver import FakeClock
+from flows.turn.effects import SendPlanFiles
+from tests.stored import reminder, set_due
 from tests.test_reminders import USER, Outbox, finished_user, service
 
 MONDAY_9_UTC = datetime(2026, 11, 23, 9, tzinfo=UTC)
@@ -48,32 +52,32 @@ async def test_progress_screen_ticks_off_undoes_and_skips(engine: Engine, storag
     clock = FakeClock(MONDAY_9_UTC)
     reminders = service(engine, storage, clock)
     await finished_user(storage, clock, DAILY)
-    board = reminders.board
-    screen = await board.screen(USER)
+    board = reminders
+    screen = await board.command("progress")
     assert "0 of" in text(screen) and "Now: milestone 1 of" in text(screen)
     assert "Week 1 of" in text(screen)
     # Mid-milestone, this week's step and the whole milestone are ticked off separately.
     assert actions(screen) == [StepDone(0, 1), NudgeDone(0), ProgressSkip(0), ShowPlan()]
-    step = await board.press(USER, StepDone(0, 1))
+    step = await board.press(StepDone(0, 1))
     assert "counts for this week's streak" in text(step) and "0 of" in text(step)
 
-    screen = await board.press(USER, NudgeDone(0))
+    screen = await board.press(NudgeDone(0))
     assert "Well done!" in text(screen) and "Weekly streak: 1" in text(screen)
     assert ProgressUndo(0) in actions(screen)
     # a second tap on the same button (or an old nudge) changes nothing
-    again = await board.press(USER, NudgeDone(0))
+    again = await board.press(NudgeDone(0))
     assert "1 of" in text(again) and "Well done!" not in text(again)
 
-    screen = await board.press(USER, ProgressUndo(0))
+    screen = await board.press(ProgressUndo(0))
     assert "milestone 1 is open again" in text(screen) and "0 of" in text(screen)
 
     clock.advance(weeks=1)
-    screen = await board.press(USER, ProgressSkip(0))
+    screen = await board.press(ProgressSkip(0))
     assert "Skipped to milestone 2" in text(screen) and "1 of" in text(screen)
     # skipping is not progress: last week's tick still holds the streak, this week adds nothing
     assert "Weekly streak: 1" in text(screen)
     clock.advance(weeks=1)
-    assert "Weekly streak: 0" in text(await board.screen(USER))
+    assert "Weekly streak: 0" in text(await board.command("progress"))
 
 
 async def test_not_yet_never_grows_the_streak(engine: Engine, storage: Storage) -> None:
@@ -81,10 +85,10 @@ async def test_not_yet_never_grows_the_streak(engine: Engine, storage: Storage) 
     reminders = service(engine, storage, clock)
     await finished_user(storage, clock, DAILY)
     for _ in range(3):
-        await reminders.nudge_action(USER, USER, Snooze("day"))
+        await reminders.press(Snooze("day"))
         clock.advance(weeks=1)
-    assert await storage.checkin_weeks(USER) == []
-    assert "Weekly streak: 0" in text(await reminders.board.screen(USER))
+    assert (await storage.load_turn(USER)).checkin_weeks == ()
+    assert "Weekly streak: 0" in text(await reminders.command("progress"))
 
 
 async def test_daily_not_yet_asks_again_tomorrow_at_the_usual_time(
@@ -93,11 +97,11 @@ async def test_daily_not_yet_asks_again_tomorrow_at_the_usual_time(
     clock = FakeClock(datetime(2026, 11, 23, 18, 5, tzinfo=UTC))
     reminders = service(engine, storage, clock)
     await finished_user(storage, clock, DAILY)
-    reply = await reminders.nudge_action(USER, USER, Snooze("week"))
+    reply = await reminders.press(Snooze("week"))
     assert "Mon 30 Nov, 18:00" in text(reply)
-    reply = await reminders.nudge_action(USER, USER, Snooze("day"))
+    reply = await reminders.press(Snooze("day"))
     assert "Tue 24 Nov, 18:00" in text(reply)
-    record = await storage.load_reminder(USER)
+    record = await reminder(storage, USER)
     assert record is not None
     assert record.next_due == epoch(datetime(2026, 11, 24, 18, tzinfo=UTC))
 
@@ -108,7 +112,7 @@ async def test_long_milestone_nudges_ask_about_this_weeks_step_then_rest(
     clock = FakeClock(datetime(2026, 11, 24, 18, tzinfo=UTC))  # Tuesday
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, DAILY)
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     assert (await reminders.sweep(outbox)).sent == 1
     nudge = outbox.sent[-1][1]
     assert "This week's step:" in text(nudge) and "Done with this week's step?" in text(nudge)
@@ -116,7 +120,7 @@ async def test_long_milestone_nudges_ask_about_this_weeks_step_then_rest(
     assert step == StepDone(0, 1)
     assert NudgeDone(0) in actions(nudge)
 
-    screen = await reminders.board.press(USER, step)
+    screen = await reminders.press(step)
     # the plan started today (Tuesday): its second week starts next Tuesday
     assert "I'll stay quiet until Tue 01 Dec, 18:00" in text(screen)
     assert "Weekly streak: 1" in text(screen)
@@ -134,12 +138,12 @@ async def test_the_summary_day_opens_with_the_week_in_review(
     clock = FakeClock(datetime(2026, 11, 24, 18, tzinfo=UTC))  # Tuesday
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, DAILY)
-    await reminders.board.press(USER, NudgeDone(0))
-    view = await reminders.plans.view(USER)
+    await reminders.press(NudgeDone(0))
+    view = await reminders.plan()
     assert view is not None
     first = view.milestones[0].title
     clock.now = datetime(2026, 11, 30, 18, tzinfo=UTC)  # Monday, the summary day
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     assert (await reminders.sweep(outbox)).sent == 1
     monday = text(outbox.sent[-1][1])
     assert monday.index("Your week in review") < monday.index("Milestone 2 of")
@@ -155,10 +159,10 @@ async def test_the_last_week_of_a_milestone_asks_for_its_outcome(
     clock = FakeClock(MONDAY_9_UTC)
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, DAILY)
-    view = await reminders.plans.view(USER)
+    view = await reminders.plan()
     assert view is not None and view.current is not None
     clock.now = datetime.combine(view.current.end, time(18), tzinfo=UTC) - timedelta(days=1)
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     assert (await reminders.sweep(outbox)).sent == 1
     nudge = outbox.sent[-1][1]
     assert "Is this milestone done?" in text(nudge) and view.current.milestone in text(nudge)
@@ -170,9 +174,9 @@ async def test_the_roadmap_renders_off_the_event_loop(engine: Engine, storage: S
     clock = FakeClock(MONDAY_9_UTC)
     reminders = service(engine, storage, clock)
     await finished_user(storage, clock, DAILY)
-    view = await reminders.plans.view(USER)
-    assert view is not None
-    task = asyncio.create_task(reminders.plans.files(view))
+    decision = await reminders.handle(Command("plan"))
+    effect = next(e for e in decision.effects if isinstance(e, SendPlanFiles))
+    task = asyncio.create_task(plan_files(effect))
     turns = 0
     while not task.done():
         await asyncio.sleep(0)  # a yield, not a wait: the loop is free between these

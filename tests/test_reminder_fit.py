@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.telegram_driver import FakeClock
 from bot.storage import Storage, open_storage
 from flows.actions import (
+    ManageReminders,
     QuietChange,
     QuietMove,
     SetupCadence,
@@ -23,8 +25,7 @@ from flows.events import Press, Text
 from flows.reminder_setup import ReminderSetup, SetupResult, SetupState
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
-from tests.telegram_driver import FakeClock
-from tests.test_reminders import USER, finished_user, service
+from tests.test_reminders import finished_user, service
 
 
 def labels(reply: Reply | None) -> list[str]:
@@ -127,7 +128,7 @@ async def test_the_confirmation_shows_when_the_nudge_really_arrives(
     reminders = service(engine, storage, clock)
     late = ReminderSchedule(cadence="daily", at=time(18, 0))
     await finished_user(storage, clock, late)
-    screen = await reminders.start_setup(USER, USER)
+    screen = await reminders.press(ManageReminders("change"))
     assert "Now set: every day at 18:00 (UTC), no quiet hours" in text(screen)
     for step in (
         Press(SetupZone("UTC")),
@@ -135,7 +136,7 @@ async def test_the_confirmation_shows_when_the_nudge_really_arrives(
         Press(SetupTime("20:00")),
         Press(SetupQuiet("late")),
     ):
-        reply = await reminders.setup_event(USER, USER, step)
+        reply = (await reminders.handle(step)).screens[-1]
     assert "Next one: Mon 23 Nov, 20:00" in text(reply)
 
 
@@ -149,6 +150,6 @@ async def test_resuming_an_old_schedule_shows_the_real_next_time(
         cadence="daily", at=time(23, 0), quiet_start=time(22, 0), quiet_end=time(8, 0)
     )
     await finished_user(storage, clock, old)
-    await reminders.manage(USER, USER, "pause")
-    reply = await reminders.manage(USER, USER, "resume")
+    await reminders.press(ManageReminders("pause"))
+    reply = await reminders.press(ManageReminders("resume"))
     assert "Next one: Tue 24 Nov, 08:00" in text(reply)  # not a 23:00 that never comes

@@ -7,9 +7,9 @@ import signal
 import socket
 from pathlib import Path
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import SimUser
 from tests.bot_process import spawn_bot
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import SimUser
 
 
 def free_port() -> int:
@@ -73,3 +73,49 @@ async def test_a_failing_set_my_commands_is_retried_and_the_bot_starts(tmp_path:
             await stop(proc)
         assert proc.returncode == 0
         assert tg.commands
+
+
+async def test_a_malformed_token_is_refused_by_its_shape_before_any_network_call(
+    tmp_path: Path,
+) -> None:
+    async with FakeTelegram() as tg:
+        proc = await spawn(tmp_path / "bot.db", "abc", tg.base_url)
+        assert await asyncio.wait_for(proc.wait(), 60) == 2
+        lines = await stop(proc)
+        assert tg.requests == []  # refused before reaching (the fake) Telegram
+    assert len(lines) == 1, lines
+    assert "TELEGRAM_BOT_TOKEN" in lines[0] and "not a bot token" in lines[0]
+    assert "abc" not in lines[0].replace("TELEGRAM_BOT_TOKEN", "")
+
+
+async def spawn_webhook(tg: FakeTelegram, db: Path, **settings: str) -> asyncio.subprocess.Process:
+    """`aipath bot` in webhook mode without a secret."""
+    return await spawn_bot(
+        db,
+        tg.token,
+        tg.base_url,
+        stderr=asyncio.subprocess.PIPE,
+        AIPATH_WEBHOOK_URL="https://bot.example/telegram",
+        AIPATH_WEBHOOK_LISTEN="127.0.0.1",
+        AIPATH_WEBHOOK_PORT=str(free_port()),
+        **settings,
+    )
+
+
+async def test_a_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> None:
+    async with FakeTelegram() as tg:
+        proc = await spawn_webhook(tg, tmp_path / "bot.db")
+        assert await asyncio.wait_for(proc.wait(), 60) == 2
+        lines = await stop(proc)
+        assert tg.requests == []
+    assert len(lines) == 1, lines
+    assert "AIPATH_WEBHOOK_SECRET" in lines[0] and "AIPATH_WEBHOOK_INSECURE" in lines[0]
+
+
+async def test_an_insecure_webhook_runs_only_when_asked_and_warns(tmp_path: Path) -> None:
+    async with FakeTelegram() as tg:
+        proc = await spawn_webhook(tg, tmp_path / "bot.db", AIPATH_WEBHOOK_INSECURE="1")
+        await tg.wait_for(lambda r: r.method == "setWebhook", timeout=60)
+        lines = await stop(proc)
+    assert proc.returncode == 0
+    assert any("webhook_insecure" in line for line in lines), lines

@@ -19,7 +19,9 @@ from bot.cli import main
 from bot.settings import Settings
 from bot.storage import LATEST, StorageOptions, open_storage
 from bot.storage.postgres import redact
+from flows.turn.effects import Changes
 from tests.db_faults import read_only
+from tests.stored import NOW
 from tests.test_cli import env_with_db, run_env
 from tests.test_storage import fill
 
@@ -82,7 +84,7 @@ def test_backup_export_restore_round_trip(database: str | Path, tmp_path: Path) 
 
     async def lose_a_user() -> None:
         storage = await open_storage(database)
-        await storage.delete_user(1)
+        await storage.commit_turn(Changes(1, NOW, erase=True))
         await storage.close()
 
     asyncio.run(lose_a_user())

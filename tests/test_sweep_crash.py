@@ -11,14 +11,14 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import insert_due_reminders
-from bot.reminders import epoch
+from bench.common import insert_due_reminders, save_people
+from bench.fake_bot_api import FakeTelegram
 from bot.storage import open_storage
+from bot.sweep import epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 from tests.bot_process import spawn_bot
 from tests.conftest import BASE_PROFILE
-from tests.fake_telegram import FakeTelegram
 
 NOW = datetime(2026, 11, 23, 18, 5, tzinfo=UTC)  # Monday 18:05 UTC: the default nudge is due
 USERS = range(7001, 7041)
@@ -31,8 +31,7 @@ async def seed(db: Path) -> None:
     due = epoch(NOW - timedelta(minutes=5))
     await insert_due_reminders(storage, ((u, schedule, due) for u in USERS), now=NOW)
     finished = Conversation(state="recommendation", answers=BASE_PROFILE)
-    for user_id in USERS:
-        await storage.save_conversation(user_id, finished, now=NOW, chat_id=user_id)
+    await save_people(storage, ((u, finished) for u in USERS), now=NOW)
     await storage.close()
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 
 USER = 1001
 BUTTON_PATH = [

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import FakeClock, SimUser, bot_running
 from bot.telegram.runtime import KEY
 from flows.actions import ManageReminders, NudgeDone, RemindMe, Snooze
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import FakeClock, SimUser, bot_running
 from tests.test_telegram_bot import answers_in_db
 from tests.test_telegram_plan import finish_interview
 
@@ -73,8 +73,8 @@ async def test_another_dialogue_abandons_a_half_finished_setup(
         screen = await user.say("3")
         assert "don't know that timezone" not in screen.text
         assert answers_in_db(db, USER)["years_experience"] == 3
-        record = await app.bot_data[KEY].storage.load_reminder(USER)
-        assert record is not None and record.setup is None
+        state = await app.bot_data[KEY].storage.load_turn(USER)
+        assert state.conversation.setup is None and state.conversation.dialogue == "interview"
 
 
 # ---------------------------------------------------------------------------------- defect 6
@@ -152,9 +152,8 @@ async def test_double_tap_in_reminder_setup_shows_what_is_saved(
         tg.push_callback(USER, tue, message)
         tg.push_callback(USER, tue, message)  # the second tap arrives on the stale keyboard
         await wait_answers(tg, mark, 2)  # both taps are committed before they are answered
-        record = await app.bot_data[KEY].storage.load_reminder(USER)
-        assert record is not None and record.setup is not None
-        assert '"days":[0,1]' in record.setup.replace(" ", "")
+        setup = (await app.bot_data[KEY].storage.load_turn(USER)).conversation.setup
+        assert setup is not None and setup.days == (0, 1)
         await user.say("/privacy", keyboard=False)  # handled after both taps (per-user order)
         edits = [r for r in tg.requests[mark:] if r.method == "editMessageText"]
         assert len(edits) == 1  # the second tap changes nothing, so nothing is edited

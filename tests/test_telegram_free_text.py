@@ -1,7 +1,7 @@
 """Free text on Telegram, end to end (issue 10): questions mid-interview, the compact menu after
 the recommendation, and the bot's description and command menu.
 
-The real PTB Application over HTTP against the fake Bot API (tests/fake_telegram).
+The real PTB Application over HTTP against the fake Bot API (bench/fake_bot_api).
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import SimUser, bot_running
 from bot.telegram import presence
 from bot.telegram.texts import load_telegram_text
 from flows.content import default_content
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import SimUser, bot_running
 from tests.test_telegram_bot import answers_in_db
 from tests.test_telegram_plan import finish_interview
 

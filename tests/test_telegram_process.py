@@ -9,32 +9,18 @@ import signal
 import sqlite3
 from pathlib import Path
 
+from bench.fake_bot_api import FakeTelegram
+from bench.sample_answers import ORDER, TYPED
+from bench.telegram_driver import Screen, SimUser
 from flows.content import default_content
 from tests.bot_process import spawn_bot
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import Screen, SimUser
 
-TYPED = {
-    "coding_experience": ("I ship production code", "production"),
-    "years_experience": ("3", 3),
-    "degree": ("2", "bachelor_other"),
-    "goal_role": ("1", "applied_ml"),
-    "target_employer": ("1", "industry"),
-    "needs_visa": ("no", "no"),
-    "budget_usd": ("15k", 15000),
-    "can_pause_income": ("1", "no"),
-    "hours_per_week": ("15", 15),
-    "learning_style": ("2", "structured"),
-}
 PROMPTS = {q.prompt: field for field, q in default_content().dialogue.questions.items()}
 
 
 def field_on(screen: Screen) -> str | None:
     text = screen.requests[-1].params.get("text", "") if screen.requests else ""
     return next((field for prompt, field in PROMPTS.items() if prompt in str(text)), None)
-
-
-ORDER = list(TYPED)
 
 
 def moved_past(field: str, screen: Screen) -> bool:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import httpx
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import settings_for
 from bot.telegram import webhook
 from bot.telegram.app import build_application
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import settings_for
 
 
 def free_port() -> int:

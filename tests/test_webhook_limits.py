@@ -13,10 +13,10 @@ from typing import Any
 
 import httpx
 
+from bench.fake_bot_api import FakeTelegram
+from bench.telegram_driver import settings_for
 from bot.telegram import webhook
 from bot.telegram.app import build_application
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import settings_for
 from tests.test_webhook import free_port, update
 
 SECRET = "s3cret-token"
@@ -24,7 +24,10 @@ BIG = 60 * 1024 * 1024
 
 
 @asynccontextmanager
-async def serving(tg: FakeTelegram, db: Path) -> AsyncIterator[int]:
+async def serving_app(
+    tg: FakeTelegram, db: Path, **limits: float
+) -> AsyncIterator[tuple[Any, int]]:
+    """The bot in webhook mode on a free port: (application, port); `limits` go to the server."""
     port = free_port()
     settings = settings_for(
         tg,
@@ -38,14 +41,20 @@ async def serving(tg: FakeTelegram, db: Path) -> AsyncIterator[int]:
     await app.initialize()
     await app.post_init(app)
     await app.start()
-    server = webhook.start_server(app, settings)
+    server = webhook.start_server(app, settings, **limits)
     try:
-        yield port
+        yield app, port
     finally:
         server.stop()
         await app.stop()
         await app.shutdown()
         await app.post_shutdown(app)
+
+
+@asynccontextmanager
+async def serving(tg: FakeTelegram, db: Path) -> AsyncIterator[int]:
+    async with serving_app(tg, db) as (_, port):
+        yield port
 
 
 async def post_big_body(port: int, headers: dict[str, str]) -> tuple[bytes, int, float]:

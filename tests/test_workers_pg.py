@@ -15,9 +15,9 @@ import asyncpg
 import pytest
 
 from bench.common import insert_due_reminders
+from bench.embedded_pg import PgServer
 from bot.storage.postgres import PgStorage
 from tests.conftest import start_or_give_up
-from tests.pg import PgServer
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 
@@ -116,7 +116,7 @@ import asyncio, sys
 from bot.storage.postgres import PgStorage
 from flows.engine import Conversation
 from tests.conftest import start_or_give_up
-from tests.pg import PgServer
+from bench.embedded_pg import PgServer
 
 async def main():
     storage = await PgStorage.open(sys.argv[1])

@@ -8,9 +8,8 @@ What several workers rely on rests on PostgreSQL, never on process memory:
 - one person at a time: `pg_advisory_xact_lock(person)` from before load until after reply;
 - one sweeper: a session-level advisory lock on this process's session connection, freed by the
   server when the worker dies, then taken by another worker's next sweep;
-- claims tied to liveness: the same session holds a lock on this process's holder id; a claim
-  whose holder lock is gone from `pg_locks` is released, after a grace of twice the retry budget
-  (a live worker cut off by a server restart may still be recording the nudge it sent);
+- claims tied to liveness: the same session holds a lock on this process's holder id, and a
+  claim whose holder lock is gone is released (`RELEASE_CLAIMS`);
 - no restore under a live worker: workers hold `LIVE_LOCK` shared, `aipath restore` exclusively;
 - one pace for all: the next send slot is one row advanced atomically (`nudge_delay`).
 """
@@ -28,31 +27,18 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import asyncpg
 
-from bot.storage import queries as Q
 from bot.storage.records import Row, StorageError, db_value
-from bot.storage.schema import (
-    HOLDER_LOCK_SPACE,
-    LIVE_LOCK,
-    MIGRATION_LOCK,
-    SWEEP_LOCK,
-    TABLES,
-    USER_LOCK_SPACE,
-    migrations,
-)
-from bot.storage.shared import SqlStorage, StorageOptions, _transaction
+from bot.storage.schema import HOLDER_LOCK_SPACE, LIVE_LOCK, SWEEP_LOCK, TABLES, USER_LOCK_SPACE
+from bot.storage.shared import Storage, StorageOptions, _transaction
 from bot.storage.sqlite import private_file
 
-MIGRATIONS = migrations("postgresql")
 _NAME = {"application_name": f"aipath-{os.getpid()}"}
 """Names this worker in pg_stat_activity, so an operator sees who holds which lock."""
 BACKUP_FORMAT = "aipath-postgresql-backup"
-HOLDER_GONE = """claimed_at < :orphaned AND COALESCE(claim_holder, 0) NOT IN (
-    SELECT objid::bigint FROM pg_locks
-    WHERE locktype = 'advisory' AND granted AND classid = :space AND objsubid = 2
-      AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))"""
 NUDGE_DELAY = """
     UPDATE nudge_pace SET next_at = GREATEST(next_at, clock_timestamp()) + :gap::interval
     WHERE id = 1 RETURNING EXTRACT(EPOCH FROM (next_at - :gap::interval - clock_timestamp()))"""
@@ -68,68 +54,49 @@ TRANSIENT = (
 
 @functools.lru_cache(maxsize=256)
 def translate(sql: str) -> tuple[str, tuple[str, ...]]:
-    """`:name` placeholders as `$n` (and their order); `/*pg: … */` fragments switched on."""
-    names: list[str] = []
-
-    def number(match: re.Match[str]) -> str:
-        if match[1] not in names:
-            names.append(match[1])
-        return f"${names.index(match[1]) + 1}"
-
-    text = re.sub(r"/\*pg:(.*?)\*/", r"\1", sql, flags=re.S)
-    return re.sub(r"(?<!:):([a-z_]+)", number, text), tuple(names)
-
-
-def _value(value: Any) -> Any:
-    """Times to the second, as the SQLite backend stores them."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(microsecond=0)
-    return value
+    """`:name` placeholders as `$n`, and the names in that order (`::type` casts are kept)."""
+    names: dict[str, str] = {}
+    text = re.sub(r"(?<!:):([a-z_]+)", lambda m: names.setdefault(m[1], f"${len(names) + 1}"), sql)
+    return text, tuple(names)
 
 
 def redact(url: str) -> str:
     """The URL without its password, for logs and operator output."""
-    if "@" not in url or "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    credentials, host = rest.rsplit("@", 1)
-    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+    password = urlsplit(url).password
+    return url if password is None else url.replace(f":{password}@", "@", 1)
 
 
-class PgStorage(SqlStorage):
+class PgStorage(Storage):
     """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
 
-    several_writers = True
+    dialect = "postgresql"
+    _pool: asyncpg.Pool
+    _turns: asyncpg.Pool
 
-    def __init__(
-        self, pool: asyncpg.Pool, turns: asyncpg.Pool, url: str, options: StorageOptions
-    ) -> None:
-        super().__init__(options)
-        self._pool = pool
-        self._turns = turns
+    def __init__(self, url: str, options: StorageOptions) -> None:
+        super().__init__(redact(url), options)
         self.url = url
         self._session: asyncpg.Connection | None = None
         self._leads = False
 
     @classmethod
-    async def open(
-        cls, url: str, options: StorageOptions | None = None, *, pool_size: int = 8, turns: int = 16
-    ) -> PgStorage:
-        named = {"server_settings": _NAME}
-        storage = None
+    async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
+        storage = cls(url, options or StorageOptions())
         try:
-            pool = await asyncpg.create_pool(url, min_size=0, max_size=pool_size, **named)
-            locks = await asyncpg.create_pool(url, min_size=0, max_size=turns, **named)
-            storage = cls(pool, locks, url, options or StorageOptions())
+            storage._pool = await asyncpg.create_pool(
+                url, min_size=0, max_size=8, server_settings=_NAME
+            )
+            storage._turns = await asyncpg.create_pool(
+                url, min_size=0, max_size=16, server_settings=_NAME
+            )
             await storage.migrate()
             if storage.options.role != "tool":
                 await storage._session_connection()
         except BaseException as exc:
-            if storage is not None:
-                await storage.close()
+            await storage.close()
             if isinstance(exc, OSError | asyncpg.PostgresError | asyncpg.InterfaceError):
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise StorageError(f"cannot open {redact(url)}: {reason}") from None
+                raise StorageError(f"cannot open {storage.name}: {reason}") from None
             raise
         return storage
 
@@ -137,19 +104,21 @@ class PgStorage(SqlStorage):
         if self._session is not None:
             self._session.terminate()
             self._session = None
-        await self._turns.close()
-        await self._pool.close()
+        for pool in (getattr(self, "_turns", None), getattr(self, "_pool", None)):
+            if pool is not None:
+                await pool.close()
 
     # ------------------------------------------------------------------ primitives
-    def _connection(self) -> asyncpg.Pool | asyncpg.Connection:
-        current = _transaction.get()
-        return current[1] if current is not None and current[0] is self else self._pool
-
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
         text, names = translate(sql)
-        rows: Sequence[Row] = await self._connection().fetch(
-            text, *(_value(params[name]) for name in names)
-        )
+        current = _transaction.get()
+        conn = current[1] if current is not None and current[0] is self else self._pool
+        values = (params[n] for n in names)  # times to the second, as SQLite stores them
+        args = [
+            v.astimezone(UTC).replace(microsecond=0) if isinstance(v, datetime) else v
+            for v in values
+        ]
+        rows: Sequence[Row] = await conn.fetch(text, *args)
         return rows
 
     def _transient(self, error: Exception) -> bool:
@@ -169,34 +138,7 @@ class PgStorage(SqlStorage):
             finally:
                 _transaction.reset(token)
 
-    # ------------------------------------------------------------------ schema, copies
-    async def schema_version(self) -> int:
-        exists = await self._pool.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL")
-        if not exists:
-            return 0
-        return int(
-            await self._pool.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
-        )
-
-    async def migrate(self) -> int:
-        """Apply pending migrations, each in its own transaction, one worker at a time."""
-        self._refuse_newer(await self.schema_version(), redact(self.url))
-        async with self._pool.acquire() as db, db.transaction():
-            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
-            await db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                "version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
-            )
-            version = await db.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                async with db.transaction():
-                    await db.execute(script)
-                    await db.execute("INSERT INTO schema_migrations (version) VALUES ($1)", number)
-        return await self.schema_version()
-
-    async def file_bytes(self) -> int:
-        return int(await self._pool.fetchval("SELECT pg_database_size(current_database())"))
-
+    # ------------------------------------------------------------------ copies
     async def backup(self, target: Path) -> None:
         """A consistent JSON dump of every table (one REPEATABLE READ snapshot): it needs no
         client binaries matching the server's version, and `aipath restore` loads it again."""
@@ -231,8 +173,7 @@ class PgStorage(SqlStorage):
             elif await db.fetchval("SELECT EXISTS (SELECT 1 FROM users)"):
                 raise ValueError("the PostgreSQL database already holds users")
             for table in reversed(TABLES):
-                rows = tables.get(table, [])
-                if rows:
+                if rows := tables.get(table, []):
                     columns = list(rows[0])
                     records = [tuple(db_value(c, row[c]) for c in columns) for row in rows]
                     await db.copy_records_to_table(table, records=records, columns=columns)
@@ -264,7 +205,7 @@ class PgStorage(SqlStorage):
                 user = (
                     "an aipath restore; wait for it" if role == "live" else "a bot; stop it first"
                 )
-                raise StorageError(f"{redact(self.url)} is in use by {user}")
+                raise StorageError(f"{self.name} is in use by {user}")
         except BaseException:
             conn.terminate()
             raise
@@ -316,14 +257,3 @@ class PgStorage(SqlStorage):
         """Seconds to wait before this nudge so that all workers together keep `per_second`."""
         rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
         return max(0.0, float(rows[0][0]))
-
-    async def release_lost_claims(self, now: int) -> int:
-        grace = 2 * int(self.options.retry.seconds)
-        sql = Q.RELEASE_CLAIMS.format(holder_gone=HOLDER_GONE)
-        rows = await self._write(
-            sql,
-            expired=now - self.options.claim_lease,
-            orphaned=now - grace,
-            space=HOLDER_LOCK_SPACE,
-        )
-        return len(rows)

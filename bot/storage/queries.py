@@ -1,24 +1,45 @@
 """Every statement both backends run, written once with named parameters (`:name`).
 
-Each backend's `_execute` rewrites the placeholders and converts values. The one dialect
-fragment is `/*pg: … */`: a comment SQLite skips and PostgreSQL runs, for row locks SQLite does
-not need (one process, one transaction at a time). Statements that differ in substance live
-with their backend: advisory locks, claim liveness, the nudge pace, schema versions.
+Each backend's `_execute` rewrites the placeholders and converts values. Where the dialects
+differ, the statement is a dict by dialect, its common text written once: the check-in
+aggregate of `LOAD_TURN`, how `RELEASE_CLAIMS` knows a process is gone. What exists on one
+backend only (advisory locks, the shared nudge pace) lives with it.
 """
 
 from __future__ import annotations
 
-LOAD_USER = "SELECT * FROM users WHERE user_id = :user_id"
-USER_WINDOW = "SELECT recent_updates FROM users WHERE user_id = :user_id /*pg: FOR UPDATE*/"
-SAVE_CONVERSATION = """
-    INSERT INTO users (user_id, chat_id, conversation, state, recommendation, path,
+from bot.storage.records import columns
+from bot.storage.schema import TABLES
+from flows.turn.records import PlanRecord, ReminderRecord
+
+
+def _joined(kind: type[object], alias: str) -> str:
+    return ", ".join(f"{alias}.{c} AS {alias}_{c}" for c in columns(kind))
+
+
+_LOAD_TURN = f"""
+    SELECT u.*, {_joined(PlanRecord, "p")}, {_joined(ReminderRecord, "r")},
+           (SELECT {{concat}}(week, ' ') FROM checkins c WHERE c.user_id = u.user_id) AS weeks
+    FROM users u LEFT JOIN plans p ON p.user_id = u.user_id
+                 LEFT JOIN reminders r ON r.user_id = u.user_id
+    WHERE u.user_id = :user_id"""
+LOAD_TURN = {
+    "sqlite": _LOAD_TURN.format(concat="group_concat"),
+    "postgresql": _LOAD_TURN.format(concat="string_agg"),
+}
+"""A turn's one read: the person's row joined with their plan and reminder (one each at most)
+and their check-in weeks, so a turn costs one round trip whatever it may need."""
+
+SAVE_USER = """
+    INSERT INTO users (user_id, chat_id, conversation, state, source, recommendation, path,
                        last_update_id, recent_updates, created_at, updated_at, finished_at)
-    VALUES (:user_id, :chat_id, :conversation, :state, :recommendation, :path,
+    VALUES (:user_id, :chat_id, :conversation, :state, :source, :recommendation, :path,
             :update_id, :window, :now, :now, :finished_at)
     ON CONFLICT (user_id) DO UPDATE SET
         chat_id        = COALESCE(excluded.chat_id, users.chat_id),
         conversation   = excluded.conversation,
         state          = excluded.state,
+        source         = COALESCE(users.source, excluded.source),
         recommendation = COALESCE(excluded.recommendation, users.recommendation),
         path           = COALESCE(excluded.path, users.path),
         last_update_id = COALESCE(excluded.last_update_id, users.last_update_id),
@@ -26,35 +47,26 @@ SAVE_CONVERSATION = """
         active         = TRUE,
         updated_at     = excluded.updated_at,
         finished_at    = CASE WHEN excluded.finished_at IS NULL THEN users.finished_at
-                              ELSE COALESCE(users.finished_at, excluded.finished_at) END
-    """
-SET_SOURCE = "UPDATE users SET source = :source WHERE user_id = :user_id AND source IS NULL"
-SET_QUESTION_MESSAGE = """
+                              ELSE COALESCE(users.finished_at, excluded.finished_at) END"""
+SET_SHOWN = """
     UPDATE users SET question_message_id = :message_id, question_digest = :digest
     WHERE user_id = :user_id"""
+SET_PLAN_FILES = "UPDATE plans SET file_messages = :files WHERE user_id = :user_id"
 SET_ACTIVE = "UPDATE users SET active = :active WHERE user_id = :user_id"
-DELETE_ROWS = "DELETE FROM {table} WHERE user_id = :user_id"
-SELECT_ROWS = "SELECT * FROM {table} WHERE user_id = :user_id"
-SELECT_TABLE = "SELECT * FROM {table}"
-COUNT_ROWS = "(SELECT COUNT(*) FROM {table}{where}) AS {table}"
-
-LOAD_PLAN = "SELECT * FROM plans WHERE user_id = :user_id"
+ERASE = "DELETE FROM users WHERE user_id = :user_id"
+"""Every row about the person: the others reference theirs ON DELETE CASCADE."""
 SAVE_PLAN = """
     INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
                        plan_key, revision, file_messages, summary_done, updated_at)
     VALUES (:user_id, :path, :hours, :start_date, :done, :rebase_index, :rebase_date,
-            :plan_key, :revision, :file_messages, :summary_done, :now)
+            :key, :revision, :files, :summary_done, :now)
     ON CONFLICT (user_id) DO UPDATE SET
         path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
         done = excluded.done, rebase_index = excluded.rebase_index,
         rebase_date = excluded.rebase_date, plan_key = excluded.plan_key,
         revision = excluded.revision, file_messages = excluded.file_messages,
-        summary_done = excluded.summary_done, updated_at = excluded.updated_at
-    """
+        summary_done = excluded.summary_done, updated_at = excluded.updated_at"""
 CHECK_IN = "INSERT INTO checkins (user_id, week) VALUES (:user_id, :week) ON CONFLICT DO NOTHING"
-CHECKIN_WEEKS = "SELECT week FROM checkins WHERE user_id = :user_id ORDER BY week DESC"
-
-LOAD_REMINDER = "SELECT * FROM reminders WHERE user_id = :user_id"
 SAVE_REMINDER = """
     INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, last_sent, setup,
                            updated_at)
@@ -62,12 +74,10 @@ SAVE_REMINDER = """
     ON CONFLICT (user_id) DO UPDATE SET
         chat_id = excluded.chat_id, schedule = excluded.schedule, status = excluded.status,
         next_due = excluded.next_due, claimed_at = NULL, claim_holder = NULL,
-        setup = excluded.setup, updated_at = excluded.updated_at
-    """
-SET_REMINDER_STATUS = """
-    UPDATE reminders SET status = :status, next_due = :next_due, claimed_at = NULL,
-                         claim_holder = NULL, updated_at = :now
-    WHERE user_id = :user_id"""
+        setup = excluded.setup, updated_at = excluded.updated_at"""
+"""`last_sent` is the sweep's to keep; a saved change drops a claim, so the sweep's
+`FINISH_CLAIM` for the old settings changes nothing."""
+
 DUE = "status = 'active' AND next_due <= :now AND claimed_at IS NULL"
 DUE_REMINDERS = f"SELECT * FROM reminders WHERE {DUE} ORDER BY next_due LIMIT :limit"
 CLAIM = f"""
@@ -77,11 +87,27 @@ FINISH_CLAIM = """
     UPDATE reminders SET claimed_at = NULL, claim_holder = NULL, next_due = :next_due,
                          status = :status, last_sent = COALESCE(:sent_at, last_sent)
     WHERE user_id = :user_id AND claimed_at = :claimed_at"""
-RELEASE_CLAIMS = """
+HOLDER_GONE = {
+    "sqlite": ":sole AND claim_holder IS NOT :holder",
+    "postgresql": """claimed_at < :orphaned AND COALESCE(claim_holder, 0) NOT IN (
+        SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted
+          AND classid = :space AND objsubid = 2
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))""",
+}
+"""A claim's process is gone. SQLite: the process holding the live lock (`sole`) is the only
+one, so every other holder is gone. PostgreSQL: the holder's session lock has vanished, and
+the claim is older than a grace (a worker cut off by a server restart may still be recording
+the nudge it sent)."""
+RELEASE_CLAIMS = {
+    dialect: f"""
     UPDATE reminders SET claimed_at = NULL, claim_holder = NULL
-    WHERE claimed_at IS NOT NULL AND (claimed_at < :expired OR {holder_gone})
-    RETURNING user_id"""
+    WHERE claimed_at IS NOT NULL AND (claimed_at < :expired OR {gone}) RETURNING user_id"""
+    for dialect, gone in HOLDER_GONE.items()
+}
 
+SELECT_ROWS = "SELECT * FROM {table} WHERE user_id = :user_id"
+SELECT_TABLE = "SELECT * FROM {table}"
+COUNT_ROWS = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {t}) AS {t}" for t in TABLES)
 STATS = """
     SELECT (SELECT COUNT(*) FROM users) AS users_started,
            (SELECT COUNT(*) FROM users WHERE finished_at IS NOT NULL) AS users_finished,

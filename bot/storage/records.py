@@ -1,26 +1,24 @@
-"""What leaves the storage layer: a frozen record per table, and rows as typed JSON data.
+"""Rows in and out of the storage layer: read into the turn's records (flows/turn/records.py),
+and carried as typed JSON data.
 
-Rows become records here, once for both backends: SQLite returns times and dates as ISO text,
-PostgreSQL as datetime and date objects; `_CONVERT` accepts either. An export, a PostgreSQL dump
-and `migrate-db` carry rows as typed JSON (`plain_row`, docs/export.md) and load them back with
-`db_value`: JSON text as objects and lists, times and epoch seconds as ISO strings.
+One mapping for both backends: SQLite returns times and dates as ISO text, PostgreSQL as
+datetime and date objects, and `_READ` accepts either. A record's fields come from the columns
+of the same names (`key` is stored as `plan_key`), prefixed (`p_`, `r_`) where the turn's one
+read joins the tables. An export, a PostgreSQL dump and `migrate-db` carry rows as typed JSON
+(`plain_row`, docs/export.md) and load them back with `db_value`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import fields
+from datetime import UTC, date, datetime
 from typing import Any, Protocol, TypeVar
 
-from flows.engine import Conversation
+from flows.conversation import Conversation
+from flows.turn import records as turn
 
-RECENT_UPDATES = 32
-"""How many applied update ids are remembered per person to recognise a redelivery."""
-RECENT_FOR = timedelta(hours=24)
-"""How long an applied update id counts: Telegram redelivers within hours, and restarts ids at a
-random value after a week without updates, so an old id must never lock a person out."""
 EXPORT_VERSION = 1
 """Bumped when a field of the typed export changes meaning (docs/export.md)."""
 
@@ -41,77 +39,15 @@ class Row(Protocol):
     def keys(self) -> Iterable[str]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class UserRecord:
-    user_id: int
-    chat_id: int | None
-    conversation: Conversation
-    source: str | None
-    recommendation: dict[str, Any] | None
-    question_message_id: int | None
-    question_digest: str | None
-    last_update_id: int | None
-    active: bool
-    created_at: datetime
-    updated_at: datetime
-    recent_updates: tuple[tuple[int, int], ...] = ()
-    """(update id, epoch seconds applied) for the last RECENT_UPDATES updates."""
-
-    def already_applied(self, update_id: int, now: datetime) -> bool:
-        """This update was applied within RECENT_FOR (a redelivery): do not apply it again.
-
-        Never compares ids by order: after ids restart at a lower value, new updates are applied.
-        """
-        since = now.timestamp() - RECENT_FOR.total_seconds()
-        return any(seen == update_id and at >= since for seen, at in self.recent_updates)
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRecord:
-    path: str
-    hours: int
-    start_date: date
-    done: int = 0
-    rebase_index: int = 0
-    rebase_date: date | None = None
-    key: str | None = None
-    """Opaque and random: calendar UIDs derive from it, never from the Telegram id."""
-    revision: int = 0
-    """Bumped whenever the dates change; the calendar's SEQUENCE."""
-    file_messages: tuple[int, ...] = ()
-    """The messages carrying the roadmap and calendar last sent (deleted when replaced)."""
-    summary_done: int = 0
-    """Milestones done at the last weekly summary (the next one says what was done since)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReminderRecord:
-    user_id: int
-    chat_id: int
-    schedule: str
-    """ReminderSchedule as JSON."""
-    status: str
-    next_due: int | None
-    claimed_at: int | None = None
-    last_sent: int | None = None
-    setup: str | None = None
-
-
-def parse_window(raw: str | None) -> tuple[tuple[int, int], ...]:
-    """The stored recent-updates window (JSON text) as (update id, epoch seconds) pairs."""
-    return tuple((int(u), int(t)) for u, t in json.loads(raw or "[]"))
-
-
-def recent_window(
-    raw: str | Iterable[tuple[int, int]] | None, update_id: int, now: datetime
-) -> str:
-    """The recent-updates window (stored JSON text, or as loaded) with `update_id` added,
-    trimmed by count and age. An id already in it stays once: writing twice is harmless."""
-    since = now.timestamp() - RECENT_FOR.total_seconds()
-    seen = json.loads(raw) if isinstance(raw, str) else (raw or [])
-    kept = [(u, t) for u, t in seen if t >= since and u != update_id]
+def recent_window(loaded: turn.Window, update_id: int | None, now: datetime) -> str | None:
+    """The window of applied updates as the turn loaded it, with `update_id` added, trimmed by
+    count and age (flows/turn/records.py says why); None keeps the stored one."""
+    if update_id is None:
+        return None
+    since = now.timestamp() - turn.RECENT_FOR.total_seconds()
+    kept = [(u, t) for u, t in loaded if t >= since and u != update_id]
     kept.append((update_id, int(now.timestamp())))
-    return json.dumps(kept[-RECENT_UPDATES:], separators=(",", ":"))
+    return json.dumps(kept[-turn.RECENT_UPDATES :], separators=(",", ":"))
 
 
 def _time(value: str | datetime) -> datetime:
@@ -122,34 +58,49 @@ def _date(value: str | date | None) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-_CONVERT: dict[str, Callable[[Any], Any]] = {
+def _json(empty: Any, then: Callable[[Any], Any] = lambda v: v) -> Callable[[Any], Any]:
+    return lambda raw: then(json.loads(raw)) if raw else empty
+
+
+_READ: dict[str, Callable[[Any], Any]] = {
     "conversation": Conversation.model_validate_json,
-    "recommendation": lambda raw: json.loads(raw) if raw else None,
+    "recommendation": _json(None),
     "active": bool,
     "created_at": _time,
     "updated_at": _time,
-    "recent_updates": parse_window,
+    "recent_updates": _json((), lambda pairs: tuple((int(u), int(t)) for u, t in pairs)),
     "start_date": _date,
     "rebase_date": _date,
-    "file_messages": lambda raw: tuple(json.loads(raw or "[]")),
+    "file_messages": _json((), tuple),
 }
-COLUMN = {"key": "plan_key"}
-"""Record fields stored under another column name."""
-R = TypeVar("R", UserRecord, PlanRecord, ReminderRecord)
+R = TypeVar("R", turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 
 
-def from_row(kind: type[R], row: Row) -> R:
-    """A row as its record: each field read from its column, converted where it is stored
-    differently (reminder fields are stored as they are)."""
-    return kind(*[row[c] if convert is None else convert(row[c]) for c, convert in _READS[kind]])
+def columns(kind: type[Any]) -> list[str]:
+    """The columns holding a record's fields, in field order."""
+    return ["plan_key" if f.name == "key" else f.name for f in fields(kind)]
 
 
-def _reads(kind: type[Any]) -> list[tuple[str, Callable[[Any], Any] | None]]:
-    """Per field of `kind`, in order: its column and how its value is read (None: as it is)."""
-    return [(COLUMN.get(f.name, f.name), _CONVERT.get(f.name)) for f in fields(kind)]
+_READS = {
+    kind: [(column, _READ.get(column, lambda v: v)) for column in columns(kind)]
+    for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
+}
 
 
-_READS = {kind: _reads(kind) for kind in (UserRecord, PlanRecord, ReminderRecord)}
+def from_row(kind: type[R], row: Row, prefix: str = "") -> R:
+    """A row as its record: each field from its column, converted where stored differently."""
+    return kind(*[read(row[prefix + column]) for column, read in _READS[kind]])
+
+
+def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
+    """A `load_turn` row: the person's columns, their plan's (`p_`) and reminder's (`r_`),
+    and the check-in weeks as one space-separated text."""
+    if row is None:
+        return turn.TurnState(user_id)
+    plan = from_row(turn.PlanRecord, row, "p_") if row["p_path"] is not None else None
+    reminder = from_row(turn.ReminderRecord, row, "r_") if row["r_user_id"] is not None else None
+    weeks = tuple(sorted((row["weeks"] or "").split(), reverse=True))
+    return turn.TurnState(user_id, from_row(turn.UserRecord, row), plan, reminder, weeks)
 
 
 KINDS = {

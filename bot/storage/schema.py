@@ -1,4 +1,5 @@
-"""The schema history, written once for both backends, and the lock keys PostgreSQL uses.
+"""The schema history, written once for both backends; where each keeps its version; the lock
+keys PostgreSQL uses.
 
 Entry N brings a database from version N-1 to N on either backend. Types are tokens filled per
 dialect (`{json}` is TEXT on SQLite, jsonb on PostgreSQL; times are ISO text on SQLite,
@@ -83,9 +84,7 @@ def migrations(dialect: Dialect) -> tuple[str, ...]:
     return tuple(scripts)
 
 
-MIGRATIONS = migrations("sqlite")
 LATEST = len(_MIGRATIONS)
-
 TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")
 """Every table holding rows about a user (children first)."""
 
@@ -97,3 +96,20 @@ MIGRATION_LOCK = 0x41495041_0001
 SWEEP_LOCK = 0x41495041_0002
 LIVE_LOCK = 0x41495041_0003
 """Held shared by every running bot; `aipath restore` needs it exclusively."""
+
+VERSION: dict[Dialect, str] = {
+    "sqlite": "PRAGMA user_version",
+    "postgresql": "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+}
+SET_VERSION = {
+    "sqlite": "PRAGMA user_version = {}",
+    "postgresql": "INSERT INTO schema_migrations (version) VALUES ({})",
+}
+BEFORE_MIGRATING: dict[Dialect, tuple[str, ...]] = {
+    "sqlite": (),  # its BEGIN IMMEDIATE keeps other processes out already
+    "postgresql": (  # one worker migrates; the others wait, then find nothing left to do
+        f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})",
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+        "applied_at timestamptz NOT NULL DEFAULT now())",
+    ),
+}

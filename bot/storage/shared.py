@@ -1,14 +1,15 @@
-"""`SqlStorage`: every storage method written once, over a backend's few primitives.
+"""`Storage`: what the runtime may ask of the database, each method written once for both
+backends over a few primitives each backend provides (sqlite.py, postgres.py): how one statement
+of queries.py runs (placeholders, value types), what a transaction is, which errors are
+transient, and what truly differs (backups, locks across processes).
 
-A backend (sqlite.py, postgres.py) says how one statement of queries.py runs (`_execute`:
-placeholders, value types), what a transaction is, which errors are transient, and what truly
-differs: schema versions, backups, locks across processes, the liveness of claims.
-
-Transient errors are retried here with backoff for `RetryPolicy.seconds` (30 by default): long
-enough for a server restart or another process's lock to pass inside the person's turn. A
-statement, or a whole `_atomic` transaction, runs again from the start. Every write is safe to
-repeat (upserts, updates to given values, deletes), even when the server committed and only the
-answer was lost; `claim` repeated finds its own claim taken and the nudge waits for the lease.
+A turn is `load_turn`, then `commit_turn` before anything is sent, then `record_shown`. Every
+write commits before it returns. Transient errors are retried with backoff for
+`StorageOptions.retry_seconds` (30 by default): long enough for a server restart or another
+process's lock to pass inside the person's turn; then `StorageUnavailable`. A statement, or a
+whole transaction, runs again from the start: every write is safe to repeat (upserts, updates
+to given values, deletes), even when the server committed and only the answer was lost; `claim`
+repeated finds its own claim taken and the nudge waits for the lease.
 """
 
 from __future__ import annotations
@@ -19,28 +20,28 @@ import logging
 import secrets
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from bot.storage import queries as Q
+from bot.storage import schema
 from bot.storage.records import (
     EXPORT_VERSION,
-    PlanRecord,
-    ReminderRecord,
     Row,
     StorageError,
     StorageUnavailable,
-    UserRecord,
     from_row,
     plain_row,
     recent_window,
+    turn_state,
 )
-from bot.storage.schema import LATEST, TABLES
-from flows.engine import Conversation
+from flows.turn.effects import Changes
+from flows.turn.records import ReminderRecord, TurnState
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -48,47 +49,40 @@ if TYPE_CHECKING:
 log = logging.getLogger("aipath.storage")
 T = TypeVar("T")
 Role = Literal["tool", "live", "restore"]
-
-CLAIM_LEASE_SECONDS = 600
-"""A claim older than this goes back to due even if its process looks alive (last resort)."""
+Statement = tuple[str, dict[str, Any]]
 
 _transaction: ContextVar[tuple[object, Any] | None] = ContextVar("aipath_tx", default=None)
 """The storage and connection of the transaction this task is in, if any."""
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """How long transient database errors are retried before anyone hears of them."""
-
-    seconds: float = 30.0
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-    clock: Callable[[], float] = time.monotonic
-    first_wait: float = 0.05
-    longest_wait: float = 2.0
-
-
-@dataclass(frozen=True, slots=True)
 class StorageOptions:
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    claim_lease: int = CLAIM_LEASE_SECONDS
+    retry_seconds: float = 30.0
+    """How long transient database errors are retried before anyone hears of them."""
+    claim_lease: int = 600
+    """A claim older than this goes back to due even if its process looks alive (last resort)."""
     role: Role = "tool"
     """`live`: this process serves people (bot, chat); `restore` replaces every row, so no live
     process may be using the database; `tool`: anything else (stats, backup, tests)."""
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    clock: Callable[[], float] = time.monotonic
 
     @classmethod
     def of(cls, settings: Settings, role: Role) -> StorageOptions:
-        retry = RetryPolicy(seconds=settings.database_retry_seconds)
-        return cls(retry=retry, claim_lease=settings.claim_lease_seconds, role=role)
+        return cls(settings.database_retry_seconds, settings.claim_lease_seconds, role)
 
 
-class SqlStorage(ABC):
-    several_writers: ClassVar[bool] = False
-    """Whether other processes may write a person's row between two of this one's queries."""
+class Storage(ABC):
+    dialect: ClassVar[schema.Dialect]
 
-    def __init__(self, options: StorageOptions) -> None:
+    def __init__(self, name: str, options: StorageOptions) -> None:
+        self.name = name
+        """The database as it may be printed (no password)."""
         self.options = options
         self.holder = secrets.randbits(31) | 1
         """This process in `claim_holder`: random per start, so a restart is a new holder."""
+        self.sole = False
+        """Known to be the only process serving people from this database (SQLite's live lock)."""
         self._outage = False
 
     @abstractmethod
@@ -98,40 +92,60 @@ class SqlStorage(ABC):
     @abstractmethod
     def transaction(self, *, snapshot: bool = False) -> AbstractAsyncContextManager[None]:
         """This task's statements in one commit; `snapshot`: reads as of one moment. Not
-        retried (the caller's block cannot be replayed); `_atomic` is."""
+        retried (the caller's block cannot be replayed); `_sql` retries a whole one."""
 
     @abstractmethod
     def _transient(self, error: Exception) -> bool:
         """Whether the error says "try again" (lost connection, lock, full disk), not "wrong"."""
 
-    def _refuse_newer(self, version: int, name: str) -> None:
-        if version > LATEST:
-            raise StorageError(
-                f"{name} has schema version {version}, newer than this aipath knows ({LATEST}); "
-                "upgrade aipath, or restore a backup made by this version"
-            )
+    @abstractmethod
+    async def close(self) -> None: ...
+    @abstractmethod
+    async def backup(self, target: Path) -> None: ...
+    @abstractmethod
+    async def restore_from(self, backup: Path) -> dict[str, int]:
+        """Replace every row with a backup's (one `backup` wrote); the rows each table had."""
+
+    # One process serving people (SQLite): PostgreSQL's several workers override these three.
+    @asynccontextmanager
+    async def user_turn(self, user_id: int) -> AsyncIterator[None]:
+        """Held around one update: one person's updates are handled one at a time (in one
+        process the update processor ensures it)."""
+        yield
+
+    async def sweep_lease(self) -> bool:
+        """Whether this process sweeps (the only one always does)."""
+        return True
+
+    async def nudge_delay(self, per_second: float) -> float:
+        """Seconds to wait before a nudge so that all processes together keep `per_second`
+        (the only one paces its own nudges)."""
+        return 0.0
 
     # ------------------------------------------------------------------ running statements
     def _in_transaction(self) -> bool:
         current = _transaction.get()
         return current is not None and current[0] is self
 
+    async def _sql(self, statements: Sequence[Statement], write: bool) -> list[Sequence[Row]]:
+        """Each statement's rows: one statement on its own, several in one transaction (a
+        snapshot when they only read) retried as a whole, or within this task's transaction."""
+
+        async def each() -> list[Sequence[Row]]:
+            return [await self._execute(sql, params, write=write) for sql, params in statements]
+
+        async def in_one() -> list[Sequence[Row]]:
+            async with self.transaction(snapshot=not write):
+                return await each()
+
+        alone = len(statements) < 2 or self._in_transaction()
+        return await self._run(each if alone else in_one)
+
     async def _read(self, sql: str, **params: Any) -> Sequence[Row]:
-        return await self._run(lambda: self._execute(sql, params, write=False))
+        return (await self._sql([(sql, params)], False))[0]
 
     async def _write(self, sql: str, **params: Any) -> Sequence[Row]:
-        return await self._run(lambda: self._execute(sql, params, write=True))
-
-    async def _atomic(self, body: Callable[[], Awaitable[T]], *, snapshot: bool = False) -> T:
-        """`body` in one transaction, run again from the start after a transient error."""
-        if self._in_transaction():
-            return await body()
-
-        async def once() -> T:
-            async with self.transaction(snapshot=snapshot):
-                return await body()
-
-        return await self._run(once)
+        return (await self._sql([(sql, params)], True))[0]
 
     async def _run(self, op: Callable[[], Awaitable[T]]) -> T:
         """`op` once, and again with backoff while it fails for a transient reason (never
@@ -142,20 +156,20 @@ class SqlStorage(ABC):
             if not self._transient(error) or self._in_transaction():
                 raise
             first = error
-        policy = self.options.retry
-        deadline, wait = policy.clock() + policy.seconds, policy.first_wait
+        options, wait = self.options, 0.05
+        deadline = options.clock() + options.retry_seconds
         if not self._outage:  # one line per outage, not per statement
             self._outage = True
             log.warning("event=database_unavailable error=%s", type(first).__name__)
         while True:
-            await policy.sleep(max(0.0, min(wait, deadline - policy.clock())))
-            wait = min(wait * 2, policy.longest_wait)
+            await options.sleep(max(0.0, min(wait, deadline - options.clock())))
+            wait = min(wait * 2, 2.0)
             try:
                 result = await op()
             except Exception as error:
                 if not self._transient(error):
                     raise
-                if policy.clock() >= deadline:
+                if options.clock() >= deadline:
                     name = type(error).__name__
                     raise StorageUnavailable(f"the database is unavailable ({name})") from error
                 continue
@@ -164,126 +178,92 @@ class SqlStorage(ABC):
                 log.info("event=database_back")
             return result
 
-    # ------------------------------------------------------------------ users
-    async def load(self, user_id: int) -> UserRecord | None:
-        rows = await self._read(Q.LOAD_USER, user_id=user_id)
-        return from_row(UserRecord, rows[0]) if rows else None
+    # ------------------------------------------------------------------ the schema
+    def _refuse_newer(self, version: int, name: str) -> None:
+        if version > schema.LATEST:
+            raise StorageError(
+                f"{name} has schema version {version}, newer than this aipath knows "
+                f"({schema.LATEST}); upgrade aipath, or restore a backup made by this version"
+            )
 
-    async def save_conversation(
+    async def schema_version(self) -> int:
+        return int((await self._read(schema.VERSION[self.dialect]))[0][0])
+
+    async def migrate(self) -> int:
+        """Apply pending migrations in one transaction, one process at a time, refusing a
+        schema newer than this code; not retried, so an unreachable database fails at once."""
+        async with self.transaction():
+            for sql in schema.BEFORE_MIGRATING[self.dialect]:
+                await self._execute(sql, {}, write=True)
+            version = await self.schema_version()
+            self._refuse_newer(version, self.name)
+            for number, script in enumerate(schema.migrations(self.dialect)[version:], version + 1):
+                for sql in [*script.split(";"), schema.SET_VERSION[self.dialect].format(number)]:
+                    if sql.strip():
+                        await self._execute(sql, {}, write=True)
+        return schema.LATEST
+
+    # ------------------------------------------------------------------ a person's turn
+    async def load_turn(self, user_id: int) -> TurnState:
+        """Everything a turn may need about the person, in ONE statement (one round trip;
+        on SQLite one hop to aiosqlite's thread)."""
+        rows = await self._read(Q.LOAD_TURN[self.dialect], user_id=user_id)
+        return turn_state(user_id, rows[0] if rows else None)
+
+    async def commit_turn(self, changes: Changes) -> None:
+        """Everything the turn changed, in one transaction, before anything is sent.
+
+        The window of recent updates is written as the turn loaded it plus this update: a
+        person's turns run one at a time (in a process by the update processor, across
+        PostgreSQL workers by `user_turn`), so it is still current, with no second read.
+        """
+        uid, now, user = changes.user_id, changes.now, changes.user
+        writes: list[Statement] = [(Q.ERASE, {})] if changes.erase else []  # and nothing else
+        if user is not None:  # first: the other rows hang on the person's
+            update, conversation, recommended = (
+                user.update_id,
+                user.conversation,
+                user.recommendation,
+            )
+            writes.append((Q.SAVE_USER, {
+                "chat_id": user.chat_id, "source": user.source, "update_id": update,
+                "conversation": conversation.model_dump_json(), "state": conversation.state,
+                "recommendation": json.dumps(recommended) if recommended else None,
+                "path": recommended.get("path") if recommended else None,
+                "window": recent_window(user.loaded_window, update, now),
+                "finished_at": now if conversation.is_finished else None,
+            }))  # fmt: skip
+        if changes.plan is not None:
+            files = json.dumps(list(changes.plan.file_messages))
+            writes.append((Q.SAVE_PLAN, asdict(changes.plan) | {"files": files}))
+        if changes.reminder is not None:
+            writes.append((Q.SAVE_REMINDER, asdict(changes.reminder)))
+        if changes.checkin is not None:
+            writes.append((Q.CHECK_IN, {"week": changes.checkin}))
+        await self._sql([(sql, p | {"user_id": uid, "now": now}) for sql, p in writes], True)
+
+    async def record_shown(
         self,
         user_id: int,
-        conversation: Conversation,
-        *,
-        now: datetime,
-        chat_id: int | None = None,
-        update_id: int | None = None,
-        recommendation: dict[str, Any] | None = None,
-        recent_updates: tuple[tuple[int, int], ...] | None = None,
+        message_id: int | None,
+        digest: str | None,
+        file_messages: tuple[int, ...] | None = None,
     ) -> None:
-        """Insert or update a user's conversation. `update_id` joins the person's window of
-        recent updates, so a redelivery is recognised (`UserRecord.already_applied`).
-        `recent_updates` is the window as this turn loaded it (`()` for a new person): where
-        one process owns the rows it is still current, and the save is one round trip; on
-        PostgreSQL the window is re-read under the row's lock in the same transaction."""
-        params: dict[str, Any] = {
-            "user_id": user_id,
-            "chat_id": chat_id,
-            "conversation": conversation.model_dump_json(),
-            "state": conversation.state,
-            "recommendation": json.dumps(recommendation) if recommendation else None,
-            "path": recommendation.get("path") if recommendation else None,
-            "update_id": update_id,
-            "window": None,
-            "now": now,
-            "finished_at": now if conversation.state == "recommendation" else None,
-        }
-        if update_id is not None and (recent_updates is None or self.several_writers):
-
-            async def read_then_write() -> None:
-                rows = await self._read(Q.USER_WINDOW, user_id=user_id)
-                stored = rows[0]["recent_updates"] if rows else None
-                params["window"] = recent_window(stored, update_id, now)
-                await self._write(Q.SAVE_CONVERSATION, **params)
-
-            return await self._atomic(read_then_write)
-        if update_id is not None:
-            params["window"] = recent_window(recent_updates, update_id, now)
-        await self._write(Q.SAVE_CONVERSATION, **params)
-
-    async def set_source(self, user_id: int, source: str) -> None:
-        """Where the person came from (`/start CODE`); the first source sticks."""
-        await self._write(Q.SET_SOURCE, user_id=user_id, source=source)
-
-    async def set_question_message(
-        self, user_id: int, message_id: int | None, digest: str | None
-    ) -> None:
-        """Which message shows the current step, and a digest of what it shows."""
-        await self._write(
-            Q.SET_QUESTION_MESSAGE, user_id=user_id, message_id=message_id, digest=digest
-        )
+        """The message showing the current screen (an edit skips an unchanged one), and the
+        messages now carrying the plan's files if new ones were sent (the next set replaces
+        them)."""
+        writes: list[Statement] = []
+        if message_id is not None or file_messages is None:
+            writes.append((Q.SET_SHOWN, {"message_id": message_id, "digest": digest}))
+        if file_messages is not None:
+            writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(list(file_messages))}))
+        await self._sql([(sql, {"user_id": user_id} | p) for sql, p in writes], True)
 
     async def set_active(self, user_id: int, active: bool) -> None:
+        """False once the person blocked the bot; their next turn sets it again."""
         await self._write(Q.SET_ACTIVE, user_id=user_id, active=active)
 
-    async def delete_user(self, user_id: int) -> None:
-        """Erase every row about the user, in one transaction."""
-
-        async def erase() -> None:
-            for table in self.user_tables():
-                await self._write(Q.DELETE_ROWS.format(table=table), user_id=user_id)
-
-        await self._atomic(erase)
-
-    def user_tables(self) -> Iterable[str]:
-        """Every table holding rows about a user (children first)."""
-        return TABLES
-
-    def _counts(self, tables: Iterable[str], where: str = "") -> str:
-        return "SELECT " + ", ".join(Q.COUNT_ROWS.format(table=t, where=where) for t in tables)
-
-    async def rows_about(self, user_id: int) -> int:
-        rows = await self._read(
-            self._counts(self.user_tables(), " WHERE user_id = :user_id"), user_id=user_id
-        )
-        return sum(int(n) for n in rows[0])
-
-    async def row_counts(self) -> dict[str, int]:
-        return {
-            t: int(n)
-            for t, n in zip(TABLES, (await self._read(self._counts(TABLES)))[0], strict=True)
-        }
-
-    # ------------------------------------------------------------------ plans
-    async def load_plan(self, user_id: int) -> PlanRecord | None:
-        rows = await self._read(Q.LOAD_PLAN, user_id=user_id)
-        return from_row(PlanRecord, rows[0]) if rows else None
-
-    async def save_plan(self, user_id: int, plan: PlanRecord, *, now: datetime) -> None:
-        files = json.dumps(list(plan.file_messages))
-        params = asdict(plan) | {"plan_key": plan.key, "file_messages": files}
-        await self._write(Q.SAVE_PLAN, **params, user_id=user_id, now=now)
-
-    async def check_in(self, user_id: int, week: str) -> None:
-        """Record activity in an ISO week ('2026-W48') for the weekly streak."""
-        await self._write(Q.CHECK_IN, user_id=user_id, week=week)
-
-    async def checkin_weeks(self, user_id: int) -> list[str]:
-        return [row[0] for row in await self._read(Q.CHECKIN_WEEKS, user_id=user_id)]
-
-    # ------------------------------------------------------------------ reminders
-    async def load_reminder(self, user_id: int) -> ReminderRecord | None:
-        rows = await self._read(Q.LOAD_REMINDER, user_id=user_id)
-        return from_row(ReminderRecord, rows[0]) if rows else None
-
-    async def save_reminder(self, record: ReminderRecord, *, now: datetime) -> None:
-        await self._write(Q.SAVE_REMINDER, **asdict(record), now=now)
-
-    async def set_reminder_status(
-        self, user_id: int, status: str, *, next_due: int | None, now: datetime
-    ) -> None:
-        params = {"user_id": user_id, "status": status, "next_due": next_due, "now": now}
-        await self._write(Q.SET_REMINDER_STATUS, **params)
-
+    # ------------------------------------------------------------------ the sweep
     async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
         """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
         rows = await self._read(Q.DUE_REMINDERS, now=now, limit=limit)
@@ -308,10 +288,18 @@ class SqlStorage(ABC):
         params = {"next_due": next_due, "sent_at": sent_at, "status": status}
         await self._write(Q.FINISH_CLAIM, user_id=user_id, claimed_at=claimed_at, **params)
 
-    @abstractmethod
     async def release_lost_claims(self, now: int) -> int:
         """Claims whose process is gone, or older than the lease, go back to due (their sweep
         died before sending); the next sweep sends them. Returns how many."""
+        rows = await self._write(
+            Q.RELEASE_CLAIMS[self.dialect],
+            expired=now - self.options.claim_lease,
+            orphaned=now - 2 * int(self.options.retry_seconds),
+            space=schema.HOLDER_LOCK_SPACE,
+            sole=self.sole,
+            holder=self.holder,
+        )
+        return len(rows)
 
     # ------------------------------------------------------------------ operators
     async def stats(self, *, now: datetime) -> dict[str, Any]:
@@ -323,6 +311,11 @@ class SqlStorage(ABC):
             for key, sql in Q.STATS_GROUPED.items()
         }
 
+    async def row_counts(self) -> dict[str, int]:
+        """Rows per table (a restore is checked against them)."""
+        (row,) = await self._read(Q.COUNT_ROWS)
+        return {table: int(n) for table, n in zip(schema.TABLES, row, strict=True)}
+
     async def export_user(self, user_id: int) -> dict[str, Any] | None:
         """Every row about one user as typed JSON data (docs/export.md); None if unknown."""
         tables = await self._tables(Q.SELECT_ROWS, user_id=user_id)
@@ -333,10 +326,6 @@ class SqlStorage(ABC):
         return await self._tables(Q.SELECT_TABLE)
 
     async def _tables(self, sql: str, **params: Any) -> dict[str, list[dict[str, Any]]]:
-        async def read() -> dict[str, list[dict[str, Any]]]:
-            return {
-                t: [plain_row(r) for r in await self._read(sql.format(table=t), **params)]
-                for t in reversed(TABLES)
-            }
-
-        return await self._atomic(read, snapshot=True)
+        tables = list(reversed(schema.TABLES))
+        reads = await self._sql([(sql.format(table=t), params) for t in tables], False)
+        return {t: [plain_row(r) for r in rows] for t, rows in zip(tables, reads, strict=True)}

@@ -5,11 +5,8 @@ WAL lets a backup or `aipath stats` read beside the bot; `busy_timeout` makes br
 wait, and longer waits are retried (shared.py). SQLite has one transaction per connection, and
 the connection is shared by every task: a write issued while another task's BEGIN…COMMIT is open
 would join that transaction (and be lost with it). So one writer at a time: `_write_lock`.
-
-The process serving people holds `<database>.lock` (`LiveLock`), so it knows it is the only one:
-a claim held by anyone else was left by a process that is gone. Privacy at rest:
-`secure_delete` overwrites erased rows and a delete ends with a WAL checkpoint. Every problem
-with the file is one line saying what to do.
+The process serving people holds `<database>.lock` (`live_lock`), so it knows it is the only one.
+Privacy at rest: `secure_delete` overwrites erased rows, and an erase ends with a WAL checkpoint.
 """
 
 from __future__ import annotations
@@ -29,10 +26,10 @@ from typing import Any, cast
 
 import aiosqlite
 
-from bot.storage import queries as Q
 from bot.storage.records import Row, StorageError
-from bot.storage.schema import MIGRATIONS, TABLES
-from bot.storage.shared import SqlStorage, StorageOptions, _transaction
+from bot.storage.schema import TABLES
+from bot.storage.shared import Storage, StorageOptions, _transaction
+from flows.turn.effects import Changes
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"""
@@ -46,8 +43,8 @@ _writing: ContextVar[SqliteStorage | None] = ContextVar("aipath_sqlite_writing",
 
 
 def prepare_file(path: Path) -> None:
-    """Create the folder 0700 and the file 0600; refuse a folder others could tamper with, a
-    file that is not a SQLite database, or one this process cannot write."""
+    """Create the folder 0700 and the file 0600; refuse, in one line, a folder others could
+    tamper with, a file that is not a SQLite database, or one this process cannot write."""
     folder = path.parent
     if folder.is_symlink() or path.is_symlink():
         raise StorageError(f"refusing {folder if folder.is_symlink() else path}: a symbolic link")
@@ -65,26 +62,20 @@ def prepare_file(path: Path) -> None:
         raise StorageError(f"{path} is read-only for this process; make it writable or {CHOOSE}")
 
 
-class LiveLock:
+def live_lock(database: Path) -> int:
     """An exclusive lock on `<database>.lock`, held by the process serving people from the file
     (bot or chat) and by `aipath restore`. The kernel drops it when its process ends, however it
     ends: a lock that can be taken proves no such process is left."""
-
-    def __init__(self, database: Path) -> None:
-        self._fd = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            pid = os.read(self._fd, 20).decode(errors="replace") or "?"
-            os.close(self._fd)
-            raise StorageError(
-                f"{database} is in use by aipath process {pid}; stop it first"
-            ) from None
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, str(os.getpid()).encode())
-
-    def release(self) -> None:
-        os.close(self._fd)
+    fd = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        pid = os.read(fd, 20).decode(errors="replace") or "?"
+        os.close(fd)
+        raise StorageError(f"{database} is in use by aipath process {pid}; stop it first") from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
 
 
 @contextlib.contextmanager
@@ -115,13 +106,15 @@ def _values(params: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-class SqliteStorage(SqlStorage):
+class SqliteStorage(Storage):
+    dialect = "sqlite"
+
     def __init__(self, db: aiosqlite.Connection, path: Path, options: StorageOptions) -> None:
-        super().__init__(options)
+        super().__init__(str(path), options)
         self._db = db
         self.path = path
         self._write_lock = asyncio.Lock()
-        self._live: LiveLock | None = None
+        self._live: int | None = None
 
     @classmethod
     async def open(cls, path: Path | str, options: StorageOptions | None = None) -> SqliteStorage:
@@ -133,7 +126,8 @@ class SqliteStorage(SqlStorage):
         storage._db.row_factory = aiosqlite.Row
         try:
             if on_disk and options.role != "tool":
-                storage._live = LiveLock(path)
+                storage._live = live_lock(path)
+                storage.sole = True
             await storage._db.executescript(PRAGMAS)
             await storage.migrate()
         except BaseException as exc:
@@ -146,7 +140,7 @@ class SqliteStorage(SqlStorage):
     async def close(self) -> None:
         await self._db.close()
         if self._live is not None:
-            self._live.release()
+            os.close(self._live)
             self._live = None
 
     # ------------------------------------------------------------------ primitives
@@ -164,11 +158,10 @@ class SqliteStorage(SqlStorage):
                 _writing.reset(token)
 
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
-        values = _values(params)
         if not write:  # execute, fetch and close in one hop to the database thread
-            return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+            return cast(Sequence[Row], await self._db.execute_fetchall(sql, _values(params)))
         async with self._writer():
-            return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+            return cast(Sequence[Row], await self._db.execute_fetchall(sql, _values(params)))
 
     def _transient(self, error: Exception) -> bool:
         code = getattr(error, "sqlite_errorcode", 0)
@@ -191,34 +184,17 @@ class SqliteStorage(SqlStorage):
             finally:
                 _transaction.reset(token)
 
-    # ------------------------------------------------------------------ the file
-    async def schema_version(self) -> int:
-        return int((await self._read("PRAGMA user_version"))[0][0])
-
-    async def migrate(self) -> int:
-        """Apply pending migrations, each in its own transaction. Returns the new version."""
-        version = await self.schema_version()
-        self._refuse_newer(version, str(self.path))
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            async with self.transaction():
-                for statement in filter(str.strip, script.split(";")):
-                    await self._db.execute(statement)
-                await self._db.execute(f"PRAGMA user_version = {number}")
-        return await self.schema_version()
-
     async def _checkpoint(self) -> None:
         async with self._writer():
             await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    async def delete_user(self, user_id: int) -> None:
-        """Then a WAL checkpoint: the erased rows are gone from the WAL too."""
-        await super().delete_user(user_id)
-        await self._run(self._checkpoint)
+    async def commit_turn(self, changes: Changes) -> None:
+        """An erase ends with a WAL checkpoint: the erased rows are gone from the WAL too."""
+        await super().commit_turn(changes)
+        if changes.erase:
+            await self._run(self._checkpoint)
 
-    async def file_bytes(self) -> int:
-        await self._checkpoint()
-        return self.path.stat().st_size
-
+    # ------------------------------------------------------------------ the file
     async def backup(self, target: Path) -> None:
         """Through SQLite's online backup API: consistent, and safe while the bot runs."""
         with private_file(target):
@@ -231,9 +207,9 @@ class SqliteStorage(SqlStorage):
         async with aiosqlite.connect(_read_only(backup), uri=True) as source:
             ((version,),) = await source.execute_fetchall("PRAGMA user_version")
             self._refuse_newer(version, str(backup))
-            names = list(await source.execute_fetchall("SELECT name FROM sqlite_master"))
+            names = {n for (n,) in await source.execute_fetchall("SELECT name FROM sqlite_master")}
             expected = dict.fromkeys(TABLES, 0)
-            for table in (t for t in TABLES if (t,) in names):
+            for table in names & set(TABLES):
                 ((expected[table],),) = await source.execute_fetchall(
                     f"SELECT COUNT(*) FROM {table}"
                 )
@@ -241,22 +217,3 @@ class SqliteStorage(SqlStorage):
                 await source.backup(self._db)
         await self.migrate()
         return expected
-
-    # ------------------------------------------------------------------ one process
-    @asynccontextmanager
-    async def user_turn(self, user_id: int) -> AsyncIterator[None]:
-        """One person's update at a time: in one process the update processor ensures it."""
-        yield
-
-    async def sweep_lease(self) -> bool:
-        return True  # the only process always sweeps
-
-    async def nudge_delay(self, per_second: float) -> float:
-        return 0.0  # the only process paces its own nudges
-
-    async def release_lost_claims(self, now: int) -> int:
-        """While this process holds the live lock, every claim not its own was left by a
-        process that is gone: released at once. Otherwise only after the lease."""
-        sql = Q.RELEASE_CLAIMS.format(holder_gone=":sole AND claim_holder IS NOT :holder")
-        params = {"sole": self._live is not None, "holder": self.holder}
-        return len(await self._write(sql, expired=now - self.options.claim_lease, **params))

@@ -10,7 +10,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -23,17 +24,18 @@ from telegram.ext import (
 from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.logs import configure_logging
-from bot.plans import Plans
-from bot.reminders import NUDGES_PER_SECOND, Reminders
 from bot.settings import Settings
 from bot.storage import StorageOptions, describe, open_storage
+from bot.sweep import NUDGES_PER_SECOND, Blocked, NotSent, Sweep
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
+from bot.telegram.polling import polling, serve_polling
 from bot.telegram.presence import publish_presence
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.render import render
 from bot.telegram.runtime import KEY, Runtime, runtime
+from bot.telegram.send_policy import OutcomeUnknown
 from bot.telegram.startup import (
     TokenRejected,
     clock_for,
@@ -41,36 +43,21 @@ from bot.telegram.startup import (
     wait_for_telegram,
 )
 from bot.telegram.texts import load_telegram_text
-from flows.content import default_content
-from flows.engine import Engine
-from flows.events import COMMANDS
+from flows.content import Content, default_content
 from flows.reply import Reply
+from flows.turn.context import Dialogues
+from flows.turn.routes import COMMAND_ROUTES, COMMANDS
 
 log = logging.getLogger("aipath.bot")
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-MENU = (
-    "start",
-    "help",
-    "back",
-    "restart",
-    "profile",
-    "recommendation",
-    "plan",
-    "faq",
-    "reminders",
-    "progress",
-    "export",
-    "privacy",
-    "delete",
-)
 PRESENCE = "presence-task"
 """bot_data key of the start-up task that sets the description and commands (kept referenced)."""
 
 
-def bot_commands(engine: Engine, extra: dict[str, str]) -> list[BotCommand]:
-    descriptions = {**engine.text.commands, **engine.content.reminders.commands, **extra}
-    return [BotCommand(name, descriptions[name]) for name in MENU]
+def bot_commands(content: Content) -> list[BotCommand]:
+    """The command menu: the commands routes.py puts in it, in its order, described in content."""
+    return [BotCommand(r.name, content.chat.commands[r.name]) for r in COMMAND_ROUTES if r.menu]
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -93,7 +80,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The one repeating job: send every due reminder (see bot.reminders)."""
+    """The one repeating job: send every due reminder (see bot.sweep)."""
     rt = runtime(context)
     if not await rt.storage.sweep_lease():  # another worker sweeps (PostgreSQL)
         return
@@ -102,9 +89,17 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         delay = await rt.storage.nudge_delay(NUDGES_PER_SECOND)  # the pace across workers
         if delay > 0:
             await asyncio.sleep(delay)
-        await send_chunks(context.bot, chat_id, render(reply))
+        try:
+            await send_chunks(context.bot, chat_id, render(reply))
+        except OutcomeUnknown as exc:
+            # Maybe delivered: counted as sent, so no later sweep sends it a second time.
+            log.info("event=nudge_unconfirmed chat=%s error=%s", chat_id, exc.method)
+        except Forbidden as exc:
+            raise Blocked from exc
+        except TelegramError as exc:  # 429 beyond the limiter's retries, network
+            raise NotSent(type(exc).__name__) from exc
 
-    stats = await rt.reminders.sweep(send)
+    stats = await rt.sweep.run(send)
     if stats.claimed or stats.skipped_stale:
         log.info(
             "event=sweep claimed=%d sent=%d deferred=%d blocked=%d failed=%d stale=%d",
@@ -124,36 +119,31 @@ def build_application(
     max_retries: int = 3,
     concurrency: int = 64,
     pool_size: int = 64,
+    read_timeout: float = 5.0,
+    answer_by: float | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """The whole bot, ready for `run_polling`, `run_webhook` or manual start in tests."""
+    """The whole bot, ready for `serve_polling`, `webhook.serve` or `running` in tests.
+
+    `read_timeout`: seconds a Bot API call may wait for its answer before its outcome is
+    unknown; `answer_by`: seconds after which a slow turn's button press is answered without
+    its toast (default bot.telegram.callback_answers.ANSWER_BY)."""
     assert settings.token is not None
-    engine = Engine(default_content())
+    content = default_content()
+    dialogues = Dialogues.build(
+        content,
+        default_timezone=settings.default_timezone,
+        resume_after=timedelta(minutes=settings.resume_after_minutes),
+    )
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         storage = await open_storage(settings.database, StorageOptions.of(settings, "live"))
         if isinstance(app.update_processor, PerUserUpdateProcessor):
             app.update_processor.hold_turns_with(storage.user_turn)
-        plans = Plans(engine, storage, clock)
-        reminders = Reminders(
-            plans,
-            storage,
-            engine.content.reminders,
-            clock=clock,
-            default_timezone=settings.default_timezone,
-            pace_per_second=NUDGES_PER_SECOND,
-        )
-        dispatcher = Dispatcher(
-            engine,
-            storage,
-            plans,
-            reminders,
-            words,
-            clock=clock,
-            resume_after=timedelta(minutes=settings.resume_after_minutes),
-        )
+        dispatcher = Dispatcher(dialogues, storage, clock=clock)
+        sweep = Sweep(dialogues, storage, clock=clock, pace_per_second=NUDGES_PER_SECOND)
         app.bot_data[KEY] = Runtime(
-            settings, engine, storage, dispatcher, clock, words, plans, reminders
+            settings, dialogues.engine, storage, dispatcher, clock, words, sweep
         )
         if app.job_queue is not None and settings.sweep_seconds > 0:
             app.job_queue.run_repeating(
@@ -165,7 +155,7 @@ def build_application(
                 app.bot,
                 description=words.messages["description"],
                 short_description=words.messages["short_description"],
-                commands=bot_commands(engine, words.commands),
+                commands=bot_commands(content),
             )
         )
         log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
@@ -179,10 +169,20 @@ def build_application(
             await runtime.storage.close()
         log.info("event=stopped")
 
+    bot = make_bot(
+        settings,
+        max_retries=max_retries,
+        pool_size=pool_size,
+        read_timeout=read_timeout,
+        answer_by=answer_by,
+    )
     builder = (
         Application.builder()
-        .bot(make_bot(settings, max_retries=max_retries, pool_size=pool_size))
-        .concurrent_updates(PerUserUpdateProcessor(concurrency))
+        .bot(bot)
+        .updater(None)  # updates come from bot/telegram/polling.py or bot/telegram/webhook.py
+        .concurrent_updates(
+            PerUserUpdateProcessor(concurrency, callback_answers=bot.callback_answers)
+        )
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
@@ -193,52 +193,42 @@ def build_application(
 
 @asynccontextmanager
 async def running(app: Application, *, poll_timeout: int = 10) -> AsyncIterator[None]:  # type: ignore[type-arg]
-    """Start the bot with long polling inside an existing event loop (tests, benchmarks).
-
-    Does what `run_polling` does, minus owning the loop and the signal handlers.
-    """
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(
-        poll_interval=0, timeout=timedelta(seconds=poll_timeout), allowed_updates=Update.ALL_TYPES
-    )
-    try:
+    """Start the bot with long polling inside an existing event loop (tests, benchmarks)."""
+    async with polling(app, poll_seconds=poll_timeout):
         yield
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        if app.post_stop:
-            await app.post_stop(app)
-        await app.shutdown()
-        if app.post_shutdown:
-            await app.post_shutdown(app)
 
 
 def run_bot(settings: Settings) -> int:
+    insecure = settings.webhook_url is not None and settings.webhook_secret is None
+    if insecure and not settings.webhook_insecure:
+        print(
+            "aipath: AIPATH_WEBHOOK_SECRET is not set, so anyone who learns the webhook URL could "
+            "post updates as any user; set it (or AIPATH_WEBHOOK_INSECURE=1 to run without)",
+            file=sys.stderr,
+        )
+        return 2
     configure_logging(settings.log_level)
+    if insecure:
+        log.warning("event=webhook_insecure detail=no_secret_token_AIPATH_WEBHOOK_INSECURE=1")
     try:
         asyncio.run(wait_for_telegram(settings))
+        app = build_application(settings, clock=clock_for(settings))
+        asyncio.run(_serve(app, settings))
     except TokenRejected:
         print(
             "aipath: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
             file=sys.stderr,
         )
         return 2
-    asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed the previous one
-    app = build_application(settings, clock=clock_for(settings))
-    if settings.webhook_url is not None:
-        asyncio.run(_serve_webhook(app, settings))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 
 
-async def _serve_webhook(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+async def _serve(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await webhook.serve(app, settings, stop)
+    if settings.webhook_url is not None:
+        await webhook.serve(app, settings, stop)
+    else:
+        await serve_polling(app, stop)

@@ -2,6 +2,15 @@
 
 Within a process a lock per user does it; across worker processes sharing PostgreSQL, each
 update also runs inside the storage's `user_turn` (a per-user advisory lock), attached at start-up.
+A button press is also handed to `CallbackAnswers` when it is admitted and when it is done, so
+its spinner stops in time even when its turn is slow or fails (bot/telegram/callback_answers.py).
+
+Built on PTB's public extension point `BaseUpdateProcessor`. PTB takes its own semaphore
+(`max_concurrent_updates`) in `process_update`, a final method, before `do_process_update`; an
+update waiting there for its user's lock would hold a slot, so one person's flood could occupy
+them all. PTB's limit is therefore the number of updates ADMITTED (waiting for their user's turn
+or running), and `slots` limits how many run. Tested with python-telegram-bot 22.8 (pyproject
+pins >=22.8,<23: PTB changes public behaviour only in major versions).
 """
 
 from __future__ import annotations
@@ -18,11 +27,15 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.telegram.callback_answers import CallbackAnswers
+
 log = logging.getLogger("aipath.turns")
 
 Turn = Callable[[int], AbstractAsyncContextManager[None]]
 
-PTB_SLOTS = 1 << 30
+ADMITTED = 1 << 16
+"""Updates PTB lets in at once (waiting for their user's lock or running): far above any real
+backlog, so admission never makes an update wait; `slots` does the limiting."""
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
@@ -36,11 +49,12 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
     number of users.
     """
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
-        # PTB's own semaphore (taken before `do_process_update`, final) must never make an
-        # update wait: it is set far above any real backlog, and `_slots` does the limiting.
-        super().__init__(PTB_SLOTS)
+    def __init__(
+        self, max_concurrent_updates: int = 256, *, callback_answers: CallbackAnswers | None = None
+    ) -> None:
+        super().__init__(ADMITTED)
         self.slots = max_concurrent_updates
+        self._answers = callback_answers
         self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
         self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._turn: Turn | None = None
@@ -56,7 +70,19 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         return None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """The user's lock first, then a slot (PTB's default takes the slot first)."""
+        """The user's lock first, then a slot (PTB's default takes the slot first); a press is
+        answered by the time its update is done."""
+        query = update.callback_query if isinstance(update, Update) else None
+        if query is None or self._answers is None:
+            await self._serialised(update, coroutine)
+            return
+        self._answers.arrived(query.id)
+        try:
+            await self._serialised(update, coroutine)
+        finally:
+            await self._answers.settle(query.id)
+
+    async def _serialised(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = self._key(update)
         if key is None:
             async with self._slots:

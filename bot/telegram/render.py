@@ -77,11 +77,10 @@ def render(reply: Reply, words: Mapping[str, str] | None = None) -> list[Chunk]:
 def _render(reply: Reply, hint: str | None) -> tuple[Chunk, ...]:
     messages: list[str] = []
     current = ""
-    blocks = list(reply.blocks)
-    if hint is not None:
-        blocks.append(Block("note", hint))
-    for block in blocks:
-        html = block_html(block)
+    htmls = [block_html(block) for block in reply.blocks]
+    if hint is not None:  # the transport's own how-to-answer line, styled as a note
+        htmls.append(f"<i>{escape(hint, quote=False)}</i>")
+    for html in htmls:
         parts = [html] if telegram_length(html) <= MAX_TEXT else _pieces(html)
         joiner = "\n\n"
         for part in parts:

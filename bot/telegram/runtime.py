@@ -9,10 +9,9 @@ from telegram.ext import CallbackContext
 
 from bot.clock import Clock
 from bot.dispatcher import Dispatcher
-from bot.plans import Plans
-from bot.reminders import Reminders
 from bot.settings import Settings
 from bot.storage import Storage
+from bot.sweep import Sweep
 from bot.telegram.texts import TelegramText
 from flows.engine import Engine
 
@@ -27,8 +26,7 @@ class Runtime:
     dispatcher: Dispatcher
     clock: Clock
     text: TelegramText
-    plans: Plans
-    reminders: Reminders
+    sweep: Sweep
 
 
 def runtime(context: CallbackContext[Any, Any, Any, Any]) -> Runtime:

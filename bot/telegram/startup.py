@@ -32,7 +32,14 @@ def clock_for(settings: Settings) -> Callable[[], datetime]:
     return lambda: start + timedelta(seconds=time.monotonic() - began)
 
 
-def make_bot(settings: Settings, *, max_retries: int, pool_size: int) -> AdvisorBot:
+def make_bot(
+    settings: Settings,
+    *,
+    max_retries: int,
+    pool_size: int,
+    read_timeout: float = 5.0,
+    answer_by: float | None = None,
+) -> AdvisorBot:
     """The Bot API client: HTML replies without link previews; 429s honoured with retries."""
     assert settings.token is not None
     return AdvisorBot(
@@ -40,7 +47,8 @@ def make_bot(settings: Settings, *, max_retries: int, pool_size: int) -> Advisor
         base_url=settings.telegram_api_base_url,
         base_file_url=settings.telegram_api_base_file_url or "https://api.telegram.org/file/bot",
         # aiohttp instead of PTB's httpx: a third of the CPU per update (bot/telegram/request.py).
-        request=AiohttpRequest(pool_size),
+        request=AiohttpRequest(pool_size, read_timeout=read_timeout),
+        # Unused (bot/telegram/polling.py fetches updates); given so PTB makes no httpx client.
         get_updates_request=AiohttpRequest(1),
         defaults=Defaults(
             parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
@@ -48,6 +56,7 @@ def make_bot(settings: Settings, *, max_retries: int, pool_size: int) -> Advisor
         # Replies to people are not throttled (the bot answers as fast as it can); 429s are
         # honoured with retries. Bulk nudges are paced by the reminder sweep itself.
         rate_limiter=AIORateLimiter(overall_max_rate=0, max_retries=max_retries),
+        **({} if answer_by is None else {"answer_by": answer_by}),
     )
 
 

@@ -1,4 +1,7 @@
-"""The Telegram-only words (content/telegram.yaml), validated at start-up."""
+"""The Telegram-only words (content/telegram.yaml), validated at start-up.
+
+Words both front ends say (privacy, delete, the command menu) are in content/chat.yaml.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +16,9 @@ from flows.content import CONTENT_DIR, ContentError
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 REQUIRED_MESSAGES = frozenset(
-    {
-        "non_text",
-        "unknown_command",
-        "error",
-        "group",
-        "privacy",
-        "delete_confirm",
-        "deleted",
-        "delete_cancelled",
-    }
+    {"hint_choice", "hint_number", "description", "short_description", "error", "group"}
 )
-REQUIRED_BUTTONS = frozenset({"delete_yes", "delete_no", "open_private"})
+REQUIRED_BUTTONS = frozenset({"open_private"})
 
 
 class TelegramText(BaseModel):
@@ -32,7 +26,6 @@ class TelegramText(BaseModel):
 
     messages: dict[str, NonEmpty]
     buttons: dict[str, Annotated[str, Field(min_length=1, max_length=48)]]
-    commands: dict[str, Annotated[str, Field(min_length=1, max_length=256)]]
 
     @model_validator(mode="after")
     def _complete(self) -> TelegramText:

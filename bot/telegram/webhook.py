@@ -1,12 +1,20 @@
 """The webhook endpoint: Telegram POSTs updates to /telegram (behind Caddy, deploy/Caddyfile).
 
-Unlike PTB's built-in server it never reads a body it will refuse:
-- the secret token header is checked as soon as the headers arrive; a wrong or missing one is
-  answered 403 and the connection closed without reading the body;
+Unlike PTB's built-in server it never reads a body it will refuse, and answers only once the
+update was processed:
+- the secret token header is checked as soon as the headers arrive; a wrong or missing one
+  (also one that is not ASCII) is answered 403 and the connection closed without reading the
+  body;
+- a client gets HEADER_TIMEOUT seconds to send its headers and BODY_TIMEOUT for its body, so
+  slow clients cannot hold connections open;
 - bodies are capped at MAX_BODY (Telegram's updates are a few KB; Caddy has the same limit);
 - `application/json; charset=utf-8` is accepted like `application/json`;
 - malformed JSON answers 400; an update the library cannot parse is skipped with 200 (so
-  Telegram does not resend it forever) and logged by id and size, never its content.
+  Telegram does not resend it forever) and logged by id and size, never its content;
+- the update is processed before the answer: 200 once it was handled, 503 when it failed with a
+  transient error before anything reached the chat (the database or Telegram was away), so
+  Telegram delivers it again; the recent-updates window drops true duplicates
+  (bot/telegram/update_outcome.py).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import asyncio
 import hmac
 import json
 import logging
+import time
 from http import HTTPStatus
 from typing import Any
 
@@ -23,18 +32,63 @@ from telegram import Update
 from tornado.httpserver import HTTPServer
 
 from bot.settings import Settings
+from bot.telegram.update_outcome import stop_tracking, track
 
 log = logging.getLogger("aipath.webhook")
 
 MAX_BODY = 1 << 20
 """1 MiB: far above any real update, far below what would hurt memory."""
 PATH = "/telegram"
+HEADER_TIMEOUT = 10.0
+BODY_TIMEOUT = 10.0
+"""Seconds a client gets for its request headers and for its body (Telegram needs far less)."""
+DRAIN_SECONDS = 30.0
+"""On shutdown, how long updates being processed get to finish."""
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class InFlight:
+    """Updates being processed by webhook requests, so shutdown can let them finish."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def enter(self) -> None:
+        self.count += 1
+        self._idle.clear()
+
+    def leave(self) -> None:
+        self.count -= 1
+        if self.count == 0:
+            self._idle.set()
+
+    async def drained(self, seconds: float) -> bool:
+        try:
+            async with asyncio.timeout(seconds):
+                await self._idle.wait()
+        except TimeoutError:
+            return False
+        return True
+
+
+async def process(app: Any, update: Update) -> bool:
+    """Process one update as polling would (per-user order, error handler); True when Telegram
+    should deliver it again (see bot/telegram/update_outcome.py)."""
+    outcome, token = track()
+    try:
+        await app.update_processor.process_update(update, app.process_update(update))
+    finally:
+        stop_tracking(token)
+    return outcome.redeliver
 
 
 @tornado.web.stream_request_body
 class UpdateHandler(tornado.web.RequestHandler):
-    def initialize(self, bot: Any, queue: asyncio.Queue[object], secret: str | None) -> None:
-        self.bot, self.queue, self.secret = bot, queue, secret
+    def initialize(self, app: Any, secret: str | None, in_flight: InFlight) -> None:
+        self.app, self.in_flight = app, in_flight
+        self.secret = secret.encode() if secret is not None else None
         self.chunks: list[bytes] = []
         self.size = 0
 
@@ -46,7 +100,8 @@ class UpdateHandler(tornado.web.RequestHandler):
         headers = self.request.headers
         if self.request.method != "POST":
             return self._refuse(HTTPStatus.METHOD_NOT_ALLOWED)
-        given = headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+        # Compared as bytes: hmac refuses str with non-ASCII characters (a 500 otherwise).
+        given = headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if self.secret is not None and not hmac.compare_digest(given, self.secret):
             return self._refuse(HTTPStatus.FORBIDDEN)
         if int(headers.get("Content-Length") or 0) > MAX_BODY:
@@ -70,7 +125,7 @@ class UpdateHandler(tornado.web.RequestHandler):
             log.warning("event=webhook_bad_json bytes=%d", self.size)
             return self._refuse(HTTPStatus.BAD_REQUEST)
         try:
-            update = Update.de_json(data, self.bot)
+            update = Update.de_json(data, self.app.bot)
         except Exception as exc:  # skip it (200), exactly like polling does
             update_id = data.get("update_id") if isinstance(data, dict) else None
             log.warning(
@@ -80,26 +135,44 @@ class UpdateHandler(tornado.web.RequestHandler):
                 type(exc).__name__,
             )
             return self._refuse(HTTPStatus.OK)
-        await self.queue.put(update)
+        self.in_flight.enter()
+        started = time.monotonic()
+        try:
+            redeliver = await process(self.app, update)
+        finally:
+            self.in_flight.leave()
+        if redeliver:
+            log.warning(
+                "event=webhook_redelivery_asked update=%s after=%.1fs",
+                update.update_id,
+                time.monotonic() - started,
+            )
+            return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE)
         self._refuse(HTTPStatus.OK)
 
     def log_exception(self, *args: Any) -> None:
         """Quiet: a refused request is not an error worth a traceback (and holds no content)."""
 
 
-def start_server(app: Any, settings: Settings) -> HTTPServer:
-    """Listen for Telegram's POSTs and feed the application's update queue."""
+def start_server(
+    app: Any,
+    settings: Settings,
+    *,
+    header_timeout: float = HEADER_TIMEOUT,
+    body_timeout: float = BODY_TIMEOUT,
+    in_flight: InFlight | None = None,
+) -> HTTPServer:
+    """Listen for Telegram's POSTs and process each before answering it."""
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    web = tornado.web.Application(
-        [
-            (
-                rf"{PATH}/?",
-                UpdateHandler,
-                {"bot": app.bot, "queue": app.update_queue, "secret": secret},
-            )
-        ]
+    handler_args = {"app": app, "secret": secret, "in_flight": in_flight or InFlight()}
+    web = tornado.web.Application([(rf"{PATH}/?", UpdateHandler, handler_args)])
+    server = HTTPServer(
+        web,
+        max_body_size=MAX_BODY,
+        xheaders=True,
+        idle_connection_timeout=header_timeout,  # tornado's limit for reading headers
+        body_timeout=body_timeout,
     )
-    server = HTTPServer(web, max_body_size=MAX_BODY, xheaders=True)
     server.listen(settings.webhook_port, address=settings.webhook_listen)
     return server
 
@@ -119,12 +192,15 @@ async def serve(app: Any, settings: Settings, stop: asyncio.Event) -> None:
         if app.post_init:
             await app.post_init(app)
         await app.start()
-        server = start_server(app, settings)
+        in_flight = InFlight()
+        server = start_server(app, settings, in_flight=in_flight)
         try:
             await register(app, settings)
             await stop.wait()
         finally:
             server.stop()
+            if not await in_flight.drained(DRAIN_SECONDS):
+                log.warning("event=webhook_stopped_busy updates=%d", in_flight.count)
             await app.stop()
     finally:
         await app.shutdown()

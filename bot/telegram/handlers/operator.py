@@ -8,9 +8,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.insight import stats_text
-from bot.telegram.delivery import with_retries
-from bot.telegram.handlers.other import on_unknown_command
+from bot.telegram.handlers.conversation import on_unknown_command
 from bot.telegram.runtime import runtime
+from bot.telegram.send_policy import with_retries
 
 
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -3,7 +3,7 @@
 Why a real HTTP server rather than mocking ``Bot`` methods: the bot's real
 python-telegram-bot ``Application`` (request building, JSON/multipart encoding, error mapping,
 retries, long polling) is then exercised end to end, and every request is checked against the
-vendored Telegram rules in :mod:`tests.fake_telegram.rules`. Anything the real API would reject
+vendored Telegram rules in :mod:`bench.fake_bot_api.rules`. Anything the real API would reject
 is answered the same way *and* recorded in :attr:`FakeTelegram.violations`, so a test can assert
 that the bot never broke a rule even when it swallowed the resulting error.
 
@@ -47,6 +47,7 @@ from typing import Any, Final, Self
 
 from aiohttp import web
 
+from .faults import ACTING, FaultPlan, Faults
 from .rules import (
     ParsedText,
     UploadedFile,
@@ -100,6 +101,12 @@ class Request:
     description: str | None = None
     result: Any = None
     answered_at: float | None = None  # time.monotonic() when the answer was ready
+    fault: str | None = None  # the injected fault (faults.KINDS), if any
+
+    @property
+    def acted(self) -> bool:
+        """The call was carried out (whether or not the client got the answer)."""
+        return bool(self.ok) and self.fault != "reset_before"
 
     @property
     def chat_id(self) -> int | str | None:
@@ -246,6 +253,19 @@ def _inline_markup(value: Any) -> dict[str, Any] | None:
     return None
 
 
+def _repeat_key(method: str, params: dict[str, Any]) -> tuple[Any, ...] | None:
+    """What a repeat of this call would act on again (None: a call Telegram never refuses)."""
+    if method in {"editMessageText", "editMessageReplyMarkup"}:  # the same edit again
+        markup = json.dumps(params.get("reply_markup"), sort_keys=True, default=str)
+        where = (params.get("chat_id"), params.get("message_id"))
+        return (method, *where, params.get("text"), params.get("parse_mode"), markup)
+    if method == "deleteMessage":
+        return (method, params.get("chat_id"), params.get("message_id"))
+    if method == "answerCallbackQuery":
+        return (method, params.get("callback_query_id"))
+    return None
+
+
 def _png_dimensions(data: bytes) -> tuple[int, int]:
     if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
         return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
@@ -305,6 +325,8 @@ class FakeTelegram:
         self._callback_users: dict[str, int] = {}  # query id → the user who pressed, in order
         self._blocked: set[int] = set()
         self._failures: dict[str, deque[_ApiError]] = defaultdict(deque)
+        self.faults: Faults | None = None
+        self._unseen: set[tuple[Any, ...]] = set()  # calls carried out whose answer was lost
         self._queue: list[dict[str, Any]] = []
         self._next_update_id = 100_000
         self._delivered_upto = 0
@@ -405,7 +427,10 @@ class FakeTelegram:
                 # The client died mid-upload (e.g. a SIGKILLed bot): Telegram never saw a call.
                 return web.Response(status=400, text="connection lost")
             self._record(record)
-            payload = await self._dispatch(request.match_info["token"], method, record.params)
+            record.fault = self.faults.draw(method) if self.faults is not None else None
+            payload = self._fault_before(record.fault) or await self._dispatch(
+                request.match_info["token"], method, record.params
+            )
         except _ApiError as error:
             if record.index < 0:
                 self._record(record)
@@ -413,10 +438,52 @@ class FakeTelegram:
         finally:
             self._in_flight -= 1
         self._answer(record, payload)
+        if self.faults is not None and payload["ok"]:
+            # Under faults a client can lose any answer (to a fault, or to its own read timeout
+            # while a fault elsewhere keeps it busy): a repeat of this call is no violation.
+            key = _repeat_key(method, record.params)
+            if key is not None:
+                self._unseen.add(key)
+        if record.fault is not None:
+            return await self._faulty_answer(request, record, payload)
         if self.delay_ms:
             await asyncio.sleep(self.delay_ms / 1000)
         status = 200 if payload["ok"] else int(payload["error_code"])
         return web.json_response(payload, status=status)
+
+    def _fault_before(self, fault: str | None) -> dict[str, Any] | None:
+        """The answer of a fault that strikes before the call is carried out (None: carry on)."""
+        if fault is None or fault in ACTING:
+            return None
+        if fault == "reset_before":
+            return {"ok": False, "error_code": 0, "description": "connection reset"}
+        assert self.faults is not None
+        if fault == "429":
+            retry = self.faults.plan.retry_after
+            return _ApiError(
+                429, f"Too Many Requests: retry after {retry}", retry_after=retry
+            ).payload()
+        code = self.faults.status_5xx()
+        return _ApiError(code, _DEFAULT_DESCRIPTIONS[code]).payload()
+
+    async def _faulty_answer(
+        self, request: web.Request, record: Request, payload: dict[str, Any]
+    ) -> web.Response:
+        """Deliver (or lose) the answer the way the injected fault says."""
+        if record.fault in ("reset_before", "reset_after"):
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response(status=499, text="connection reset")
+        if record.fault == "stall":
+            assert self.faults is not None
+            await asyncio.sleep(self.faults.plan.stall_seconds)
+        status = 200 if payload["ok"] else int(payload["error_code"])
+        return web.json_response(payload, status=status)
+
+    def _expected_repeat(self, key: tuple[Any, ...]) -> bool:
+        """This call repeats one that was carried out but whose answer the client never got
+        (an injected fault): Telegram refuses the repeat, and that is not the bot's mistake."""
+        return key in self._unseen  # kept: a repeat can itself lose its answer
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         """Serve files the bot uploaded, as ``base_file_url`` downloads would."""
@@ -677,7 +744,8 @@ class FakeTelegram:
             and markup == stored.get("reply_markup")
         )
         if unchanged:
-            raise _ApiError(400, _NOT_MODIFIED, violation=True)
+            repeat = self._expected_repeat(_repeat_key("editMessageText", params) or ())
+            raise _ApiError(400, _NOT_MODIFIED, violation=not repeat)
         stored.pop("entities", None)
         stored.update(new, edit_date=int(wall_clock()))
         self._apply_markup(stored, markup)
@@ -687,7 +755,8 @@ class FakeTelegram:
         stored = self._message_to_edit(params)
         markup = _inline_markup(params.get("reply_markup"))
         if markup == stored.get("reply_markup"):
-            raise _ApiError(400, _NOT_MODIFIED, violation=True)
+            repeat = self._expected_repeat(_repeat_key("editMessageReplyMarkup", params) or ())
+            raise _ApiError(400, _NOT_MODIFIED, violation=not repeat)
         stored["edit_date"] = int(wall_clock())
         self._apply_markup(stored, markup)
         return copy.deepcopy(stored)
@@ -697,7 +766,8 @@ class FakeTelegram:
         chat_id, message_id = params["chat_id"], params["message_id"]
         stored = self.messages.get(chat_id, {}).get(message_id)
         if stored is None:
-            raise _ApiError(400, "Bad Request: message to delete not found", violation=True)
+            repeat = self._expected_repeat(_repeat_key("deleteMessage", params) or ())
+            raise _ApiError(400, "Bad Request: message to delete not found", violation=not repeat)
         if wall_clock() - stored["date"] >= 48 * 3600:
             raise _ApiError(400, "Bad Request: message can't be deleted", violation=False)
         del self.messages[chat_id][message_id]
@@ -707,7 +777,8 @@ class FakeTelegram:
     async def _answer_callback_query(self, params: dict[str, Any]) -> bool:
         query_id = params["callback_query_id"]
         if query_id not in self._callback_users or query_id in self.answered_callbacks:
-            raise _ApiError(400, _QUERY_INVALID, violation=True)
+            repeat = self._expected_repeat(_repeat_key("answerCallbackQuery", params) or ())
+            raise _ApiError(400, _QUERY_INVALID, violation=not repeat)
         self.answered_callbacks.add(query_id)
         return True
 
@@ -1002,6 +1073,12 @@ class FakeTelegram:
             after = retry_after if error_code == 429 else None
             self._failures[canonical].append(_ApiError(error_code, description, retry_after=after))
 
+    def inject_faults(self, plan: FaultPlan | None) -> Faults | None:
+        """From now on every call may fail as `plan` says (None: no more faults); see faults.py.
+        Returns the drawing object, whose ``drawn`` counts the faults injected."""
+        self.faults = Faults(plan) if plan is not None else None
+        return self.faults
+
     def hold_sends(self) -> None:
         """Hold every sendMessage before Telegram accepts it (not recorded, counted in
         ``held_sends``) until :meth:`release_sends`; if the client died meanwhile, the message
@@ -1047,6 +1124,15 @@ class FakeTelegram:
         """Wait until a getUpdates long poll is being held (the bot is idle and listening)."""
         if not await self._requests_signal.wait_until(lambda: self._polls_waiting > 0, timeout):
             raise TimeoutError(f"no getUpdates long poll within {timeout}s")
+
+    async def wait_until(
+        self,
+        condition: Callable[[], bool],
+        timeout: float = 10.0,  # noqa: ASYNC109 - bounded wait, like wait_for
+    ) -> bool:
+        """Wait until ``condition()`` holds, checking it whenever a request arrives or is
+        answered; False if ``timeout`` seconds passed first (e.g. what a chat shows)."""
+        return await self._requests_signal.wait_until(condition, timeout)
 
     def mark(self) -> int:
         """Index to pass as ``since`` so a wait only considers requests made after now."""

@@ -12,9 +12,9 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from bench.fake_bot_api import FakeTelegram
 from bot.settings import Settings
 from bot.telegram.app import build_application, running
-from tests.fake_telegram import FakeTelegram
 
 SENDS = frozenset({"sendMessage", "editMessageText", "sendPhoto", "sendDocument"})
 
@@ -47,9 +47,17 @@ def settings_for(tg: FakeTelegram, database: Path, **extra: Any) -> Settings:
 
 @asynccontextmanager
 async def bot_running(
-    tg: FakeTelegram, database: Path, clock: FakeClock | None = None, **extra: Any
+    tg: FakeTelegram,
+    database: Path,
+    clock: FakeClock | None = None,
+    *,
+    build_options: dict[str, Any] | None = None,
+    **extra: Any,
 ) -> AsyncIterator[Any]:
-    app = build_application(settings_for(tg, database, **extra), clock=clock or FakeClock())
+    """The bot polling the fake: `extra` are settings, `build_options` go to build_application."""
+    app = build_application(
+        settings_for(tg, database, **extra), clock=clock or FakeClock(), **(build_options or {})
+    )
     async with running(app, poll_timeout=1):
         yield app
 

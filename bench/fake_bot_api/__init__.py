@@ -1,6 +1,7 @@
-"""Fake Telegram Bot API server for driving the real python-telegram-bot Application in tests.
+"""A fake Telegram Bot API server for driving the real python-telegram-bot Application (tests,
+benchmarks, deploy/smoke.py); see README.md in this folder.
 
-See :mod:`tests.fake_telegram.server` for usage and :mod:`tests.fake_telegram.rules` for the
+See :mod:`bench.fake_bot_api.server` for usage and :mod:`bench.fake_bot_api.rules` for the
 Telegram rules every request is checked against.
 """
 

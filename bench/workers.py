@@ -15,10 +15,10 @@ from typing import Any
 
 import httpx
 
+from bench.fake_bot_api import FakeTelegram
+from bench.sample_answers import ORDER, TYPED
+from bench.telegram_driver import SENDS, buttons_of
 from flows.content import default_content
-from tests.fake_telegram import FakeTelegram
-from tests.telegram_driver import SENDS, buttons_of
-from tests.test_telegram_process import ORDER, TYPED
 
 SECRET = "multi-worker-secret"
 PROMPT = {field: q.prompt for field, q in default_content().dialogue.questions.items()}
