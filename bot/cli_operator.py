@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bot.settings import load_settings
 from bot.storage import LATEST, Storage, describe, is_postgres_url, open_storage
-from bot.storage.ops import TableCount, migrate_sqlite_to_postgres, restore
+from bot.storage.ops import Counts, migrate_sqlite_to_postgres, restore
 from bot.storage.sqlite import private_file
 
 POSTGRES_URL = "AIPATH_POSTGRES_URL"
@@ -109,12 +109,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return with_storage(settings.database, dump)
 
 
-def print_counts(counts: list[TableCount], source: str, target: str) -> bool:
+def print_counts(counts: Counts, source: str, target: str) -> bool:
     """Each table's row count on both sides; whether they all agree."""
-    for count in counts:
-        mark = "ok" if count.ok else "MISMATCH"
-        print(f"{count.table:<10} {source} {count.source:>8}  {target} {count.target:>8}  {mark}")
-    return all(count.ok for count in counts)
+    for table, (before, after) in counts.items():
+        mark = "ok" if before == after else "MISMATCH"
+        print(f"{table:<10} {source} {before:>8}  {target} {after:>8}  {mark}")
+    return all(before == after for before, after in counts.values())
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -1,12 +1,10 @@
 """The storage layer: every SQL statement in the project, behind one `Storage` class.
 
-`shared.py` holds `Storage`, what the runtime may ask, each method written once with the retries
-of transient faults; `queries.py` each statement once, with named parameters; `schema.py` the
-migrations once, with per-backend types; `records.py` how rows become the turn's records and
-typed JSON; `sqlite.py` and `postgres.py` only what differs per backend (placeholders and types,
-transactions, backups, locks across processes); `ops.py` restore and migrate-db. A path names a
-SQLite file (the default, one process); a `postgresql://` URL a PostgreSQL database several
-webhook workers can share.
+The files show the split. Written once for both backends: the methods (`shared.py`), the
+statements (`queries.py`), the migrations (`schema.py`), rows as records and typed JSON
+(`records.py`). What differs: `sqlite.py` and `postgres.py`. `ops.py`: restore and migrate-db.
+A path names a SQLite file (the default, one process); a `postgresql://` URL a PostgreSQL
+database several webhook workers can share.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ def is_postgres_url(database: str | Path) -> bool:
 def describe(database: str | Path) -> str:
     """The setting as it may be printed or logged (a URL's password removed)."""
     if is_postgres_url(database):
-        from bot.storage.postgres import redact
+        from bot.storage.postgres import redact  # asyncpg only where it is used
 
         return redact(str(database))
     return str(database)

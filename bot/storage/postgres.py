@@ -42,14 +42,9 @@ BACKUP_FORMAT = "aipath-postgresql-backup"
 NUDGE_DELAY = """
     UPDATE nudge_pace SET next_at = GREATEST(next_at, clock_timestamp()) + :gap::interval
     WHERE id = 1 RETURNING EXTRACT(EPOCH FROM (next_at - :gap::interval - clock_timestamp()))"""
-TRANSIENT = (
-    OSError,  # refused, reset, timed out, the socket gone
-    asyncpg.PostgresConnectionError,  # class 08
-    asyncpg.exceptions.OperatorInterventionError,  # 57: shutting down, starting up
-    asyncpg.exceptions.InsufficientResourcesError,  # 53: disk full, too many connections
-    asyncpg.exceptions.TransactionRollbackError,  # 40: serialization failure, deadlock
-    asyncpg.exceptions.InternalClientError,  # a pooled connection whose server went away
-)
+TRANSIENT = ("08", "57", "53", "40")
+"""SQLSTATE classes that say "try again": connection lost; shutting down or starting up; disk
+full or too many connections; a serialization failure or deadlock."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -70,25 +65,20 @@ class PgStorage(Storage):
     """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
 
     dialect = "postgresql"
-    _pool: asyncpg.Pool
-    _turns: asyncpg.Pool
 
-    def __init__(self, url: str, options: StorageOptions) -> None:
+    def __init__(self, url: str, options: StorageOptions, *pools: asyncpg.Pool) -> None:
         super().__init__(redact(url), options)
         self.url = url
+        self._pool, self._turns = pools
         self._session: asyncpg.Connection | None = None
         self._leads = False
 
     @classmethod
     async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
-        storage = cls(url, options or StorageOptions())
+        sizes = [await asyncpg.create_pool(url, min_size=0, max_size=n, server_settings=_NAME)
+                 for n in (8, 16)]  # fmt: skip  # min_size 0: no connection opened yet
+        storage = cls(url, options or StorageOptions(), *sizes)
         try:
-            storage._pool = await asyncpg.create_pool(
-                url, min_size=0, max_size=8, server_settings=_NAME
-            )
-            storage._turns = await asyncpg.create_pool(
-                url, min_size=0, max_size=16, server_settings=_NAME
-            )
             await storage.migrate()
             if storage.options.role != "tool":
                 await storage._session_connection()
@@ -104,9 +94,8 @@ class PgStorage(Storage):
         if self._session is not None:
             self._session.terminate()
             self._session = None
-        for pool in (getattr(self, "_turns", None), getattr(self, "_pool", None)):
-            if pool is not None:
-                await pool.close()
+        await self._turns.close()
+        await self._pool.close()
 
     # ------------------------------------------------------------------ primitives
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
@@ -124,7 +113,9 @@ class PgStorage(Storage):
     def _transient(self, error: Exception) -> bool:
         if isinstance(error, asyncpg.InterfaceError):  # only "connection is closed" is transient
             return "closed" in str(error)
-        return isinstance(error, TRANSIENT)
+        if isinstance(error, OSError | asyncpg.exceptions.InternalClientError):
+            return True  # refused, reset, timed out; a pooled connection whose server went away
+        return str(getattr(error, "sqlstate", ""))[:2] in TRANSIENT
 
     @asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:

@@ -55,27 +55,25 @@ SET_PLAN_FILES = "UPDATE plans SET file_messages = :files WHERE user_id = :user_
 SET_ACTIVE = "UPDATE users SET active = :active WHERE user_id = :user_id"
 ERASE = "DELETE FROM users WHERE user_id = :user_id"
 """Every row about the person: the others reference theirs ON DELETE CASCADE."""
-SAVE_PLAN = """
-    INSERT INTO plans (user_id, path, hours, start_date, done, rebase_index, rebase_date,
-                       plan_key, revision, file_messages, summary_done, updated_at)
-    VALUES (:user_id, :path, :hours, :start_date, :done, :rebase_index, :rebase_date,
-            :key, :revision, :files, :summary_done, :now)
-    ON CONFLICT (user_id) DO UPDATE SET
-        path = excluded.path, hours = excluded.hours, start_date = excluded.start_date,
-        done = excluded.done, rebase_index = excluded.rebase_index,
-        rebase_date = excluded.rebase_date, plan_key = excluded.plan_key,
-        revision = excluded.revision, file_messages = excluded.file_messages,
-        summary_done = excluded.summary_done, updated_at = excluded.updated_at"""
+
+
+def _upsert(table: str, columns: str, *, kept: str = "", also: str = "") -> str:
+    """Insert the person's row of `table` from the parameters named like its `columns`, or
+    replace them, except those `kept`; and `also`."""
+    names = columns.split()
+    sets = ", ".join(f"{c} = excluded.{c}" for c in names[1:] if c not in kept.split())
+    values = ", ".join(f":{c}" for c in names)
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) ON CONFLICT (user_id) " \
+        f"DO UPDATE SET {sets}{also}"  # fmt: skip
+
+
+SAVE_PLAN = _upsert("plans", " ".join(["user_id", *columns(PlanRecord), "updated_at"]))
 CHECK_IN = "INSERT INTO checkins (user_id, week) VALUES (:user_id, :week) ON CONFLICT DO NOTHING"
-SAVE_REMINDER = """
-    INSERT INTO reminders (user_id, chat_id, schedule, status, next_due, last_sent, setup,
-                           updated_at)
-    VALUES (:user_id, :chat_id, :schedule, :status, :next_due, :last_sent, :setup, :now)
-    ON CONFLICT (user_id) DO UPDATE SET
-        chat_id = excluded.chat_id, schedule = excluded.schedule, status = excluded.status,
-        next_due = excluded.next_due, claimed_at = NULL, claim_holder = NULL,
-        setup = excluded.setup, updated_at = excluded.updated_at"""
-"""`last_sent` is the sweep's to keep; a saved change drops a claim, so the sweep's
+SAVE_REMINDER = _upsert(
+    "reminders", "user_id chat_id schedule status next_due last_sent setup updated_at",
+    kept="last_sent", also=", claimed_at = NULL, claim_holder = NULL",
+)  # fmt: skip
+"""`last_sent` is the sweep's to keep. A saved change drops any claim, so the sweep's
 `FINISH_CLAIM` for the old settings changes nothing."""
 
 DUE = "status = 'active' AND next_due <= :now AND claimed_at IS NULL"

@@ -1,15 +1,14 @@
-"""`Storage`: what the runtime may ask of the database, each method written once for both
-backends over a few primitives each backend provides (sqlite.py, postgres.py): how one statement
-of queries.py runs (placeholders, value types), what a transaction is, which errors are
-transient, and what truly differs (backups, locks across processes).
+"""`Storage`: what the runtime may ask of the database, each method written once over a few
+primitives per backend: how one statement runs, what a transaction is, which errors are
+transient; plus what truly differs (backups, locks across processes).
 
-A turn is `load_turn`, then `commit_turn` before anything is sent, then `record_shown`. Every
+A turn is `load_turn`, then `commit_turn` before anything is sent, then `record_shown`; every
 write commits before it returns. Transient errors are retried with backoff for
-`StorageOptions.retry_seconds` (30 by default): long enough for a server restart or another
-process's lock to pass inside the person's turn; then `StorageUnavailable`. A statement, or a
-whole transaction, runs again from the start: every write is safe to repeat (upserts, updates
-to given values, deletes), even when the server committed and only the answer was lost; `claim`
-repeated finds its own claim taken and the nudge waits for the lease.
+`StorageOptions.retry_seconds`: long enough for a server restart or another process's lock to
+pass inside the person's turn. A statement, or a whole transaction, runs again from its start;
+every write is safe to repeat (upserts, updates to given values, deletes), even when the server
+committed and only the answer was lost; `claim` repeated finds its own claim taken, and that
+nudge waits for the lease.
 """
 
 from __future__ import annotations
@@ -29,17 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from bot.storage import queries as Q
-from bot.storage import schema
-from bot.storage.records import (
-    EXPORT_VERSION,
-    Row,
-    StorageError,
-    StorageUnavailable,
-    from_row,
-    plain_row,
-    recent_window,
-    turn_state,
-)
+from bot.storage import records, schema
+from bot.storage.records import Row, StorageError, StorageUnavailable
 from flows.turn.effects import Changes
 from flows.turn.records import ReminderRecord, TurnState
 
@@ -63,7 +53,7 @@ class StorageOptions:
     """A claim older than this goes back to due even if its process looks alive (last resort)."""
     role: Role = "tool"
     """`live`: this process serves people (bot, chat); `restore` replaces every row, so no live
-    process may be using the database; `tool`: anything else (stats, backup, tests)."""
+    process may use the database meanwhile; `tool`: anything else (stats, backup, tests)."""
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     clock: Callable[[], float] = time.monotonic
 
@@ -92,7 +82,7 @@ class Storage(ABC):
     @abstractmethod
     def transaction(self, *, snapshot: bool = False) -> AbstractAsyncContextManager[None]:
         """This task's statements in one commit; `snapshot`: reads as of one moment. Not
-        retried (the caller's block cannot be replayed); `_sql` retries a whole one."""
+        retried (a caller's block cannot be replayed); `_sql` retries a whole one."""
 
     @abstractmethod
     def _transient(self, error: Exception) -> bool:
@@ -104,22 +94,21 @@ class Storage(ABC):
     async def backup(self, target: Path) -> None: ...
     @abstractmethod
     async def restore_from(self, backup: Path) -> dict[str, int]:
-        """Replace every row with a backup's (one `backup` wrote); the rows each table had."""
+        """Replace every row with those of a backup `backup` wrote; each table's rows in it."""
 
-    # One process serving people (SQLite): PostgreSQL's several workers override these three.
+    # One process serves people (SQLite); several PostgreSQL workers override these three.
     @asynccontextmanager
     async def user_turn(self, user_id: int) -> AsyncIterator[None]:
-        """Held around one update: one person's updates are handled one at a time (in one
-        process the update processor ensures it)."""
+        """Held around one update, so one person's updates run one at a time (in a process
+        the update processor already sees to it)."""
         yield
 
     async def sweep_lease(self) -> bool:
-        """Whether this process sweeps (the only one always does)."""
+        """Whether this process is the one that sweeps."""
         return True
 
     async def nudge_delay(self, per_second: float) -> float:
-        """Seconds to wait before a nudge so that all processes together keep `per_second`
-        (the only one paces its own nudges)."""
+        """Seconds to wait before a nudge so that all processes together keep `per_second`."""
         return 0.0
 
     # ------------------------------------------------------------------ running statements
@@ -129,7 +118,7 @@ class Storage(ABC):
 
     async def _sql(self, statements: Sequence[Statement], write: bool) -> list[Sequence[Row]]:
         """Each statement's rows: one statement on its own, several in one transaction (a
-        snapshot when they only read) retried as a whole, or within this task's transaction."""
+        snapshot if they only read) retried as a whole, or within this task's transaction."""
 
         async def each() -> list[Sequence[Row]]:
             return [await self._execute(sql, params, write=write) for sql, params in statements]
@@ -189,9 +178,9 @@ class Storage(ABC):
     async def schema_version(self) -> int:
         return int((await self._read(schema.VERSION[self.dialect]))[0][0])
 
-    async def migrate(self) -> int:
-        """Apply pending migrations in one transaction, one process at a time, refusing a
-        schema newer than this code; not retried, so an unreachable database fails at once."""
+    async def migrate(self) -> None:
+        """Apply pending migrations in one transaction, one process at a time; refuse a schema
+        newer than this code. Not retried: an unreachable database fails at once."""
         async with self.transaction():
             for sql in schema.BEFORE_MIGRATING[self.dialect]:
                 await self._execute(sql, {}, write=True)
@@ -201,14 +190,13 @@ class Storage(ABC):
                 for sql in [*script.split(";"), schema.SET_VERSION[self.dialect].format(number)]:
                     if sql.strip():
                         await self._execute(sql, {}, write=True)
-        return schema.LATEST
 
     # ------------------------------------------------------------------ a person's turn
     async def load_turn(self, user_id: int) -> TurnState:
         """Everything a turn may need about the person, in ONE statement (one round trip;
         on SQLite one hop to aiosqlite's thread)."""
         rows = await self._read(Q.LOAD_TURN[self.dialect], user_id=user_id)
-        return turn_state(user_id, rows[0] if rows else None)
+        return records.turn_state(user_id, rows[0] if rows else None)
 
     async def commit_turn(self, changes: Changes) -> None:
         """Everything the turn changed, in one transaction, before anything is sent.
@@ -217,30 +205,29 @@ class Storage(ABC):
         person's turns run one at a time (in a process by the update processor, across
         PostgreSQL workers by `user_turn`), so it is still current, with no second read.
         """
-        uid, now, user = changes.user_id, changes.now, changes.user
+        now, user, plan = changes.now, changes.user, changes.plan
         writes: list[Statement] = [(Q.ERASE, {})] if changes.erase else []  # and nothing else
         if user is not None:  # first: the other rows hang on the person's
-            update, conversation, recommended = (
-                user.update_id,
-                user.conversation,
-                user.recommendation,
-            )
+            conversation, recommended = user.conversation, user.recommendation
             writes.append((Q.SAVE_USER, {
-                "chat_id": user.chat_id, "source": user.source, "update_id": update,
+                "chat_id": user.chat_id, "source": user.source, "update_id": user.update_id,
                 "conversation": conversation.model_dump_json(), "state": conversation.state,
                 "recommendation": json.dumps(recommended) if recommended else None,
                 "path": recommended.get("path") if recommended else None,
-                "window": recent_window(user.loaded_window, update, now),
+                "window": records.recent_window(user.loaded_window, user.update_id, now),
                 "finished_at": now if conversation.is_finished else None,
             }))  # fmt: skip
-        if changes.plan is not None:
-            files = json.dumps(list(changes.plan.file_messages))
-            writes.append((Q.SAVE_PLAN, asdict(changes.plan) | {"files": files}))
+        if plan is not None:
+            files = json.dumps(list(plan.file_messages))
+            writes.append(
+                (Q.SAVE_PLAN, asdict(plan) | {"plan_key": plan.key, "file_messages": files})
+            )
         if changes.reminder is not None:
             writes.append((Q.SAVE_REMINDER, asdict(changes.reminder)))
         if changes.checkin is not None:
             writes.append((Q.CHECK_IN, {"week": changes.checkin}))
-        await self._sql([(sql, p | {"user_id": uid, "now": now}) for sql, p in writes], True)
+        keys = {"user_id": changes.user_id, "now": now, "updated_at": now}
+        await self._sql([(sql, params | keys) for sql, params in writes], True)
 
     async def record_shown(
         self,
@@ -251,13 +238,13 @@ class Storage(ABC):
     ) -> None:
         """The message showing the current screen (an edit skips an unchanged one), and the
         messages now carrying the plan's files if new ones were sent (the next set replaces
-        them)."""
+        them): one statement, or both in one transaction."""
         writes: list[Statement] = []
         if message_id is not None or file_messages is None:
             writes.append((Q.SET_SHOWN, {"message_id": message_id, "digest": digest}))
         if file_messages is not None:
             writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(list(file_messages))}))
-        await self._sql([(sql, {"user_id": user_id} | p) for sql, p in writes], True)
+        await self._sql([(sql, params | {"user_id": user_id}) for sql, params in writes], True)
 
     async def set_active(self, user_id: int, active: bool) -> None:
         """False once the person blocked the bot; their next turn sets it again."""
@@ -267,13 +254,13 @@ class Storage(ABC):
     async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
         """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
         rows = await self._read(Q.DUE_REMINDERS, now=now, limit=limit)
-        return [from_row(ReminderRecord, r) for r in rows]
+        return [records.from_row(ReminderRecord, r) for r in rows]
 
     async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
         """Claim one reminder for this process right before sending it; None if it is no longer
         due or is claimed already (another sweep, or the person changed it meanwhile)."""
         rows = await self._write(Q.CLAIM, user_id=user_id, now=now, holder=self.holder)
-        return from_row(ReminderRecord, rows[0]) if rows else None
+        return records.from_row(ReminderRecord, rows[0]) if rows else None
 
     async def finish_claim(
         self,
@@ -319,7 +306,7 @@ class Storage(ABC):
     async def export_user(self, user_id: int) -> dict[str, Any] | None:
         """Every row about one user as typed JSON data (docs/export.md); None if unknown."""
         tables = await self._tables(Q.SELECT_ROWS, user_id=user_id)
-        return {"version": EXPORT_VERSION, **tables} if tables["users"] else None
+        return {"version": records.EXPORT_VERSION, **tables} if tables["users"] else None
 
     async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every row of every table, typed, from one snapshot (dumps, `migrate-db`)."""
@@ -328,4 +315,6 @@ class Storage(ABC):
     async def _tables(self, sql: str, **params: Any) -> dict[str, list[dict[str, Any]]]:
         tables = list(reversed(schema.TABLES))
         reads = await self._sql([(sql.format(table=t), params) for t in tables], False)
-        return {t: [plain_row(r) for r in rows] for t, rows in zip(tables, reads, strict=True)}
+        return {
+            t: [records.plain_row(r) for r in rows] for t, rows in zip(tables, reads, strict=True)
+        }

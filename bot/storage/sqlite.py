@@ -19,7 +19,6 @@ import sqlite3
 import stat
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
-from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -37,9 +36,6 @@ TRANSIENT = {5, 6, 8, 10, 13}
 """SQLITE_BUSY, LOCKED, READONLY, IOERR, FULL: another process's lock, or the disk, not a bug."""
 HEADER = b"SQLite format 3\x00"
 CHOOSE = "choose another with --database or AIPATH_DATABASE"
-
-_writing: ContextVar[SqliteStorage | None] = ContextVar("aipath_sqlite_writing", default=None)
-"""The storage whose write lock the current task holds (nested writes must not wait on it)."""
 
 
 def prepare_file(path: Path) -> None:
@@ -144,23 +140,12 @@ class SqliteStorage(Storage):
             self._live = None
 
     # ------------------------------------------------------------------ primitives
-    @asynccontextmanager
-    async def _writer(self) -> AsyncIterator[None]:
-        """Hold the one-writer lock (re-entrant within a transaction of this task)."""
-        if _writing.get() is self:
-            yield
-            return
-        async with self._write_lock:
-            token = _writing.set(self)
-            try:
-                yield
-            finally:
-                _writing.reset(token)
-
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
-        if not write:  # execute, fetch and close in one hop to the database thread
+        """Execute, fetch and close in one hop to the database thread; a write outside this
+        task's transaction waits for the write lock."""
+        if not write or self._in_transaction():
             return cast(Sequence[Row], await self._db.execute_fetchall(sql, _values(params)))
-        async with self._writer():
+        async with self._write_lock:
             return cast(Sequence[Row], await self._db.execute_fetchall(sql, _values(params)))
 
     def _transient(self, error: Exception) -> bool:
@@ -171,7 +156,7 @@ class SqliteStorage(Storage):
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
         """Holds the write lock throughout, so no other task's write joins it; a snapshot is a
         deferred BEGIN, which leaves other processes free to write meanwhile."""
-        async with self._writer():
+        async with self._write_lock:
             await self._db.execute("BEGIN" if snapshot else "BEGIN IMMEDIATE")
             token = _transaction.set((self, self._db))
             try:
@@ -184,15 +169,11 @@ class SqliteStorage(Storage):
             finally:
                 _transaction.reset(token)
 
-    async def _checkpoint(self) -> None:
-        async with self._writer():
-            await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
     async def commit_turn(self, changes: Changes) -> None:
         """An erase ends with a WAL checkpoint: the erased rows are gone from the WAL too."""
         await super().commit_turn(changes)
         if changes.erase:
-            await self._run(self._checkpoint)
+            await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ------------------------------------------------------------------ the file
     async def backup(self, target: Path) -> None:
@@ -213,7 +194,7 @@ class SqliteStorage(Storage):
                 ((expected[table],),) = await source.execute_fetchall(
                     f"SELECT COUNT(*) FROM {table}"
                 )
-            async with self._writer():
+            async with self._write_lock:
                 await source.backup(self._db)
         await self.migrate()
         return expected
