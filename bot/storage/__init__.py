@@ -1,10 +1,9 @@
 """The storage layer: every SQL statement in the project, behind one `Storage` class.
 
-The files show the split. Written once for both backends: the methods (`shared.py`), the
-statements (`queries.py`), the migrations (`schema.py`), rows as records and typed JSON
-(`records.py`). What differs: `sqlite.py` and `postgres.py`. `ops.py`: restore and migrate-db.
-A path names a SQLite file (the default, one process); a `postgresql://` URL a PostgreSQL
-database several webhook workers can share.
+Written once for both backends: the methods (`shared.py`), the statements (`queries.py`), the
+migrations (`schema.py`), rows as records and typed JSON (`records.py`); what differs lives in
+`sqlite.py` (a path: the default, one process) and `postgres.py` (a `postgresql://` URL: several
+webhook workers); `ops.py` is restore and migrate-db.
 """
 
 from __future__ import annotations

@@ -1,17 +1,11 @@
 """PostgreSQL through asyncpg: several webhook workers sharing one database.
 
 Two small pools: one for queries (autocommit: a write is committed when it returns), one whose
-connections only hold per-person advisory locks for the length of an update (`user_turn`), so
-a turn waiting for a query connection never starves the turn holding the lock. After a server
+connections only hold a person's advisory lock for the length of an update (`user_turn`), so a
+turn waiting for a query connection never starves the turn holding the lock. After a server
 restart the pools replace dead connections by themselves; statements that hit one are retried.
-What several workers rely on rests on PostgreSQL, never on process memory:
-- one person at a time: `pg_advisory_xact_lock(person)` from before load until after reply;
-- one sweeper: a session-level advisory lock on this process's session connection, freed by the
-  server when the worker dies, then taken by another worker's next sweep;
-- claims tied to liveness: the same session holds a lock on this process's holder id, and a
-  claim whose holder lock is gone is released (`RELEASE_CLAIMS`);
-- no restore under a live worker: workers hold `LIVE_LOCK` shared, `aipath restore` exclusively;
-- one pace for all: the next send slot is one row advanced atomically (`nudge_delay`).
+What several workers rely on rests on PostgreSQL's locks, freed by the server when a worker dies,
+never on process memory (deploy/README.md tables each guarantee and what it rests on).
 """
 
 from __future__ import annotations
@@ -97,7 +91,6 @@ class PgStorage(Storage):
         await self._turns.close()
         await self._pool.close()
 
-    # ------------------------------------------------------------------ primitives
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
         text, names = translate(sql)
         current = _transaction.get()
@@ -129,7 +122,6 @@ class PgStorage(Storage):
             finally:
                 _transaction.reset(token)
 
-    # ------------------------------------------------------------------ copies
     async def backup(self, target: Path) -> None:
         """A consistent JSON dump of every table (one REPEATABLE READ snapshot): it needs no
         client binaries matching the server's version, and `aipath restore` loads it again."""
@@ -169,7 +161,6 @@ class PgStorage(Storage):
                     records = [tuple(db_value(c, row[c]) for c in columns) for row in rows]
                     await db.copy_records_to_table(table, records=records, columns=columns)
 
-    # ------------------------------------------------------------------ several workers
     async def _session_connection(self) -> asyncpg.Connection:
         """This process's own session: its holder lock (its claims live while the session
         does), the shared live lock if it serves people (exclusive for a restore), and the

@@ -4,7 +4,7 @@ keys PostgreSQL uses.
 Entry N brings a database from version N-1 to N on either backend. Types are tokens filled per
 dialect (`{json}` is TEXT on SQLite, jsonb on PostgreSQL; times are ISO text on SQLite,
 timestamptz on PostgreSQL), so both backends keep one shape and `migrate-db` can copy between
-them. `nudge_pace` exists on PostgreSQL only: it paces nudges across several workers. Append only.
+them. `nudge_pace` (`{pace}`) is PostgreSQL's only: it paces nudges across workers. Append only.
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ Dialect = Literal["sqlite", "postgresql"]
 TYPES: dict[Dialect, dict[str, str]] = {
     "sqlite": {
         "id": "INTEGER", "int": "INTEGER", "text": "TEXT", "json": "TEXT", "time": "TEXT",
-        "date": "TEXT", "bool": "INTEGER", "true": "1", "norowid": " WITHOUT ROWID",
+        "date": "TEXT", "bool": "INTEGER", "true": "1", "norowid": " WITHOUT ROWID", "pace": "",
     },
     "postgresql": {
         "id": "bigint", "int": "integer", "text": "text", "json": "jsonb", "time": "timestamptz",
-        "date": "date", "bool": "boolean", "true": "TRUE", "norowid": "",
+        "date": "date", "bool": "boolean", "true": "TRUE", "norowid": "", "pace": """;
+        CREATE TABLE nudge_pace (id integer PRIMARY KEY CHECK (id = 1),
+                                 next_at timestamptz NOT NULL);
+        INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')""",
     },
 }  # fmt: skip
 
@@ -54,7 +57,7 @@ _MIGRATIONS = (
         chat_id {id} NOT NULL, schedule {text} NOT NULL, status {text} NOT NULL,
         next_due {id}, claimed_at {id}, last_sent {id}, setup {text}, updated_at {time} NOT NULL
     );
-    CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active'
+    CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active'{pace}
     """,
     # 3: a bounded window of recently applied update ids (ids restart after a quiet week)
     "ALTER TABLE users ADD COLUMN recent_updates {text}",
@@ -70,20 +73,8 @@ _MIGRATIONS = (
     "ALTER TABLE reminders ADD COLUMN claim_holder {id}",
 )
 
-NUDGE_PACE = """;
-    CREATE TABLE nudge_pace (id integer PRIMARY KEY CHECK (id = 1), next_at timestamptz NOT NULL);
-    INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')
-    """
-
-
-def migrations(dialect: Dialect) -> tuple[str, ...]:
-    """The history in one dialect: each entry a script of statements separated by `;`."""
-    scripts = [script.format(**TYPES[dialect]) for script in _MIGRATIONS]
-    if dialect == "postgresql":
-        scripts[1] += NUDGE_PACE
-    return tuple(scripts)
-
-
+MIGRATIONS = {dialect: tuple(m.format(**TYPES[dialect]) for m in _MIGRATIONS) for dialect in TYPES}
+"""The history in each dialect: each entry a script of statements separated by `;`."""
 LATEST = len(_MIGRATIONS)
 TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")
 """Every table holding rows about a user (children first)."""

@@ -186,7 +186,7 @@ class Storage(ABC):
                 await self._execute(sql, {}, write=True)
             version = await self.schema_version()
             self._refuse_newer(version, self.name)
-            for number, script in enumerate(schema.migrations(self.dialect)[version:], version + 1):
+            for number, script in enumerate(schema.MIGRATIONS[self.dialect][version:], version + 1):
                 for sql in [*script.split(";"), schema.SET_VERSION[self.dialect].format(number)]:
                     if sql.strip():
                         await self._execute(sql, {}, write=True)

@@ -139,7 +139,6 @@ class SqliteStorage(Storage):
             os.close(self._live)
             self._live = None
 
-    # ------------------------------------------------------------------ primitives
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
         """Execute, fetch and close in one hop to the database thread; a write outside this
         task's transaction waits for the write lock."""
@@ -175,7 +174,6 @@ class SqliteStorage(Storage):
         if changes.erase:
             await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    # ------------------------------------------------------------------ the file
     async def backup(self, target: Path) -> None:
         """Through SQLite's online backup API: consistent, and safe while the bot runs."""
         with private_file(target):
@@ -191,9 +189,8 @@ class SqliteStorage(Storage):
             names = {n for (n,) in await source.execute_fetchall("SELECT name FROM sqlite_master")}
             expected = dict.fromkeys(TABLES, 0)
             for table in names & set(TABLES):
-                ((expected[table],),) = await source.execute_fetchall(
-                    f"SELECT COUNT(*) FROM {table}"
-                )
+                count = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
+                expected[table] = next(iter(count))[0]
             async with self._write_lock:
                 await source.backup(self._db)
         await self.migrate()
