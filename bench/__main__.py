@@ -16,6 +16,7 @@ from bench import (
     reminder_bench,
     startup_bench,
     storage_bench,
+    understanding_bench,
 )
 from bench.common import Table, machine
 
@@ -30,6 +31,9 @@ def main() -> int:
     table.print()
     table = Table("Questions in people's words")
     ask_bench.run(table)
+    table.print()
+    table = Table("Understanding messages (issue 18: p99 < 20 ms, model ≤ 60 MB)")
+    understanding_bench.run(table)
     table.print()
     table = Table("Storage")
     asyncio.run(storage_bench.run(table, users=users))

@@ -8,7 +8,7 @@ from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bench.common import Table, best_of, median, percentile
 from flows.ask import AskIndex
 from flows.content import default_content
-from flows.questions import BY_FIELD, TypedAnswers
+from flows.understanding import Understander
 
 
 def run(table: Table) -> None:
@@ -45,7 +45,7 @@ def run(table: Table) -> None:
         f"{percentile(first, 99) * 1e3:.2f} ms",
         "first time each word is seen (typo search)",
     )
-    parser = TypedAnswers(content.vocabulary)
+    understander = Understander(content)
     typed = [
         ("hours_per_week", "2 hours a day"),
         ("budget_usd", "three thousand"),
@@ -55,11 +55,7 @@ def run(table: Table) -> None:
     rounds = 2000
     spent = best_of(
         3,
-        lambda: [
-            parser.parse(BY_FIELD[f], t, content.dialogue.questions[f].options)
-            for _ in range(rounds)
-            for f, t in typed
-        ],
+        lambda: [understander.understand(f, t) for _ in range(rounds) for f, t in typed],
     )
     table.add(
         "parse a typed answer",

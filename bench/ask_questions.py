@@ -21,7 +21,7 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
         "can I become an ai engineer without a cs degree",
         ("faq/degree_or_not", "non_degree_works_best", "faq/when_degree_needed"),
     ),
-    ("is a masters worth it", ("paths/degree",)),
+    ("is a masters worth it", ("paths/degree", "faq/degree_or_not")),
     ("how much does a master's cost", ("paths/degree",)),
     ("how long is a masters degree", ("paths/degree",)),
     ("whats bad about doing a masters", ("paths/degree/limitations",)),
@@ -108,7 +108,7 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("what does a mentor give me", ("self_study", "paths/self_study")),
     # which path
     ("which path is right for me", ("faq/which_path",)),
-    ("how do i choose between degree, certificate and bootcamp", ("faq/which_path",)),
+    ("how do i choose between degree, certificate and bootcamp", ("faq/which_path", "paths")),
     # roles
     ("what does an mlops engineer do", ("roles/mlops",)),
     ("what is an applied ml engineer", ("roles/applied_ml",)),

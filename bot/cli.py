@@ -157,7 +157,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from flows.ask import AskIndex, answer_text, as_json
+    from flows.ask import AskIndex
+    from flows.ask_reply import answer_text, as_json
 
     index = AskIndex(default_content())
     result = index.ask(args.question)
@@ -168,6 +169,28 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if result.related:
         topics = " · ".join(p.title for p in result.related)
         print(default_content().ask.messages["related"].format(topics=topics))
+    return 0
+
+
+def cmd_understand(args: argparse.Namespace) -> int:
+    """What the engine would do with TEXT typed at question FIELD; nothing is stored."""
+    from datetime import date
+
+    from flows.answer_model import FIELDS
+    from flows.understanding import Understander
+
+    if args.field not in FIELDS:
+        print(f"unknown question {args.field!r}; one of: {', '.join(FIELDS)}", file=sys.stderr)
+        return 2
+    answers = json.loads(args.answers) if args.answers else {}
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    got = Understander(default_content()).understand(args.field, args.text, answers, today)
+    if args.json:
+        print(json.dumps(got.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print(got.echo or got.status)
+        for option in got.options:
+            print(f"  - {option.label}")
     return 0
 
 
@@ -214,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--json", action="store_true", help="{matched, topic, answer, source, related}"
     )
+    understand = sub.add_parser(
+        "understand", help="what a typed answer means at one question (stores nothing)"
+    )
+    understand.add_argument("field", help="the question, e.g. degree or hours_per_week")
+    understand.add_argument("text", help="what the person typed, in quotes")
+    understand.add_argument("--json", action="store_true", help="{status, field, value, …}")
+    understand.add_argument("--answers", help="answers so far, as a JSON object")
+    understand.add_argument("--today", help="the date for 'since 2015' (default: today)")
     return parser
 
 
@@ -231,6 +262,7 @@ COMMANDS = {
     "migrate-db": cmd_migrate_db,
     "restore": cmd_restore,
     "ask": cmd_ask,
+    "understand": cmd_understand,
 }
 
 

@@ -14,7 +14,7 @@ from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.outputs import File, plan_files
 from bot.storage import Storage, StorageOptions, open_storage
-from flows.actions import Back, Help, Pick, Restart, Topic
+from flows.actions import Back, Edit, Help, Pick, Restart, Topic
 from flows.details import detail_topic
 from flows.engine import Engine
 from flows.events import Command, Event, Press, Text
@@ -49,6 +49,8 @@ class ConsoleView:
         self.engine = engine
         self.words = engine.content.dialogue.console
         self.choices: list[Button] = []
+        self.changes: list[Button] = []
+        """Change buttons under a typed answer's echo: typed as /change (or /change N)."""
         self.state = ""
 
     def render(self, reply: Reply) -> str:
@@ -68,10 +70,12 @@ class ConsoleView:
                 lines.append(_wrap(block.text))
         numeric = reply.state in BY_FIELD and BY_FIELD[reply.state].kind != "choice"
         picks = [b for b in reply.flat_buttons if numeric and isinstance(b.action, Pick)]
+        on_question = reply.state in BY_FIELD
+        self.changes = [b for b in reply.flat_buttons if on_question and isinstance(b.action, Edit)]
         self.choices = [
             b
             for b in reply.flat_buttons
-            if not isinstance(b.action, NAV_ACTIONS) and b not in picks
+            if not isinstance(b.action, NAV_ACTIONS) and b not in picks and b not in self.changes
         ]
         self.state = reply.state
         if picks:
@@ -80,6 +84,13 @@ class ConsoleView:
             lines += [f"  • {b.label}" for b in self.choices]
             self.choices = []
         lines += [f"  {i}) {b.label}" for i, b in enumerate(self.choices, start=1)]
+        if self.changes:
+            echo = self.engine.content.understanding.echo
+            if len(self.changes) == 1:
+                lines.append(echo["console_change"])
+            else:
+                items = ", ".join(f"{i}) {b.label}" for i, b in enumerate(self.changes, start=1))
+                lines.append(_wrap(echo["console_changes"].format(items=items)))
         if reply.hint:  # how to answer here: a number or words (Telegram says tap or type)
             lines.append(_wrap(self.words[f"hint_{reply.hint}"]))
         if any(isinstance(b.action, NAV_ACTIONS) for b in reply.flat_buttons):
@@ -101,6 +112,11 @@ class ConsoleView:
             name = line[1:].split()[0].lower() if len(line) > 1 else ""
             if name in ("quit", "exit"):
                 return None
+            if name == "change" and self.changes:
+                arg = line.split()[1] if len(line.split()) > 1 else "1"
+                index = int(arg) if arg.isdigit() else 0
+                if 1 <= index <= len(self.changes):
+                    return Press(self.changes[index - 1].action)
             if name in COMMANDS:
                 return Command(name)
             if detail_topic(self.engine.content, name) is not None:  # /costs, /roles, …

@@ -13,6 +13,7 @@ from flows.actions import (
     AskTopic,
     Back,
     Begin,
+    Edit,
     FaqMenu,
     Pick,
     RemindMe,
@@ -21,13 +22,15 @@ from flows.actions import (
     ShowPlan,
     ShowProgress,
 )
-from flows.ask import AskIndex, AskResult, answer_blocks, offered
+from flows.ask import AskIndex, AskResult
+from flows.ask_reply import answer_blocks, offered
 from flows.content import Content
 from flows.conversation import Conversation
 from flows.graph import QUESTION_STATES
 from flows.passages import Passage
-from flows.questions import BY_FIELD, Answer, Parsed, TypedAnswers
+from flows.questions import BY_FIELD, Answer
 from flows.reply import Block, Button, Reply, ReplyBuilder
+from flows.understanding import Understander, Understanding
 from flows.views import InterviewViews
 
 LABEL_MAX = 48
@@ -38,26 +41,54 @@ class AnsweringViews(InterviewViews):
 
     def __init__(self, content: Content) -> None:
         super().__init__(content)
-        self.typed = TypedAnswers(content.vocabulary)
+        self.understander = Understander(content)
         self.index = AskIndex(content)
-
-    def parse(self, conv: Conversation, text: str) -> Parsed:
-        field = conv.state
-        return self.typed.parse(BY_FIELD[field], text, self.text.questions[field].options)
 
     # ------------------------------------------------------------------------------ views
 
-    def did_you_mean(self, conv: Conversation, readings: tuple[Answer, ...]) -> Reply:
-        """ "Did you mean $2,000 or $2?" with one button per reading, then the way back."""
+    def did_you_mean(self, conv: Conversation, got: Understanding) -> Reply:
+        """ "Did you mean …?" with one button per reading, then the way back. Two readings of a
+        number keep their own wording ("Did you mean $2,000 or $2?")."""
         field = conv.state
-        first, second = (self.label_for(field, v) for v in readings[:2])
-        # A question may word it its own way ("1 hour a week, or 1 a day?").
-        words = self.text.messages.get(f"did_you_mean_{field}", self.text.messages["did_you_mean"])
+        values = [o.value for o in got.options]
         out = ReplyBuilder()
-        out.add("text", words.format(first=first, second=second, raw=readings[0]))
-        out.row(*(Button(self.label_for(field, v), Pick(field, str(v))) for v in readings[:2]))
+        words = self.text.messages.get(f"did_you_mean_{field}", self.text.messages["did_you_mean"])
+        if len(values) == 2 and not got.also and field in ("budget_usd", "hours_per_week"):
+            first, second = (self.label_for(field, v) for v in values)
+            out.add("text", words.format(first=first, second=second, raw=values[0]))
+        else:
+            out.add("text", got.echo or "")
+        buttons = [Button(o.label, Pick(field, str(o.value))) for o in got.options]
+        for i in range(0, len(buttons), 2 if max(len(b.label) for b in buttons) <= 22 else 1):
+            out.row(*buttons[i : i + (2 if max(len(b.label) for b in buttons) <= 22 else 1)])
         out.row(*self._nav_row(field))
         return out.build("question", field)
+
+    def echoed(self, conv: Conversation, echo: str, fields: list[str]) -> Reply:
+        """The next screen with the line that reads a typed answer back, and one Change button
+        per answer it stored (a summary screen has its own edit buttons)."""
+        reply = self.show(conv)
+        rows = list(reply.buttons)
+        if conv.state in BY_FIELD and fields:
+            word = self.content.understanding.echo
+            changes = tuple(
+                Button(
+                    word["change_one"]
+                    if len(fields) == 1
+                    else word["change"].format(question=self.text.questions[f].summary_label),
+                    Edit(conv.state, f),
+                )
+                for f in fields
+            )
+            rows.insert(max(len(rows) - 1, 0), changes)
+        blocks = (Block("note", echo), *reply.blocks)
+        return Reply(reply.kind, reply.state, blocks, tuple(rows), reply.notice, reply.hint)
+
+    def label_for(self, field: str, value: Answer) -> str:
+        """How an answer reads back: its button's label, or the understanding's own words."""
+        if field in ("budget_usd", "hours_per_week", "years_experience"):
+            return super().label_for(field, value)
+        return self.understander.label(field, value)
 
     def answered(self, conv: Conversation, text: str) -> Reply:
         """The answer to a typed question (or the fallback), then the person's place again."""
@@ -70,7 +101,11 @@ class AnsweringViews(InterviewViews):
         the question's hint serves better."""
         result = self.index.ask(text)
         enough = result.matched and result.words >= self.content.ask.matching.min_words_unasked
-        if not enough and result.fallback in (None, "no_match"):
+        if (
+            not enough
+            and not result.uncovered
+            and result.fallback in (None, "no_match", "off_topic")
+        ):
             return None
         return self._answer_reply(conv, result)
 

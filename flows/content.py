@@ -37,7 +37,7 @@ from flows.content_dialogue import (
     ReminderText,
 )
 from flows.content_rules import Condition, Note, Rule, Rules, When
-from flows.vocabulary import AskText, Vocabulary
+from flows.vocabulary import AskText, EchoWords, Vocabulary
 
 __all__ = [
     "CONTENT_DIR",
@@ -76,6 +76,7 @@ class Content(Frozen):
     chat: ChatText
     vocabulary: Vocabulary
     ask: AskText
+    understanding: EchoWords
 
     def message(self, key: str, **values: Any) -> str:
         return self.dialogue.messages[key].format(**values)
@@ -111,6 +112,7 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         ("chat", ChatText),
         ("vocabulary", Vocabulary),
         ("ask", AskText),
+        ("understanding", EchoWords),
     )
     for name, model in files:
         path = directory / f"{name}.yaml"

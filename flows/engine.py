@@ -8,7 +8,9 @@ composed in: one `AnsweringViews` (flows/views.py and flows/answering.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import cast
 
 from flows.actions import (
@@ -27,6 +29,7 @@ from flows.actions import (
     Resume,
     Topic,
 )
+from flows.answer_model import as_profile
 from flows.answering import AnsweringViews
 from flows.content import Content
 from flows.conversation import Conversation
@@ -36,9 +39,17 @@ from flows.dialogues.on_screen import move
 from flows.events import Command, Event, Press, Text
 from flows.graph import QUESTION_STATES, InterviewState, Walk, fire
 from flows.present import present_faq, present_faq_menu
-from flows.questions import BY_FIELD, Answer, Parsed, drop_irrelevant, match_button
+from flows.questions import (
+    BY_FIELD,
+    Answer,
+    drop_irrelevant,
+    is_needed,
+    match_button,
+    numbered_pick,
+)
 from flows.reply import HintKind, Reply
 from flows.rules import Recommendation
+from flows.understanding import Understanding
 
 __all__ = ["Conversation", "Engine", "Step"]
 
@@ -75,8 +86,8 @@ class Engine:
 
     # The free-text views `_typed` uses (flows/answering.py), under the names it calls them by.
 
-    def parse(self, conv: Conversation, text: str) -> Parsed:
-        return self.views.parse(conv, text)
+    def understand(self, conv: Conversation, text: str, today: date | None) -> Understanding:
+        return self.views.understander.understand(conv.state, text, conv.answers, today)
 
     def answered(self, conv: Conversation, text: str) -> Reply:
         return self.views.answered(conv, text)
@@ -84,13 +95,24 @@ class Engine:
     def answered_if_known(self, conv: Conversation, text: str) -> Reply | None:
         return self.views.answered_if_known(conv, text)
 
-    def did_you_mean(self, conv: Conversation, readings: tuple[Answer, ...]) -> Reply:
-        return self.views.did_you_mean(conv, readings)
+    def did_you_mean(self, conv: Conversation, got: Understanding) -> Reply:
+        return self.views.did_you_mean(conv, got)
+
+    def echoed(self, conv: Conversation, echo: str, fields: list[str]) -> Reply:
+        return self.views.echoed(conv, echo, fields)
 
     # ------------------------------------------------------------------------------ entry point
 
-    def handle(self, conv: Conversation, event: Event, *, returning: bool = False) -> Step:
-        """Apply one event. `returning` marks a person back after a long pause (shows resume)."""
+    def handle(
+        self,
+        conv: Conversation,
+        event: Event,
+        *,
+        returning: bool = False,
+        today: date | None = None,
+    ) -> Step:
+        """Apply one event. `returning` marks a person back after a long pause (shows resume);
+        `today` lets a typed "since 2015" count years."""
         if isinstance(event, Command):
             return self._command(conv, event.name, returning=returning)
         if isinstance(event, Press):
@@ -99,7 +121,7 @@ class Engine:
             return self._typed_at_question(conv, event.text)
         if returning and conv.state not in ("welcome", "recommendation"):
             return self._welcome_back(conv)
-        return self._typed(conv, event)
+        return self._typed(conv, event, today)
 
     # ------------------------------------------------------------------------------ events
 
@@ -159,6 +181,8 @@ class Engine:
         if isinstance(action, Pick) and conv.state in BY_FIELD:
             return self._answer_button(conv, action.value)
         trigger = {Back: "back", Begin: "begin", Confirm: "confirm"}.get(type(action))
+        if isinstance(action, Edit) and conv.state in BY_FIELD:
+            return self._change(conv, action.field)
         if isinstance(action, Edit):
             trigger = f"edit_{action.field}"
         walk = self._walk(conv)
@@ -167,6 +191,13 @@ class Engine:
         if isinstance(action, Back) and conv.state == "welcome":
             return self._same(conv, self.text.messages["at_start"])
         return self._same(conv, self.text.messages["stale"])
+
+    def _change(self, conv: Conversation, field: str) -> Step:
+        """Change under a typed answer's echo: that question now, then straight back to the
+        first question still unanswered (edit mode skips the answered ones)."""
+        if field not in BY_FIELD or not is_needed(field, conv.answers):
+            return self._same(conv, self.text.messages["stale"])
+        return self._moved(conv.model_copy(update={"state": field, "editing": True}))
 
     def _anywhere(self, conv: Conversation, action: Action) -> Step:
         """Buttons that work in any state: FAQ answers and 'continue where I was'."""
@@ -206,25 +237,38 @@ class Engine:
         again = self.show(conv, self.content.chat.messages["answer_first"])
         return Step(conv, replace(again, hint="choice"), False)
 
-    def _typed(self, conv: Conversation, event: Text) -> Step:
-        """An answer in the person's words, a button's label, or a question (flows/answering)."""
+    def _typed(self, conv: Conversation, event: Text, today: date | None = None) -> Step:
+        """An answer in the person's words, a button's label, or a question: what the words
+        mean comes from `flows/understanding.py`; here it is stored and read back."""
         button = match_button(event.text, self.show(conv).flat_buttons)
         if button is not None:
             return self._press(conv, Press(button.action))
         if conv.state not in QUESTION_STATES:
             return Step(conv, self.answered(conv, event.text), False)
-        parsed = self.parse(conv, event.text)
-        if parsed.value is not None:
-            return self._answer(conv, parsed.value)
-        if parsed.ambiguous:
-            return Step(conv, self.did_you_mean(conv, parsed.ambiguous), False)
-        if parsed.is_question:
+        question = BY_FIELD[conv.state]
+        picked = numbered_pick(question, event.text, self.show(conv).flat_buttons)
+        if picked is not None:  # "2" at a choice question: the second option
+            return self._press(conv, Press(picked))
+        got = self.understand(conv, event.text, today)
+        if got.question:
             return Step(conv, self.answered(conv, event.text), False)
-        if parsed.error in ASKABLE:
+        got = as_profile(got)
+        also = {f: v for f, v in got.also.items() if BY_FIELD[f].is_valid(v)}
+        if got.status == "stored" and question.is_valid(got.value):
+            assert got.value is not None
+            return self._answer(conv, got.value, also, echo=got.echo)
+        if got.status == "clarify" and any(question.is_valid(o.value) for o in got.options):
+            noted = conv.model_copy(update={"answers": {**conv.answers, **also}})
+            return Step(noted, self.did_you_mean(noted, got), bool(also))
+        if got.status == "other_field" and also and got.echo:
+            noted = conv.model_copy(update={"answers": drop_irrelevant({**conv.answers, **also})})
+            return Step(noted, self.echoed(noted, got.echo, list(also)), True)
+        if got.hint in ASKABLE:
             reply = self.answered_if_known(conv, event.text)
             if reply is not None:
                 return Step(conv, reply, False)
-        hint = self.text.messages[parsed.error or "invalid_choice"]
+        key = got.hint or "invalid_choice"
+        hint = self.text.messages.get(key) or self.content.understanding.hints[key]
         step = self._same(conv, hint.format(hint=self.text.questions[conv.state].hint))
         kind: HintKind = "choice" if BY_FIELD[conv.state].kind == "choice" else "number"
         return Step(conv, replace(step.reply, hint=kind), False)
@@ -238,12 +282,27 @@ class Engine:
             return self._same(conv, self.text.messages["stale"])
         return self._answer(conv, value)
 
-    def _answer(self, conv: Conversation, value: Answer) -> Step:
-        """Record an answer, drop any it made irrelevant, and move to what needs asking next."""
-        answers = drop_irrelevant({**conv.answers, conv.state: value})
+    def _answer(
+        self,
+        conv: Conversation,
+        value: Answer,
+        also: Mapping[str, Answer] | None = None,
+        *,
+        echo: str | None = None,
+    ) -> Step:
+        """Record an answer (and any other answers given with it), drop any it made irrelevant,
+        and move to the next question still unanswered (or the summary)."""
+        answered = {conv.state: value, **(also or {})}
+        answers = drop_irrelevant({**conv.answers, **answered})
         walk = Walk(conv.state, answers, conv.editing)
         fire(walk, "advance")
-        return self._moved(self._from_walk(walk))
+        while walk.state in BY_FIELD and walk.state in walk.answers and fire(walk, "advance"):
+            pass  # answered already (in this message, an earlier one, or before a Change)
+        moved = self._from_walk(walk)
+        if echo is None:
+            return self._moved(moved)
+        fields = [f for f in answered if f in moved.answers]
+        return Step(moved, self.echoed(moved, echo, fields), True)
 
     # ------------------------------------------------------------------------------ helpers
 

@@ -61,13 +61,16 @@ class NumberReader:
         )
         self.comparators = {words_of(p): s for p, s in vocabulary.comparators.items()}
 
-    def read(self, text: str, field: str, *, money: bool) -> Reading | str | None:
-        """The number in `text`; an error key when it is not one clear number; None if none."""
+    def read(
+        self, text: str, field: str, *, money: bool, periods: bool = True
+    ) -> Reading | str | None:
+        """The number in `text`; an error key when it is not one clear number; None if none.
+        `periods=False` leaves "a day" / "a week" to the caller (it shows its own assumption)."""
         cleaned = _THOUSANDS.sub("", text.lower().replace("’", "'").replace("'", ""))
         dollar = "$" in cleaned
         cleaned = " " + re.sub(r"[$~,/()!?.;:](?!\d)", " ", cleaned) + " "
         period = None
-        if field == "hours_per_week":
+        if field == "hours_per_week" and periods:
             for phrase, factor in self.periods:
                 if f" {phrase} " in cleaned:
                     period = factor

@@ -73,20 +73,35 @@ class Passages:
             items = value if isinstance(value, list) else [value]
             for item in items:
                 self.all.extend(self._item(name, item))
+            if name in self.ask.lists:
+                self.all.append(self._list(name, items))
 
     def _label(self, field: str) -> str:
         return self.ask.field_labels.get(field, field.replace("_", " ").capitalize())
 
-    def _keywords(self, pid: str) -> str:
+    def _keywords(self, pid: str, section: str) -> str:
         extra = [v for k, v in self.ask.keywords.items() if pid == k or pid.startswith(k + "/")]
-        return " ".join([self.ask.sections[pid.split("/")[0]].keywords, *extra]).strip()
+        return " ".join([self.ask.sections[section].keywords, *extra]).strip()
 
     def _make(
         self, section: str, pid: str, title: str, text: str, items: tuple[str, ...], src: object
     ) -> Passage:
         spec = self.ask.sections[section]
         source = self.sources.get(str(src)) if src else self.sources.get(str(spec.source))
-        return Passage(pid, section, spec.topic, title, text, items, source, self._keywords(pid))
+        keywords = self._keywords(pid, section)
+        return Passage(pid, section, spec.topic, title, text, items, source, keywords)
+
+    def _list(self, section: str, items: list[object]) -> Passage:
+        """A whole section as one passage: one line per item (a template in ask.yaml)."""
+        spec = self.ask.lists[section]
+        lines = tuple(
+            spec.item.format(**{k: _text_of(v) or v for k, v in dict(item).items()})
+            for item in items
+            if isinstance(item, BaseModel)
+        )
+        sources = {str(getattr(i, "source", "")) for i in items} - {""}
+        source = sources.pop() if len(sources) == 1 else None
+        return self._make(section, f"list/{section}", spec.title, "", lines, source)
 
     def _item(self, section: str, item: object) -> Iterator[Passage]:
         spec = self.ask.sections[section]

@@ -7,7 +7,7 @@ recommendation; it uses the same Reply and Button types so every transport rende
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from typing import Any, Final, Literal
 
@@ -28,6 +28,8 @@ from flows.content import ReminderText
 from flows.events import Press, Text
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule, parse_local_time, parse_timezone
+from flows.setup_words import SetupWords, is_quiet_choice, quiet_window
+from flows.timezones import zone_label
 
 SetupStepName = Literal["timezone", "cadence", "days", "time", "quiet", "conflict"]
 SETUP_SCREEN = "setup"
@@ -90,7 +92,7 @@ def _time(state: SetupState, a: SetupTime) -> Update:
 
 
 def _quiet(state: SetupState, a: SetupQuiet) -> Update:
-    return ("finish", {"quiet": a.choice}) if a.choice in QUIET_CHOICES else None
+    return ("finish", {"quiet": a.choice}) if is_quiet_choice(a.choice) else None
 
 
 def _move(state: SetupState, a: QuietMove) -> Update:
@@ -126,8 +128,9 @@ class SetupResult:
 
 
 class ReminderSetup:
-    def __init__(self, words: ReminderText) -> None:
+    def __init__(self, words: ReminderText, typed: SetupWords | None = None) -> None:
         self.words = words
+        self.typed = typed
 
     def start(self, default_timezone: str) -> SetupResult:
         state = SetupState(timezone=default_timezone)
@@ -137,6 +140,8 @@ class ReminderSetup:
         """'Change': the steps again, starting from (and marking) the current choices."""
         quiet = (schedule.quiet_start, schedule.quiet_end)
         key = next((k for k, v in QUIET_CHOICES.items() if v == quiet), None)
+        if key is None and schedule.quiet_start and schedule.quiet_end:
+            key = f"{schedule.quiet_start:%H:%M}-{schedule.quiet_end:%H:%M}"
         state = SetupState(
             timezone=schedule.timezone,
             cadence=schedule.cadence,
@@ -164,6 +169,20 @@ class ReminderSetup:
         return self._next(state.model_copy(update=update))
 
     def _typed(self, state: SetupState, text: str) -> SetupResult:
+        if self.typed is not None:  # words → the buttons' own actions (flows/setup_words.py)
+            typed = self.typed.typed(state.step, text)
+            if typed.choices:
+                shown = self.show(state)
+                rows = tuple((Button(label, action),) for label, action in typed.choices)
+                return SetupResult(state, None, replace(shown, buttons=rows + shown.buttons))
+            result = SetupResult(state, None, None)
+            for action in typed.actions:
+                assert result.state is not None
+                result = self.handle(result.state, Press(action))
+                if result.state is None:
+                    return result
+            if typed.actions:
+                return result
         m = self.words.messages
         if state.step == "timezone":
             zone = parse_timezone(text)
@@ -244,7 +263,7 @@ class ReminderSetup:
     def _conflict(self, state: SetupState, out: ReplyBuilder) -> Reply:
         """The time is inside the quiet hours: move it to just before or after them, or
         choose the quiet hours again. Nothing is saved until one of these is picked."""
-        quiet = QUIET_CHOICES.get(state.quiet or "none")
+        quiet = quiet_window(state.quiet)
         schedule = ReminderSchedule(
             at=state.at,
             quiet_start=quiet[0] if quiet else None,
@@ -286,10 +305,11 @@ class ReminderSetup:
         """'Mon, Thu at 18:00 (Europe/Berlin)' or 'every day at 07:00 (UTC)'."""
         m = self.words.messages
         clock = schedule.at.strftime("%H:%M")
+        zone = zone_label(schedule.timezone)
         if schedule.cadence == "daily":
-            return m["cadence_daily"].format(time=clock, zone=schedule.timezone)
+            return m["cadence_daily"].format(time=clock, zone=zone)
         days = ", ".join(self.words.weekdays[d] for d in schedule.weekdays)
-        return m["cadence_weekly"].format(days=days, time=clock, zone=schedule.timezone)
+        return m["cadence_weekly"].format(days=days, time=clock, zone=zone)
 
 
 def _tick(label: str, on: bool) -> str:
@@ -297,7 +317,7 @@ def _tick(label: str, on: bool) -> str:
 
 
 def _schedule(state: SetupState) -> ReminderSchedule:
-    quiet = QUIET_CHOICES.get(state.quiet or "none")
+    quiet = quiet_window(state.quiet)
     return ReminderSchedule(
         timezone=state.timezone,
         weekdays=state.days or (0,),

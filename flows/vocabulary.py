@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS
+from flows.answer_model import BOUNDS, CHOICES
 
 ReplyKind = Literal["yes", "no", "unsure"]
 
@@ -37,6 +37,64 @@ class Ambiguity(_Frozen):
 Phrase = Annotated[str, Field(min_length=1)]
 
 
+class DegreeWords(_Frozen):
+    """The degree question: levels outrank subjects ("MS in statistics" is a master's)."""
+
+    graduate: list[Phrase]
+    business_graduate: list[Phrase]
+    bachelor: list[Phrase]
+    none: list[Phrase]
+    nearest_none: list[Phrase]
+    incomplete: list[Phrase]
+    related: list[Phrase]
+    other: list[Phrase]
+    ask_subject: list[Phrase]
+
+
+class HoursWords(_Frozen):
+    per_day: list[Phrase]
+    weekdays: list[Phrase]
+    weekend: list[Phrase]
+    per_week: list[Phrase]
+    per_month: list[Phrase]
+    days_words: dict[Phrase, int]
+    minutes: list[Phrase]
+    ask_words: dict[Phrase, list[int]]
+    full_time: list[Phrase]
+
+
+class PauseWords(_Frozen):
+    zero: list[Phrase]
+    ask: dict[Phrase, list[int]]
+    few: dict[Phrase, int]
+
+
+class YearsWords(_Frozen):
+    since: list[Phrase]
+    zero: list[Phrase]
+
+
+class ZoneWords(_Frozen):
+    names: dict[Phrase, str]
+    aliases: dict[Phrase, Phrase]
+    half_hours: dict[str, str]
+    fillers: list[Phrase]
+    max_options: int = Field(ge=2, le=8)
+
+
+class SetupVocabulary(_Frozen):
+    """The reminder setup typed in words ("weekly on Sunday evening", "10pm to 7am")."""
+
+    daily: list[Phrase]
+    weekly: list[Phrase]
+    days: dict[Phrase, int]
+    day_groups: dict[Phrase, list[int]]
+    parts_of_day: dict[Phrase, str]
+    no_quiet: list[Phrase]
+    quiet_links: list[Phrase]
+    quiet_markers: list[Phrase]
+
+
 class Vocabulary(_Frozen):
     numbers: NumberWords
     comparators: dict[Phrase, Literal[-1, 0, 1]]
@@ -50,20 +108,50 @@ class Vocabulary(_Frozen):
     reply_meanings: dict[str, dict[ReplyKind, str | list[str]]]
     zero_phrases: dict[str, list[Phrase]]
     question_openers: list[Phrase]
+    professional_markers: list[Phrase]
+    negators: list[Phrase]
+    negation_reach: int = Field(ge=1, le=8)
+    not_negating: list[Phrase]
+    exclusions: list[Phrase]
+    contrasts: list[Phrase]
+    choices: dict[str, dict[str, list[Phrase]]]
+    ask_between: dict[str, dict[Phrase, list[str]]]
+    degree: DegreeWords
+    hours: HoursWords
+    pause: PauseWords
+    years: YearsWords
+    signals: dict[str, list[Phrase]]
+    zones: ZoneWords
+    setup: SetupVocabulary
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:
+        for table in (self.choices, self.ask_between):
+            for field, entries in table.items():
+                allowed = CHOICES.get(field)
+                if allowed is None:
+                    raise ValueError(f"not a choice question: {field}")
+                if table is self.ask_between:
+                    values = [v for e in entries.values() for v in e]
+                else:
+                    values = list(entries)
+                bad = sorted(set(values) - set(allowed))
+                if bad:
+                    raise ValueError(f"{field}: unknown values {bad}")
+        unknown = set(self.signals) - set(CHOICES) - set(BOUNDS)
+        if unknown:
+            raise ValueError(f"signals: unknown questions {sorted(unknown)}")
         for field, meanings in self.reply_meanings.items():
-            allowed = FIELD_VALUES.get(field)
-            if allowed is None and field not in NUMERIC_BOUNDS:
+            allowed = CHOICES.get(field)
+            if allowed is None and field not in BOUNDS:
                 raise ValueError(f"reply_meanings: unknown question {field}")
             for value in meanings.values():
                 values = [value] if isinstance(value, str) else value
                 bad = [v for v in values if (v not in allowed if allowed else not v.isdigit())]
                 if bad:
                     raise ValueError(f"reply_meanings.{field}: unknown values {bad}")
-        for table in (self.units, self.zero_phrases):
-            unknown = set(table) - set(NUMERIC_BOUNDS)
+        for names in (set(self.units), set(self.zero_phrases)):
+            unknown = names - set(BOUNDS)
             if unknown:
                 raise ValueError(f"not a number question: {sorted(unknown)}")
         return self
@@ -115,6 +203,58 @@ class Matching(_Frozen):
     one (no question mark or opening question word) and failed as an answer."""
 
 
+class EchoWords(_Frozen):
+    """`content/understanding.yaml`: how a typed answer is read back, with its assumptions."""
+
+    echo: dict[str, Annotated[str, Field(min_length=1)]]
+    hints: dict[str, Annotated[str, Field(min_length=1)]]
+    labels: dict[str, dict[str, str] | str]
+    notes: dict[str, Annotated[str, Field(min_length=1)]]
+
+
+class SectionList(_Frozen):
+    """A whole advice section as one answer ("which certifications are there")."""
+
+    title: Annotated[str, Field(min_length=1)]
+    item: Annotated[str, Field(min_length=1)]
+    """A template over each item's fields."""
+    paraphrases: list[Phrase] = []
+
+
+class Uncovered(_Frozen):
+    """A question the articles do not answer: said plainly, with what they do cover."""
+
+    say: Annotated[str, Field(min_length=1)]
+    triggers: list[Phrase]
+    together: list[list[Phrase]] = []
+    """Words that, all in one question in any order, mean this entry ("pay … later")."""
+    examples: list[Phrase]
+    offer: list[str]
+    """Passage ids offered as topics."""
+
+
+class MeaningMatching(_Frozen):
+    """How meaning-based similarity (flows/meaning.py) joins the keyword match."""
+
+    weight: float = Field(ge=0)
+    """How much similarity (0..1) counts next to keyword coverage when ranking passages."""
+    accept: float = Field(gt=0, lt=1)
+    """Similarity that answers on its own, with at least `floor` keyword coverage."""
+    floor: float = Field(ge=0, lt=1)
+    alone: float = Field(gt=0, le=1)
+    """Similarity that answers even with no keyword in common."""
+    uncovered: float = Field(gt=0, lt=1)
+    """Similarity to an uncovered entry's examples that says "the articles don't say"."""
+    margin: float = Field(ge=0)
+    """How far an uncovered entry must beat the best passage's similarity."""
+    off_topic_coverage: float = Field(gt=0, le=1)
+    """Keyword coverage a question with no word from `domain_words` needs to be answered."""
+    exact_bonus: float = Field(ge=0)
+    entity_bonus: float = Field(ge=0)
+    """Added to the passages about the one thing a question names ("layer 4", "phase 1")."""
+    """Added for a question that is (nearly) one of a passage's paraphrases."""
+
+
 class AskText(_Frozen):
     sections: dict[str, SectionIndex]
     skip: list[str]
@@ -130,3 +270,10 @@ class AskText(_Frozen):
     """Passage ids offered as topics when nothing matches."""
     messages: dict[str, Annotated[str, Field(min_length=1)]]
     matching: Matching
+    meaning: MeaningMatching
+    lists: dict[str, SectionList]
+    paraphrases: dict[str, list[Phrase]]
+    entities: dict[str, list[Phrase]]
+    comparison_cues: list[Phrase]
+    uncovered: dict[str, Uncovered]
+    domain_words: str

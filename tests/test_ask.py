@@ -8,7 +8,8 @@ import pytest
 
 from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bot.cli import main
-from flows.ask import AskIndex, answer_blocks, answer_text, as_json, offered
+from flows.ask import AskIndex
+from flows.ask_reply import answer_blocks, answer_text, as_json, offered
 from flows.content import Content
 from flows.passages import Passages
 
@@ -21,7 +22,12 @@ def index(content: Content) -> AskIndex:
 
 
 def lands_on(passage_id: str, topics: tuple[str, ...]) -> bool:
-    return any(passage_id == t or passage_id.startswith(t) for t in topics)
+    """The passage, or the whole section's list passage ("list/hiring_signals"), answers it."""
+    section = passage_id.removeprefix("list/") if passage_id.startswith("list/") else None
+    return any(
+        passage_id == t or passage_id.startswith(t) or (section and t.startswith(section))
+        for t in topics
+    )
 
 
 def test_the_question_set_is_big_enough() -> None:
@@ -67,9 +73,12 @@ def test_greetings_and_weather_get_a_friendly_line(index: AskIndex, content: Con
 
 def test_no_match_says_so_and_offers_topics(index: AskIndex, content: Content) -> None:
     result = index.ask("quantum chromodynamics lattice")
-    assert result.fallback == "no_match"
+    assert (result.fallback, result.status) == ("off_topic", "declined")
     text = answer_text(index, result)
-    assert text.startswith(content.ask.messages["no_match"])
+    assert text.startswith(content.ask.messages["off_topic"])
+    result = index.ask("does the quantum chromodynamics lattice course help my career")
+    assert (result.fallback, result.status) == ("no_match", "not_covered")
+    assert answer_text(index, result).startswith(content.ask.messages["no_match"])
     assert len(index.suggested()) == len(content.ask.suggested) >= 3
     assert all(p.title in text for p in index.suggested())
 
@@ -104,10 +113,15 @@ def test_a_new_advice_section_must_be_indexed(content: Content) -> None:
 
 def test_json_shape(index: AskIndex) -> None:
     data = as_json(index, index.ask("how long does it take"))
-    assert set(data) == {"matched", "topic", "answer", "source", "related"}
+    old = {"matched", "topic", "answer", "source", "related"}
+    assert set(data) == old | {"status", "text"}
     assert data["matched"] is True and isinstance(data["topic"], str)
+    assert data["status"] == "answered" and data["text"] == data["answer"]
     off = as_json(index, index.ask("tell me a joke"))
     assert off["matched"] is False and off["topic"] is None and off["source"] is None
+    assert off["status"] == "declined"
+    skipped = as_json(index, index.ask("when does the next cohort start"))
+    assert skipped["status"] == "not_covered" and "don't" in str(skipped["text"])
 
 
 def test_cli_ask_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,7 +145,7 @@ def test_answer_blocks_and_topic_buttons(index: AskIndex, content: Content) -> N
     assert blocks[0].kind == "heading" and blocks[-1].kind == "note"
     assert all(index.by_key(p.key) == p for p in offered(index, result))
     nothing = index.ask("quantum chromodynamics lattice")
-    assert [b.text for b in answer_blocks(index, nothing)] == [content.ask.messages["no_match"]]
+    assert [b.text for b in answer_blocks(index, nothing)] == [content.ask.messages["off_topic"]]
     assert offered(index, nothing) == tuple(index.suggested())
     assert offered(index, index.ask("hello")) == ()
     assert len({p.key for p in index.passages}) == len(index.passages)
@@ -151,3 +165,57 @@ def test_a_cost_question_is_answered_with_the_tuition(index: AskIndex, question:
     # A path's "who it suits" list once won cost questions: it carried the section's cost words.
     answer = as_json(index, index.ask(question))["answer"]
     assert "$" in answer and "tuition" in answer.lower(), answer
+
+
+def test_the_tuning_questions_are_answered_with_the_right_facts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pathlib import Path
+
+    from bench.understanding_eval import run_questions
+
+    table = run_questions(Path(__file__).parent / "tuning" / "questions.yaml", verbose=True)
+    shown = capsys.readouterr().out
+    answerable = table["answerable"]
+    assert answerable["right"] / (answerable["right"] + answerable["miss"]) >= HIT_RATE, shown
+    assert table["uncovered"]["miss"] == 0 and table["off_topic"]["miss"] == 0, shown
+
+
+@pytest.mark.parametrize(
+    ("question", "both"),
+    [
+        ("bootcamp vs masters?", ("$10,000", "$30,000")),
+        (
+            "whats the difference between an applied ml engineer and a research engineer",
+            ("Applied ML Engineer", "Research Engineer"),
+        ),
+        ("aws or google certification?", ("$300", "$200")),
+    ],
+)
+def test_a_comparison_answers_both_sides(
+    index: AskIndex, question: str, both: tuple[str, str]
+) -> None:
+    result = index.ask(question)
+    assert len(result.sides) == 2
+    text = answer_text(index, result)
+    assert all(side in text for side in both), text
+
+
+def test_a_question_the_articles_skip_says_so_and_offers_what_they_cover(index: AskIndex) -> None:
+    for question in (
+        "when does the next cohort start",
+        "what salary can I expect in Germany",
+        "am I too old at 45",
+        "is there a payment plan",
+        "can I do a part-time master's",
+    ):
+        result = index.ask(question)
+        assert result.status == "not_covered" and result.uncovered, question
+        assert "don't" in answer_text(index, result)
+        assert offered(index, result), question
+
+
+def test_short_typos_are_corrected(index: AskIndex) -> None:
+    assert index.ask("wat certs matter").passage == index.ask("what certs matter").passage
+    assert index.ask("how long to learn machien learning").matched
+    assert not index.ask("recommend me a good movie").matched  # a real word is not "fixed"

@@ -87,7 +87,7 @@ async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: 
         screen = await user.say("18:30")
         assert "quiet hours" in screen.text
         screen = await user.tap("No quiet hours")
-        assert "Reminders are on: Tue at 18:30 (Etc/GMT-3)" in screen.text
+        assert "Reminders are on: Tue at 18:30 (UTC+03:00)" in screen.text
         assert "Tue 24 Nov, 18:30" in screen.text
 
         class Context:

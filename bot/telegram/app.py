@@ -158,6 +158,8 @@ def build_application(
                 commands=bot_commands(content),
             )
         )
+        # The meaning model (flows/meaning.py) loads now, not on the first person's question.
+        await asyncio.to_thread(dialogues.engine.views.index.meaning_index)
         log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]

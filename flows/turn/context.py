@@ -16,6 +16,7 @@ from flows.conversation import Conversation
 from flows.engine import Engine
 from flows.reminder_setup import ReminderSetup
 from flows.reply import Reply, ReplyBuilder
+from flows.setup_words import SetupWords
 from flows.turn.effects import SendExport, SendPlanFiles
 from flows.turn.records import PlanRecord, ReminderRecord, TurnState
 
@@ -49,7 +50,7 @@ class Dialogues:
         return cls(
             content,
             engine or Engine(content),
-            ReminderSetup(content.reminders),
+            ReminderSetup(content.reminders, SetupWords(content.vocabulary)),
             default_timezone,
             resume_after,
         )

@@ -54,7 +54,7 @@ def interview(t: Turn, event: Event) -> Outcome:
     user = t.state.user
     after = t.app.resume_after
     returning = user is not None and after is not None and t.now - user.updated_at >= after
-    step = t.app.engine.handle(t.conv, event, returning=returning)
+    step = t.app.engine.handle(t.conv, event, returning=returning, today=t.now.date())
     return Outcome(step.conversation, (step.reply,), toast=step.reply.notice)
 
 

@@ -1,0 +1,134 @@
+"""What the keyword index cannot see: meaning, comparisons, and questions the articles skip.
+
+WHY: "do employers even care about certificates" shares no rare word with the FAQ that answers
+it, "bootcamp vs masters?" needs both sides, and "when does the next cohort start" must hear
+"the articles don't say" rather than the nearest passage. Three small parts, each built once:
+
+- `MeaningIndex`: every passage's title, text and paraphrases (content/ask.yaml) embedded with
+  `flows/meaning.py`; a question's similarity to a passage is its best match among those.
+- `Comparisons`: two or more things people compare (paths, roles, certifications), named with
+  a comparison word, are answered side by side.
+- `UncoveredIndex`: questions the articles do not answer (cohort dates, salaries, age, payment
+  plans, part-time degrees…), found by their trigger phrases or by similarity to examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from flows.meaning import Meaning
+from flows.numbers import words_of
+from flows.passages import Passage
+from flows.understand_text import PhraseTable, read_words
+from flows.vocabulary import AskText
+
+Scores = npt.NDArray[np.float32]
+
+
+class MeaningIndex:
+    """Passage and uncovered-entry vectors; `similarities` scores one question against all."""
+
+    def __init__(self, passages: Sequence[Passage], ask: AskText, model: Meaning) -> None:
+        self.model = model
+        probes: list[str] = []
+        owners: list[int] = []
+        for i, p in enumerate(passages):
+            body = " ".join([p.text, *p.items])[:400]
+            texts = [p.title, f"{p.title}. {body}", *ask.paraphrases.get(p.id, [])]
+            if p.id.startswith("list/"):
+                texts += ask.lists[p.section].paraphrases
+            probes += texts
+            owners += [i] * len(texts)
+        self._vectors = model.embed(probes)
+        self._owners = np.array(owners)
+        self._count = len(passages)
+        keys = list(ask.uncovered)
+        examples = [(k, e) for k in keys for e in ask.uncovered[k].examples]
+        self.uncovered_keys = keys
+        self._uncovered = model.embed([e for _, e in examples])
+        self._uncovered_owner = np.array([keys.index(k) for k, _ in examples])
+
+    def similarities(self, question: str) -> tuple[Scores, Scores]:
+        """(per passage, per uncovered entry): the best cosine similarity among its probes."""
+        q = self.model.embed([question])[0]
+        per_probe = self._vectors @ q
+        best = np.full(self._count, -1.0, dtype=np.float32)
+        np.maximum.at(best, self._owners, per_probe)
+        uncovered = np.full(len(self.uncovered_keys), -1.0, dtype=np.float32)
+        np.maximum.at(uncovered, self._uncovered_owner, self._uncovered @ q)
+        return best, uncovered
+
+
+class Comparisons:
+    """ "X vs Y", "difference between X and Y": the passages for each side, in the order named."""
+
+    def __init__(self, passages: Sequence[Passage], ask: AskText) -> None:
+        by_id = {p.id: p for p in passages}
+        self._names: PhraseTable[str] = PhraseTable(
+            (alias, pid)
+            for pid, aliases in ask.entities.items()
+            if pid in by_id
+            for alias in aliases
+        )
+        self._cues = frozenset(words_of(c) for c in ask.comparison_cues)
+        self._by_id = by_id
+        self._rows = list(passages)
+
+    def named_rows(self, question: str) -> set[int]:
+        """The row of the passage about the one thing a question names ("the 18 month program":
+        the AI Engineering Immersive); none when it names several or none."""
+        named = {f.payload for f in self._names.find(read_words(question, ()))}
+        if len(named) != 1:
+            return set()
+        pid = named.pop()
+        return {i for i, p in enumerate(self._rows) if p.id == pid}
+
+    def sides(self, question: str) -> tuple[Passage, ...]:
+        words = read_words(question, ())
+        text = f" {words.text} "
+        if not any(f" {cue} " in text for cue in self._cues):
+            return ()
+        named: list[str] = []
+        for found in self._names.find(words):
+            if found.payload not in named:
+                named.append(found.payload)
+        groups = {pid.split("/")[0] for pid in named}
+        if len(named) < 2 or (len(groups) > 1 and not _mixed_paths(named)):
+            return ()
+        return tuple(self._by_id[pid] for pid in named[:3])
+
+
+def _mixed_paths(named: list[str]) -> bool:
+    """A path compared with the work-integrated FAQ ("apprenticeship vs bootcamp") still
+    compares routes; a role next to a certification does not."""
+    return {pid.split("/")[0] for pid in named} <= {"paths", "faq"}
+
+
+class UncoveredIndex:
+    """Trigger phrases of the questions the articles do not answer."""
+
+    def __init__(self, ask: AskText) -> None:
+        self._triggers: PhraseTable[str] = PhraseTable(
+            (t, key) for key, entry in ask.uncovered.items() for t in entry.triggers
+        )
+        self._together = [
+            (key, frozenset(_plain(words_of(w)) for w in group))
+            for key, entry in ask.uncovered.items()
+            for group in entry.together
+        ]
+
+    def triggered(self, question: str) -> str | None:
+        words = read_words(question, ())
+        found = self._triggers.find(words)
+        if found:
+            return found[0].payload
+        plain = {_plain(w) for w in words.tokens}
+        return next((key for key, group in self._together if group <= plain), None)
+
+
+def _plain(word: str) -> str:
+    """ "jobs" → "job": a trigger's words match singular or plural."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -1,0 +1,252 @@
+"""Reading a choice question's answer out of a typed message: phrases, negation, contrast.
+
+WHY: "definitely not research", "anything but government" and "not a CS degree, it's in history"
+used to store the very option they rule out, and "MS in statistics" a bachelor's. Here a negated
+phrase blocks its value, the last side of a contrast wins, several different answers are asked
+about, and the degree's level outranks its subject. Every phrase is in `content/vocabulary.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from flows.answer_model import CHOICES
+from flows.numbers import words_of
+from flows.understand_text import Found, Negations, PhraseTable, Words
+from flows.vocabulary import ReplyKind, Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one question's reader made of a message."""
+
+    values: tuple[str | int, ...] = ()
+    """One value: understood. Several: ask which ("Did you mean …?")."""
+    note: str | None = None
+    """A key into content/understanding.yaml `notes`, with `note_values` for its placeholders."""
+    note_values: dict[str, str] = field(default_factory=dict)
+    blocked: bool = False
+    """The message ruled something out and named nothing else: `values` are the rest."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """The words the reading rests on (a message's other parts may answer other questions)."""
+    error: str | None = None
+    """A hint key when the message is about this question but not an answer to it."""
+
+    @property
+    def stored(self) -> bool:
+        return len(self.values) == 1 and not self.blocked
+
+
+NOTHING = Reading()
+
+_LEVELS = ("none", "bachelor", "graduate")
+P = TypeVar("P")
+_OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whatever"})
+"""Opening an exclusion ("anything but government"): ruled out as a phrase, not as an answer."""
+
+
+class ChoiceReader:
+    """Phrase tables for every choice question, built once from the vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        v = vocabulary
+        self.negations = Negations(v.negators, v.exclusions, v.not_negating, v.negation_reach)
+        negators = {words_of(n) for n in v.negators} | {"no", "nope", "nah", "none"}
+        self.negator_words = frozenset(w for n in negators for w in n.split() if w != "t")
+        self.tables: dict[str, PhraseTable[tuple[str, ...]]] = {}
+        for name in CHOICES:
+            entries: list[tuple[str, tuple[str, ...]]] = []
+            for value, phrases in v.choices.get(name, {}).items():
+                entries += [(p, (value,)) for p in phrases if words_of(p) not in negators]
+            entries += [(p, tuple(vs)) for p, vs in v.ask_between.get(name, {}).items()]
+            self.tables[name] = PhraseTable(_last_wins(entries))
+        self.replies: dict[str, ReplyKind] = {
+            words_of(p): kind for kind, ps in v.replies.items() for p in ps
+        }
+        self.meanings = v.reply_meanings
+        self.markers = frozenset(words_of(p) for p in v.professional_markers)
+        d = v.degree
+        level_entries = (
+            [(p, "graduate") for p in d.graduate]
+            + [(p, "bachelor") for p in d.bachelor]
+            + [(p, "none") for p in d.none if words_of(p) not in negators]
+            + [(p, "nearest_none") for p in d.nearest_none]
+            + [(p, "incomplete") for p in d.incomplete]
+        )
+        self.levels: PhraseTable[str] = PhraseTable(level_entries)
+        self.business = {words_of(p) for p in d.business_graduate}
+        self.generic = {"degree", "a degree", "graduated"}
+        self.subjects: PhraseTable[str] = PhraseTable(
+            _last_wins(
+                [(p, "related") for p in d.related]
+                + [(p, "other") for p in d.other]
+                + [(p, "ask") for p in d.ask_subject]
+            )
+        )
+
+    # ------------------------------------------------------------------------------ replies
+
+    def clause_replies(self, words: Words) -> list[tuple[ReplyKind, int, int]]:
+        """Clauses that are a bare yes / no / not-sure ("no, I'm a citizen")."""
+        out: list[tuple[ReplyKind, int, int]] = []
+        for start, end in words.clauses():
+            kind = self.replies.get(words.span_text(start, end))
+            if kind is not None:
+                out.append((kind, start, end))
+        return out
+
+    def reply_values(self, name: str, kind: ReplyKind) -> tuple[str, ...]:
+        meaning = self.meanings.get(name, {}).get(kind)
+        if meaning is None:
+            return ()
+        return (meaning,) if isinstance(meaning, str) else tuple(meaning)
+
+    # ------------------------------------------------------------------------------ choices
+
+    def read(self, name: str, words: Words) -> Reading:
+        if name == "degree":
+            return self.degree(words)
+        found = self.tables[name].find(words)
+        out = self.negations.ruled_out(words, found)
+        kept = [f for i, f in enumerate(found) if i not in out]
+        for kind, start, end in self.clause_replies(words):
+            values = self.reply_values(name, kind)
+            if values and not any(f.start == start for f in kept):
+                kept.append(Found(start, end, values, words.span_text(start, end)))
+        if name == "coding_experience":
+            kept = _drop_markers(kept, self.markers)
+        blocked = {
+            v
+            for i in out
+            if len(found[i].payload) == 1 and found[i].phrase not in _OPEN
+            for v in found[i].payload
+        }
+        return decide(name, words, kept, blocked, self.negator_words)
+
+    # ------------------------------------------------------------------------------ degree
+
+    def degree(self, words: Words) -> Reading:
+        """The level held (none < bachelor < graduate) first, then whether its subject is CS or
+        related; a missing subject is asked about, never guessed."""
+        levels = self.levels.find(words)
+        subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]
+        merged = sorted([*levels, *subjects], key=lambda f: f.start)
+        out = self.negations.ruled_out(words, merged)
+        negated = {(merged[i].start, merged[i].end) for i in out}
+        neg_levels = {f.phrase for f in levels if (f.start, f.end) in negated}
+        levels = [f for f in levels if (f.start, f.end) not in negated]
+        subjects = [f for f in subjects if (f.start, f.end) not in negated]
+        spans = tuple((f.start, f.end) for f in [*levels, *subjects])
+        incomplete = {words.clause[f.start] for f in levels if f.payload == "incomplete"}
+        held = [f for f in levels if f.payload in _LEVELS]
+        if not held and neg_levels & (self.generic | {"bachelor", "bachelors", "bachelor s"}):
+            return Reading(("none",), spans=spans)  # "I don't have a degree"
+        if not held:
+            if any(f.payload == "nearest_none" for f in levels):
+                return Reading(("none",), note="associate", spans=spans)
+            if incomplete:
+                return Reading(("none",), note="in_progress", spans=spans)
+            return _subject_only(subjects, spans)
+        top = max(held, key=lambda f: _LEVELS.index(f.payload))
+        level = top.payload
+        note: str | None = None
+        if words.clause[top.start] in incomplete:
+            level, note = _LEVELS[_LEVELS.index(level) - 1], "in_progress"
+        if level == "none":
+            return Reading(("none",), note=note, spans=spans)
+        if level == "graduate" and top.phrase in self.business:
+            related = [s for s in subjects if s.payload == "related"]
+            if related:
+                return Reading(("graduate", "graduate_other"), spans=spans)
+            return Reading(("graduate_other",), note=note or "mba", spans=spans)
+        kinds = {s.payload for s in subjects}
+        cs, other = ("bachelor_cs", "bachelor_other")
+        if level == "graduate":
+            cs, other = ("graduate", "graduate_other")
+        if not subjects or "ask" in kinds or len(kinds) > 1:
+            return Reading((cs, other), spans=spans)
+        subject = subjects[0]
+        if note is None and top.phrase in self.generic:
+            note = "bare_degree"
+        key = note or ("subject_related" if subject.payload == "related" else "subject_other")
+        return Reading(
+            (cs if subject.payload == "related" else other,),
+            note=key,
+            note_values={"subject": subject.phrase},
+            spans=spans,
+        )
+
+
+def decide(
+    name: str,
+    words: Words,
+    kept: list[Found[tuple[str, ...]]],
+    blocked: set[str],
+    negators: frozenset[str] = frozenset(),
+) -> Reading:
+    """One answer from the phrases found: the last side of a contrast wins; a definite value
+    wins over a phrase that only narrows it down; different answers are asked about."""
+    spans = tuple((f.start, f.end) for f in kept)
+    if not kept:
+        if blocked:
+            rest = tuple(v for v in CHOICES[name] if v not in blocked)
+            return Reading(rest, blocked=True)
+        return NOTHING
+    last = max(words.contrast[f.start] for f in kept)
+    later = [f for f in kept if words.contrast[f.start] == last]
+    earlier = {f.payload[0] for f in kept if len(f.payload) == 1} - {
+        f.payload[0] for f in later if len(f.payload) == 1
+    }
+    if earlier and any(negators & set(f.phrase.split()) for f in later):
+        # "I used to be a developer but haven't coded in years": a contrast ending in a
+        # negative does not undo the first answer; ask.
+        values = [*dict.fromkeys([*(v for f in kept for v in f.payload if v not in blocked)])]
+        return Reading(tuple(values[:4]), spans=spans)
+    kept = later
+    definite = {f.payload[0] for f in kept if len(f.payload) == 1} - blocked
+    narrowing = [set(f.payload) - blocked for f in kept if len(f.payload) > 1]
+    if len(definite) == 1:
+        value = next(iter(definite))
+        if all(value in n for n in narrowing) or not narrowing:
+            return Reading((value,), spans=spans)
+    ordered: list[str] = []
+    for f in kept:
+        ordered += [v for v in f.payload if v not in blocked and v not in ordered]
+    if len(definite) > 1:
+        ordered = [v for v in ordered if v in definite] or ordered
+    if not ordered:
+        rest = tuple(v for v in CHOICES[name] if v not in blocked)
+        return Reading(rest, blocked=True, spans=spans)
+    return Reading(tuple(ordered[:4]), spans=spans)
+
+
+def _drop_markers(
+    kept: list[Found[tuple[str, ...]]], markers: frozenset[str]
+) -> list[Found[tuple[str, ...]]]:
+    """ "for a living" next to another coding answer says it is paid work, not production code."""
+    others = [f for f in kept if f.phrase not in markers]
+    return others if others else kept
+
+
+def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]) -> Reading:
+    kinds = {s.payload for s in subjects}
+    if not subjects:
+        return NOTHING
+    if kinds == {"related"}:
+        return Reading(("bachelor_cs", "graduate"), spans=spans)
+    if kinds == {"other"}:
+        return Reading(("bachelor_other", "graduate_other"), spans=spans)
+    return Reading(("bachelor_cs", "bachelor_other", "graduate", "graduate_other"), spans=spans)
+
+
+def _inside(found: Found[str], others: list[Found[str]]) -> bool:
+    return any(o.start <= found.start and found.end <= o.end for o in others)
+
+
+def _last_wins(entries: list[tuple[str, P]]) -> list[tuple[str, P]]:
+    """One payload per phrase: a later table (asking, judgement calls) overrides an earlier."""
+    merged: dict[str, P] = {}
+    for phrase, payload in entries:
+        merged[words_of(phrase)] = payload
+    return list(merged.items())

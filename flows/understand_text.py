@@ -1,0 +1,156 @@
+"""The words of a typed message, cut into clauses, and the phrases found in them.
+
+WHY: reading "not a CS degree, it's in history" or "EU citizen but I want to work in the US"
+right needs more than "does a phrase occur": which clause it is in, whether a negation stands
+just before it, and whether a contrast ("but", "actually") came before it. This module finds
+phrases with those three facts; the readers (`understand_choice`, `understand_number`) decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from flows.numbers import words_of
+
+T = TypeVar("T")
+
+_CLAUSE = re.compile(r"[;!?\n()]+|(?<!\d),|,(?!\d{3})|(?<!\d)\.(?!\d)|\s[-–—]+\s|\s/\s")
+"""Where people separate thoughts; a comma inside a number ("$3,000") is not one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A message as lower-case word tokens, with the clause and the contrast count of each."""
+
+    tokens: tuple[str, ...]
+    clause: tuple[int, ...]
+    """Which clause (comma, semicolon, full stop…) each token is in."""
+    contrast: tuple[int, ...]
+    """How many contrast words ("but", "actually") come before each token."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """(start, end) token spans of the clauses, in order."""
+        spans: list[tuple[int, int]] = []
+        for i, c in enumerate(self.clause):
+            if spans and self.clause[spans[-1][0]] == c:
+                spans[-1] = (spans[-1][0], i + 1)
+            else:
+                spans.append((i, i + 1))
+        return spans
+
+    def span_text(self, start: int, end: int) -> str:
+        return " ".join(self.tokens[start:end])
+
+
+def split_clauses(text: str) -> list[str]:
+    """The raw text cut where people separate thoughts: commas, semicolons, full stops, dashes."""
+    return [part.strip() for part in _CLAUSE.split(text) if part and part.strip()]
+
+
+def read_words(text: str, contrasts: Iterable[str]) -> Words:
+    contrast_words = {words_of(c) for c in contrasts}
+    tokens: list[str] = []
+    clause: list[int] = []
+    contrast: list[int] = []
+    seen = 0
+    for number, part in enumerate(split_clauses(text)):
+        part_tokens = words_of(part).split()
+        for i, token in enumerate(part_tokens):
+            pair = " ".join(part_tokens[i : i + 2])
+            tokens.append(token)
+            clause.append(number)
+            contrast.append(seen)
+            if token in contrast_words or pair in contrast_words:
+                seen += 1
+    return Words(tuple(tokens), tuple(clause), tuple(contrast))
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[T]):
+    start: int
+    end: int
+    payload: T
+    phrase: str
+
+
+class PhraseTable(Generic[T]):
+    """Phrases (any case, apostrophes as spaces) → payloads; finds them as whole words, the
+    longest phrase first where two start at the same word, never two overlapping."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for phrase, payload in entries:
+            words = tuple(words_of(phrase).split())
+            if words:
+                by_first.setdefault(words[0], []).append((words, payload))
+        for options in by_first.values():
+            options.sort(key=lambda wp: -len(wp[0]))
+        self._by_first = by_first
+
+    def find(self, words: Words, start: int = 0, end: int | None = None) -> list[Found[T]]:
+        """Every phrase found, longest first, never two overlapping; in text order."""
+        tokens, clause = words.tokens, words.clause
+        stop = len(tokens) if end is None else end
+        candidates: list[tuple[int, int, T]] = []
+        for i in range(start, stop):
+            for phrase, payload in self._by_first.get(tokens[i], ()):
+                j = i + len(phrase)
+                if j <= stop and tuple(tokens[i:j]) == phrase and clause[i] == clause[j - 1]:
+                    candidates.append((i, j, payload))
+        taken: set[int] = set()
+        found: list[Found[T]] = []
+        for i, j, payload in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if taken.isdisjoint(range(i, j)):
+                taken.update(range(i, j))
+                found.append(Found(i, j, payload, " ".join(tokens[i:j])))
+        return sorted(found, key=lambda f: f.start)
+
+
+class Negations:
+    """Finds which phrases a negation ("not a developer") or exclusion ("anything but
+    government") rules out: the first phrase starting within `reach` words after it, in the
+    same clause, with no contrast word in between."""
+
+    def __init__(
+        self, negators: Iterable[str], exclusions: Iterable[str], neutral: Iterable[str], reach: int
+    ) -> None:
+        self._table: PhraseTable[str] = PhraseTable(
+            [*((n, "neutral") for n in neutral), *((n, "not") for n in negators)]
+            + [(e, "but") for e in exclusions]
+        )
+        self.reach = reach
+
+    def ruled_out(self, words: Words, found: Sequence[Found[T]]) -> set[int]:
+        """Indexes into `found` of the phrases negated or excluded, and of the "anything" an
+        exclusion opens with ("anything but government" rules out both)."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: set[int] = set()
+        for neg in self._table.find(words):
+            if neg.payload == "neutral":
+                continue
+            inside = [i for i, f in enumerate(found) if f.start < neg.end and f.end > neg.start]
+            if neg.payload == "not" and inside:
+                continue  # the negation is part of a phrase ("not sure", "never coded")
+            out.update(inside)
+            if neg.end >= len(words.tokens):
+                continue
+            reach = self.reach + (2 if neg.payload == "but" else 0)
+            after = [i for i, f in enumerate(found) if f.start >= neg.end]
+            if not after:
+                continue
+            first = found[after[0]]
+            if (
+                first.start - neg.end <= reach
+                and words.clause[first.start] == words.clause[neg.start]
+                and words.contrast[first.start] == words.contrast[neg.end]
+                and not covered.isdisjoint(range(first.start, first.end))
+            ):
+                out.add(after[0])
+        return out

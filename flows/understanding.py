@@ -1,0 +1,312 @@
+"""What a typed message means at one question: the one entry point the engine, `aipath
+understand` and the tests share. Pure: text in, an `Understanding` out; nothing is stored here.
+
+WHY one place: a typed answer used to be parsed, stored and forgotten, so a wrong reading ("MS in
+statistics" as a bachelor's) only showed up as wrong advice. Now every reading says what it did:
+`stored` with the line that reads it back ("Got it: Master's or PhD in CS or related (statistics
+counts as related to CS)"), `clarify` with the options to ask about, `other_field` when the text
+answers another question ("I can't afford to stop working" at the visa question), or `hint`.
+Other questions answered in the same message come back in `also` ("nurse, associate degree,
+about 6 hours on weekends, $2k"), so the engine can store them all and echo them in one message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from flows.answer_model import BOUNDS, CHOICES, FIELDS, KINDS
+from flows.content import Content
+from flows.fit import money
+from flows.numbers import words_of
+from flows.understand_choice import NOTHING, ChoiceReader, Reading
+from flows.understand_number import NumberFields
+from flows.understand_text import read_words, split_clauses
+
+Answer = str | int
+Status = Literal["stored", "clarify", "hint", "other_field"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: Answer
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    status: Status
+    field: str
+    value: Answer | None = None
+    options: tuple[Option, ...] = ()
+    also: Mapping[str, Answer] = dataclasses.field(default_factory=dict)
+    echo: str | None = None
+    hint: str | None = None
+    """For `hint`: the message key saying why ("invalid_choice", "out_of_range_…")."""
+    question: bool = False
+    """For `hint`: the text reads as a question (the engine answers it from the advice)."""
+
+    def as_json(self) -> dict[str, object]:
+        """The `aipath understand --json` contract."""
+        return {
+            "status": self.status,
+            "field": self.field,
+            "value": self.value,
+            "options": [{"value": o.value, "label": o.label} for o in self.options],
+            "also": dict(self.also),
+            "echo": self.echo,
+        }
+
+
+class Understander:
+    """Built once per process from the content; `understand` is pure and cheap (no I/O)."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.v = content.vocabulary
+        self.words = content.understanding
+        self.choices = ChoiceReader(self.v)
+        self.numbers = NumberFields(self.v)
+        self.openers = frozenset(words_of(w) for w in self.v.question_openers)
+        self.signals = {
+            name: re.compile(
+                "|".join(
+                    p[3:] if p.startswith("re:") else rf"(?<![a-z]){re.escape(p)}(?![a-z])"
+                    for p in sorted(phrases, key=len, reverse=True)
+                )
+            )
+            for name, phrases in self.v.signals.items()
+        }
+
+    # ------------------------------------------------------------------------------ entry point
+
+    def understand(
+        self,
+        name: str,
+        text: str,
+        answers: Mapping[str, Answer] | None = None,
+        today: date | None = None,
+    ) -> Understanding:
+        """What `text` typed at question `name` means. `answers` so far decide which other
+        questions still count; `today` turns "since 2015" into years."""
+        if not words_of(text):
+            return Understanding("hint", name, hint="invalid_empty")
+        exact = self._exact(name, text)
+        if exact is not None:
+            return self._stored(name, exact, Reading((exact,)), {})
+        if self.looks_like_question(text):
+            return Understanding("hint", name, hint="not_an_answer", question=True)
+        reading = self.read(name, text, today)
+        strict = not reading.values  # text answering only other questions must read as one
+        also = self._also(name, text, set(reading.spans), answers or {}, today, strict=strict)
+        if reading.error and not reading.values:
+            if also:
+                return self._other(name, also)
+            return Understanding("hint", name, hint=reading.error)
+        if reading.stored:
+            return self._stored(name, reading.values[0], reading, also)
+        if reading.values:
+            return self._clarify(name, reading, also)
+        if also:
+            return self._other(name, also)
+        return Understanding("hint", name, hint=_invalid(name))
+
+    def read(self, name: str, text: str, today: date | None = None) -> Reading:
+        """One question's reading of `text`, before other questions are considered."""
+        words = read_words(text, self.v.contrasts)
+        kind = KINDS[name]
+        if kind == "choice":
+            return self.choices.read(name, words)
+        if name == "years_experience":
+            reading = self.numbers.years(text, words, today)
+        elif name == "budget_usd":
+            reading = self.numbers.budget(text, words)
+        elif name == "can_pause_income":
+            reading = self.numbers.pause(text, words)
+        else:
+            reading = self.numbers.hours(text, words)
+        if reading is NOTHING:
+            for reply, _, _ in self.choices.clause_replies(words):
+                values = self.choices.reply_values(name, reply)
+                if values:
+                    return Reading(tuple(int(v) for v in values))
+                if reply == "unsure":
+                    return Reading(error="unsure_no_option")
+        return reading
+
+    def looks_like_question(self, text: str) -> bool:
+        """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't")."""
+        words = words_of(text).split()
+        if text.strip().endswith("?"):
+            return True
+        return bool(words) and words[0] in self.openers and words[1:2] != ["t"]
+
+    # ------------------------------------------------------------------------------ parts
+
+    def _exact(self, name: str, text: str) -> Answer | None:
+        """A button's label, its value or its number, typed in full."""
+        wanted = words_of(text)
+        options = self.content.dialogue.questions[name].options
+        for index, option in enumerate(options, start=1):
+            names = {words_of(option.label), words_of(option.value)}
+            is_index = KINDS[name] == "choice" and wanted == str(index)
+            if wanted in names or is_index:
+                if KINDS[name] == "choice":
+                    return option.value if _valid(name, option.value) else None
+                if option.value.isdigit() and _valid(name, int(option.value)):
+                    return int(option.value)
+                return None
+        return None
+
+    def _also(
+        self,
+        name: str,
+        text: str,
+        used: set[tuple[int, int]],
+        answers: Mapping[str, Answer],
+        today: date | None,
+        *,
+        strict: bool,
+    ) -> dict[str, Reading]:
+        """Other questions answered in parts of the message this question's reading did not
+        use: each part is read for a question only when it carries that question's signal."""
+        found: dict[str, Reading] = {}
+        for part in self._parts(text, used):
+            low = part.lower()
+            if strict and not _answer_like(low):
+                continue
+            for other in FIELDS:
+                known = {f: r.values[0] for f, r in found.items()}
+                if other == name or other in found or not _asked(other, answers, known):
+                    continue
+                pattern = self.signals.get(other)
+                if pattern is None or not pattern.search(low):
+                    continue
+                reading = self.read(other, part, today)
+                if reading.stored:
+                    found[other] = reading
+                    break
+        return found
+
+    def _parts(self, text: str, used: set[tuple[int, int]]) -> list[str]:
+        """The message's clauses, minus the words this question's reading rests on ("backend
+        developer for 4 years" at the coding question leaves "for 4 years")."""
+        words = read_words(text, self.v.contrasts)
+        taken = {i for s, e in used for i in range(s, e)}
+        raw = split_clauses(text)
+        parts: list[str] = []
+        for start, end in words.clauses():
+            if taken.isdisjoint(range(start, end)):
+                parts.append(raw[words.clause[start]])
+            else:
+                rest = [words.tokens[i] for i in range(start, end) if i not in taken]
+                if rest:
+                    parts.append(" ".join(rest))
+        return parts
+
+    # ------------------------------------------------------------------------------ results
+
+    def _stored(
+        self, name: str, value: Answer, reading: Reading, also: Mapping[str, Reading]
+    ) -> Understanding:
+        w = self.words.echo
+        label = self.label(name, value)
+        if reading.note:
+            note = self.words.notes[reading.note].format(**reading.note_values)
+            echo = w["stored_note"].format(answer=label, note=note)
+        else:
+            echo = w["stored"].format(answer=label)
+        if also:
+            echo = f"{echo} {w['also'].format(answers=self._items(also))}"
+        return Understanding("stored", name, value, also=_values(also), echo=echo)
+
+    def _clarify(self, name: str, reading: Reading, also: Mapping[str, Reading]) -> Understanding:
+        w = self.words.echo
+        options = tuple(Option(v, self.label(name, v)) for v in reading.values)
+        key = "clarify_blocked" if reading.blocked else "clarify"
+        if KINDS[name] != "choice":
+            key = "clarify_number"
+        echo = w.get(f"clarify_{name}", w[key])
+        if also:
+            echo = f"{w['also'].format(answers=self._items(also))} {echo}"
+        return Understanding("clarify", name, options=options, also=_values(also), echo=echo)
+
+    def _other(self, name: str, also: Mapping[str, Reading]) -> Understanding:
+        echo = self.words.echo["other_field"].format(answers=self._items(also))
+        return Understanding("other_field", name, also=_values(also), echo=echo)
+
+    def _items(self, answers: Mapping[str, Reading]) -> str:
+        """ "Degree: No degree (there is no option for an associate degree…); Budget: $2,000"."""
+        w = self.words.echo
+        questions = self.content.dialogue.questions
+        items = []
+        for f, reading in answers.items():
+            answer = self.label(f, reading.values[0])
+            if reading.note:
+                note = self.words.notes[reading.note].format(**reading.note_values)
+                answer = f"{answer} ({note})"
+            items.append(w["item"].format(question=questions[f].summary_label, answer=answer))
+        return w["joiner"].join(items)
+
+    def label(self, name: str, value: Answer) -> str:
+        """How an answer reads back: its button's label, or the words in understanding.yaml."""
+        if KINDS[name] == "choice":
+            for option in self.content.dialogue.questions[name].options:
+                if option.value == value:
+                    return option.label
+        labels = self.words.labels
+        table = labels.get(name)
+        if isinstance(table, dict) and str(value) in table:
+            return table[str(value)]
+        if name == "can_pause_income" and isinstance(value, int):
+            key = {0: "months_none", 1: "months_one"}.get(value, "months")
+            return str(labels[key]).format(months=value)
+        if name == "budget_usd" and isinstance(value, int):
+            return money(value)
+        if name == "hours_per_week":
+            return str(labels["hours"]).format(hours=value)
+        if name == "years_experience":
+            if value == 1:
+                return str(labels["years_one"])
+            return self.content.dialogue.messages["years_value"].format(years=value)
+        return str(value)
+
+
+def _values(readings: Mapping[str, Reading]) -> dict[str, Answer]:
+    return {f: r.values[0] for f, r in readings.items()}
+
+
+def _valid(name: str, value: Answer) -> bool:
+    if KINDS[name] == "choice":
+        return isinstance(value, str) and value in CHOICES[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    low, high = BOUNDS[name]
+    return value >= low and (high is None or value <= high)
+
+
+def _asked(name: str, answers: Mapping[str, Answer], found: Mapping[str, Answer]) -> bool:
+    """Whether the interview asks `name` given what is known (years only after paid coding)."""
+    if name != "years_experience":
+        return True
+    coding = found.get("coding_experience", answers.get("coding_experience"))
+    return coding is None or coding in ("production", "ml")
+
+
+_FIRST_PERSON = frozenset({"i", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"})
+
+
+def _answer_like(part: str) -> bool:
+    """A part that reads as someone's own answer ("I can't stop working", "$2k", "associate
+    degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
+    words = part.split()
+    return any(c.isdigit() for c in part) or len(words) <= 3 or not _FIRST_PERSON.isdisjoint(words)
+
+
+def _invalid(name: str) -> str:
+    kinds = {"choice": "invalid_choice", "money": "invalid_money"}
+    return kinds.get(KINDS[name], "invalid_integer")
