@@ -1,9 +1,11 @@
 """A person on a bad network day: answers the interview by buttons, looking only at what their
 chat really shows (the fake Bot API's stored messages), for bench/fault_run.py.
 
-A tap that changed nothing is tapped again (the same button: they think it did not register);
-a /start that showed nothing is sent again; some change one answer from the summary; at the end
-they send /profile and /help, whose answers are new messages (sends, not edits).
+A tap that changed nothing is tapped again: the same button (they think it did not register)
+or, as often, another answer on the same old keyboard (they reconsider while waiting); the
+bot must take the last tap. A /start that showed nothing is sent again; some change one answer
+from the summary; at the end they send /profile and /help, whose answers are new messages
+(sends, not edits).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Person:
         self.changed = False
         self.taps = 0
         self.retaps = 0
+        self.switches = 0
+        """Taps of another answer on a keyboard whose last tap changed nothing."""
         self.starts = 0
 
     def screen(self) -> tuple[int, dict[str, Any]] | None:
@@ -56,7 +60,7 @@ class Person:
                 self.tg.push_text(self.user_id, "/start")
             else:
                 if self.snapshot() == before and last is not None:
-                    choice: str | None = last  # nothing changed: they tap it again
+                    choice: str | None = self.again(shown[1], last)  # nothing changed
                     self.retaps += 1
                 else:
                     choice = self.choose(shown[1])
@@ -78,6 +82,27 @@ class Person:
             await self.tg.wait_until(
                 lambda c=count: len(self.tg.messages.get(self.user_id, {})) > c, SCREEN_WAIT
             )
+
+    def again(self, message: dict[str, Any], last: str) -> str:
+        """After a tap that changed nothing: the same button, or another answer to the same
+        question (two times in three, where there is one)."""
+        pressed = decode(last)
+        if not isinstance(pressed, Pick) or self.rng.random() < 1 / 3:
+            return last
+        others = [
+            (data, a)
+            for data, a in (
+                (b["callback_data"], decode(b["callback_data"])) for b in buttons_of(message)
+            )
+            if isinstance(a, Pick) and a.at == pressed.at and a.value != pressed.value
+        ]
+        if not others:
+            return last
+        data, pick = self.rng.choice(others)
+        assert isinstance(pick, Pick)
+        self.last_tap[pick.at] = pick.value
+        self.switches += 1
+        return data
 
     def choose(self, message: dict[str, Any]) -> str | None:
         """The callback data this person taps on this screen (None: the recommendation)."""

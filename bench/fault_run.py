@@ -3,13 +3,17 @@
 The real bot (in this process, polling the fake Bot API over loopback HTTP) serves PEOPLE people
 answering the interview by buttons while reminder sweeps send nudges to NUDGED others, and the
 fake injects faults on every call (bench/fake_bot_api/faults.py: 429, 5xx, stalls past the
-read timeout, resets before and after acting) and refuses two blocked users. People act only on
-what their chat really shows (bench/fault_person.py). Afterwards it counts what a person would
-notice:
+read timeout, resets before and after acting; now and then a bad patch in which one chat's next
+calls all fail, so a screen update fails after every retry) and refuses two blocked users.
+People act only on what their chat really shows (bench/fault_person.py). Afterwards it counts
+what a person would notice:
 
 - back-to-back duplicates: two consecutive messages in a chat with the same text and buttons;
 - unanswered taps: button presses Telegram never got an answer for (a spinner that never stops);
 - mismatched answers: a stored answer that differs from the person's last tap on that question;
+- asked again: a message, edit or toast telling the person their tap was refused ("That button
+  belongs to a question that has moved on") or to try again ("something went wrong"), or that
+  it was not saved: every tap here is saved, so each of these asks to repeat a stored answer;
 - ERROR log lines (every failure injected here is a transient network error).
 
 Used by tests/test_network_faults.py (one seed in `make test`) and runnable for many seeds:
@@ -29,6 +33,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +47,8 @@ from bot.storage import open_storage
 from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
+from bot.telegram.texts import load_telegram_text
+from flows.content import load_content
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
 
@@ -55,6 +62,9 @@ READ_TIMEOUT = 0.4
 """The bot's Bot API read timeout here; stalls last longer (its production value is 5 s)."""
 SWEEPS = 3
 SENDS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
+STREAK = 0.25
+"""Chance that a fault starts a bad patch for its chat (bench/fake_bot_api/faults.py)."""
+SHOWN = frozenset({"sendMessage", "editMessageText", "answerCallbackQuery"})
 
 
 @dataclass
@@ -66,6 +76,8 @@ class FaultReport:
     duplicates: list[str] = field(default_factory=list)
     unanswered: int = 0
     mismatched: list[str] = field(default_factory=list)
+    asked_again: list[str] = field(default_factory=list)
+    """Messages, edits or toasts that refuse a tap or ask to try again (all taps are saved)."""
     error_lines: list[str] = field(default_factory=list)
     nudges_delivered: int = 0
     nudges_doubled: int = 0
@@ -75,6 +87,10 @@ class FaultReport:
     blocked_unconfirmed: int = 0
     """Blocked people whose nudge's answer was lost (the bot cannot know it was a 403)."""
     retaps: int = 0
+    switches: int = 0
+    """Re-taps of ANOTHER answer on a keyboard whose last tap changed nothing."""
+    streaks: int = 0
+    """Bad patches: a chat whose next calls all failed."""
     extra_starts: int = 0
     """/start sent again because the chat still showed nothing (a welcome that never came)."""
     faults: Counter[str] = field(default_factory=Counter)
@@ -87,7 +103,8 @@ class FaultReport:
         return (
             f"| {self.seed} | {self.finished}/{self.people} | {self.taps} | "
             f"{sum(self.faults.values())} | {len(self.duplicates)} | {self.unanswered} | "
-            f"{len(self.mismatched)} | {len(self.error_lines)} | {self.nudges_delivered}/"
+            f"{len(self.mismatched)} | {len(self.asked_again)} | {len(self.error_lines)} | "
+            f"{self.nudges_delivered}/"
             f"{NUDGED - BLOCKED} ({self.nudges_lost} lost, {self.nudges_doubled} doubled) | "
             f"{self.seconds:.0f} s |"
         )
@@ -155,7 +172,8 @@ async def _run(
         app = build_application(settings_for(tg, db), clock=FakeClock(now), **options)
         async with running(app, poll_timeout=1):
             await tg.wait_polling(timeout=30)
-            faults = tg.inject_faults(FaultPlan(seed=seed, rate=rate, stall_seconds=stall))
+            plan = FaultPlan(seed=seed, rate=rate, stall_seconds=stall, streak=STREAK)
+            faults = tg.inject_faults(plan)
             assert faults is not None
             crowd = [
                 Person(tg, FIRST_PERSON + i, random.Random(rng.random())) for i in range(people)
@@ -178,6 +196,7 @@ async def _run(
                 report.finished += bool(finished)
                 report.taps += person.taps
                 report.retaps += person.retaps
+                report.switches += person.switches
                 report.extra_starts += person.starts - 1
                 record = (await runtime.storage.load_turn(person.user_id)).user
                 stored = record.conversation.answers if record else {}
@@ -196,7 +215,9 @@ async def _run(
                 reminder = (await runtime.storage.load_turn(user)).reminder
                 report.blocked_marked += reminder is not None and reminder.status == "blocked"
             report.faults = Counter(kind for (_, kind), n in faults.drawn.items() for _ in range(n))
+            report.streaks = faults.streaks
         report.duplicates = duplicates(tg)
+        report.asked_again = asked_again(tg)
         report.unanswered = len(tg.unanswered_callbacks())
         report.violations = list(tg.violations)
     report.events = Counter(
@@ -215,6 +236,29 @@ async def _run(
         for r in recorder.records
         if r.levelno >= logging.ERROR and not r.name.startswith("aiohttp")
     ]
+
+
+def refusals() -> tuple[str, ...]:
+    """The sentences that refuse a tap, apologise with "try again", or say it was not saved."""
+    content = load_content()
+    found = [content.dialogue.messages["stale"], load_telegram_text().messages["error"]]
+    found += [
+        text for key, text in content.dialogue.messages.items() if key.startswith("not_saved")
+    ]
+    return tuple(escape(text, quote=False) for text in found)
+
+
+def asked_again(tg: FakeTelegram) -> list[str]:
+    """Messages, edits and toasts carrying a refusal or an apology (see `refusals`)."""
+    texts = refusals()
+    found = []
+    for request in tg.requests:
+        if request.method not in SHOWN or not request.acted:
+            continue
+        shown = request.text or ""
+        if any(text in shown for text in texts):
+            found.append(f"{request.method} chat {request.chat_id}: {shown[:60]!r}")
+    return found
 
 
 def duplicates(tg: FakeTelegram) -> list[str]:
@@ -239,16 +283,18 @@ def main() -> int:
     args = parser.parse_args()
     print(
         "| seed | finished | taps | faults | duplicates | unanswered taps | mismatched answers "
-        "| ERROR lines | nudges delivered | time |"
+        "| asked again | ERROR lines | nudges delivered | time |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for seed in args.seeds:
         report = asyncio.run(fault_run(seed, people=args.people, rate=args.rate))
         print(report.row(), flush=True)
-        for line in [*report.duplicates, *report.mismatched, *report.error_lines][:10]:
+        lines = [*report.duplicates, *report.mismatched, *report.asked_again, *report.error_lines]
+        for line in lines[:10]:
             print(f"    {line}")
         print(
-            f"    faults: {dict(report.faults)}; re-taps {report.retaps}; "
+            f"    faults: {dict(report.faults)}; bad patches {report.streaks}; "
+            f"re-taps {report.retaps} ({report.switches} another answer); "
             f"/start again {report.extra_starts}",
             flush=True,
         )

@@ -4,9 +4,10 @@
 
 TYPED.yaml: `cases: [{field, text, expect: {value | range: [lo, hi] | clarify: [values] or true |
 other_field: {field: value or [lo, hi]}, also: {...}}}]`. Each case counts as stored right, asked
-right (a clarify offering the right value; any clarify for `clarify: true`), WRONG (a value stored
-that is not the expected one, or stored at this question when another question was expected),
-or hint/other. QUESTIONS.yaml: `answerable: [{q, facts: [...], any: [[...], ...]}]`,
+right (a clarify offering the right value; any clarify for `clarify: true`), a guess (one of
+the options a `clarify: [values]` case calls truly ambiguous, stored without asking), WRONG (a
+value stored that is not the expected one, or stored at this question when another question was
+expected), or hint/other. QUESTIONS.yaml: `answerable: [{q, facts: [...], any: [[...], ...]}]`,
 `uncovered: [{q}]` (must say the articles don't cover it), `off_topic: [{q}]` (must decline).
 Prints one table per set; -v lists every case that is not right.
 """
@@ -22,7 +23,7 @@ from typing import Any, Protocol
 
 import yaml
 
-Outcome = str  # "stored", "asked", "WRONG", "other"
+Outcome = str  # "stored", "asked", "guess", "WRONG", "other"
 FIELDS = (
     "coding_experience",
     "years_experience",
@@ -86,8 +87,12 @@ def score_typed(case: dict[str, Any], got: Understood) -> tuple[Outcome, str]:
             ok = allowed is True or any(_matches(o, a) for o in options for a in allowed)
             return ("asked" if ok else "other"), also_note
         if got.status == "stored":
-            ok = allowed is not True and any(_matches(got.value, a) for a in allowed)
-            return ("stored" if ok else "WRONG"), also_note
+            # The set's rule: for an unclear number, asking is right and a stored value must
+            # fall in `range`; for options that are truly ambiguous, storing one is a guess.
+            if allowed is True:
+                return ("stored" if _matches(got.value, want) else "WRONG"), also_note
+            guessed = any(_matches(got.value, a) for a in allowed)
+            return ("guess" if guessed else "WRONG"), also_note
         return "other", also_note
     if got.status == "stored":
         return ("stored" if _matches(got.value, want) else "WRONG"), also_note
@@ -121,8 +126,8 @@ def run_typed(path: Path, today: date, verbose: bool) -> dict[str, Counter[str]]
 
 
 def print_typed(table: dict[str, Counter[str]]) -> None:
-    head = f"{'question':20} {'n':>4} {'stored right':>13} {'asked right':>12} {'WRONG':>6}"
-    print(f"{head} {'hint/other':>11} {'right %':>8}")
+    head = f"{'question':20} {'n':>4} {'stored right':>13} {'asked right':>12} {'guess':>6}"
+    print(f"{head} {'WRONG':>6} {'hint/other':>11} {'right %':>8}")
     total: Counter[str] = Counter()
     for name in [*FIELDS, *sorted(set(table) - set(FIELDS))]:
         row = table.get(name)
@@ -137,8 +142,8 @@ def _row(name: str, row: Counter[str]) -> None:
     n = sum(row.values())
     right = row["stored"] + row["asked"]
     print(
-        f"{name:20} {n:>4} {row['stored']:>13} {row['asked']:>12} {row['WRONG']:>6}"
-        f" {row['other']:>11} {100 * right / n:>7.0f}%"
+        f"{name:20} {n:>4} {row['stored']:>13} {row['asked']:>12} {row['guess']:>6}"
+        f" {row['WRONG']:>6} {row['other']:>11} {100 * right / n:>7.0f}%"
     )
 
 

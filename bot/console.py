@@ -11,13 +11,13 @@ import textwrap
 from collections.abc import Callable
 
 from bot.clock import Clock, utc_now
-from bot.dispatcher import Dispatcher
+from bot.dispatcher import Dispatcher, NotSaved
 from bot.outputs import File, plan_files
 from bot.storage import Storage, StorageOptions, open_storage
 from flows.actions import Back, Edit, Help, Pick, Restart, Topic
 from flows.details import detail_topic
 from flows.engine import Engine
-from flows.events import Command, Event, Press, Text
+from flows.events import Command, Event, Incoming, Press, Text
 from flows.questions import BY_FIELD
 from flows.reply import Button, Reply
 from flows.turn.context import Dialogues
@@ -142,6 +142,14 @@ def console_dispatcher(engine: Engine, storage: Storage, clock: Clock) -> Dispat
     return Dispatcher(dialogues, storage, clock=clock)
 
 
+async def turn(dispatcher: Dispatcher, event: Incoming) -> Decision:
+    """One turn; an update the database could not save says so and shows what is saved."""
+    try:
+        return await dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, event)
+    except NotSaved as failure:
+        return dispatcher.not_saved(CONSOLE_USER_ID, failure)
+
+
 async def files_of(dispatcher: Dispatcher, decision: Decision) -> list[File]:
     """The files a decision asks for, made (there is nothing to show while they render)."""
     files: list[File] = []
@@ -169,7 +177,7 @@ def run_console(
         dispatcher = console_dispatcher(engine, storage, clock)
         try:
             write(words["intro"])
-            out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, Command("start")))
+            out = runner.run(turn(dispatcher, Command("start")))
             write(view.show(out, []))
             while True:
                 try:
@@ -183,7 +191,7 @@ def run_console(
                 if isinstance(event, str):
                     write(event)
                     continue
-                out = runner.run(dispatcher.handle(CONSOLE_USER_ID, CONSOLE_USER_ID, event))
+                out = runner.run(turn(dispatcher, event))
                 write(view.show(out, runner.run(files_of(dispatcher, out))))
         except KeyboardInterrupt:
             write("")

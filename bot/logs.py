@@ -30,3 +30,23 @@ def configure_logging(level: str = "INFO") -> None:
             "matplotlib",
         ):
             logging.getLogger(noisy).setLevel(logging.INFO)
+
+
+class RateLimitGiveUp(logging.Filter):
+    """PTB's rate limiter logs ERROR with a traceback when a call still meets 429 after its
+    retries. That is a transient network error the caller handles (it reaches the turn as
+    `RetryAfter`, which logs one WARNING), not a fault of the bot: one WARNING line here too,
+    without the traceback, so an alert on ERROR lines means a bug."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def quiet_rate_limiter() -> None:
+    """Install `RateLimitGiveUp` on PTB's rate limiter logger (once)."""
+    logger = logging.getLogger("telegram.ext.AIORateLimiter")
+    if not any(isinstance(f, RateLimitGiveUp) for f in logger.filters):
+        logger.addFilter(RateLimitGiveUp())

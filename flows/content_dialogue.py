@@ -105,6 +105,8 @@ CHAT_MESSAGES = frozenset(
         "delete_cancelled",
         "export_caption",
         "answer_first",
+        "not_saved",
+        "not_saved_nothing_loaded",
     }
 )
 CHAT_BUTTONS = frozenset({"delete_yes", "delete_no"})

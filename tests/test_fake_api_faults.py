@@ -47,6 +47,15 @@ def test_the_same_seed_draws_the_same_faults() -> None:
     assert {d for d in draws if d} == {"429", "5xx", "reset_before", "reset_after", "stall"}
 
 
+def test_a_bad_patch_fails_the_chats_next_calls_the_same_way() -> None:
+    faults = Faults(FaultPlan(seed=3, rate=1.0, streak=1.0, streak_calls=4))
+    kind = faults.draw("editMessageText", 5)  # starts a bad patch for chat 5
+    assert kind is not None and faults.streaks == 1
+    patch = [faults.draw("editMessageText", 5) for _ in range(4)]
+    assert patch == [kind] * 4  # every retry of the edit meets it
+    assert faults.draw("answerCallbackQuery") is not None  # no chat: drawn as usual
+
+
 @pytest.mark.parametrize(
     ("kind", "stored"), [("reset_before", 0), ("5xx", 0), ("reset_after", 1), ("stall", 1)]
 )

@@ -1,9 +1,12 @@
 """A bad day between the bot and Telegram: 40 interviews and nudge sweeps under seeded faults.
 
 Every Bot API call may meet a 429, a 5xx, a stall past the read timeout, or a connection reset
-before or after Telegram acted (bench/fake_bot_api/faults.py); two nudged people blocked the
-bot. The harness is bench/fault_run.py (`python -m bench.fault_run --seeds 1 2 3 4 5` runs more
-seeds); `AIPATH_FAULT_SEEDS=1,2,3` runs those seeds here.
+before or after Telegram acted, and now and then a chat's next calls all fail, so a screen update
+fails after every retry (bench/fake_bot_api/faults.py); two nudged people blocked the bot. People
+whose screen did not change tap again, often another answer on the old keyboard: the stored
+answer must be the last tap, and nobody is refused or asked to try again. The harness is
+bench/fault_run.py (`python -m bench.fault_run --seeds 1 2 3 4 5` runs more seeds);
+`AIPATH_FAULT_SEEDS=1,2,3` runs those seeds here.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ async def test_faults_never_duplicate_lose_taps_or_log_errors(seed: int) -> None
     assert report.duplicates == [], f"{summary} {report.duplicates[:5]}"
     assert report.unanswered == 0, summary
     assert report.mismatched == [], f"{summary} {report.mismatched[:5]}"
+    assert report.asked_again == [], f"{summary} {report.asked_again[:5]}"
     assert report.error_lines == [], f"{summary} {report.error_lines[:5]}"
     assert report.nudges_doubled == 0, summary
     # A nudge may be missing only where its outcome was unknown (sent at most once).

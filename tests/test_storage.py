@@ -154,6 +154,20 @@ async def test_the_shown_message_and_the_plans_files_are_recorded(storage: Stora
     assert state.plan is not None and state.plan.file_messages == (31,)
 
 
+async def test_an_unconfirmed_screen_is_recorded_until_one_is_confirmed(
+    storage: Storage,
+) -> None:
+    await storage.commit_turn(Changes(7, NOW, person(FINISHED, 70)))
+    await storage.record_shown(7, 99, "on the phone")
+    await storage.record_unconfirmed(7, "meant")  # its send or edit failed
+    state = await storage.load_turn(7)
+    assert state.user is not None and state.user.unconfirmed_digest == "meant"
+    assert (state.user.question_message_id, state.user.question_digest) == (99, "on the phone")
+    await storage.record_shown(7, 99, "meant")  # the next turn's screen got through
+    state = await storage.load_turn(7)
+    assert state.user is not None and state.user.unconfirmed_digest is None
+
+
 async def test_the_recent_update_window_survives_ids_restarting(storage: Any) -> None:
     for update_id in (900, 901, 901):  # the last a repeat
         await save(storage, 7, chat_id=7, update_id=update_id)

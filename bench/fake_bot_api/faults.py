@@ -39,6 +39,11 @@ class FaultPlan:
     retry_after: int = 1
     methods: frozenset[str] | None = None
     """Methods that may fail (None: every method the fake serves)."""
+    streak: float = 0.0
+    """Chance that a fault on a call to a chat starts a bad patch for that chat: its next
+    `streak_calls` calls fail the same way (Telegram's per-chat flood limit, a chat's
+    server having trouble). A screen update then fails for good, after every retry."""
+    streak_calls: int = 5
 
 
 class Faults:
@@ -50,14 +55,28 @@ class Faults:
         self._kinds = [kind for kind in KINDS if plan.weights.get(kind, 0) > 0]
         self._weights = [plan.weights[kind] for kind in self._kinds]
         self.drawn: Counter[tuple[str, str]] = Counter()
+        self.streaks = 0
+        """Bad patches started (`FaultPlan.streak`)."""
+        self._patches: dict[object, tuple[str, int]] = {}
 
-    def draw(self, method: str) -> str | None:
+    def draw(self, method: str, chat: object = None) -> str | None:
+        """The fault for one call (None: none); `chat` is the chat it talks to, if any."""
         if self.plan.methods is not None and method not in self.plan.methods:
             return None
+        patch = self._patches.pop(chat, None) if chat is not None else None
+        if patch is not None:
+            kind, left = patch
+            if left > 1:
+                self._patches[chat] = (kind, left - 1)
+            self.drawn[(method, kind)] += 1
+            return kind
         if not self._kinds or self._random.random() >= self.plan.rate:
             return None
         kind = self._random.choices(self._kinds, self._weights)[0]
         self.drawn[(method, kind)] += 1
+        if chat is not None and self.plan.streak and self._random.random() < self.plan.streak:
+            self.streaks += 1
+            self._patches[chat] = (kind, self.plan.streak_calls)
         return kind
 
     def status_5xx(self) -> int:

@@ -427,7 +427,9 @@ class FakeTelegram:
                 # The client died mid-upload (e.g. a SIGKILLed bot): Telegram never saw a call.
                 return web.Response(status=400, text="connection lost")
             self._record(record)
-            record.fault = self.faults.draw(method) if self.faults is not None else None
+            record.fault = (
+                self.faults.draw(method, record.chat_id) if self.faults is not None else None
+            )
             payload = self._fault_before(record.fault) or await self._dispatch(
                 request.match_info["token"], method, record.params
             )

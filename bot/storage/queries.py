@@ -49,8 +49,11 @@ SAVE_USER = """
         finished_at    = CASE WHEN excluded.finished_at IS NULL THEN users.finished_at
                               ELSE COALESCE(users.finished_at, excluded.finished_at) END"""
 SET_SHOWN = """
-    UPDATE users SET question_message_id = :message_id, question_digest = :digest
+    UPDATE users SET question_message_id = :message_id, question_digest = :digest,
+                     unconfirmed_digest = NULL
     WHERE user_id = :user_id"""
+"""The screen confirmed on the phone: nothing is left unconfirmed."""
+SET_UNCONFIRMED = "UPDATE users SET unconfirmed_digest = :digest WHERE user_id = :user_id"
 SET_PLAN_FILES = "UPDATE plans SET file_messages = :files WHERE user_id = :user_id"
 SET_ACTIVE = "UPDATE users SET active = :active WHERE user_id = :user_id"
 ERASE = "DELETE FROM users WHERE user_id = :user_id"

@@ -69,7 +69,10 @@ _MIGRATIONS = (
     ALTER TABLE plans ADD COLUMN file_messages {text};
     ALTER TABLE plans ADD COLUMN summary_done {int} NOT NULL DEFAULT 0
     """,
-    # 5: which process holds a reminder's claim, so a claim dies with its process
+    # 5: the screen the bot last meant to show when its delivery was not confirmed (NULL: the
+    # screen recorded as shown, question_message_id and question_digest, is the one intended)
+    "ALTER TABLE users ADD COLUMN unconfirmed_digest {text}",
+    # 6: which process holds a reminder's claim, so a claim dies with its process
     "ALTER TABLE reminders ADD COLUMN claim_holder {id}",
 )
 

@@ -246,6 +246,12 @@ class Storage(ABC):
             writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(list(file_messages))}))
         await self._sql([(sql, params | {"user_id": user_id}) for sql, params in writes], True)
 
+    async def record_unconfirmed(self, user_id: int, digest: str) -> None:
+        """The screen meant to be shown (`digest`) may not be on the phone: its send or edit
+        failed. The message recorded as shown stays recorded until `record_shown` confirms
+        another; the next turn repairs the chat (flows/turn/repair.py)."""
+        await self._write(Q.SET_UNCONFIRMED, user_id=user_id, digest=digest)
+
     async def set_active(self, user_id: int, active: bool) -> None:
         """False once the person blocked the bot; their next turn sets it again."""
         await self._write(Q.SET_ACTIVE, user_id=user_id, active=active)

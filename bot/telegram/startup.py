@@ -16,6 +16,7 @@ from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Defaults
 
+from bot.logs import quiet_rate_limiter
 from bot.settings import Settings
 from bot.telegram.extbot import AdvisorBot
 from bot.telegram.request import AiohttpRequest
@@ -42,6 +43,7 @@ def make_bot(
 ) -> AdvisorBot:
     """The Bot API client: HTML replies without link previews; 429s honoured with retries."""
     assert settings.token is not None
+    quiet_rate_limiter()  # a 429 outlasting the retries is a WARNING, not an ERROR
     return AdvisorBot(
         settings.token,
         base_url=settings.telegram_api_base_url,

@@ -70,14 +70,23 @@ def note_call(method: str) -> None:
         outcome.reached_chat = True
 
 
+OUTAGES: Final = (
+    sqlite3.OperationalError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.InterfaceError,
+    ConnectionError,
+    TimeoutError,
+)
+"""Database and connection errors that end when the database is back."""
+
+
 def is_transient(error: BaseException) -> bool:
-    """The network or the database was away: trying again later can work."""
-    return is_network_trouble(error) or isinstance(
-        error,
-        sqlite3.OperationalError
-        | asyncpg.PostgresConnectionError
-        | asyncpg.CannotConnectNowError
-        | asyncpg.InterfaceError
-        | ConnectionError
-        | TimeoutError,
-    )
+    """The network or the database was away: trying again later can work. Causes count too:
+    the storage's "still unavailable after its retries" is raised from the outage itself."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if is_network_trouble(seen) or isinstance(seen, OUTAGES):
+            return True
+        seen = seen.__cause__
+    return False

@@ -3,7 +3,8 @@
 1. A redelivered update (after a crash between commit and confirmation) is not applied again.
 2. The routing table (flows/turn/routes.py) names the owner of the update; a dialogue on screen
    that the owner does not own is closed (an abandoned setup, a dismissed question).
-3. The owner's handler decides the person's rows afterwards and the screens.
+3. The owner's handler decides the person's rows afterwards and the screens; a press on the
+   keyboard still on the phone is taken where that keyboard was (flows/turn/repair.py).
 4. Here that becomes the changes to commit (only what differs from what was loaded) and the
    effects: the screen sent anew, or shown by editing the pressed message, then files.
 """
@@ -19,6 +20,7 @@ from flows.reply import Reply
 from flows.turn.context import Dialogues, Outcome, Turn, not_ready
 from flows.turn.effects import Changes, Decision, Edit, Effect, Send, SendPlanFiles, UserWrite
 from flows.turn.records import TurnState
+from flows.turn.repair import on_phone_press
 from flows.turn.routes import ACTIONS, COMMANDS, OWNERS, TYPED, Route
 
 
@@ -40,13 +42,14 @@ def decide(
     if user is not None and update_id is not None and user.already_applied(update_id, now):
         screen = app.engine.show(user.conversation)
         return Decision(Changes(state.user_id, now), (Send((screen,)),), duplicate=True)
-    outcome = _outcome(Turn(app, state, state.conversation, now, chat_id, fresh_key), event)
+    turn = Turn(app, state, state.conversation, now, chat_id, fresh_key)
+    outcome = _outcome(turn, event, pressed_message_id)
     effects, unchanged = _effects(state, outcome, pressed_message_id)
     changes = _changes(app, state, outcome, now, chat_id, update_id)
     return Decision(changes, effects, outcome.toast, unchanged)
 
 
-def _outcome(t: Turn, event: Incoming) -> Outcome:
+def _outcome(t: Turn, event: Incoming, pressed: int | None) -> Outcome:
     if isinstance(event, Unusable):  # a sticker: a hint, and the screen that stays
         return Outcome(t.conv, (account.text(t, event.kind), screen_now(t)), placement="new")
     route, payload = _route(t, event)
@@ -55,6 +58,8 @@ def _outcome(t: Turn, event: Incoming) -> Outcome:
         t = replace(t, conv=t.conv.showing("interview"))
     if owner.after_recommendation and not t.conv.is_finished:
         outcome = not_ready(t)
+    elif (on_phone := on_phone_press(t, payload, pressed)) is not None:
+        outcome = on_phone
     else:
         outcome = route.handle(t, payload)
     if not (owner.creates_user or t.state.exists):  # only the interview stores someone new
@@ -95,7 +100,8 @@ def _effects(
         current = user is not None and pressed == user.question_message_id
         if current and outcome.placement != "new" and not rendered:
             assert user is not None
-            if screens[0].fingerprint() == user.question_digest:
+            confirmed = user.unconfirmed_digest is None  # else the phone may show another
+            if confirmed and screens[0].fingerprint() == user.question_digest:
                 return (), True
             shown = (Edit(pressed, screens[0]),)
         elif outcome.placement == "own":

@@ -31,12 +31,19 @@ class UserRecord:
     source: str | None
     recommendation: dict[str, Any] | None
     question_message_id: int | None
+    """The message confirmed to show the person's screen (the last one Telegram said it
+    showed)."""
     question_digest: str | None
+    """What that message shows (`Reply.fingerprint`)."""
     last_update_id: int | None
     active: bool
     created_at: datetime
     updated_at: datetime
     recent_updates: Window = ()
+    unconfirmed_digest: str | None = None
+    """The screen the bot last meant to show when Telegram did not confirm it (a send or edit
+    that failed, or whose outcome is unknown): the phone may still show the confirmed one. None
+    when the confirmed screen is the one intended."""
 
     def already_applied(self, update_id: int, now: datetime) -> bool:
         """This update was applied within RECENT_FOR (a redelivery): do not apply it again.
