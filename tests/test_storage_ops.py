@@ -17,8 +17,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import Settings
-from bot.storage import LATEST, StorageOptions, open_storage
-from bot.storage.postgres import redact
+from bot.storage import LATEST, StorageOptions, describe, open_storage
 from flows.turn.effects import Changes
 from tests.db_faults import read_only
 from tests.stored import NOW
@@ -228,9 +227,10 @@ def test_migrate_db_takes_its_url_from_the_environment_and_the_tools_work_on_pos
 
 def test_a_password_never_reaches_operator_output() -> None:
     assert (
-        redact("postgresql://aipath:s3cret@db:5432/aipath") == "postgresql://aipath@db:5432/aipath"
+        describe("postgresql://aipath:s3cret@db:5432/aipath")
+        == "postgresql://aipath@db:5432/aipath"
     )
-    assert redact("postgresql://db/aipath") == "postgresql://db/aipath"
+    assert describe("postgresql://db/aipath") == "postgresql://db/aipath"
 
 
 def test_the_database_setting_is_a_path_or_a_url(monkeypatch: pytest.MonkeyPatch) -> None:

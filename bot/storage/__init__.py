@@ -9,6 +9,7 @@ webhook workers); `ops.py` is restore and migrate-db.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.storage.records import StorageError as StorageError
 from bot.storage.records import StorageUnavailable as StorageUnavailable
@@ -23,11 +24,9 @@ def is_postgres_url(database: str | Path) -> bool:
 
 def describe(database: str | Path) -> str:
     """The setting as it may be printed or logged (a URL's password removed)."""
-    if is_postgres_url(database):
-        from bot.storage.postgres import redact  # asyncpg only where it is used
-
-        return redact(str(database))
-    return str(database)
+    text = str(database)
+    password = urlsplit(text).password if is_postgres_url(database) else None
+    return text if password is None else text.replace(f":{password}@", "@", 1)
 
 
 async def open_storage(database: str | Path, options: StorageOptions | None = None) -> Storage:

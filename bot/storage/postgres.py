@@ -20,11 +20,11 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, cast
 
 import asyncpg
 
+from bot.storage import describe
 from bot.storage.records import Row, StorageError, db_value
 from bot.storage.schema import HOLDER_LOCK_SPACE, LIVE_LOCK, SWEEP_LOCK, TABLES, USER_LOCK_SPACE
 from bot.storage.shared import Storage, StorageOptions, _transaction
@@ -49,19 +49,13 @@ def translate(sql: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(names)
 
 
-def redact(url: str) -> str:
-    """The URL without its password, for logs and operator output."""
-    password = urlsplit(url).password
-    return url if password is None else url.replace(f":{password}@", "@", 1)
-
-
 class PgStorage(Storage):
     """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
 
     dialect = "postgresql"
 
     def __init__(self, url: str, options: StorageOptions, *pools: asyncpg.Pool) -> None:
-        super().__init__(redact(url), options)
+        super().__init__(describe(url), options)
         self.url = url
         self._pool, self._turns = pools
         self._session: asyncpg.Connection | None = None
@@ -69,9 +63,9 @@ class PgStorage(Storage):
 
     @classmethod
     async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
-        sizes = [await asyncpg.create_pool(url, min_size=0, max_size=n, server_settings=_NAME)
-                 for n in (8, 16)]  # fmt: skip  # min_size 0: no connection opened yet
-        storage = cls(url, options or StorageOptions(), *sizes)
+        pool = functools.partial(asyncpg.create_pool, url, min_size=0, server_settings=_NAME)
+        pools = [await pool(max_size=n) for n in (8, 16)]  # min_size 0: nothing opened yet
+        storage = cls(url, options or StorageOptions(), *pools)
         try:
             await storage.migrate()
             if storage.options.role != "tool":
@@ -95,13 +89,11 @@ class PgStorage(Storage):
         text, names = translate(sql)
         current = _transaction.get()
         conn = current[1] if current is not None and current[0] is self else self._pool
-        values = (params[n] for n in names)  # times to the second, as SQLite stores them
         args = [
             v.astimezone(UTC).replace(microsecond=0) if isinstance(v, datetime) else v
-            for v in values
-        ]
-        rows: Sequence[Row] = await conn.fetch(text, *args)
-        return rows
+            for v in (params[n] for n in names)
+        ]  # times to the second, as SQLite stores them
+        return cast(Sequence[Row], await conn.fetch(text, *args))
 
     def _transient(self, error: Exception) -> bool:
         if isinstance(error, asyncpg.InterfaceError):  # only "connection is closed" is transient

@@ -8,13 +8,13 @@ backend only (advisory locks, the shared nudge pace) lives with it.
 
 from __future__ import annotations
 
-from bot.storage.records import columns
+from bot.storage.records import COLUMNS
 from bot.storage.schema import TABLES
 from flows.turn.records import PlanRecord, ReminderRecord
 
 
 def _joined(kind: type[object], alias: str) -> str:
-    return ", ".join(f"{alias}.{c} AS {alias}_{c}" for c in columns(kind))
+    return ", ".join(f"{alias}.{c} AS {alias}_{c}" for c in COLUMNS[kind].values())
 
 
 _LOAD_TURN = f"""
@@ -66,16 +66,20 @@ def _upsert(table: str, columns: str, *, kept: str = "", also: str = "") -> str:
     names = columns.split()
     sets = ", ".join(f"{c} = excluded.{c}" for c in names[1:] if c not in kept.split())
     values = ", ".join(f":{c}" for c in names)
-    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) ON CONFLICT (user_id) " \
-        f"DO UPDATE SET {sets}{also}"  # fmt: skip
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) ON CONFLICT (user_id) "
+        f"DO UPDATE SET {sets}{also}"
+    )
 
 
-SAVE_PLAN = _upsert("plans", " ".join(["user_id", *columns(PlanRecord), "updated_at"]))
+SAVE_PLAN = _upsert("plans", " ".join(["user_id", *COLUMNS[PlanRecord].values(), "updated_at"]))
 CHECK_IN = "INSERT INTO checkins (user_id, week) VALUES (:user_id, :week) ON CONFLICT DO NOTHING"
 SAVE_REMINDER = _upsert(
-    "reminders", "user_id chat_id schedule status next_due last_sent setup updated_at",
-    kept="last_sent", also=", claimed_at = NULL, claim_holder = NULL",
-)  # fmt: skip
+    "reminders",
+    "user_id chat_id schedule status next_due last_sent setup updated_at",
+    kept="last_sent",
+    also=", claimed_at = NULL, claim_holder = NULL",
+)
 """`last_sent` is the sweep's to keep. A saved change drops any claim, so the sweep's
 `FINISH_CLAIM` for the old settings changes nothing."""
 

@@ -1,11 +1,12 @@
 """Rows in and out of the storage layer: read into the turn's records (flows/turn/records.py),
 and carried as typed JSON data.
 
-One mapping for both backends: SQLite returns times and dates as ISO text, PostgreSQL as
-datetime and date objects, and `_READ` accepts either. A record's fields come from the columns
-of the same names (`key` is stored as `plan_key`), prefixed (`p_`, `r_`) where the turn's one
-read joins the tables. An export, a PostgreSQL dump and `migrate-db` carry rows as typed JSON
-(`plain_row`, docs/export.md) and load them back with `db_value`.
+One mapping for both backends: SQLite returns times and dates as ISO text and booleans as 0/1,
+PostgreSQL as datetime, date and bool objects; pydantic validates either into a record's field
+types. A record's fields come from the columns of the same names (`key` is stored as
+`plan_key`), prefixed (`p_`, `r_`) where the turn's one read joins the tables. An export, a
+PostgreSQL dump and `migrate-db` carry rows as typed JSON (`plain_row`, docs/export.md) and
+load them back with `db_value`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, date, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
-from flows.conversation import Conversation
+from pydantic import TypeAdapter
+
 from flows.turn import records as turn
+from flows.turn.effects import UserWrite
 
 EXPORT_VERSION = 1
 """Bumped when a field of the typed export changes meaning (docs/export.md)."""
@@ -39,57 +42,53 @@ class Row(Protocol):
     def keys(self) -> Iterable[str]: ...
 
 
-def recent_window(loaded: turn.Window, update_id: int | None, now: datetime) -> str | None:
-    """The window of applied updates as the turn loaded it, with `update_id` added, trimmed by
-    count and age (flows/turn/records.py says why); None keeps the stored one."""
-    if update_id is None:
-        return None
-    since = now.timestamp() - turn.RECENT_FOR.total_seconds()
-    kept = [(u, t) for u, t in loaded if t >= since and u != update_id]
-    kept.append((update_id, int(now.timestamp())))
-    return json.dumps(kept[-turn.RECENT_UPDATES :], separators=(",", ":"))
+def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
+    """`SAVE_USER`'s parameters. The window of applied updates is the one the turn loaded, with
+    this update added, trimmed by count and age (flows/turn/records.py says why); None keeps the
+    stored one."""
+    window = None
+    if user.update_id is not None:
+        since = now.timestamp() - turn.RECENT_FOR.total_seconds()
+        kept = [(u, t) for u, t in user.loaded_window if t >= since and u != user.update_id]
+        window = json.dumps([*kept, (user.update_id, int(now.timestamp()))][-turn.RECENT_UPDATES :])
+    talk, recommended = user.conversation, user.recommendation
+    return {
+        "chat_id": user.chat_id,
+        "source": user.source,
+        "update_id": user.update_id,
+        "conversation": talk.model_dump_json(),
+        "state": talk.state,
+        "recommendation": json.dumps(recommended) if recommended else None,
+        "path": recommended.get("path") if recommended else None,
+        "window": window,
+        "finished_at": now if talk.is_finished else None,
+    }
 
 
-def _time(value: str | datetime) -> datetime:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _date(value: str | date | None) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _json(empty: Any, then: Callable[[Any], Any] = lambda v: v) -> Callable[[Any], Any]:
-    return lambda raw: then(json.loads(raw)) if raw else empty
-
-
-_READ: dict[str, Callable[[Any], Any]] = {
-    "conversation": Conversation.model_validate_json,
-    "recommendation": _json(None),
-    "active": bool,
-    "created_at": _time,
-    "updated_at": _time,
-    "recent_updates": _json((), lambda pairs: tuple((int(u), int(t)) for u, t in pairs)),
-    "start_date": _date,
-    "rebase_date": _date,
-    "file_messages": _json((), tuple),
-}
 R = TypeVar("R", turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
-
-
-def columns(kind: type[Any]) -> list[str]:
-    """The columns holding a record's fields, in field order."""
-    return ["plan_key" if f.name == "key" else f.name for f in fields(kind)]
-
-
-_READS = {
-    kind: [(column, _READ.get(column, lambda v: v)) for column in columns(kind)]
-    for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {
+    kind: TypeAdapter(kind) for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 }
+_JSON = {
+    "conversation": "",
+    "recommendation": "null",
+    "recent_updates": "[]",
+    "file_messages": "[]",
+}
+"""JSON columns whose record field holds the parsed value (the others keep the JSON text), and
+what a NULL one means."""
+COLUMNS = {
+    kind: {f.name: "plan_key" if f.name == "key" else f.name for f in fields(kind)}
+    for kind in _ADAPTERS
+}
+"""Per record, each field's column (`key` is stored as `plan_key`)."""
 
 
 def from_row(kind: type[R], row: Row, prefix: str = "") -> R:
-    """A row as its record: each field from its column, converted where stored differently."""
-    return kind(*[read(row[prefix + column]) for column, read in _READS[kind]])
+    """A row as its record: each field from its column, validated into the field's type."""
+    values = {field: row[prefix + column] for field, column in COLUMNS[kind].items()}
+    values |= {k: json.loads(values[k] or null) for k, null in _JSON.items() if k in values}
+    return cast(R, _ADAPTERS[kind].validate_python(values))
 
 
 def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
@@ -114,30 +113,33 @@ KINDS = {
 """Columns stored in another form than what they mean; the others are plain numbers or text."""
 
 
+_time = datetime.fromisoformat
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+_CONVERT: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "json": (json.loads, lambda v: json.dumps(v, separators=(",", ":"))),
+    "time": (lambda v: _iso(datetime.fromisoformat(v) if isinstance(v, str) else v), _time),
+    "epoch": (lambda v: _iso(datetime.fromtimestamp(v, UTC)), lambda v: int(_time(v).timestamp())),
+    "date": (str, date.fromisoformat),
+    "bool": (bool, bool),
+}
+"""Per kind: a stored value as typed JSON data (either backend's), and back as PostgreSQL's."""
+
+
 def plain_row(row: Row) -> dict[str, Any]:
     """A row as typed JSON data, the same from either backend."""
-    return {key: _plain(KINDS.get(key), value) for key, value in dict(row).items()}
-
-
-def _plain(kind: str | None, value: Any) -> Any:
-    if value is None or kind is None:
-        return value
-    if kind == "json":
-        return json.loads(value)
-    if kind in ("time", "epoch"):
-        moment = datetime.fromtimestamp(value, UTC) if kind == "epoch" else _time(value)
-        return moment.astimezone(UTC).isoformat(timespec="seconds")
-    return str(_date(value)) if kind == "date" else bool(value)
+    return {k: _convert(k, v, 0) for k, v in dict(row).items()}
 
 
 def db_value(column: str, value: Any) -> Any:
     """A typed JSON value as PostgreSQL's column takes it (the inverse of `plain_row`)."""
+    return _convert(column, value, 1)
+
+
+def _convert(column: str, value: Any, way: int) -> Any:
     kind = KINDS.get(column)
-    if value is None or kind is None:
-        return value
-    if kind == "json":
-        return json.dumps(value, separators=(",", ":"))
-    if kind in ("time", "epoch"):
-        moment = datetime.fromisoformat(value)
-        return int(moment.timestamp()) if kind == "epoch" else moment
-    return date.fromisoformat(value) if kind == "date" else bool(value)
+    return value if value is None or kind is None else _CONVERT[kind][way](value)

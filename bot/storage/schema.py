@@ -14,27 +14,32 @@ from typing import Literal
 Dialect = Literal["sqlite", "postgresql"]
 
 TYPES: dict[Dialect, dict[str, str]] = {
-    "sqlite": {
-        "id": "INTEGER", "int": "INTEGER", "text": "TEXT", "json": "TEXT", "time": "TEXT",
-        "date": "TEXT", "bool": "INTEGER", "true": "1", "norowid": " WITHOUT ROWID", "pace": "",
-    },
+    "sqlite": {"id": "INTEGER", "json": "TEXT", "time": "TEXT", "date": "TEXT", "bool": "INTEGER"},
     "postgresql": {
-        "id": "bigint", "int": "integer", "text": "text", "json": "jsonb", "time": "timestamptz",
-        "date": "date", "bool": "boolean", "true": "TRUE", "norowid": "", "pace": """;
-        CREATE TABLE nudge_pace (id integer PRIMARY KEY CHECK (id = 1),
-                                 next_at timestamptz NOT NULL);
-        INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')""",
+        "id": "bigint",
+        "json": "jsonb",
+        "time": "timestamptz",
+        "date": "date",
+        "bool": "boolean",
     },
-}  # fmt: skip
+}
+PACE = """;
+    CREATE TABLE nudge_pace (id integer PRIMARY KEY CHECK (id = 1), next_at timestamptz NOT NULL);
+    INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')"""
+ONLY: dict[Dialect, dict[str, str]] = {
+    "sqlite": {"norowid": " WITHOUT ROWID", "pace": ""},
+    "postgresql": {"norowid": "", "pace": PACE},
+}
+"""What one dialect adds: SQLite keeps check-ins without a rowid; PostgreSQL paces nudges."""
 
 _MIGRATIONS = (
     # 1: users and their conversation
     """
     CREATE TABLE users (
         user_id {id} PRIMARY KEY, chat_id {id}, conversation {json} NOT NULL,
-        state {text} NOT NULL, source {text}, recommendation {json}, path {text},
-        question_message_id {id}, question_digest {text}, last_update_id {id},
-        active {bool} NOT NULL DEFAULT {true},
+        state TEXT NOT NULL, source TEXT, recommendation {json}, path TEXT,
+        question_message_id {id}, question_digest TEXT, last_update_id {id},
+        active {bool} NOT NULL DEFAULT TRUE,
         created_at {time} NOT NULL, updated_at {time} NOT NULL, finished_at {time}
     );
     CREATE INDEX users_state ON users(state);
@@ -44,39 +49,42 @@ _MIGRATIONS = (
     """
     CREATE TABLE plans (
         user_id {id} PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
-        path {text} NOT NULL, hours {int} NOT NULL, start_date {date} NOT NULL,
-        done {int} NOT NULL DEFAULT 0, rebase_index {int} NOT NULL DEFAULT 0,
+        path TEXT NOT NULL, hours INTEGER NOT NULL, start_date {date} NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0, rebase_index INTEGER NOT NULL DEFAULT 0,
         rebase_date {date}, updated_at {time} NOT NULL
     );
     CREATE TABLE checkins (
         user_id {id} NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
-        week {text} NOT NULL, PRIMARY KEY (user_id, week)
+        week TEXT NOT NULL, PRIMARY KEY (user_id, week)
     ){norowid};
     CREATE TABLE reminders (
         user_id {id} PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
-        chat_id {id} NOT NULL, schedule {text} NOT NULL, status {text} NOT NULL,
-        next_due {id}, claimed_at {id}, last_sent {id}, setup {text}, updated_at {time} NOT NULL
+        chat_id {id} NOT NULL, schedule TEXT NOT NULL, status TEXT NOT NULL,
+        next_due {id}, claimed_at {id}, last_sent {id}, setup TEXT, updated_at {time} NOT NULL
     );
     CREATE INDEX reminders_due ON reminders(next_due) WHERE status = 'active'{pace}
     """,
     # 3: a bounded window of recently applied update ids (ids restart after a quiet week)
-    "ALTER TABLE users ADD COLUMN recent_updates {text}",
+    "ALTER TABLE users ADD COLUMN recent_updates TEXT",
     # 4: an opaque plan key (calendar UIDs), its revision (calendar SEQUENCE), the messages that
     # carry the plan's files (replaced on re-dating), milestones done at the last weekly summary
     """
-    ALTER TABLE plans ADD COLUMN plan_key {text};
-    ALTER TABLE plans ADD COLUMN revision {int} NOT NULL DEFAULT 0;
-    ALTER TABLE plans ADD COLUMN file_messages {text};
-    ALTER TABLE plans ADD COLUMN summary_done {int} NOT NULL DEFAULT 0
+    ALTER TABLE plans ADD COLUMN plan_key TEXT;
+    ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE plans ADD COLUMN file_messages TEXT;
+    ALTER TABLE plans ADD COLUMN summary_done INTEGER NOT NULL DEFAULT 0
     """,
     # 5: the screen the bot last meant to show when its delivery was not confirmed (NULL: the
     # screen recorded as shown, question_message_id and question_digest, is the one intended)
-    "ALTER TABLE users ADD COLUMN unconfirmed_digest {text}",
+    "ALTER TABLE users ADD COLUMN unconfirmed_digest TEXT",
     # 6: which process holds a reminder's claim, so a claim dies with its process
     "ALTER TABLE reminders ADD COLUMN claim_holder {id}",
 )
 
-MIGRATIONS = {dialect: tuple(m.format(**TYPES[dialect]) for m in _MIGRATIONS) for dialect in TYPES}
+MIGRATIONS = {
+    dialect: tuple(m.format(**TYPES[dialect], **ONLY[dialect]) for m in _MIGRATIONS)
+    for dialect in TYPES
+}
 """The history in each dialect: each entry a script of statements separated by `;`."""
 LATEST = len(_MIGRATIONS)
 TABLES: tuple[str, ...] = ("checkins", "reminders", "plans", "users")

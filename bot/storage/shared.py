@@ -20,7 +20,7 @@ import secrets
 import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -119,16 +119,13 @@ class Storage(ABC):
     async def _sql(self, statements: Sequence[Statement], write: bool) -> list[Sequence[Row]]:
         """Each statement's rows: one statement on its own, several in one transaction (a
         snapshot if they only read) retried as a whole, or within this task's transaction."""
-
-        async def each() -> list[Sequence[Row]]:
-            return [await self._execute(sql, params, write=write) for sql, params in statements]
-
-        async def in_one() -> list[Sequence[Row]]:
-            async with self.transaction(snapshot=not write):
-                return await each()
-
         alone = len(statements) < 2 or self._in_transaction()
-        return await self._run(each if alone else in_one)
+
+        async def run() -> list[Sequence[Row]]:
+            async with nullcontext() if alone else self.transaction(snapshot=not write):
+                return [await self._execute(sql, params, write=write) for sql, params in statements]
+
+        return await self._run(run)
 
     async def _read(self, sql: str, **params: Any) -> Sequence[Row]:
         return (await self._sql([(sql, params)], False))[0]
@@ -208,15 +205,7 @@ class Storage(ABC):
         now, user, plan = changes.now, changes.user, changes.plan
         writes: list[Statement] = [(Q.ERASE, {})] if changes.erase else []  # and nothing else
         if user is not None:  # first: the other rows hang on the person's
-            conversation, recommended = user.conversation, user.recommendation
-            writes.append((Q.SAVE_USER, {
-                "chat_id": user.chat_id, "source": user.source, "update_id": user.update_id,
-                "conversation": conversation.model_dump_json(), "state": conversation.state,
-                "recommendation": json.dumps(recommended) if recommended else None,
-                "path": recommended.get("path") if recommended else None,
-                "window": records.recent_window(user.loaded_window, user.update_id, now),
-                "finished_at": now if conversation.is_finished else None,
-            }))  # fmt: skip
+            writes.append((Q.SAVE_USER, records.user_columns(user, now)))
         if plan is not None:
             files = json.dumps(list(plan.file_messages))
             writes.append(

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -93,13 +93,11 @@ def _read_only(backup: Path) -> str:
     return f"{backup.resolve().as_uri()}?mode=ro"
 
 
-def _values(params: dict[str, Any]) -> dict[str, Any]:
-    """Values as the schema stores them: times as UTC ISO text to the second, dates as ISO."""
-    return {
-        key: (value.astimezone(UTC).isoformat(timespec="seconds") if type(value) is datetime
-              else value.isoformat() if type(value) is date else value)
-        for key, value in params.items()
-    }  # fmt: skip
+def _value(value: Any) -> Any:
+    """A value as the schema stores it: a time as UTC ISO text to the second, a date as ISO."""
+    if type(value) is datetime:
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    return value.isoformat() if type(value) is date else value
 
 
 class SqliteStorage(Storage):
@@ -142,10 +140,9 @@ class SqliteStorage(Storage):
     async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
         """Execute, fetch and close in one hop to the database thread; a write outside this
         task's transaction waits for the write lock."""
-        if not write or self._in_transaction():
-            return cast(Sequence[Row], await self._db.execute_fetchall(sql, _values(params)))
-        async with self._write_lock:
-            return cast(Sequence[Row], await self._db.execute_fetchall(sql, _values(params)))
+        values = {key: _value(value) for key, value in params.items()}
+        async with nullcontext() if not write or self._in_transaction() else self._write_lock:
+            return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
 
     def _transient(self, error: Exception) -> bool:
         code = getattr(error, "sqlite_errorcode", 0)
