@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.storage.records import StorageError as StorageError
-from bot.storage.records import StorageUnavailable as StorageUnavailable
 from bot.storage.schema import LATEST as LATEST
 from bot.storage.shared import Storage as Storage
 from bot.storage.shared import StorageOptions as StorageOptions

@@ -43,8 +43,10 @@ full or too many connections; a serialization failure or deadlock."""
 
 @functools.lru_cache(maxsize=256)
 def translate(sql: str) -> tuple[str, tuple[str, ...]]:
-    """`:name` placeholders as `$n`, and the names in that order (`::type` casts are kept)."""
+    """`:name` placeholders as `$n`, and the names in that order (`::type` casts are kept);
+    SQLite's `group_concat` as `string_agg`."""
     names: dict[str, str] = {}
+    sql = sql.replace("group_concat(", "string_agg(")
     text = re.sub(r"(?<!:):([a-z_]+)", lambda m: names.setdefault(m[1], f"${len(names) + 1}"), sql)
     return text, tuple(names)
 

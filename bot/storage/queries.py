@@ -1,9 +1,9 @@
 """Every statement both backends run, written once with named parameters (`:name`).
 
-Each backend's `_execute` rewrites the placeholders and converts values. Where the dialects
-differ, the statement is a dict by dialect, its common text written once: the check-in
-aggregate of `LOAD_TURN`, how `RELEASE_CLAIMS` knows a process is gone. What exists on one
-backend only (advisory locks, the shared nudge pace) lives with it.
+Each backend's `_execute` rewrites the placeholders and converts values (PostgreSQL's also
+spells `group_concat` as `string_agg`). Where the dialects differ, the statement is a dict by
+dialect, its common text written once: how `RELEASE_CLAIMS` knows a process is gone. What exists
+on one backend only (advisory locks, the shared nudge pace) lives with it.
 """
 
 from __future__ import annotations
@@ -17,16 +17,12 @@ def _joined(kind: type[object], alias: str) -> str:
     return ", ".join(f"{alias}.{c} AS {alias}_{c}" for c in COLUMNS[kind].values())
 
 
-_LOAD_TURN = f"""
+LOAD_TURN = f"""
     SELECT u.*, {_joined(PlanRecord, "p")}, {_joined(ReminderRecord, "r")},
-           (SELECT {{concat}}(week, ' ') FROM checkins c WHERE c.user_id = u.user_id) AS weeks
+           (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id) AS weeks
     FROM users u LEFT JOIN plans p ON p.user_id = u.user_id
                  LEFT JOIN reminders r ON r.user_id = u.user_id
     WHERE u.user_id = :user_id"""
-LOAD_TURN = {
-    "sqlite": _LOAD_TURN.format(concat="group_concat"),
-    "postgresql": _LOAD_TURN.format(concat="string_agg"),
-}
 """A turn's one read: the person's row joined with their plan and reminder (one each at most)
 and their check-in weeks, so a turn costs one round trip whatever it may need."""
 

@@ -27,11 +27,8 @@ EXPORT_VERSION = 1
 
 
 class StorageError(Exception):
-    """The database cannot be used safely; the message is one line a person can act on."""
-
-
-class StorageUnavailable(StorageError):
-    """Transient faults (connection lost, locked, disk full) outlasted the retry budget."""
+    """The database cannot be used safely, or transient faults (connection lost, locked, disk
+    full) outlasted the retry budget; the message is one line a person can act on."""
 
 
 class Row(Protocol):

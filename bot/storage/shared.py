@@ -25,16 +25,13 @@ from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from bot.storage import queries as Q
 from bot.storage import records, schema
-from bot.storage.records import Row, StorageError, StorageUnavailable
+from bot.storage.records import Row, StorageError
 from flows.turn.effects import Changes
 from flows.turn.records import ReminderRecord, TurnState
-
-if TYPE_CHECKING:
-    from bot.settings import Settings
 
 log = logging.getLogger("aipath.storage")
 T = TypeVar("T")
@@ -56,10 +53,6 @@ class StorageOptions:
     process may use the database meanwhile; `tool`: anything else (stats, backup, tests)."""
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     clock: Callable[[], float] = time.monotonic
-
-    @classmethod
-    def of(cls, settings: Settings, role: Role) -> StorageOptions:
-        return cls(settings.database_retry_seconds, settings.claim_lease_seconds, role)
 
 
 class Storage(ABC):
@@ -157,7 +150,7 @@ class Storage(ABC):
                     raise
                 if options.clock() >= deadline:
                     name = type(error).__name__
-                    raise StorageUnavailable(f"the database is unavailable ({name})") from error
+                    raise StorageError(f"the database is unavailable ({name})") from error
                 continue
             if self._outage:
                 self._outage = False
@@ -192,7 +185,7 @@ class Storage(ABC):
     async def load_turn(self, user_id: int) -> TurnState:
         """Everything a turn may need about the person, in ONE statement (one round trip;
         on SQLite one hop to aiosqlite's thread)."""
-        rows = await self._read(Q.LOAD_TURN[self.dialect], user_id=user_id)
+        rows = await self._read(Q.LOAD_TURN, user_id=user_id)
         return records.turn_state(user_id, rows[0] if rows else None)
 
     async def commit_turn(self, changes: Changes) -> None:

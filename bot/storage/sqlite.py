@@ -106,7 +106,6 @@ class SqliteStorage(Storage):
     def __init__(self, db: aiosqlite.Connection, path: Path, options: StorageOptions) -> None:
         super().__init__(str(path), options)
         self._db = db
-        self.path = path
         self._write_lock = asyncio.Lock()
         self._live: int | None = None
 

@@ -137,7 +137,8 @@ def build_application(
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
-        storage = await open_storage(settings.database, StorageOptions.of(settings, "live"))
+        retry, lease = settings.database_retry_seconds, settings.claim_lease_seconds
+        storage = await open_storage(settings.database, StorageOptions(retry, lease, "live"))
         if isinstance(app.update_processor, PerUserUpdateProcessor):
             app.update_processor.hold_turns_with(storage.user_turn)
         dispatcher = Dispatcher(dialogues, storage, clock=clock)
