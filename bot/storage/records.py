@@ -47,7 +47,8 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
     if user.update_id is not None:
         since = now.timestamp() - turn.RECENT_FOR.total_seconds()
         kept = [(u, t) for u, t in user.loaded_window if t >= since and u != user.update_id]
-        window = json.dumps([*kept, (user.update_id, int(now.timestamp()))][-turn.RECENT_UPDATES :])
+        kept.append((user.update_id, int(now.timestamp())))
+        window = json.dumps(kept[-turn.RECENT_UPDATES :], separators=(",", ":"))
     talk, recommended = user.conversation, user.recommendation
     return {
         "chat_id": user.chat_id,
