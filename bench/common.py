@@ -5,8 +5,15 @@ from __future__ import annotations
 import platform
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from bot.storage import Storage
+from flows.engine import Conversation
+from flows.turn.effects import Changes, UserWrite
+from flows.turn.records import ReminderRecord
 
 
 def best_of(repeats: int, fn: Callable[[], object]) -> float:
@@ -66,3 +73,35 @@ class Table:
         print("| --- | --- | --- |")
         for name, value, note in self.rows:
             print(f"| {name} | {value} | {note} |")
+
+
+def person(
+    conversation: Conversation,
+    chat_id: int,
+    update_id: int | None = None,
+    recommendation: dict[str, Any] | None = None,
+) -> UserWrite:
+    """A person's row as a turn writes it (nothing loaded before: a new person)."""
+    return UserWrite(conversation, chat_id, update_id, (), recommendation, None)
+
+
+async def save_people(
+    storage: Storage, conversations: Iterable[tuple[int, Conversation]], *, now: datetime
+) -> None:
+    """People (user_id, conversation), chat id = user id, in one transaction."""
+    async with storage.transaction():
+        for user_id, conversation in conversations:
+            await storage.commit_turn(Changes(user_id, now, person(conversation, user_id)))
+
+
+async def insert_due_reminders(
+    storage: Storage, rows: Iterable[tuple[int, str, int]], *, now: datetime
+) -> None:
+    """Finished users with an active reminder each, (user_id, schedule JSON, next_due), in one
+    transaction: the fixture of the reminder benchmarks and tests."""
+    finished = Conversation(state="recommendation")
+    async with storage.transaction():
+        for user_id, schedule, due in rows:
+            record = ReminderRecord(user_id, user_id, schedule, "active", due)
+            user = person(finished, user_id)
+            await storage.commit_turn(Changes(user_id, now, user, reminder=record))

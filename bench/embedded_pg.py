@@ -56,6 +56,7 @@ def _ensure_user(name: str) -> pwd.struct_passwd:
 class PgServer:
     root: Path
     run_as: str | None
+    options: str = ""
 
     @property
     def data(self) -> Path:
@@ -87,6 +88,16 @@ class PgServer:
         self.run("createdb", "-h", str(self.root), "-U", "postgres", name)
         return self.database_url(name)
 
+    def pause(self) -> None:
+        """Stop the server as an operator restarting it would (sessions end, data kept)."""
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self.run(
+            "pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-o", self.options,
+            "-l", str(self.root / "log"), "start",
+        )  # fmt: skip
+
     def stop(self) -> None:
         try:
             self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
@@ -110,14 +121,11 @@ def start_server(*, max_connections: int = 300) -> PgServer:
         "initdb", "-D", str(server.data), "-U", "postgres", "--auth=trust", "--encoding=utf8",
         "--no-sync",
     )  # fmt: skip
-    options = (
+    server.options = (
         f"-h '' -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
         f"-c max_connections={max_connections} -c shared_buffers=32MB"
     )
-    server.run(
-        "pg_ctl", "-D", str(server.data), "-w", "-t", "60", "-o", options,
-        "-l", str(root / "log"), "start",
-    )  # fmt: skip
+    server.resume()
     return server
 
 

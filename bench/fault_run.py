@@ -37,12 +37,13 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from bench.common import insert_due_reminders, save_people
 from bench.fake_bot_api import FakeTelegram
 from bench.fake_bot_api.faults import FaultPlan
 from bench.fault_person import Person
 from bench.sample_answers import BASE_PROFILE
 from bench.telegram_driver import FakeClock, settings_for
-from bot.storage import Storage
+from bot.storage import open_storage
 from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
@@ -123,15 +124,13 @@ class Recorder(logging.Handler):
 async def seed_nudges(db: Path, now: datetime) -> list[int]:
     """People with a finished interview and a nudge due a minute ago."""
     users = list(range(FIRST_NUDGED, FIRST_NUDGED + NUDGED))
-    storage = await Storage.open(db)
+    storage = await open_storage(db)
     try:
         schedule = ReminderSchedule(timezone="UTC").model_dump_json()
         due = epoch(now - timedelta(minutes=1))
-        await storage.bulk_insert_reminders(((u, schedule, due) for u in users), now=now)
+        await insert_due_reminders(storage, ((u, schedule, due) for u in users), now=now)
         finished = Conversation(state="recommendation", answers=BASE_PROFILE)
-        async with storage.transaction():
-            for user in users:
-                await storage.save_conversation(user, finished, now=now, chat_id=user)
+        await save_people(storage, ((u, finished) for u in users), now=now)
     finally:
         await storage.close()
     return users
@@ -199,7 +198,7 @@ async def _run(
                 report.retaps += person.retaps
                 report.switches += person.switches
                 report.extra_starts += person.starts - 1
-                record = await runtime.storage.load(person.user_id)
+                record = (await runtime.storage.load_turn(person.user_id)).user
                 stored = record.conversation.answers if record else {}
                 for question, tapped in person.last_tap.items():
                     if question in stored and str(stored[question]) != tapped:
@@ -213,7 +212,7 @@ async def _run(
                 report.nudges_doubled += count > 1
                 report.nudges_lost += count == 0
             for user in nudged[:BLOCKED]:
-                reminder = await runtime.storage.load_reminder(user)
+                reminder = (await runtime.storage.load_turn(user)).reminder
                 report.blocked_marked += reminder is not None and reminder.status == "blocked"
             report.faults = Counter(kind for (_, kind), n in faults.drawn.items() for _ in range(n))
             report.streaks = faults.streaks

@@ -8,9 +8,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Table, rss_mib
+from bench.common import Table, insert_due_reminders, rss_mib, save_people
 from bench.storage_bench import PROFILE
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from bot.sweep import Sweep, epoch
 from flows.content import default_content
 from flows.engine import Conversation
@@ -32,13 +32,13 @@ class FixedClock:
 async def populate(storage: Storage, users: int, due: int) -> None:
     schedule = ReminderSchedule(timezone="Europe/Berlin").model_dump_json()
     due_at, later = epoch(NOW) - 60, epoch(NOW + timedelta(days=3))
-    await storage.bulk_insert_reminders(
-        ((u, schedule, due_at if u <= due else later) for u in range(1, users + 1)), now=NOW
+    await insert_due_reminders(
+        storage,
+        ((u, schedule, due_at if u <= due else later) for u in range(1, users + 1)),
+        now=NOW,
     )
     finished = Conversation(state="recommendation", answers=PROFILE)
-    async with storage.transaction():
-        for u in range(1, due + 1):
-            await storage.save_conversation(u, finished, now=NOW, chat_id=u)
+    await save_people(storage, ((u, finished) for u in range(1, due + 1)), now=NOW)
 
 
 async def sweep_all(reminders: Sweep, send_count: list[int]) -> tuple[float, int]:
@@ -59,13 +59,13 @@ async def run(table: Table, users: int = 100_000, due: int = 10_000) -> None:
     dialogues = Dialogues.build(default_content())
     clock = FixedClock(NOW)
     with tempfile.TemporaryDirectory() as tmp:
-        empty = await Storage.open(Path(tmp) / "empty.db")
+        empty = await open_storage(Path(tmp) / "empty.db")
         await sweep_all(Sweep(dialogues, empty, clock=clock), [0])
         gc.collect()
         rss_empty = rss_mib()
         await empty.close()
 
-        storage = await Storage.open(Path(tmp) / "big.db")
+        storage = await open_storage(Path(tmp) / "big.db")
         await populate(storage, users, due)
         sent = [0]
         seconds, claimed = await sweep_all(Sweep(dialogues, storage, clock=clock), sent)

@@ -30,7 +30,7 @@ from bench.fake_bot_api import FakeTelegram
 from bench.telegram_driver import FakeClock, bot_running, plain
 from bench.walk_fronts import ConsoleFront, Front, RecordingSession, Seen, TelegramFront, Walked
 from bot.console_files import files_folder
-from bot.storage_backends import open_storage
+from bot.storage import open_storage
 from bot.telegram.render import telegram_length
 from flows.content import default_content
 from flows.engine import Engine

@@ -8,14 +8,15 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import Table, median, percentile
+from bench.common import Table, median, percentile, person
 from bench.sample_answers import BASE_PROFILE
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.profile import Profile
 from flows.questions import QUESTIONS
 from flows.rules import recommend
+from flows.turn.effects import Changes
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 PROFILE = BASE_PROFILE
@@ -34,14 +35,9 @@ async def fill(storage: Storage, users: int) -> None:
         async with storage.transaction():
             for user_id in range(start, min(start + batch, users + 1)):
                 done = user_id % 2 == 0
-                await storage.save_conversation(
-                    user_id,
-                    finished if done else halfway,
-                    now=NOW,
-                    chat_id=user_id,
-                    update_id=user_id,
-                    recommendation=record if done else None,
-                )
+                conversation, rec = (finished, record) if done else (halfway, None)
+                user = person(conversation, user_id, user_id, rec)
+                await storage.commit_turn(Changes(user_id, NOW, user))
 
 
 async def resume_times(storage: Storage, engine: Engine, users: int, samples: int) -> list[float]:
@@ -51,7 +47,7 @@ async def resume_times(storage: Storage, engine: Engine, users: int, samples: in
     for _ in range(samples):
         user_id = rng.randint(1, users)
         start = time.perf_counter()
-        record = await storage.load(user_id)
+        record = (await storage.load_turn(user_id)).user
         assert record is not None
         engine.show(record.conversation)
         out.append(time.perf_counter() - start)
@@ -61,18 +57,18 @@ async def resume_times(storage: Storage, engine: Engine, users: int, samples: in
 async def run(table: Table, users: int = 100_000) -> None:
     engine = Engine(default_content())
     with tempfile.TemporaryDirectory() as tmp:
-        small = await Storage.open(Path(tmp) / "small.db")
+        small = await open_storage(Path(tmp) / "small.db")
         await fill(small, 100)
         small_times = await resume_times(small, engine, 100, 2_000)
         await small.close()
 
-        storage = await Storage.open(Path(tmp) / "big.db")
+        storage = await open_storage(Path(tmp) / "big.db")
         start = time.perf_counter()
         await fill(storage, users)
         fill_seconds = time.perf_counter() - start
-        size = await storage.file_bytes()
         big_times = await resume_times(storage, engine, users, 2_000)
-        await storage.close()
+        await storage.close()  # the last connection checkpoints the WAL into the file
+        size = (Path(tmp) / "big.db").stat().st_size
     table.add(
         f"database bytes per user at {users:,} users",
         f"{size / users:.0f} B",

@@ -12,11 +12,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Table
+from bench.common import Table, insert_due_reminders, save_people
 from bench.fake_bot_api import FakeTelegram
 from bench.storage_bench import PROFILE
 from bench.telegram_driver import FakeClock, settings_for
-from bot.storage import Storage
+from bot.storage import open_storage
 from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.runtime import KEY
@@ -30,16 +30,15 @@ async def delivery(table: Table, nudges: int) -> None:
     clock = FakeClock(now)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "nudges.db"
-        storage = await Storage.open(db)
+        storage = await open_storage(db)
         schedule = ReminderSchedule(timezone="UTC").model_dump_json()
-        await storage.bulk_insert_reminders(
+        await insert_due_reminders(
+            storage,
             ((u, schedule, epoch(now - timedelta(minutes=1))) for u in range(1, nudges + 1)),
             now=now,
         )
         finished = Conversation(state="recommendation", answers=PROFILE)
-        async with storage.transaction():
-            for u in range(1, nudges + 1):
-                await storage.save_conversation(u, finished, now=now, chat_id=u)
+        await save_people(storage, ((u, finished) for u in range(1, nudges + 1)), now=now)
         await storage.close()
         async with FakeTelegram() as tg:
             settings = settings_for(tg, db, AIPATH_LOG_LEVEL="WARNING")

@@ -17,11 +17,12 @@ from bot.cli_operator import (
     cmd_export,
     cmd_health,
     cmd_migrate_db,
+    cmd_restore,
     cmd_stats,
     fail,
 )
 from bot.settings import SettingsError, load_settings
-from bot.storage import StorageError
+from bot.storage import StorageError, StorageOptions, open_storage
 from flows.content import ContentError, default_content
 from flows.engine import Engine
 from flows.graph import to_mermaid
@@ -88,12 +89,23 @@ def use_uvloop() -> bool:
     return True
 
 
+def check_database(database: str | Path) -> None:
+    """Open the database as the bot will and close it: a path that cannot hold it, a schema
+    newer than this code or another bot on the file is one line before Telegram is contacted."""
+
+    async def check() -> None:
+        await (await open_storage(database, StorageOptions(role="live"))).close()
+
+    asyncio.run(check())
+
+
 def cmd_bot(args: argparse.Namespace) -> int:
     from bot.telegram.app import run_bot
 
     settings = load_settings()
     if not settings.token:
         return fail("TELEGRAM_BOT_TOKEN is not set (see .env.example)")
+    check_database(settings.database)
     use_uvloop()
     return run_bot(settings)
 
@@ -205,13 +217,21 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("path", help="the new file to write")
     stats = sub.add_parser("stats", help="users, funnel, recommendation mix, reminders")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
-    export = sub.add_parser("export", help="every row about one user, as JSON")
+    export = sub.add_parser("export", help="every row about one user, as typed JSON")
     export.add_argument("user_id", type=int)
+    export.add_argument("--output", "-o", help="write to this new file (mode 0600), not stdout")
+    restore = sub.add_parser(
+        "restore", help="replace the database's rows with a backup's (stop the bot first)"
+    )
+    restore.add_argument("backup", help="a file `aipath backup` wrote for this backend")
+    restore.add_argument("--replace", action="store_true", help="overwrite existing users")
     migrate = sub.add_parser(
-        "migrate-db", help="copy a SQLite database into an empty PostgreSQL one, with row counts"
+        "migrate-db",
+        help="copy a SQLite database into an empty PostgreSQL one (URL in AIPATH_POSTGRES_URL)",
     )
     migrate.add_argument("sqlite_path", help="the SQLite file (stop the bot first)")
-    migrate.add_argument("postgres_url", help="postgresql://user:password@host/database")
+    migrate.add_argument("postgres_url", nargs="?", help=argparse.SUPPRESS)
+    migrate.add_argument("--url-file", help="read the postgresql:// URL from this file instead")
     ask = sub.add_parser("ask", help="answer a question from the advice")
     ask.add_argument("question", help="the question, in quotes")
     ask.add_argument(
@@ -240,6 +260,7 @@ COMMANDS = {
     "stats": cmd_stats,
     "export": cmd_export,
     "migrate-db": cmd_migrate_db,
+    "restore": cmd_restore,
     "ask": cmd_ask,
     "understand": cmd_understand,
 }

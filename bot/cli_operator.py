@@ -1,8 +1,9 @@
-"""`aipath` operator commands: health, backup, stats, export, migrate-db.
+"""`aipath` operator commands: health, backup, restore, stats, export, migrate-db.
 
 Each opens the configured database (SQLite or PostgreSQL) for one action and closes it; none
-prints answer content except `export`, which is one person's own data for their request. Wired
-into the parser and `COMMANDS` in `bot/cli.py`.
+prints answer content except `export`, which is one person's own data for their request. Files
+they write (backups, exports) are new files, mode 0600. Every problem is one line, exit 2 (a
+schema newer than this code, a path that is not a database). Wired into `bot/cli.py`.
 """
 
 from __future__ import annotations
@@ -10,13 +11,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.settings import load_settings
-from bot.storage import MIGRATIONS, Storage
-from bot.storage_backends import describe, is_postgres_url, open_storage
+from bot.storage import LATEST, Storage, describe, is_postgres_url, open_storage
+from bot.storage.ops import Counts, migrate_sqlite_to_postgres, restore
+from bot.storage.sqlite import private_file
+
+POSTGRES_URL = "AIPATH_POSTGRES_URL"
+"""Where `migrate-db` reads its target: never the command line, which `ps` shows to everyone."""
 
 
 def fail(message: str, code: int = 2) -> int:
@@ -43,8 +49,8 @@ def cmd_health(args: argparse.Namespace) -> int:
 
     async def check(storage: Storage) -> int:
         version = await storage.schema_version()
-        if version != len(MIGRATIONS):
-            return fail(f"schema version {version}, expected {len(MIGRATIONS)}", 1)
+        if version != LATEST:
+            return fail(f"schema version {version}, expected {LATEST}", 1)
         print(f"ok: {describe(settings.database)} at schema version {version}")
         return 0
 
@@ -83,35 +89,71 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     settings = load_settings()
+    target = Path(args.output) if args.output else None
+    if target is not None and target.exists():
+        return fail(f"{target} exists; choose a new file")
 
     async def dump(storage: Storage) -> int:
         data = await storage.export_user(args.user_id)
         if data is None:
             return fail(f"no user {args.user_id}", 1)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        if target is None:
+            print(text)
+            return 0
+        with private_file(target) as fd:
+            os.write(fd, text.encode())
+        print(f"wrote {target} (mode 0600)")
         return 0
 
     return with_storage(settings.database, dump)
 
 
-def cmd_migrate_db(args: argparse.Namespace) -> int:
-    from bot.storage_migrate import migrate_sqlite_to_postgres
+def print_counts(counts: Counts, source: str, target: str) -> bool:
+    """Each table's row count on both sides; whether they all agree."""
+    for table, (before, after) in counts.items():
+        mark = "ok" if before == after else "MISMATCH"
+        print(f"{table:<10} {source} {before:>8}  {target} {after:>8}  {mark}")
+    return all(before == after for before, after in counts.values())
 
-    if not is_postgres_url(args.postgres_url):
-        return fail("the target must be a postgresql:// URL")
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    backup = Path(args.backup)
+    if not backup.is_file():
+        return fail(f"no backup file at {backup}")
+    counts = asyncio.run(restore(settings.database, backup, replace=args.replace))
+    if not print_counts(counts, "backup", "restored"):
+        return fail("row counts differ; check the backup before starting the bot", 1)
+    print(f"restored {describe(settings.database)} from {backup}")
+    return 0
+
+
+def postgres_url(args: argparse.Namespace) -> str | None:
+    """The migration target from a file (first line) or AIPATH_POSTGRES_URL."""
+    if args.url_file:
+        lines = Path(args.url_file).read_text(encoding="utf-8").split()
+        return lines[0] if lines else None
+    return os.environ.get(POSTGRES_URL)
+
+
+def cmd_migrate_db(args: argparse.Namespace) -> int:
+    if args.postgres_url:
+        return fail(f"never put the URL on the command line (ps shows it): set {POSTGRES_URL}")
+    try:
+        url = postgres_url(args)
+    except OSError as exc:
+        return fail(f"cannot read {args.url_file}: {exc.strerror}")
+    if not url or not is_postgres_url(url):
+        return fail(f"set {POSTGRES_URL} (or --url-file) to the target postgresql:// URL")
     source = Path(args.sqlite_path)
     if not source.is_file():
         return fail(f"no SQLite database at {source}")
     try:
-        counts = asyncio.run(migrate_sqlite_to_postgres(source, args.postgres_url))
+        counts = asyncio.run(migrate_sqlite_to_postgres(source, url))
     except (OSError, ValueError) as exc:
         return fail(f"migrate-db: {exc}", 1)
-    for count in counts:
-        mark = "ok" if count.ok else "MISMATCH"
-        print(
-            f"{count.table:<10} sqlite {count.sqlite:>8}  postgresql {count.postgresql:>8}  {mark}"
-        )
-    if not all(count.ok for count in counts):
+    if not print_counts(counts, "sqlite", "postgresql"):
         return fail("row counts differ; do not switch AIPATH_DATABASE to PostgreSQL yet", 1)
-    print(f"copied to {describe(args.postgres_url)}; set AIPATH_DATABASE to its URL")
+    print(f"copied to {describe(url)}; set AIPATH_DATABASE to its URL")
     return 0

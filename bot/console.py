@@ -17,8 +17,7 @@ from bot.clock import Clock, utc_now
 from bot.console_files import files_folder, save
 from bot.dispatcher import Dispatcher, NotSaved
 from bot.outputs import File, plan_files
-from bot.storage import Storage
-from bot.storage_backends import open_storage
+from bot.storage import Storage, StorageOptions, open_storage
 from flows.actions import Back, Edit, Help, Pick, Restart, Topic
 from flows.details import detail_topic
 from flows.engine import Engine
@@ -224,7 +223,7 @@ def run_console(
     """Chat in the terminal until /quit, end of input or Ctrl-C. Returns the exit code."""
     words = engine.content.dialogue.console
     with asyncio.Runner() as runner:
-        storage = runner.run(open_storage(database))
+        storage = runner.run(open_storage(database, StorageOptions(role="live")))
         session = ConsoleSession(engine, storage, clock, files_folder(database))
         try:
             write(words["intro"])

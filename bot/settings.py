@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     default_timezone: str = Field(default="UTC", alias="AIPATH_DEFAULT_TIMEZONE")
     sweep_seconds: int = Field(default=30, ge=0, alias="AIPATH_REMINDER_SWEEP_SECONDS")
     resume_after_minutes: int = Field(default=60, ge=1, alias="AIPATH_RESUME_AFTER_MINUTES")
+    claim_lease_seconds: int = Field(default=600, ge=1, alias="AIPATH_CLAIM_LEASE_SECONDS")
+    """A nudge's claim whose process still looks alive goes back to due after this long."""
+    database_retry_seconds: float = Field(default=30, ge=0, alias="AIPATH_DATABASE_RETRY_SECONDS")
+    """How long a turn retries a database that is restarting, locked or full before it fails."""
 
     clock_start: AwareDatetime | None = Field(default=None, alias="AIPATH_CLOCK_START")
     """Tests only: the bot's clock starts at this instant (and runs) instead of now."""
@@ -70,7 +74,7 @@ class Settings(BaseSettings):
     @field_validator("database", mode="before")
     @classmethod
     def _path_or_url(cls, value: object) -> object:
-        from bot.storage_backends import is_postgres_url
+        from bot.storage import is_postgres_url
 
         if isinstance(value, str) and not is_postgres_url(value):
             return Path(value)

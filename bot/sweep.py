@@ -4,8 +4,8 @@ What a nudge says is decided in flows (flows/dialogues/nudge.py) from the person
 this module decides when, and carries it out. Durability: reminders live in the database with
 their next due time (UTC seconds, indexed), and a sweep handles each due row on its own:
 - a restart loses nothing (the rows are the schedule; there are no per-user jobs);
-- a crash leaves at most the rows being sent at that moment claimed; once the claim lease has
-  passed they go back to due and are sent by the next sweep: claimed nudges are not lost;
+- a crash leaves at most the rows being sent at that moment claimed, by a process that is gone:
+  the next sweep releases them at once (bot.storage ties a claim to its process) and sends them;
 - however long the bot was down, a row is sent once and rescheduled from now: one catch-up.
 The transport's `send` raises `Blocked` (the person blocked the bot) or `NotSent` (anything else
 that failed); the sweep knows no transport.
@@ -23,20 +23,19 @@ from datetime import datetime, timedelta
 from aiolimiter import AsyncLimiter
 
 from bot.clock import Clock
-from bot.storage import ReminderRecord, Storage
+from bot.storage import Storage
 from flows.dialogues.nudge import decide_nudge
 from flows.dialogues.reminder_settings import epoch, from_epoch
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
 from flows.turn.context import Dialogues
 from flows.turn.effects import Changes
+from flows.turn.records import ReminderRecord
 
-__all__ = ["CLAIM_LEASE", "NUDGES_PER_SECOND", "Blocked", "NotSent", "Sweep", "epoch"]
+__all__ = ["NUDGES_PER_SECOND", "Blocked", "NotSent", "Sweep", "epoch"]
 
 log = logging.getLogger("aipath.reminders")
 
-CLAIM_LEASE = timedelta(minutes=10)
-"""A claim older than this belongs to a sweep that died before sending: it goes back to due."""
 CATCH_UP_AFTER = timedelta(hours=6)
 """A nudge this late is worded as a catch-up after downtime."""
 NUDGES_PER_SECOND = 24
@@ -84,7 +83,7 @@ class Sweep:
         """Send every due nudge once. Called by ONE repeating JobQueue job."""
         now = self.clock()
         stats = SweepStats()
-        stats.skipped_stale = await self.storage.release_stale_claims(epoch(now - CLAIM_LEASE))
+        stats.skipped_stale = await self.storage.release_lost_claims(epoch(now))
         rows = await self.storage.due_reminders(epoch(now), limit)
         gate = asyncio.Semaphore(concurrency)
 

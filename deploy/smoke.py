@@ -15,7 +15,7 @@ Every container runs on the host network and talks only to the in-process fake B
    /start posted to each of them (as the reverse proxy would, with the secret token), refuse
    a wrong secret, and share one database (worker-2 exports the person worker-1 served).
    Skipped, and reported as skipped, while the image has no PostgreSQL backend
-   (bot.storage_pg).
+   (bot.storage.postgres).
 
 Exit status 0 when nothing failed (skipped steps are listed as such), 1 otherwise.
 """
@@ -148,7 +148,9 @@ async def step_image(tg: FakeTelegram, image: str) -> str:
 
 
 async def has_postgres_backend(image: str) -> bool:
-    probe = "import importlib.util as u; print('yes' if u.find_spec('bot.storage_pg') else 'no')"
+    probe = (
+        "import importlib.util as u; print('yes' if u.find_spec('bot.storage.postgres') else 'no')"
+    )
     return await run("docker", "run", "--rm", "--entrypoint", "python", image, "-c", probe) == "yes"
 
 
@@ -224,7 +226,7 @@ async def step_postgres(stack: ComposeRun) -> str:
 
 async def step_workers(stack: ComposeRun, tg: FakeTelegram, image: str) -> str:
     if not await has_postgres_backend(image):
-        raise Skipped("backend not merged (the image has no bot.storage_pg)")
+        raise Skipped("backend not merged (the image has no bot.storage.postgres)")
     since = tg.mark()
     await stack("up", "-d", "--no-build", "worker-1", "worker-2")
     for service in stack.ports:

@@ -11,13 +11,14 @@ import pytest
 from bench.telegram_driver import FakeClock
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
-from bot.storage import Storage
+from bot.storage import open_storage
 from flows.actions import Begin, Confirm, Pick, RestartAnswer, SetupDay, SetupZone, decode
 from flows.engine import Conversation, Engine
 from flows.events import Command, Incoming, Press, Text, Unusable
 from flows.turn.effects import Decision, Shown
 from flows.turn.routes import COMMANDS
 from tests.conftest import BASE_PROFILE
+from tests.stored import save
 from tests.test_actions import worst_cases
 
 USER = 5
@@ -25,14 +26,14 @@ USER = 5
 
 @pytest.fixture
 async def dispatcher(engine: Engine, tmp_path: Path) -> AsyncIterator[Dispatcher]:
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield console_dispatcher(engine, storage, FakeClock())
     await storage.close()
 
 
 async def finished(d: Dispatcher) -> None:
     conv = Conversation(state="recommendation", answers=BASE_PROFILE)
-    await d.storage.save_conversation(USER, conv, now=d.clock(), chat_id=USER)
+    await save(d.storage, USER, conv, now=d.clock(), chat_id=USER)
 
 
 def words(out: Decision) -> str:

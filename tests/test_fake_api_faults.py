@@ -10,17 +10,19 @@ import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 
+from bench.common import insert_due_reminders
 from bench.fake_bot_api import FakeTelegram
 from bench.fake_bot_api.faults import FaultPlan, Faults
 from bench.sample_answers import BASE_PROFILE
 from bench.telegram_driver import FakeClock, settings_for
-from bot.storage import Storage
+from bot.storage import open_storage
 from bot.sweep import epoch
 from bot.telegram.app import build_application, running, sweep_job
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.send_policy import OutcomeUnknown
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
+from tests.stored import save
 
 USER = 4244
 
@@ -97,11 +99,11 @@ async def test_a_nudge_whose_outcome_is_unknown_is_not_sent_again(
 ) -> None:
     clock = FakeClock()
     db = tmp_path / "bot.db"
-    storage = await Storage.open(db)
+    storage = await open_storage(db)
     schedule = ReminderSchedule(timezone="UTC").model_dump_json()
-    await storage.bulk_insert_reminders([(USER, schedule, epoch(clock.now) - 60)], now=clock.now)
+    await insert_due_reminders(storage, [(USER, schedule, epoch(clock.now) - 60)], now=clock.now)
     finished = Conversation(state="recommendation", answers=BASE_PROFILE)
-    await storage.save_conversation(USER, finished, now=clock.now, chat_id=USER)
+    await save(storage, USER, finished, now=clock.now, chat_id=USER)
     await storage.close()
     app = build_application(settings_for(tg, db), clock=clock, read_timeout=0.2)
     async with running(app, poll_timeout=1):

@@ -11,7 +11,7 @@ import pytest
 
 from bench.telegram_driver import FakeClock
 from bot.outputs import plan_files
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from bot.sweep import epoch
 from flows.actions import (
     NudgeDone,
@@ -27,6 +27,7 @@ from flows.events import Command
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
 from flows.turn.effects import SendPlanFiles
+from tests.stored import reminder, set_due
 from tests.test_reminders import USER, Outbox, finished_user, service
 
 MONDAY_9_UTC = datetime(2026, 11, 23, 9, tzinfo=UTC)
@@ -35,7 +36,7 @@ DAILY = ReminderSchedule(timezone="UTC", cadence="daily", at=time(18, 0))
 
 @pytest.fixture
 async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield storage
     await storage.close()
 
@@ -91,7 +92,7 @@ async def test_not_yet_never_grows_the_streak(engine: Engine, storage: Storage) 
     for _ in range(3):
         await reminders.press(Snooze("day"))
         clock.advance(weeks=1)
-    assert await storage.checkin_weeks(USER) == []
+    assert (await storage.load_turn(USER)).checkin_weeks == ()
     assert "Weekly streak: 0" in text(await reminders.command("progress"))
 
 
@@ -105,7 +106,7 @@ async def test_daily_not_yet_asks_again_tomorrow_at_the_usual_time(
     assert "Mon 30 Nov, 18:00" in text(reply)
     reply = await reminders.press(Snooze("day"))
     assert "Tue 24 Nov, 18:00" in text(reply)
-    record = await storage.load_reminder(USER)
+    record = await reminder(storage, USER)
     assert record is not None
     assert record.next_due == epoch(datetime(2026, 11, 24, 18, tzinfo=UTC))
 
@@ -116,7 +117,7 @@ async def test_long_milestone_nudges_ask_about_this_weeks_step_then_rest(
     clock = FakeClock(datetime(2026, 11, 24, 18, tzinfo=UTC))  # Tuesday
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, DAILY)
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     assert (await reminders.sweep(outbox)).sent == 1
     nudge = outbox.sent[-1][1]
     assert "This week's step:" in text(nudge) and "Done with this week's step?" in text(nudge)
@@ -147,7 +148,7 @@ async def test_the_summary_day_opens_with_the_week_in_review(
     assert view is not None
     first = view.milestones[0].title
     clock.now = datetime(2026, 11, 30, 18, tzinfo=UTC)  # Monday, the summary day
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     assert (await reminders.sweep(outbox)).sent == 1
     monday = text(outbox.sent[-1][1])
     assert monday.index("Your week in review") < monday.index("Milestone 2 of")
@@ -166,7 +167,7 @@ async def test_the_last_week_of_a_milestone_asks_for_its_outcome(
     view = await reminders.plan()
     assert view is not None and view.current is not None
     clock.now = datetime.combine(view.current.end, time(18), tzinfo=UTC) - timedelta(days=1)
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     assert (await reminders.sweep(outbox)).sent == 1
     nudge = outbox.sent[-1][1]
     current = view.current

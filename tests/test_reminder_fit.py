@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.telegram_driver import FakeClock
-from bot.storage import Storage
+from bot.storage import Storage, open_storage
 from flows.actions import (
     ManageReminders,
     QuietChange,
@@ -116,7 +116,7 @@ def test_change_starts_from_the_current_settings(content: Content) -> None:
 
 @pytest.fixture
 async def storage(tmp_path: Path):  # type: ignore[no-untyped-def]
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield storage
     await storage.close()
 

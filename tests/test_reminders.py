@@ -12,9 +12,8 @@ import pytest
 
 from bench.telegram_driver import FakeClock
 from bot.dispatcher import Dispatcher
-from bot.storage import ReminderRecord, Storage
-from bot.storage_backends import open_storage
-from bot.sweep import CLAIM_LEASE, Blocked, NotSent, Sweep, SweepStats, epoch
+from bot.storage import Storage, StorageOptions, open_storage
+from bot.sweep import Blocked, NotSent, Sweep, SweepStats, epoch
 from flows.actions import Action, ManageReminders, NudgeDone, NudgePause, Snooze
 from flows.dialogues.dated_plan import PlanView, view_of
 from flows.engine import Conversation, Engine
@@ -23,7 +22,9 @@ from flows.reply import Reply
 from flows.schedule import ReminderSchedule
 from flows.turn.context import Dialogues
 from flows.turn.effects import Decision
+from flows.turn.records import ReminderRecord
 from tests.conftest import BASE_PROFILE
+from tests.stored import reminder, save
 
 USER = 77
 MONDAY_18_BERLIN = datetime(2026, 11, 23, 17, tzinfo=UTC)
@@ -94,17 +95,9 @@ async def finished_user(
     storage: Storage, clock: FakeClock, schedule: ReminderSchedule, *, user_id: int = USER
 ) -> None:
     conv = Conversation(state="recommendation", answers=BASE_PROFILE)
-    await storage.save_conversation(user_id, conv, now=clock(), chat_id=user_id)
-    await storage.save_reminder(
-        ReminderRecord(
-            user_id,
-            user_id,
-            schedule.model_dump_json(),
-            "active",
-            epoch(schedule.next_due(clock() - timedelta(minutes=1))),
-        ),
-        now=clock(),
-    )
+    due = epoch(schedule.next_due(clock() - timedelta(minutes=1)))
+    record = ReminderRecord(user_id, user_id, schedule.model_dump_json(), "active", due)
+    await save(storage, user_id, conv, now=clock(), chat_id=user_id, reminder=record)
 
 
 BERLIN = ReminderSchedule(timezone="Europe/Berlin", weekdays=(0,), at=time(18, 0))
@@ -123,7 +116,7 @@ async def test_nudge_is_sent_at_the_local_time_and_only_once(
     assert (await reminders.sweep(outbox)).sent == 1
     assert (await reminders.sweep(outbox)).sent == 0
     assert "Milestone 1 of" in outbox.text() and "(0% of your plan done)" in outbox.text()
-    record = await storage.load_reminder(USER)
+    record = await reminder(storage, USER)
     assert record is not None and record.next_due == epoch(MONDAY_18_BERLIN + timedelta(days=7))
 
 
@@ -160,7 +153,7 @@ async def test_snooze_pause_resume_and_stop(engine: Engine, storage: Storage) ->
     await reminders.press(ManageReminders("stop"))
     clock.advance(days=7)
     assert (await reminders.sweep(outbox)).sent == 0
-    record = await storage.load_reminder(USER)
+    record = await reminder(storage, USER)
     assert record is not None and record.status == "stopped"
 
 
@@ -173,7 +166,7 @@ async def test_downtime_collapses_into_one_catch_up(engine: Engine, storage: Sto
     assert (await reminders.sweep(outbox)).sent == 1
     assert (await reminders.sweep(outbox)).sent == 0
     assert "catch-up" in outbox.text()
-    record = await storage.load_reminder(USER)
+    record = await reminder(storage, USER)
     assert record is not None and record.next_due is not None
     assert record.next_due > epoch(clock())
 
@@ -232,7 +225,7 @@ async def test_a_claim_left_by_a_crash_is_sent_once_after_the_lease(
     assert await storage.claim(USER, epoch(clock())) is not None
     reminders, outbox = service(engine, storage, clock), Outbox()
     assert (await reminders.sweep(outbox)).sent == 0  # still within the lease: not sent twice
-    clock.advance(seconds=CLAIM_LEASE.total_seconds() + 1)
+    clock.advance(seconds=StorageOptions().claim_lease + 1)
     stats = await reminders.sweep(outbox)
     assert stats.skipped_stale == 1 and stats.sent == 1  # back to due, sent once
     assert (await reminders.sweep(outbox)).sent == 0
@@ -243,7 +236,7 @@ async def test_a_claim_left_by_a_crash_is_sent_once_after_the_lease(
 SWEEP_SCRIPT = """
 import asyncio, sys
 from datetime import datetime
-from bot.storage_backends import open_storage
+from bot.storage import open_storage
 from bot.sweep import Sweep
 from flows.content import default_content
 from flows.turn.context import Dialogues
@@ -301,17 +294,15 @@ async def test_changing_weekly_hours_redates_the_rest_of_the_plan(
         "budget_usd": 0,
         "hours_per_week": 20,
     }
-    await storage.save_conversation(
-        USER, Conversation(state="recommendation", answers=profile), now=clock(), chat_id=USER
-    )
+    finished = Conversation(state="recommendation", answers=profile)
+    await save(storage, USER, finished, now=clock(), chat_id=USER)
     first = await plans.plan()
     assert first is not None and first.recommendation.path == "self_study"
     await plans.press(NudgeDone(0))
     clock.advance(days=60)
     slower = {**profile, "hours_per_week": 8}
-    await storage.save_conversation(
-        USER, Conversation(state="recommendation", answers=slower), now=clock(), chat_id=USER
-    )
+    slower_done = Conversation(state="recommendation", answers=slower)
+    await save(storage, USER, slower_done, now=clock(), chat_id=USER)
     again = await plans.plan(store=False)
     assert again is not None and again.redated
     done = again.milestones[0]  # the finished one keeps its start and ends before the change

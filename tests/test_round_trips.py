@@ -22,8 +22,7 @@ import pytest
 from bench.telegram_driver import FakeClock
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
-from bot.storage import Storage
-from bot.storage_backends import open_storage
+from bot.storage import Storage, open_storage
 from flows import actions as a
 from flows.engine import Engine
 from flows.events import Command, Incoming, Press, Text, Unusable
@@ -178,7 +177,7 @@ async def test_every_update_costs_at_most_three_trips_and_one_commit(counted: To
 
 @pytest.fixture
 async def dispatcher(engine: Engine, tmp_path: Path) -> AsyncIterator[Dispatcher]:
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield console_dispatcher(engine, storage, FakeClock())
     await storage.close()
 
@@ -216,5 +215,39 @@ async def test_a_button_tap_costs_two_hops_and_its_shown_message_one(
     before = hops()
     again = await dispatcher.handle(USER, USER, Press(begin), update_id=2, pressed_message_id=100)
     assert again.duplicate and hops() - before == 1  # a redelivery: only the load
-    record = await dispatcher.storage.load(USER)
+    record = (await dispatcher.storage.load_turn(USER)).user
     assert record is not None and [u for u, _ in record.recent_updates] == [1, 2]
+
+
+async def test_a_tap_is_one_statement_to_load_one_to_commit_one_to_record(
+    engine: Engine, database: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On both backends: the load is ONE statement (plan, reminder and check-ins joined), an
+    interview tap's commit one UPSERT with no transaction around it, the shown message one."""
+    storage: Any = await open_storage(database)
+    dispatcher = console_dispatcher(engine, storage, FakeClock())
+    statements: list[str] = []
+    real = storage._execute
+
+    real_transaction = storage.transaction
+
+    async def counted(sql: str, *args: Any, **kwargs: Any) -> Any:
+        statements.append(" ".join(sql.split()[:3]))
+        return await real(sql, *args, **kwargs)
+
+    def transaction(**kwargs: Any) -> Any:
+        statements.append("BEGIN")
+        return real_transaction(**kwargs)
+
+    try:
+        out = await dispatcher.handle(USER, USER, Command("start"), update_id=1)
+        begin = next(
+            b.action for b in out.screens[-1].flat_buttons if isinstance(b.action, a.Begin)
+        )
+        monkeypatch.setattr(storage, "_execute", counted)
+        monkeypatch.setattr(storage, "transaction", transaction)
+        out = await dispatcher.handle(USER, USER, Press(begin), update_id=2)
+        await dispatcher.shown(USER, Shown(100, out.screens[-1]))
+        assert statements == ["SELECT u.*, p.path", "INSERT INTO users", "UPDATE users SET"]
+    finally:
+        await storage.close()

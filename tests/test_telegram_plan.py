@@ -9,6 +9,7 @@ from bench.fake_bot_api import FakeTelegram
 from bench.telegram_driver import FakeClock, SimUser, bot_running, buttons_of
 from bot.telegram.app import sweep_job
 from bot.telegram.runtime import KEY
+from tests.stored import reminder
 from tests.test_telegram_bot import BUTTON_PATH
 
 USER = 1001
@@ -125,7 +126,7 @@ async def test_reminder_setup_then_a_nudge_and_done(tg: FakeTelegram, tmp_path: 
         ]
         screen = await user.tap("↩️ Undo last")
         assert "milestone 1 is open again" in screen.text and "0 of" in screen.text
-        record = await app.bot_data[KEY].storage.load_reminder(USER)
+        record = await reminder(app.bot_data[KEY].storage, USER)
         assert record.next_due == int((clock.now + timedelta(days=7)).timestamp())
 
 
@@ -150,5 +151,5 @@ async def test_blocked_user_marks_reminders_and_user_inactive(
         clock.advance(days=1)
         await sweep_job(Context())  # type: ignore[arg-type]
         runtime = app.bot_data[KEY]
-        record = await runtime.storage.load_reminder(USER)
+        record = await reminder(runtime.storage, USER)
         assert record.status == "blocked"

@@ -17,12 +17,13 @@ import pytest
 from bench.telegram_driver import FakeClock
 from bot.console import console_dispatcher
 from bot.dispatcher import Dispatcher
-from bot.storage import Storage
+from bot.storage import open_storage
 from flows.actions import Edit
 from flows.engine import Conversation, Engine
 from flows.events import Command, Press, Text
 from flows.turn.effects import Decision
 from tests.conftest import BASE_PROFILE
+from tests.stored import save
 
 USER = 5
 NOW = datetime(2030, 1, 5, 9, tzinfo=UTC)
@@ -31,13 +32,13 @@ NOW = datetime(2030, 1, 5, 9, tzinfo=UTC)
 
 @pytest.fixture
 async def dispatcher(engine: Engine, tmp_path: Path) -> AsyncIterator[Dispatcher]:
-    storage = await Storage.open(tmp_path / "bot.db")
+    storage = await open_storage(tmp_path / "bot.db")
     yield console_dispatcher(engine, storage, FakeClock(NOW))
     await storage.close()
 
 
 async def at(d: Dispatcher, conv: Conversation) -> None:
-    await d.storage.save_conversation(USER, conv, now=d.clock(), chat_id=USER)
+    await save(d.storage, USER, conv, now=d.clock(), chat_id=USER)
 
 
 def words(out: Decision) -> str:

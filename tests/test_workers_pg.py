@@ -5,7 +5,6 @@ sweeper with takeover, one pace for all."""
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
 import signal
 import sys
@@ -15,10 +14,9 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 
+from bench.common import insert_due_reminders
 from bench.embedded_pg import PgServer
-from bot.storage import Storage
-from bot.storage_pg import PgStorage
-from flows.engine import Conversation
+from bot.storage.postgres import PgStorage
 from tests.conftest import start_or_give_up
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
@@ -41,18 +39,6 @@ async def waiting_for_advisory_locks(url: str) -> int:
         )
     finally:
         await conn.close()
-
-
-def test_the_postgresql_backend_overrides_every_public_storage_method() -> None:
-    """Except a turn's writes, which both build from their own backend's statements."""
-    shared = {"commit_turn", "record_shown", "record_unconfirmed"}
-    public = [
-        name
-        for name, member in inspect.getmembers(Storage)
-        if not name.startswith("_") and callable(member) and name not in shared
-    ]
-    inherited = [name for name in public if getattr(PgStorage, name) is getattr(Storage, name)]
-    assert public and inherited == []
 
 
 async def test_a_person_is_handled_by_one_worker_at_a_time(pg_url: str) -> None:
@@ -110,18 +96,16 @@ async def test_a_failed_or_dead_worker_releases_the_person(pg_url: str) -> None:
 async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
     one, two = await PgStorage.open(pg_url), await PgStorage.open(pg_url)
     try:
-        await one.bulk_insert_reminders([(u, "{}", u) for u in range(1, 401)], now=NOW)
+        await insert_due_reminders(one, [(u, "{}", u) for u in range(1, 201)], now=NOW)
 
-        async def drain(storage: PgStorage) -> list[int]:
-            claimed: list[int] = []
-            while batch := await storage.claim_due(1000, limit=7):
-                claimed += [r.user_id for r in batch]
-            return claimed
+        async def sweep(storage: PgStorage) -> list[int]:
+            due = await storage.due_reminders(1000, limit=500)  # both see every row due
+            return [r.user_id for r in due if await storage.claim(r.user_id, 1000)]
 
-        results = await asyncio.gather(*(drain(s) for s in (one, two, one, two)))
+        results = await asyncio.gather(*(sweep(s) for s in (one, two, one, two)))
         every = [user for claimed in results for user in claimed]
-        assert sorted(every) == list(range(1, 401))  # all claimed, none twice
-        assert all(results)  # and the work was shared
+        assert sorted(every) == list(range(1, 201))  # all claimed, none twice
+        assert sum(1 for claimed in results if claimed) >= 2  # and the work was shared
     finally:
         await one.close()
         await two.close()
@@ -129,7 +113,7 @@ async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
 
 HOLD_LEASE = """
 import asyncio, sys
-from bot.storage_pg import PgStorage
+from bot.storage.postgres import PgStorage
 from flows.engine import Conversation
 from tests.conftest import start_or_give_up
 from bench.embedded_pg import PgServer
@@ -194,20 +178,3 @@ def test_a_server_that_cannot_start_fails_the_run_under_ci(
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception, match="initdb failed"):
         start_or_give_up(broken)
-
-
-async def test_a_transaction_commits_all_its_writes_or_none(pg_url: str) -> None:
-    storage = await PgStorage.open(pg_url)
-    try:
-        with pytest.raises(RuntimeError):
-            async with storage.transaction():
-                await storage.save_conversation(1, Conversation(), now=NOW, chat_id=1)
-                assert await storage.load(1) is not None  # visible inside
-                raise RuntimeError("half-way")
-        assert await storage.load(1) is None
-        async with storage.transaction():
-            for user in (1, 2):
-                await storage.save_conversation(user, Conversation(), now=NOW, chat_id=user)
-        assert await storage.load(1) is not None and await storage.load(2) is not None
-    finally:
-        await storage.close()

@@ -21,13 +21,15 @@ import asyncpg
 from bench.fake_bot_api import FakeTelegram
 from bench.sample_answers import TYPED
 from bench.workers import Dispatcher, Person, Worker
-from bot.storage import ReminderRecord
-from bot.storage_pg import PgStorage
-from bot.storage_pg_schema import SWEEP_LOCK
+from bot.storage.postgres import PgStorage
+from bot.storage.schema import SWEEP_LOCK
 from bot.sweep import NUDGES_PER_SECOND, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule
+from flows.turn.records import ReminderRecord
 from tests.conftest import BASE_PROFILE
+from tests.stored import save
+from tests.stored import user as stored_user
 
 PEOPLE = range(9000, 9100)
 EARLY_NUDGES = range(8000, 8025)  # due mid-interview; the sweeper is killed while sending
@@ -40,9 +42,8 @@ async def finished_with_nudges(url: str, users: range, status: str, due: datetim
     daily = ReminderSchedule(timezone="UTC", cadence="daily").model_dump_json()
     for user in users:
         conv = Conversation(state="recommendation", answers=BASE_PROFILE)
-        await storage.save_conversation(user, conv, now=due, chat_id=user)
         record = ReminderRecord(user, user, daily, status, epoch(due))
-        await storage.save_reminder(record, now=due)
+        await save(storage, user, conv, now=due, chat_id=user, reminder=record)
     await storage.close()
 
 
@@ -81,7 +82,7 @@ async def stored_answers(url: str) -> dict[int, dict[str, Any]]:
     try:
         out = {}
         for user in PEOPLE:
-            record = await storage.load(user)
+            record = await stored_user(storage, user)
             out[user] = dict(record.conversation.answers) if record else {}
         return out
     finally:

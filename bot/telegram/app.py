@@ -25,7 +25,7 @@ from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.logs import configure_logging
 from bot.settings import Settings
-from bot.storage_backends import describe, open_storage
+from bot.storage import StorageOptions, describe, open_storage
 from bot.sweep import NUDGES_PER_SECOND, Blocked, NotSent, Sweep
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
@@ -137,7 +137,8 @@ def build_application(
     words = load_telegram_text()
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
-        storage = await open_storage(settings.database)
+        retry, lease = settings.database_retry_seconds, settings.claim_lease_seconds
+        storage = await open_storage(settings.database, StorageOptions(retry, lease, "live"))
         if isinstance(app.update_processor, PerUserUpdateProcessor):
             app.update_processor.hold_turns_with(storage.user_turn)
         dispatcher = Dispatcher(dialogues, storage, clock=clock)

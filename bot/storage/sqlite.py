@@ -1,0 +1,193 @@
+"""SQLite through aiosqlite: the default backend, one process serving people per file.
+
+One connection per process (aiosqlite runs it on its own thread; a statement is one hop there).
+WAL lets a backup or `aipath stats` read beside the bot; `busy_timeout` makes brief contention
+wait, and longer waits are retried (shared.py). SQLite has one transaction per connection, and
+the connection is shared by every task: a write issued while another task's BEGIN…COMMIT is open
+would join that transaction (and be lost with it). So one writer at a time: `_write_lock`.
+The process serving people holds `<database>.lock` (`live_lock`), so it knows it is the only one.
+Privacy at rest: `secure_delete` overwrites erased rows, and an erase ends with a WAL checkpoint.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import sqlite3
+import stat
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, nullcontext
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+import aiosqlite
+
+from bot.storage.records import Row, StorageError
+from bot.storage.schema import TABLES
+from bot.storage.shared import Storage, StorageOptions, _transaction
+from flows.turn.effects import Changes
+
+PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
+    PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"""
+TRANSIENT = {5, 6, 8, 10, 13}
+"""SQLITE_BUSY, LOCKED, READONLY, IOERR, FULL: another process's lock, or the disk, not a bug."""
+HEADER = b"SQLite format 3\x00"
+CHOOSE = "choose another with --database or AIPATH_DATABASE"
+
+
+def prepare_file(path: Path) -> None:
+    """Create the folder 0700 and the file 0600; refuse, in one line, a folder others could
+    tamper with, a file that is not a SQLite database, or one this process cannot write."""
+    folder = path.parent
+    if folder.is_symlink() or path.is_symlink():
+        raise StorageError(f"refusing {folder if folder.is_symlink() else path}: a symbolic link")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if folder.stat().st_mode & stat.S_IWOTH:
+            raise StorageError(f"refusing data directory {folder}: it is world-writable")
+        with os.fdopen(os.open(path, os.O_CREAT | os.O_RDONLY, 0o600), "rb") as file:
+            header = file.read(len(HEADER))
+    except OSError as exc:
+        raise StorageError(f"cannot create {path}: {exc.strerror}; {CHOOSE}") from None
+    if (header and header != HEADER) or not path.is_file():
+        raise StorageError(f"{path} is not a SQLite database; {CHOOSE}")
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        raise StorageError(f"{path} is read-only for this process; make it writable or {CHOOSE}")
+
+
+def live_lock(database: Path) -> int:
+    """An exclusive lock on `<database>.lock`, held by the process serving people from the file
+    (bot or chat) and by `aipath restore`. The kernel drops it when its process ends, however it
+    ends: a lock that can be taken proves no such process is left."""
+    fd = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        pid = os.read(fd, 20).decode(errors="replace") or "?"
+        os.close(fd)
+        raise StorageError(f"{database} is in use by aipath process {pid}; stop it first") from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
+
+
+@contextlib.contextmanager
+def private_file(target: Path) -> Iterator[int]:
+    """A new file only its owner can read (0600, whatever the umask); never overwrites."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _read_only(backup: Path) -> str:
+    """A URI opening `backup` read-only, once it is known to be a SQLite file."""
+    with backup.open("rb") as file:
+        if file.read(len(HEADER)) != HEADER:
+            raise StorageError(f"{backup} is not a SQLite backup")
+    return f"{backup.resolve().as_uri()}?mode=ro"
+
+
+def _value(value: Any) -> Any:
+    """A value as the schema stores it: a time as UTC ISO text to the second, a date as ISO."""
+    if type(value) is datetime:
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    return value.isoformat() if type(value) is date else value
+
+
+class SqliteStorage(Storage):
+    dialect = "sqlite"
+
+    def __init__(self, db: aiosqlite.Connection, path: Path, options: StorageOptions) -> None:
+        super().__init__(str(path), options)
+        self._db = db
+        self._write_lock = asyncio.Lock()
+        self._live: int | None = None
+
+    @classmethod
+    async def open(cls, path: Path | str, options: StorageOptions | None = None) -> SqliteStorage:
+        path, options = Path(path), options or StorageOptions()
+        on_disk = str(path) != ":memory:"
+        if on_disk:
+            prepare_file(path)
+        storage = cls(await aiosqlite.connect(path, isolation_level=None), path, options)
+        storage._db.row_factory = aiosqlite.Row
+        try:
+            if on_disk and options.role != "tool":
+                storage._live = live_lock(path)
+                storage.sole = True
+            await storage._db.executescript(PRAGMAS)
+            await storage.migrate()
+        except BaseException as exc:
+            await storage.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StorageError(f"cannot use {path}: {exc}; {CHOOSE}") from None
+            raise
+        return storage
+
+    async def close(self) -> None:
+        await self._db.close()
+        if self._live is not None:
+            os.close(self._live)
+            self._live = None
+
+    async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
+        """Execute, fetch and close in one hop to the database thread; a write outside this
+        task's transaction waits for the write lock."""
+        values = {key: _value(value) for key, value in params.items()}
+        async with nullcontext() if not write or self._in_transaction() else self._write_lock:
+            return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+
+    def _transient(self, error: Exception) -> bool:
+        code = getattr(error, "sqlite_errorcode", 0)
+        return isinstance(error, sqlite3.OperationalError) and code & 0xFF in TRANSIENT
+
+    @asynccontextmanager
+    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
+        """Holds the write lock throughout, so no other task's write joins it; a snapshot is a
+        deferred BEGIN, which leaves other processes free to write meanwhile."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN" if snapshot else "BEGIN IMMEDIATE")
+            token = _transaction.set((self, self._db))
+            try:
+                yield
+                await self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
+                raise
+            finally:
+                _transaction.reset(token)
+
+    async def commit_turn(self, changes: Changes) -> None:
+        """An erase ends with a WAL checkpoint: the erased rows are gone from the WAL too."""
+        await super().commit_turn(changes)
+        if changes.erase:
+            await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    async def backup(self, target: Path) -> None:
+        """Through SQLite's online backup API: consistent, and safe while the bot runs."""
+        with private_file(target):
+            pass
+        async with aiosqlite.connect(target) as copy:
+            await self._db.backup(copy)
+
+    async def restore_from(self, backup: Path) -> dict[str, int]:
+        """Copy a backup over this database (SQLite's backup API), then migrate it."""
+        async with aiosqlite.connect(_read_only(backup), uri=True) as source:
+            ((version,),) = await source.execute_fetchall("PRAGMA user_version")
+            self._refuse_newer(version, str(backup))
+            names = {n for (n,) in await source.execute_fetchall("SELECT name FROM sqlite_master")}
+            expected = dict.fromkeys(TABLES, 0)
+            for table in names & set(TABLES):
+                count = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
+                expected[table] = next(iter(count))[0]
+            async with self._write_lock:
+                await source.backup(self._db)
+        await self.migrate()
+        return expected
