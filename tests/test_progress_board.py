@@ -203,10 +203,10 @@ async def test_a_nudge_due_before_the_plan_starts_waits_for_its_first_day(
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, DAILY)
     await reminders.press(PlanStart("2w"))  # from Fri 25 Dec
-    await storage.set_reminder_status(USER, "active", next_due=epoch(clock()), now=clock())
+    await set_due(storage, USER, epoch(clock()), now=clock())
     stats = await reminders.sweep(outbox)
     assert stats.sent == 0 and outbox.sent == []
-    record = await storage.load_reminder(USER)
+    record = await reminder(storage, USER)
     assert record is not None and record.status == "active"
     assert record.next_due == epoch(datetime(2026, 12, 25, 18, tzinfo=UTC))
     clock.now = datetime(2026, 12, 25, 18, tzinfo=UTC)
