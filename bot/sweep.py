@@ -7,8 +7,8 @@ their next due time (UTC seconds, indexed), and a sweep handles each due row on 
 - a crash leaves at most the rows being sent at that moment claimed, by a process that is gone:
   the next sweep releases them at once (bot.storage ties a claim to its process) and sends them;
 - however long the bot was down, a row is sent once and rescheduled from now: one catch-up.
-The transport's `send` raises `Blocked` (the person blocked the bot) or `NotSent` (anything else
-that failed); the sweep knows no transport.
+The transport's `send` raises `Blocked` (the person blocked the bot) or `NudgeNotSent` (anything
+else that failed); the sweep knows no transport.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from flows.turn.context import Dialogues
 from flows.turn.effects import Changes
 from flows.turn.records import ReminderRecord
 
-__all__ = ["NUDGES_PER_SECOND", "Blocked", "NotSent", "Sweep", "epoch"]
+__all__ = ["NUDGES_PER_SECOND", "Blocked", "NudgeNotSent", "Sweep", "epoch"]
 
 log = logging.getLogger("aipath.reminders")
 
@@ -49,7 +49,7 @@ class Blocked(Exception):
     """The person blocked the bot: their reminders wait until they come back (/start)."""
 
 
-class NotSent(Exception):
+class NudgeNotSent(Exception):
     """Sending failed for another reason (rate limit, network): the next sweep tries again."""
 
 
@@ -141,7 +141,7 @@ class Sweep:
             stats.blocked += 1
             log.info("event=nudge_blocked user=%s", row.user_id)
             return
-        except NotSent as exc:  # 429 beyond the limiter's retries, network: next sweep
+        except NudgeNotSent as exc:  # 429 beyond the limiter's retries, network: next sweep
             await self.storage.finish_claim(
                 row.user_id, claimed, next_due=row.next_due, sent_at=None
             )

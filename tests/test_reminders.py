@@ -13,7 +13,7 @@ import pytest
 from bench.telegram_driver import FakeClock
 from bot.dispatcher import Dispatcher
 from bot.storage import Storage, StorageOptions, open_storage
-from bot.sweep import Blocked, NotSent, Sweep, SweepStats, epoch
+from bot.sweep import Blocked, NudgeNotSent, Sweep, SweepStats, epoch
 from flows.actions import Action, ManageReminders, NudgeDone, NudgePause, Snooze
 from flows.dialogues.dated_plan import PlanView, view_of
 from flows.engine import Conversation, Engine
@@ -209,7 +209,7 @@ async def test_a_429_leaves_the_nudge_for_the_next_sweep(engine: Engine, storage
     clock = FakeClock(MONDAY_18_BERLIN)
     reminders, outbox = service(engine, storage, clock), Outbox()
     await finished_user(storage, clock, BERLIN)
-    outbox.fail_with = NotSent("RetryAfter")
+    outbox.fail_with = NudgeNotSent("RetryAfter")
     assert (await reminders.sweep(outbox)).failed == 1
     outbox.fail_with = None
     clock.advance(seconds=30)

@@ -26,7 +26,7 @@ from bot.dispatcher import Dispatcher
 from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.storage import StorageOptions, describe, open_storage
-from bot.sweep import NUDGES_PER_SECOND, Blocked, NotSent, Sweep
+from bot.sweep import NUDGES_PER_SECOND, Blocked, NudgeNotSent, Sweep
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
 from bot.telegram.handlers import conversation, errors, group, operator
@@ -97,7 +97,7 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         except Forbidden as exc:
             raise Blocked from exc
         except TelegramError as exc:  # 429 beyond the limiter's retries, network
-            raise NotSent(type(exc).__name__) from exc
+            raise NudgeNotSent(type(exc).__name__) from exc
 
     stats = await rt.sweep.run(send)
     if stats.claimed or stats.skipped_stale:
