@@ -117,7 +117,7 @@ class Engine:
         if isinstance(event, Press):
             return self._press(conv, event)
         if conv.dialogue in RESUMABLE:
-            return self._typed_at_question(conv, event.text)
+            return self._typed_at_question(conv, event.text, today)
         if returning and conv.state not in ("welcome", "recommendation"):
             return self._welcome_back(conv)
         return self._typed(conv, event, today)
@@ -230,12 +230,18 @@ class Engine:
         reply = present_detail(self.content, profile, rec, topic, conv.state)
         return Step(conv, replace(reply, again=Topic(name)), False)
 
-    def _typed_at_question(self, conv: Conversation, text: str) -> Step:
-        """Typed text while a yes/no question is open answers it, or it is asked again."""
+    def _typed_at_question(self, conv: Conversation, text: str, today: date | None) -> Step:
+        """Typed text while a yes/no question is open answers it, or it is asked again. On the
+        welcome back, text that is no yes/no answer goes on where the person was: an answer
+        to their question is taken as one, as "Continue" and then the answer would be."""
         screen = self.show(conv)
         action = self.confirmations.pick(screen, text)
         if action is not None:
             return self._press(conv, Press(action))
+        if conv.dialogue == "confirm_resume" and self.confirmations.role(text) is None:
+            resumed = conv.showing("interview")
+            step = self._typed(resumed, Text(text), today)
+            return replace(step, changed=step.changed or step.conversation != conv)
         again = self.show(conv, self.content.chat.messages["answer_first"])
         return Step(conv, replace(again, hint="choice"), False)
 

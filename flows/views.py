@@ -29,6 +29,7 @@ from flows.present import present_recommendation
 from flows.questions import Answer, needed_fields
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation, money, recommend
+from flows.words import button_label, count
 
 
 class InterviewViews:
@@ -79,16 +80,16 @@ class InterviewViews:
     # ------------------------------------------------------------------------------ views
 
     def label_for(self, field: str, value: Answer) -> str:
-        """How a stored answer reads back to the person."""
-        for option in self.text.questions[field].options:
-            if option.value == str(value):
-                return option.label
+        """How a stored answer reads back to the person: their own number, not a range."""
+        label = button_label(self.content, field, value)
+        if label is not None:
+            return label
         if field == "budget_usd" and isinstance(value, int):
             return money(value)
         if field == "hours_per_week":
             return self.text.messages["hours_value"].format(hours=value)
-        if field == "years_experience":
-            return self.text.messages["years_value"].format(years=value)
+        if field == "years_experience" and isinstance(value, int):
+            return count(self.content, "year", value)
         if field == "can_pause_income":
             key = "month_value" if value == 1 else "months_value"
             return self.text.messages[key].format(months=value)

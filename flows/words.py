@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Literal
 
 from flows.content import Content
-from flows.profile import Profile, ProfileField
+from flows.profile import NUMERIC_BOUNDS, Profile, ProfileField
 
 Unit = Literal["hour", "week", "month", "year"]
 
@@ -17,6 +17,15 @@ def count(content: Content, unit: Unit, n: float) -> str:
     one, other = content.rules.units[unit]
     shown = f"{n:g}" if isinstance(n, float) else str(n)
     return (one if shown == "1" else other).format(n=shown)
+
+
+def button_label(content: Content, field: str, value: object) -> str | None:
+    """The label of the button that stores exactly `value`: any choice; of a number's buttons
+    only the one for none ("Nothing ($0)"), since the others stand for ranges."""
+    if field in NUMERIC_BOUNDS and value != 0:
+        return None
+    options = content.dialogue.questions[field].options
+    return next((o.label for o in options if o.value == str(value)), None)
 
 
 def money(usd: int) -> str:
@@ -31,11 +40,11 @@ def duration(content: Content, months: float) -> str:
 
 
 def answer_label(profile: Profile, field: ProfileField, content: Content) -> str:
-    """How an answer reads in a sentence: the option's label where a button gave it, else the
-    number with its unit ("3 months", "8 hours")."""
+    """How an answer reads in a sentence: a choice's label; a number as the person's own number
+    with its unit ("3 months", "8 hours"), never the button range it is the lower end of ("1–3
+    months"); a zero as its button says it ("No, I need my income")."""
     value = getattr(profile, field)
-    options = content.dialogue.questions[field].options
-    label = next((o.label for o in options if o.value == str(value)), None)
+    label = button_label(content, field, value)
     if label is not None:
         return label
     if field == "can_pause_income":

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from bench.fake_bot_api import FakeTelegram
 from bench.telegram_driver import SimUser, bot_running
+from flows.conversation import Conversation
 from flows.dialogues.on_screen import MACHINE, move
 from flows.engine import Engine
+from flows.events import Text
 from tests.test_console import chat
 
 
@@ -96,3 +98,17 @@ async def test_on_telegram_typed_text_answers_the_open_question(
         assert "Delete everything" in screen.text
         screen = await user.say("no", keyboard=False)
         assert "Nothing was deleted." in screen.text
+
+
+def test_an_answer_typed_on_the_welcome_back_is_taken_where_the_person_was(
+    engine: Engine,
+) -> None:
+    """QA round 3: "Welcome back — you were on question 10" and the person types their hours;
+    that goes on where they were instead of "Please answer this question first"."""
+    answers = {"coding_experience": "none", "degree": "none", "goal_role": "applied_ml"}
+    back = Conversation(state="hours_per_week", answers=answers, dialogue="confirm_resume")
+    step = engine.handle(back, Text("20 hours a week"))
+    assert step.changed and step.conversation.dialogue == "interview"
+    assert step.conversation.answers["hours_per_week"] == 20
+    step = engine.handle(back, Text("no"))  # a yes/no word is still read on the yes/no screen
+    assert not step.changed and step.conversation.dialogue == "confirm_resume"

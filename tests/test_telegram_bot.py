@@ -169,7 +169,7 @@ async def test_back_and_edit_from_summary(tg: FakeTelegram, tmp_path: Path) -> N
         assert "Current answer: With structure and mentors" in screen.text
         await user.tap("On my own")
         screen = await user.tap("Budget for tuition")
-        assert "Current answer: Up to $15,000" in screen.text
+        assert "Current answer: $15,000" in screen.text
         screen = await user.say("40k")
         assert "Your answers" in screen.text and "$40,000" in screen.text
     assert answers_in_db(db, USER)["budget_usd"] == 40000
