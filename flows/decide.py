@@ -7,7 +7,8 @@ goal calls for) stops the search: its path is the one shown even when it does no
 what does fit the limits and what that will not give. When no rule's path is possible but some
 other path fits, that path is taken; only when every eligible path breaks a limit does the advice
 say that nothing fits, and then the closest path is the one with the fewest broken limits (and,
-among those, the fewest figures nobody publishes, so a change can really make it fit).
+among those, the fewest figures nobody publishes, so a change can really make it fit). A path
+with no published figures is never taken in place of that closest path: it is shown beside it.
 """
 
 from __future__ import annotations
@@ -95,12 +96,13 @@ def decide(profile: Profile, content: Content) -> Decision:
 def _fitting_elsewhere(
     fits: dict[PathId, PathFit], profile: Profile, content: Content
 ) -> Rule | None:
-    """No matching rule's path is possible: a path that fits anyway, with the reason for it."""
-    for verdict in ("fits", "not_published"):
-        for path, fit in fits.items():
-            if fit.fits == verdict and relevant(path, profile, content):
-                reason = content.rules.texts["reason_only_fitting"]
-                return Rule(
-                    id="only_fitting", path=path, when={}, reason=reason, source="no_degree"
-                )
+    """No matching rule's path is possible: a path that fits anyway, with the reason for it.
+    Only one that fits: a path whose figures nobody publishes is no safer than the closest
+    path the answers point to (QA round 3: a bachelor's degree for someone with $0 and three
+    hours a week, "because it breaks none of your limits"); it is shown beside it as what may
+    fit, and the closest path says what would have to change."""
+    for path, fit in fits.items():
+        if fit.fits == "fits" and relevant(path, profile, content):
+            reason = content.rules.texts["reason_only_fitting"]
+            return Rule(id="only_fitting", path=path, when={}, reason=reason, source="no_degree")
     return None
