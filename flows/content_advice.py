@@ -83,6 +83,9 @@ class Demands(Frozen):
     """Self-paced plans: the whole plan must finish within this many months at the person's pace."""
     unpaid_months: int | None = Field(default=0, ge=0)
     """Months without any pay; None: the articles do not say."""
+    unpaid_months_max: int | None = Field(default=None, ge=0)
+    """The top of a range of months without pay (a master's: 1.5 to 2 years, "two years out of
+    the workforce"): an answer below it fits only the shortest programs, and the check says so."""
     tuition_usd_min: int | None = Field(default=None, ge=0)
     tuition_usd_max: int | None = Field(default=None, ge=0)
     tuition_max_open: bool = False

@@ -233,19 +233,24 @@ def _unpaid(need: Demands, profile: Profile, content: Content) -> list[LimitChec
         verdict, key = "not_published", "open"
     else:
         verdict, key = "does_not_fit", "breaks"
-    return [
-        _check(
-            content,
-            "unpaid",
-            "can_pause_income",
-            have,
-            months,
-            verdict,
-            key,
-            demand=demand,
-            value=value,
+    check = _check(
+        content,
+        "unpaid",
+        "can_pause_income",
+        have,
+        months,
+        verdict,
+        key,
+        demand=demand,
+        value=value,
+    )
+    most = need.unpaid_months_max
+    if verdict == "fits" and most is not None and have < most:  # the range's floor: say so
+        words = {"value": value, "most": count(content, "month", most)}
+        check = check.model_copy(
+            update={"note": content.rules.texts["note_unpaid_floor"].format(**words)}
         )
-    ]
+    return [check]
 
 
 def open_ended_months(content: Content) -> int:
