@@ -69,6 +69,8 @@ class ChoiceReader:
             name: PhraseTable((p, "if") for p in phrases)
             for name, phrases in v.conditionals.items()
         }
+        self.blends: PhraseTable[str] = PhraseTable((p, "blend") for p in v.blends)
+        self.blend_questions = frozenset(v.blend_questions)
         self.markers = frozenset(words_of(p) for p in v.professional_markers)
         self.hobby: PhraseTable[str] = PhraseTable((p, "hobby") for p in v.hobby_markers)
         d = v.degree
@@ -128,6 +130,8 @@ class ChoiceReader:
             for v in found[i].payload
         }
         reading = decide(name, words, kept, blocked, self.negator_words)
+        if reading.stored and (self.blends.find(words) or name in self.blend_questions):
+            reading = _blend(reading, kept, blocked, words, mixed=bool(self.blends.find(words)))
         paid = reading.stored and reading.values[0] in ("ml", "production", "data")
         hobby = bool(self.hobby.find(words)) and not any(f.phrase in self.markers for f in found)
         if name == "coding_experience" and paid and hobby:
@@ -237,6 +241,25 @@ def decide(
         rest = tuple(v for v in CHOICES[name] if v not in blocked)
         return Reading(rest, blocked=True, spans=spans)
     return Reading(tuple(ordered[:4]), spans=spans)
+
+
+def _blend(
+    reading: Reading,
+    kept: list[Found[tuple[str, ...]]],
+    blocked: set[str],
+    words: Words,
+    mixed: bool,
+) -> Reading:
+    """A mix named ("a mix of a course and my own projects") offers every answer named; on a
+    question whose answers combine, so does a contrast ("structured but self paced")."""
+    stored = reading.values[0]
+    if mixed:
+        named = [v for f in kept for v in f.payload]
+    else:
+        last = max(words.contrast[f.start] for f in kept)
+        named = [f.payload[0] for f in kept if len(f.payload) == 1 and words.contrast[f.start] < last]
+    values = tuple(dict.fromkeys(v for v in [stored, *named] if v not in blocked))
+    return Reading(values[:4], spans=reading.spans) if len(values) > 1 else reading
 
 
 def _drop_markers(

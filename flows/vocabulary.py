@@ -122,6 +122,11 @@ class Vocabulary(_Frozen):
     ask_between: dict[str, dict[Phrase, list[str]]]
     conditionals: dict[str, list[Phrase]]
     """Said with an answer, these make it conditional: asked about, never stored."""
+    blends: list[Phrase]
+    """Naming a mix ("a mix of a course and my own projects"): the answers named are asked."""
+    blend_questions: list[str]
+    """Questions whose answers combine: "structured but self paced" asks, the later side does
+    not simply win."""
     degree: DegreeWords
     hours: HoursWords
     pause: PauseWords
