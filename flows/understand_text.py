@@ -166,3 +166,14 @@ def _contains(phrase: Found[T], negation: Found[str]) -> bool:
         and negation.end <= phrase.end
         and phrase.end - phrase.start > negation.end - negation.start
     )
+
+
+P = TypeVar("P")
+
+
+def last_wins(entries: list[tuple[str, P]]) -> list[tuple[str, P]]:
+    """One payload per phrase: a later table (asking, judgement calls) overrides an earlier."""
+    merged: dict[str, P] = {}
+    for phrase, payload in entries:
+        merged[words_of(phrase)] = payload
+    return list(merged.items())

@@ -48,6 +48,8 @@ class DegreeWords(_Frozen):
     none: list[Phrase]
     nearest_none: list[Phrase]
     incomplete: list[Phrase]
+    finishing: list[Phrase]
+    """Nearly finished ("final year", "graduating in june"): asked, the level below or this."""
     related: list[Phrase]
     other: list[Phrase]
     ask_subject: list[Phrase]
