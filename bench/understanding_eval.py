@@ -33,6 +33,7 @@ FIELDS = (
     "needs_visa",
     "budget_usd",
     "can_pause_income",
+    "apprenticeship_pay",
     "hours_per_week",
     "learning_style",
 )

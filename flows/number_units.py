@@ -8,7 +8,7 @@ what it is worth once chosen, and are shared by every number question.
 from __future__ import annotations
 
 from flows.answer_model import in_bounds
-from flows.understand_choice import Reading
+from flows.understand_reading import Reading
 
 
 def period_factor(kinds: list[str]) -> tuple[float, str | None]:

@@ -16,7 +16,7 @@ from datetime import date
 
 from flows.answer_model import FIELDS
 from flows.numbers import words_of
-from flows.understand_choice import Reading
+from flows.understand_reading import Reading
 from flows.understand_text import PhraseTable, read_words, split_clauses
 from flows.vocabulary import Vocabulary
 

@@ -8,40 +8,13 @@ about, and the degree's level outranks its subject. Every phrase is in `content/
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TypeVar
-
 from flows.answer_model import CHOICES
 from flows.numbers import words_of
-from flows.understand_text import Found, Negations, PhraseTable, Words
+from flows.understand_degree import DegreeReader
+from flows.understand_reading import NOTHING, Reading
+from flows.understand_text import Found, Negations, PhraseTable, Words, last_wins
 from flows.vocabulary import ReplyKind, Vocabulary
 
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What one question's reader made of a message."""
-
-    values: tuple[str | int, ...] = ()
-    """One value: understood. Several: ask which ("Did you mean …?")."""
-    note: str | None = None
-    """A key into content/understanding.yaml `notes`, with `note_values` for its placeholders."""
-    note_values: dict[str, str] = field(default_factory=dict)
-    blocked: bool = False
-    """The message ruled something out and named nothing else: `values` are the rest."""
-    spans: tuple[tuple[int, int], ...] = ()
-    """The words the reading rests on (a message's other parts may answer other questions)."""
-    error: str | None = None
-    """A hint key when the message is about this question but not an answer to it."""
-
-    @property
-    def stored(self) -> bool:
-        return len(self.values) == 1 and not self.blocked
-
-
-NOTHING = Reading()
-
-_LEVELS = ("none", "bachelor", "graduate")
-P = TypeVar("P")
 _OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whatever"})
 """Opening an exclusion ("anything but government"): ruled out as a phrase, not as an answer."""
 
@@ -60,7 +33,7 @@ class ChoiceReader:
             for value, phrases in v.choices.get(name, {}).items():
                 entries += [(p, (value,)) for p in phrases if words_of(p) not in negators]
             entries += [(p, tuple(vs)) for p, vs in v.ask_between.get(name, {}).items()]
-            self.tables[name] = PhraseTable(_last_wins(entries))
+            self.tables[name] = PhraseTable(last_wins(entries))
         self.replies: dict[str, ReplyKind] = {
             words_of(p): kind for kind, ps in v.replies.items() for p in ps
         }
@@ -69,26 +42,11 @@ class ChoiceReader:
             name: PhraseTable((p, "if") for p in phrases)
             for name, phrases in v.conditionals.items()
         }
+        self.blends: PhraseTable[str] = PhraseTable((p, "blend") for p in v.blends)
+        self.blend_questions = frozenset(v.blend_questions)
         self.markers = frozenset(words_of(p) for p in v.professional_markers)
         self.hobby: PhraseTable[str] = PhraseTable((p, "hobby") for p in v.hobby_markers)
-        d = v.degree
-        level_entries = (
-            [(p, "graduate") for p in d.graduate]
-            + [(p, "bachelor") for p in d.bachelor]
-            + [(p, "none") for p in d.none if words_of(p) not in negators]
-            + [(p, "nearest_none") for p in d.nearest_none]
-            + [(p, "incomplete") for p in d.incomplete]
-        )
-        self.levels: PhraseTable[str] = PhraseTable(level_entries)
-        self.business = {words_of(p) for p in d.business_graduate}
-        self.generic = {"degree", "a degree", "graduated"}
-        self.subjects: PhraseTable[str] = PhraseTable(
-            _last_wins(
-                [(p, "related") for p in d.related]
-                + [(p, "other") for p in d.other]
-                + [(p, "ask") for p in d.ask_subject]
-            )
-        )
+        self.degrees = DegreeReader(v, self.negations, self.replies, negators)
 
     # ------------------------------------------------------------------------------ replies
 
@@ -111,7 +69,7 @@ class ChoiceReader:
 
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
-            return self.degree(words)
+            return self.degrees.read(words)
         found = self.tables[name].find(words)
         out = self.negations.ruled_out(words, found)
         kept = [f for i, f in enumerate(found) if i not in out]
@@ -128,6 +86,8 @@ class ChoiceReader:
             for v in found[i].payload
         }
         reading = decide(name, words, kept, blocked, self.negator_words)
+        if reading.stored and (self.blends.find(words) or name in self.blend_questions):
+            reading = _blend(reading, kept, blocked, words, mixed=bool(self.blends.find(words)))
         paid = reading.stored and reading.values[0] in ("ml", "production", "data")
         hobby = bool(self.hobby.find(words)) and not any(f.phrase in self.markers for f in found)
         if name == "coding_experience" and paid and hobby:
@@ -139,61 +99,6 @@ class ChoiceReader:
             options: list[str | int] = [*reading.values, "unsure"]
             return Reading(tuple(dict.fromkeys(options)), spans=reading.spans)
         return reading
-
-    # ------------------------------------------------------------------------------ degree
-
-    def degree(self, words: Words) -> Reading:
-        """The level held (none < bachelor < graduate) first, then whether its subject is CS or
-        related; a missing subject is asked about, never guessed."""
-        levels = [f for f in self.levels.find(words) if not _contraction(f, words)]
-        if not levels and self.replies.get(words.text) == "no":
-            return Reading(("none",))  # "no" / "nope": no degree
-        subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]
-        merged = sorted([*levels, *subjects], key=lambda f: f.start)
-        out = self.negations.ruled_out(words, merged)
-        negated = {(merged[i].start, merged[i].end) for i in out}
-        neg_levels = {f.phrase for f in levels if (f.start, f.end) in negated}
-        levels = [f for f in levels if (f.start, f.end) not in negated]
-        subjects = [f for f in subjects if (f.start, f.end) not in negated]
-        spans = tuple((f.start, f.end) for f in [*levels, *subjects])
-        incomplete = {words.clause[f.start] for f in levels if f.payload == "incomplete"}
-        held = [f for f in levels if f.payload in _LEVELS]
-        if not held and neg_levels & (self.generic | {"bachelor", "bachelors", "bachelor s"}):
-            return Reading(("none",), spans=spans)  # "I don't have a degree"
-        if not held:
-            if any(f.payload == "nearest_none" for f in levels):
-                return Reading(("none",), note="associate", spans=spans)
-            if incomplete:
-                return Reading(("none",), note="in_progress", spans=spans)
-            return _subject_only(subjects, spans)
-        top = max(held, key=lambda f: _LEVELS.index(f.payload))
-        level = top.payload
-        note: str | None = None
-        if words.clause[top.start] in incomplete:
-            level, note = _LEVELS[_LEVELS.index(level) - 1], "in_progress"
-        if level == "none":
-            return Reading(("none",), note=note, spans=spans)
-        if level == "graduate" and top.phrase in self.business:
-            related = [s for s in subjects if s.payload == "related"]
-            if related:
-                return Reading(("graduate", "graduate_other"), spans=spans)
-            return Reading(("graduate_other",), note=note or "mba", spans=spans)
-        kinds = {s.payload for s in subjects}
-        cs, other = ("bachelor_cs", "bachelor_other")
-        if level == "graduate":
-            cs, other = ("graduate", "graduate_other")
-        if not subjects or "ask" in kinds or len(kinds) > 1:
-            return Reading((cs, other), spans=spans)
-        subject = subjects[0]
-        if note is None and top.phrase in self.generic:
-            note = "bare_degree"
-        key = note or ("subject_related" if subject.payload == "related" else "subject_other")
-        return Reading(
-            (cs if subject.payload == "related" else other,),
-            note=key,
-            note_values={"subject": subject.phrase},
-            spans=spans,
-        )
 
 
 def decide(
@@ -239,39 +144,30 @@ def decide(
     return Reading(tuple(ordered[:4]), spans=spans)
 
 
+def _blend(
+    reading: Reading,
+    kept: list[Found[tuple[str, ...]]],
+    blocked: set[str],
+    words: Words,
+    mixed: bool,
+) -> Reading:
+    """A mix named ("a mix of a course and my own projects") offers every answer named; on a
+    question whose answers combine, so does a contrast ("structured but self paced")."""
+    stored = reading.values[0]
+    if mixed:
+        named = [v for f in kept for v in f.payload]
+    else:
+        last = max(words.contrast[f.start] for f in kept)
+        named = [
+            f.payload[0] for f in kept if len(f.payload) == 1 and words.contrast[f.start] < last
+        ]
+    values = tuple(dict.fromkeys(v for v in [stored, *named] if v not in blocked))
+    return Reading(values[:4], spans=reading.spans) if len(values) > 1 else reading
+
+
 def _drop_markers(
     kept: list[Found[tuple[str, ...]]], markers: frozenset[str]
 ) -> list[Found[tuple[str, ...]]]:
     """ "for a living" next to another coding answer says it is paid work, not production code."""
     others = [f for f in kept if f.phrase not in markers]
     return others if others else kept
-
-
-def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]) -> Reading:
-    kinds = {s.payload for s in subjects}
-    if not subjects:
-        return NOTHING
-    if kinds == {"related"}:
-        return Reading(("bachelor_cs", "graduate"), spans=spans)
-    if kinds == {"other"}:
-        return Reading(("bachelor_other", "graduate_other"), spans=spans)
-    return Reading(("bachelor_cs", "bachelor_other", "graduate", "graduate_other"), spans=spans)
-
-
-def _contraction(found: Found[str], words: Words) -> bool:
-    """ "I'm a teacher" reads as "i m a": that "m a" is not a Master of Arts."""
-    return (
-        found.phrase in ("m a", "m s") and found.start > 0 and words.tokens[found.start - 1] == "i"
-    )
-
-
-def _inside(found: Found[str], others: list[Found[str]]) -> bool:
-    return any(o.start <= found.start and found.end <= o.end for o in others)
-
-
-def _last_wins(entries: list[tuple[str, P]]) -> list[tuple[str, P]]:
-    """One payload per phrase: a later table (asking, judgement calls) overrides an earlier."""
-    merged: dict[str, P] = {}
-    for phrase, payload in entries:
-        merged[words_of(phrase)] = payload
-    return list(merged.items())

@@ -24,7 +24,7 @@ from flows.number_units import (
 )
 from flows.numbers import NumberReader, words_of
 from flows.numbers import Reading as Number
-from flows.understand_choice import NOTHING, Reading
+from flows.understand_reading import NOTHING, Reading
 from flows.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.vocabulary import Vocabulary
 

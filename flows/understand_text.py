@@ -139,6 +139,8 @@ class Negations:
             inside = [i for i, f in enumerate(found) if f.start < neg.end and f.end > neg.start]
             if neg.payload == "not" and inside:
                 continue  # the negation is part of a phrase ("not sure", "never coded")
+            if any(_contains(found[i], neg) for i in inside):
+                continue  # an exclusion inside a longer phrase ("i'd rather not")
             out.update(inside)
             if neg.end >= len(words.tokens):
                 continue
@@ -155,3 +157,23 @@ class Negations:
             ):
                 out.add(after[0])
         return out
+
+
+def _contains(phrase: Found[T], negation: Found[str]) -> bool:
+    """The phrase holds the whole negation and more words ("i'd rather not" holds "rather not")."""
+    return (
+        phrase.start <= negation.start
+        and negation.end <= phrase.end
+        and phrase.end - phrase.start > negation.end - negation.start
+    )
+
+
+P = TypeVar("P")
+
+
+def last_wins(entries: list[tuple[str, P]]) -> list[tuple[str, P]]:
+    """One payload per phrase: a later table (asking, judgement calls) overrides an earlier."""
+    merged: dict[str, P] = {}
+    for phrase, payload in entries:
+        merged[words_of(phrase)] = payload
+    return list(merged.items())

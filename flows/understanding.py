@@ -22,8 +22,9 @@ from flows.answer_model import BOUNDS, CHOICES, KINDS
 from flows.content import Content
 from flows.numbers import words_of
 from flows.understand_also import OtherAnswers
-from flows.understand_choice import NOTHING, ChoiceReader, Reading
+from flows.understand_choice import ChoiceReader
 from flows.understand_number import NumberFields
+from flows.understand_reading import NOTHING, Reading
 from flows.understand_text import read_words
 from flows.words import money
 

@@ -48,6 +48,8 @@ class DegreeWords(_Frozen):
     none: list[Phrase]
     nearest_none: list[Phrase]
     incomplete: list[Phrase]
+    finishing: list[Phrase]
+    """Nearly finished ("final year", "graduating in june"): asked, the level below or this."""
     related: list[Phrase]
     other: list[Phrase]
     ask_subject: list[Phrase]
@@ -122,6 +124,11 @@ class Vocabulary(_Frozen):
     ask_between: dict[str, dict[Phrase, list[str]]]
     conditionals: dict[str, list[Phrase]]
     """Said with an answer, these make it conditional: asked about, never stored."""
+    blends: list[Phrase]
+    """Naming a mix ("a mix of a course and my own projects"): the answers named are asked."""
+    blend_questions: list[str]
+    """Questions whose answers combine: "structured but self paced" asks, the later side does
+    not simply win."""
     degree: DegreeWords
     hours: HoursWords
     pause: PauseWords

@@ -1,0 +1,143 @@
+"""Reading the degree question: the level held outranks the subject, and a degree nearly
+finished is asked about.
+
+WHY: "MS in statistics" used to be stored as a bachelor's because the subject word was longer
+than the level; "final year of my CS bachelor, graduating in june" is a bachelor's in a few
+months, so which one counts is the person's call ("Did you mean …?"), not a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flows.numbers import words_of
+from flows.understand_reading import NOTHING, Reading
+from flows.understand_text import Found, Negations, PhraseTable, Words, last_wins
+from flows.vocabulary import ReplyKind, Vocabulary
+
+_LEVELS = ("none", "bachelor", "graduate")
+_UNFINISHED = ("incomplete", "finishing")
+
+
+class DegreeReader:
+    """Phrase tables for levels and subjects, built once from the vocabulary."""
+
+    def __init__(
+        self,
+        v: Vocabulary,
+        negations: Negations,
+        replies: Mapping[str, ReplyKind],
+        negators: set[str],
+    ) -> None:
+        d = v.degree
+        level_entries = (
+            [(p, "graduate") for p in d.graduate]
+            + [(p, "bachelor") for p in d.bachelor]
+            + [(p, "none") for p in d.none if words_of(p) not in negators]
+            + [(p, "nearest_none") for p in d.nearest_none]
+            + [(p, "incomplete") for p in d.incomplete]
+            + [(p, "finishing") for p in d.finishing]
+        )
+        self.negations = negations
+        self.replies = replies
+        self.levels: PhraseTable[str] = PhraseTable(level_entries)
+        self.business = {words_of(p) for p in d.business_graduate}
+        self.generic = {"degree", "a degree", "graduated"}
+        self.subjects: PhraseTable[str] = PhraseTable(
+            last_wins(
+                [(p, "related") for p in d.related]
+                + [(p, "other") for p in d.other]
+                + [(p, "ask") for p in d.ask_subject]
+            )
+        )
+
+    def read(self, words: Words) -> Reading:
+        """The level held (none < bachelor < graduate) first, then whether its subject is CS or
+        related; a missing subject is asked about, never guessed."""
+        levels = [f for f in self.levels.find(words) if not _contraction(f, words)]
+        if not levels and self.replies.get(words.text) == "no":
+            return Reading(("none",))  # "no" / "nope": no degree
+        subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]
+        merged = sorted([*levels, *subjects], key=lambda f: f.start)
+        out = self.negations.ruled_out(words, merged)
+        negated = {(merged[i].start, merged[i].end) for i in out}
+        neg_levels = {f.phrase for f in levels if (f.start, f.end) in negated}
+        levels = [f for f in levels if (f.start, f.end) not in negated]
+        subjects = [f for f in subjects if (f.start, f.end) not in negated]
+        spans = tuple((f.start, f.end) for f in [*levels, *subjects])
+        unfinished = {words.clause[f.start]: f.payload for f in levels if f.payload in _UNFINISHED}
+        held = [f for f in levels if f.payload in _LEVELS]
+        if not held and neg_levels & (self.generic | {"bachelor", "bachelors", "bachelor s"}):
+            return Reading(("none",), spans=spans)  # "I don't have a degree"
+        if not held:
+            if any(f.payload == "nearest_none" for f in levels):
+                return Reading(("none",), note="associate", spans=spans)
+            if unfinished:
+                return Reading(("none",), note="in_progress", spans=spans)
+            return _subject_only(subjects, spans)
+        top = max(held, key=lambda f: (_LEVELS.index(f.payload), f.phrase not in self.generic))
+        state = unfinished.get(words.clause[top.start])
+        if state is None or top.payload == "none":
+            return self._held(top.payload, None, top, subjects, spans)
+        below = self._held(
+            _LEVELS[_LEVELS.index(top.payload) - 1], "in_progress", top, subjects, spans
+        )
+        if state == "incomplete":
+            return below
+        # nearly finished ("final year of my CS bachelor"): the level below or the one held soon
+        done = self._held(top.payload, None, top, subjects, spans)
+        return Reading(tuple(dict.fromkeys([*below.values, *done.values])), spans=spans)
+
+    def _held(
+        self,
+        level: str,
+        note: str | None,
+        top: Found[str],
+        subjects: list[Found[str]],
+        spans: tuple[tuple[int, int], ...],
+    ) -> Reading:
+        if level == "none":
+            return Reading(("none",), note=note, spans=spans)
+        if level == "graduate" and top.phrase in self.business:
+            related = [s for s in subjects if s.payload == "related"]
+            if related:
+                return Reading(("graduate", "graduate_other"), spans=spans)
+            return Reading(("graduate_other",), note=note or "mba", spans=spans)
+        kinds = {s.payload for s in subjects}
+        cs, other = ("bachelor_cs", "bachelor_other")
+        if level == "graduate":
+            cs, other = ("graduate", "graduate_other")
+        if not subjects or "ask" in kinds or len(kinds) > 1:
+            return Reading((cs, other), spans=spans)
+        subject = subjects[0]
+        if note is None and top.phrase in self.generic:
+            note = "bare_degree"
+        key = note or ("subject_related" if subject.payload == "related" else "subject_other")
+        return Reading(
+            (cs if subject.payload == "related" else other,),
+            note=key,
+            note_values={"subject": subject.phrase},
+            spans=spans,
+        )
+
+
+def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]) -> Reading:
+    kinds = {s.payload for s in subjects}
+    if not subjects:
+        return NOTHING
+    if kinds == {"related"}:
+        return Reading(("bachelor_cs", "graduate"), spans=spans)
+    if kinds == {"other"}:
+        return Reading(("bachelor_other", "graduate_other"), spans=spans)
+    return Reading(("bachelor_cs", "bachelor_other", "graduate", "graduate_other"), spans=spans)
+
+
+def _contraction(found: Found[str], words: Words) -> bool:
+    """ "I'm a teacher" reads as "i m a": that "m a" is not a Master of Arts."""
+    return (
+        found.phrase in ("m a", "m s") and found.start > 0 and words.tokens[found.start - 1] == "i"
+    )
+
+
+def _inside(found: Found[str], others: list[Found[str]]) -> bool:
+    return any(o.start <= found.start and found.end <= o.end for o in others)
