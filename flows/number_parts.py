@@ -38,6 +38,11 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+_AFTER_END = re.compile(r"[,;.]|\b(?:then|and|after that|afterwards)\b", re.IGNORECASE)
+"""Where the words after a span stop describing it: "2018 to 2022, then took a break" is work,
+then a break; "2015-2017 break" is the break."""
+
+
 class NumberParts:
     """The parts of a message and what each one's number is for; built once per vocabulary."""
 
@@ -118,8 +123,9 @@ class NumberParts:
             start = int(match.group("y1")) * 12 + (m1 or 1)
             end_year = match.group("y2")
             end = int(end_year) * 12 + (m2 or m1 or 1) if end_year.isdigit() else now
-            clause = text[max(0, match.start() - 40) : match.end() + 25]
-            if self.mentions(clause, self.w.breaks):
+            before = text[max(0, match.start() - 40) : match.start()]
+            after = _AFTER_END.split(text[match.end() : match.end() + 25], maxsplit=1)[0]
+            if self.mentions(before + text[match.start() : match.end()] + after, self.w.breaks):
                 away += max(end - start, 0)
             else:
                 worked += max(end - start, 0)

@@ -13,6 +13,7 @@ about 6 hours on weekends, $2k"), so the engine can store them all and echo them
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -100,6 +101,8 @@ class Understander:
             if also:
                 return self._other(name, also)
             return Understanding("hint", name, hint=reading.error)
+        if reading.stored and self._belongs_elsewhere(name, text, reading, also):
+            return self._other(name, also)
         if reading.stored:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
@@ -107,6 +110,23 @@ class Understander:
         if also:
             return self._other(name, also)
         return Understanding("hint", name, hint=_invalid(name))
+
+    def _belongs_elsewhere(
+        self, name: str, text: str, reading: Reading, also: Mapping[str, Reading]
+    ) -> bool:
+        """The one number read here is another question's, by its unit or subject, and nothing
+        in the message is this question's ("about 8 hours a week" at the years question, "no
+        budget at all" at months without pay): it is noted there, and this question asked."""
+        if KINDS[name] == "choice":
+            return False
+        value = reading.values[0]
+        if not any(KINDS[f] != "choice" and r.values[0] == value for f, r in also.items()):
+            return False
+        low = text.lower()
+        units = self.v.units.get(name, {})
+        own_unit = any(re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", low) for u in units)
+        signal = self.others.signals.get(name)
+        return not own_unit and not (signal and signal.search(low))
 
     def read(self, name: str, text: str, today: date | None = None) -> Reading:
         """One question's reading of `text`, before other questions are considered."""

@@ -284,3 +284,23 @@ def test_a_typed_button_label_finds_its_button() -> None:
     assert match_button("let's begin", buttons) == buttons[0]
     assert match_button("Back", buttons) == buttons[1]
     assert match_button("begin please", buttons) is None
+
+
+def test_a_number_with_another_questions_unit_is_noted_there_not_stored_here(
+    understander: Understander,
+) -> None:
+    for field, typed, other, value in [
+        ("years_experience", "I could manage roughly 6 hours weekly", "hours_per_week", 6),
+        ("can_pause_income", "zero budget, honestly", "budget_usd", 0),
+    ]:
+        got = understand(understander, field, typed)
+        assert (got.status, got.value, dict(got.also)) == ("other_field", None, {other: value})
+    got = understand(understander, "years_experience", "4 years, and I can do 4 hours a week")
+    assert (got.status, got.value) == ("stored", 4)  # its own unit keeps it here
+
+
+def test_a_break_after_a_span_of_work_is_not_that_span(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "developer 2016 to 2021, then a break")
+    assert (got.status, got.value) == ("stored", 5)
+    got = understand(understander, "years_experience", "coded 2012-2020; took a break 2014-2016")
+    assert (got.status, got.value) == ("stored", 6)
