@@ -30,6 +30,9 @@ class Duration(Frozen):
     weeks_min: int = Field(ge=0)
     weeks_max: int = Field(ge=0)
     source: SourceId
+    plan_goes_on: bool = False
+    """The person's plan goes on past the program (a certificate feeds the self-study layers):
+    its own length is said to be the program and what follows, not the program's."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Duration:

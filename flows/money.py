@@ -70,7 +70,10 @@ def path_figures(path: PathId, profile: Profile, content: Content) -> list[str]:
         months = plan_months(
             profile, path, level_of(path, profile, content), profile.hours_per_week, content.advice
         )
-        own = labels["figure_your_pace_text"].format(
+        key = (
+            "figure_your_pace_text_program" if item.duration.weeks_max else "figure_your_pace_text"
+        )
+        own = labels[key].format(
             hours=count(content, "hour", profile.hours_per_week), duration=duration(content, months)
         )
         lines.append(line("figure_your_pace", own))

@@ -129,8 +129,9 @@ def _opening(content: Content, rec: Recommendation, out: ReplyBuilder, *, fittin
         if rec.situation == "cannot_tell":
             out.add("text", rec.fit_summary)
             out.add("bullets", items=unknown)
-        if fitting and fits:
-            out.add("heading", s["fits_heading"])
+        if fitting and fits:  # beside "I can't tell yet", only the limits that could be checked
+            known = rec.situation == "cannot_tell"
+            out.add("heading", s["fits_heading_known" if known else "fits_heading"])
             out.add("bullets", items=fits)
         elif rec.situation == "fits":
             out.add("text", rec.fit_summary)
