@@ -9,11 +9,14 @@ phrases with those three facts; the readers (`understand_choice`, `understand_nu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from flows.numbers import words_of
+
+if TYPE_CHECKING:
+    from flows.content import Content
 
 T = TypeVar("T")
 
@@ -177,3 +180,26 @@ def last_wins(entries: list[tuple[str, P]]) -> list[tuple[str, P]]:
     for phrase, payload in entries:
         merged[words_of(phrase)] = payload
     return list(merged.items())
+
+
+def known_words(content: Content) -> set[str]:
+    """Every word the answers' vocabulary and the questions' options use: what a slip is
+    corrected toward."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(words_of(value).split())
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list | tuple | set | frozenset):
+            for item in value:
+                walk(item)
+
+    walk(content.vocabulary.model_dump())
+    for question in content.dialogue.questions.values():
+        for option in question.options:
+            walk([option.label, *option.synonyms])
+    return words

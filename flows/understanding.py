@@ -22,11 +22,12 @@ from typing import Literal
 from flows.answer_model import BOUNDS, CHOICES, KINDS
 from flows.content import Content
 from flows.numbers import words_of
+from flows.typos import Typos
 from flows.understand_also import OtherAnswers
 from flows.understand_choice import ChoiceReader
 from flows.understand_number import NumberFields
 from flows.understand_reading import NOTHING, Reading
-from flows.understand_text import read_words
+from flows.understand_text import known_words, read_words
 from flows.words import money
 
 Answer = str | int
@@ -75,6 +76,7 @@ class Understander:
         self.numbers = NumberFields(self.v, _button_numbers(content))
         self.openers = frozenset(words_of(w) for w in self.v.question_openers)
         self.others = OtherAnswers(self.v, self.read)
+        self.typos = Typos(known_words(content))
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -86,7 +88,31 @@ class Understander:
         today: date | None = None,
     ) -> Understanding:
         """What `text` typed at question `name` means. `answers` so far decide which other
-        questions still count; `today` turns "since 2015" into years."""
+        questions still count; `today` turns "since 2015" into years. Text that means nothing
+        here is read once more with its slips fixed ("pyhton corses"); the echo then shows
+        what was understood, so a wrong fix is one tap from being changed."""
+        got = self._understand(name, text, answers, today)
+        if got.status != "hint" or got.question:
+            return got
+        fixed = " ".join(self.typos.fix(w) or w for w in words_of(text).split())
+        if fixed == words_of(text):
+            return got
+        again = self._understand(name, fixed, answers, today)
+        if again.status == "stored":  # a fix is a guess: asked, never stored on its own
+            echo = self.words.echo["clarify_slip"].format(fixed=fixed)
+            option = Option(again.value, self.label(name, again.value))  # type: ignore[arg-type]
+            return dataclasses.replace(
+                again, status="clarify", value=None, options=(option,), echo=echo
+            )
+        return again if again.status != "hint" else got
+
+    def _understand(
+        self,
+        name: str,
+        text: str,
+        answers: Mapping[str, Answer] | None,
+        today: date | None,
+    ) -> Understanding:
         if not words_of(text):
             return Understanding("hint", name, hint="invalid_empty")
         exact = self._exact(name, text)

@@ -304,3 +304,15 @@ def test_a_break_after_a_span_of_work_is_not_that_span(understander: Understande
     assert (got.status, got.value) == ("stored", 5)
     got = understand(understander, "years_experience", "coded 2012-2020; took a break 2014-2016")
     assert (got.status, got.value) == ("stored", 6)
+
+
+def test_an_answer_with_slips_is_read_with_them_fixed_and_asked(
+    understander: Understander,
+) -> None:
+    """QA round 3: "i did a few pyhton corses" was taken for a question and answered from the
+    FAQ; read again with its slips fixed it is an answer, and the echo shows the reading."""
+    got = understand(understander, "coding_experience", "a couple of pyhton scirpts")
+    assert (got.status, [o.value for o in got.options]) == ("clarify", ["some"])
+    assert got.echo and "python scripts" in got.echo  # what it was read as, to confirm
+    got = understand(understander, "learning_style", "with a mentorr and structre")
+    assert (got.status, [o.value for o in got.options]) == ("clarify", ["structured"])
