@@ -65,6 +65,9 @@ class Understanding:
         }
 
 
+_PER = re.compile(r"(?<=[a-z])/(?=[a-z])", re.IGNORECASE)
+
+
 class Understander:
     """Built once per process from the content; `understand` is pure and cheap (no I/O)."""
 
@@ -161,6 +164,7 @@ class Understander:
         if kind == "choice":
             return self.choices.read(name, words)
         text = self.numbers.parts.without_codes(text)  # "H-1B" holds no number of hours
+        text = _PER.sub(" / ", text)  # "3 h/week", "3 hrs/wk": a unit per period, as spaced
         if name == "years_experience":
             reading = self.numbers.years(text, words, today)
         elif name == "budget_usd":

@@ -316,3 +316,10 @@ def test_an_answer_with_slips_is_read_with_them_fixed_and_asked(
     assert got.echo and "python scripts" in got.echo  # what it was read as, to confirm
     got = understand(understander, "learning_style", "with a mentorr and structre")
     assert (got.status, [o.value for o in got.options]) == ("clarify", ["structured"])
+
+
+def test_a_unit_per_period_with_a_slash_is_read_as_spaced(understander: Understander) -> None:
+    """QA round 3: "3 h/week", the bot's own wording, was asked about again and again."""
+    for typed in ("3 h/week", "3 hrs/wk", "3h/wk"):
+        got = understand(understander, "hours_per_week", typed)
+        assert (got.status, got.value) == ("stored", 3), typed
