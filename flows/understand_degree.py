@@ -102,7 +102,12 @@ class DegreeReader:
             related = [s for s in subjects if s.payload == "related"]
             if related:
                 return Reading(("graduate", "graduate_other"), spans=spans)
-            return Reading(("graduate_other",), note=note or "mba", spans=spans)
+            if note is not None:
+                return Reading(("graduate_other",), note=note, spans=spans)
+            named = top.phrase.upper() if len(top.phrase) <= 4 else top.phrase
+            return Reading(
+                ("graduate_other",), note="mba", note_values={"degree": named}, spans=spans
+            )
         kinds = {s.payload for s in subjects}
         cs, other = ("bachelor_cs", "bachelor_other")
         if level == "graduate":

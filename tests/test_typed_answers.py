@@ -323,3 +323,17 @@ def test_a_unit_per_period_with_a_slash_is_read_as_spaced(understander: Understa
     for typed in ("3 h/week", "3 hrs/wk", "3h/wk"):
         got = understand(understander, "hours_per_week", typed)
         assert (got.status, got.value) == ("stored", 3), typed
+
+
+def test_everyday_spellings_of_no_and_the_degree_named_in_the_echo(
+    understander: Understander,
+) -> None:
+    """QA round 3: "cant" at months without pay got "not a whole number"; "JD" was echoed as
+    "an MBA counts as another field"."""
+    for typed in ("cant", "i couldnt"):
+        got = understand(understander, "can_pause_income", typed)
+        assert (got.status, got.value) == ("stored", 0), typed
+    got = understand(understander, "degree", "JD")
+    assert (
+        got.value == "graduate_other" and got.echo and "JD" in got.echo and "MBA is" not in got.echo
+    )
