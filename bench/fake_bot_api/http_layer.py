@@ -119,7 +119,7 @@ class HttpLayer(FaultHooks):
         if self._failures[method]:
             raise self._failures[method].popleft()
         self._check_chat(method, params)
-        return {"ok": True, "result": await self._handlers[method](params)}
+        return {"ok": True, "result": await self._handlers[method](self, params)}
 
     def _error_payload(self, method: str, error: ApiError) -> dict[str, Any]:
         if error.violation:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
+# Methods that put (or change) a message in a chat: what FakeTelegram.sent_to lists.
 SEND_METHODS: Final = frozenset(
     {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendPhoto", "sendDocument"}
 )

@@ -38,8 +38,9 @@ injection (``update_injection.py``) and the waiting helpers (``waiting.py``); th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Self
+from typing import ClassVar, Self
 
 from aiohttp import web
 
@@ -51,7 +52,7 @@ from .methods.files import FileMethods
 from .methods.messages import MessageMethods
 from .methods.updates import UpdateMethods
 from .records import SEND_METHODS, Command, Request
-from .state import BOT_USERNAME
+from .state import BOT_USERNAME, Handler
 from .update_injection import UpdateInjection
 from .waiting import Waiting
 
@@ -68,47 +69,39 @@ class FakeTelegram(
     UpdateMethods,
     BotProfileMethods,
 ):
-    """Telegram Bot API look-alike on 127.0.0.1 that records and checks every request."""
+    """Telegram Bot API look-alike on 127.0.0.1 that records and checks every request.
 
-    def __init__(
-        self,
-        *,
-        token: str = "123456:TEST-token",
-        delay_ms: float = 0,
-        require_known_chats: bool = False,
-        port: int = 0,
-    ) -> None:
-        """``require_known_chats``: answer 400 "chat not found" for chats no update came from."""
-        super().__init__(
-            token=token, delay_ms=delay_ms, require_known_chats=require_known_chats, port=port
-        )
-        # Every method the fake serves, and the module that emulates it; any other is a 404.
-        self._handlers = {
-            # methods/bot_profile.py
-            "getMe": self._get_me,
-            "setMyCommands": self._set_my_commands,
-            "deleteMyCommands": self._delete_my_commands,
-            "setMyDescription": self._set_my_description,
-            "setMyShortDescription": self._set_my_short_description,
-            "sendChatAction": self._true,
-            "close": self._true,
-            "logOut": self._true,
-            # methods/updates.py
-            "getUpdates": self._get_updates,
-            "deleteWebhook": self._delete_webhook,
-            "setWebhook": self._set_webhook,
-            "getWebhookInfo": self._get_webhook_info,
-            # methods/messages.py
-            "sendMessage": self._send_message,
-            "editMessageText": self._edit_message_text,
-            "editMessageReplyMarkup": self._edit_message_reply_markup,
-            "deleteMessage": self._delete_message,
-            # methods/callbacks.py
-            "answerCallbackQuery": self._answer_callback_query,
-            # methods/files.py
-            "sendPhoto": self._send_photo,
-            "sendDocument": self._send_document,
-        }
+    ``FakeTelegram(token=…, delay_ms=…, require_known_chats=…, port=…)``: see
+    :meth:`FakeState.__init__ <bench.fake_bot_api.state.FakeState.__init__>`.
+    """
+
+    # Every method the fake serves, by the module that emulates it; any other is a 404.
+    _handlers: ClassVar[Mapping[str, Handler]] = {
+        # methods/bot_profile.py
+        "getMe": BotProfileMethods._get_me,
+        "setMyCommands": BotProfileMethods._set_my_commands,
+        "deleteMyCommands": BotProfileMethods._delete_my_commands,
+        "setMyDescription": BotProfileMethods._set_my_description,
+        "setMyShortDescription": BotProfileMethods._set_my_short_description,
+        "sendChatAction": BotProfileMethods._true,
+        "close": BotProfileMethods._true,
+        "logOut": BotProfileMethods._true,
+        # methods/updates.py
+        "getUpdates": UpdateMethods._get_updates,
+        "deleteWebhook": UpdateMethods._delete_webhook,
+        "setWebhook": UpdateMethods._set_webhook,
+        "getWebhookInfo": UpdateMethods._get_webhook_info,
+        # methods/messages.py
+        "sendMessage": MessageMethods._send_message,
+        "editMessageText": MessageMethods._edit_message_text,
+        "editMessageReplyMarkup": MessageMethods._edit_message_reply_markup,
+        "deleteMessage": MessageMethods._delete_message,
+        # methods/callbacks.py
+        "answerCallbackQuery": CallbackMethods._answer_callback_query,
+        # methods/files.py
+        "sendPhoto": FileMethods._send_photo,
+        "sendDocument": FileMethods._send_document,
+    }
 
     @property
     def base_url(self) -> str:

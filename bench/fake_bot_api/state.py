@@ -12,10 +12,10 @@ import asyncio
 import copy
 import itertools
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from time import time as wall_clock
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from aiohttp import web
 
@@ -41,8 +41,15 @@ def inline_markup(value: Any) -> dict[str, Any] | None:
     return None
 
 
+Handler = Callable[[Any, dict[str, Any]], Awaitable[Any]]
+"""A Bot API method's emulation: called with the fake and the call's typed parameters."""
+
+
 class FakeState:
     """What the fake Telegram knows: what tests inspect, and the internal state behind it."""
+
+    _handlers: ClassVar[Mapping[str, Handler]] = {}
+    """Every method the fake serves (any other is a 404); FakeTelegram lists them."""
 
     def __init__(
         self,
@@ -110,8 +117,6 @@ class FakeState:
         self._updates_signal = Signal()
         self._requests_signal = Signal()
         self._runner: web.AppRunner | None = None
-        # Method name → handler; FakeTelegram fills it from the method families.
-        self._handlers: dict[str, Callable[[dict[str, Any]], Awaitable[Any]]] = {}
 
     @staticmethod
     def _text_content(params: dict[str, Any], name: str, entities_name: str) -> dict[str, Any]:
