@@ -1,8 +1,8 @@
 """The fake Bot API's vendored rules match Telegram's machine-readable API description.
 
-Why: bench/fake_bot_api/rules.py was generated from api.json once; if either side changes (the
-bot starts using a parameter, or the API description is updated), the fake must not silently
-hold the bot to rules Telegram no longer has.
+Why: bench/fake_bot_api/rules/api_tables.py was generated from api.json once; if either side
+changes (the bot starts using a parameter, or the API description is updated), the fake must not
+silently hold the bot to rules Telegram no longer has.
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def api() -> dict[str, Any]:
 def _differences(vendored: dict[str, Param], described: dict[str, Any]) -> list[str]:
     fields = {f["name"]: f for f in described.get("fields", [])}
     problems = [f"{name}: not in api.json" for name in vendored if name not in fields]
-    problems += [f"{name}: missing from rules.py" for name in fields if name not in vendored]
+    problems += [
+        f"{name}: missing from rules/api_tables.py" for name in fields if name not in vendored
+    ]
     for name, param in vendored.items():
         field = fields.get(name)
         if field is None:

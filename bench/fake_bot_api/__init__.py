@@ -1,5 +1,5 @@
 """A fake Telegram Bot API server for driving the real python-telegram-bot Application (tests,
-benchmarks, deploy/smoke.py); see README.md in this folder.
+benchmarks, deploy/smoke.py); see README.md in this folder for which module holds what.
 
 See :mod:`bench.fake_bot_api.server` for usage and :mod:`bench.fake_bot_api.rules` for the
 Telegram rules every request is checked against.
