@@ -6,9 +6,9 @@ import time
 
 from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bench.common import Table, best_of, median, percentile
-from flows.ask import AskIndex
+from flows.asking.ask import AskIndex
 from flows.content import default_content
-from flows.understanding import Understander
+from flows.reading.understanding import Understander
 
 
 def run(table: Table) -> None:

@@ -1,4 +1,4 @@
-"""The question set for `flows/ask.py`: realistic questions written from the two articles.
+"""The question set for `flows/asking/ask.py`: realistic questions written from the two articles.
 
 Each entry is (question, topics it may land on). A topic is a passage id or an id prefix
 ("certifications" covers every certification; "faq/timeline" one FAQ answer). Questions are

@@ -48,7 +48,7 @@ def main(base: Path, typed: Path, questions: Path) -> None:
     evaluation = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(evaluation)
     sys.path.insert(0, str(base))  # the old flows package
-    from flows.ask import AskIndex, answer_text  # type: ignore[attr-defined]
+    from flows.asking.ask import AskIndex, answer_text  # type: ignore[attr-defined]
     from flows.content import default_content
     from flows.questions import BY_FIELD, TypedAnswers  # type: ignore[attr-defined]
 

@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 
 from bench.common import Table, median, percentile
-from flows.ask import AskIndex
+from flows.asking.ask import AskIndex
 from flows.content import default_content
-from flows.understanding import Understander
+from flows.reading.understanding import Understander
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNING = ROOT / "tests" / "tuning"
@@ -42,12 +42,12 @@ def rss():
         return next(int(l.split()[1]) for l in fh if l.startswith("VmRSS")) / 1024
 
 from flows.content import default_content
-from flows.ask import AskIndex
+from flows.asking.ask import AskIndex
 AskIndex(default_content(), use_meaning=False).ask("how long does it take")  # keyword side warm
 index = AskIndex(default_content())  # its meaning part loads on first use
 before = rss()
 start = time.perf_counter()
-from flows.meaning import meaning
+from flows.asking.meaning import meaning
 model = meaning()
 loaded = time.perf_counter() - start
 index.meaning_index()

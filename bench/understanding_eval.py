@@ -37,7 +37,7 @@ FIELDS = (
     "hours_per_week",
     "learning_style",
 )
-"""The interview's questions in order (flows/answer_model.py; repeated so this file also
+"""The interview's questions in order (flows/reading/answer_model.py; repeated so this file also
 scores older code, bench/score_base.py)."""
 
 
@@ -46,7 +46,7 @@ class _Option(Protocol):
 
 
 class Understood(Protocol):
-    """What scoring needs of an understanding (flows.understanding.Understanding has it)."""
+    """What scoring needs of an understanding (flows.reading.understanding.Understanding has it)."""
 
     status: str
     value: Any
@@ -104,7 +104,7 @@ def score_typed(case: dict[str, Any], got: Understood) -> tuple[Outcome, str]:
 
 def run_typed(path: Path, today: date, verbose: bool) -> dict[str, Counter[str]]:
     from flows.content import default_content
-    from flows.understanding import Understander
+    from flows.reading.understanding import Understander
 
     understander = Understander(default_content())
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
@@ -163,8 +163,8 @@ def answer_is_right(item: dict[str, Any], status: str, text: str) -> bool:
 
 
 def run_questions(path: Path, verbose: bool) -> dict[str, Counter[str]]:
-    from flows.ask import AskIndex
-    from flows.ask_reply import respond
+    from flows.asking.ask import AskIndex
+    from flows.asking.ask_reply import respond
     from flows.content import default_content
 
     index = AskIndex(default_content())

@@ -157,8 +157,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from flows.ask import AskIndex
-    from flows.ask_reply import answer_text, as_json
+    from flows.asking.ask import AskIndex
+    from flows.asking.ask_reply import answer_text, as_json
 
     index = AskIndex(default_content())
     result = index.ask(args.question)
@@ -176,8 +176,8 @@ def cmd_understand(args: argparse.Namespace) -> int:
     """What the engine would do with TEXT typed at question FIELD; nothing is stored."""
     from datetime import date
 
-    from flows.answer_model import FIELDS
-    from flows.understanding import Understander
+    from flows.reading.answer_model import FIELDS
+    from flows.reading.understanding import Understander
 
     if args.field not in FIELDS:
         print(f"unknown question {args.field!r}; one of: {', '.join(FIELDS)}", file=sys.stderr)

@@ -1,11 +1,11 @@
 """Loader for everything in `content/`, and the one place callers import content models from.
 
 All user-facing words and all advice data live in YAML under `content/`. Pydantic models are the
-contract: the loader validates every file at start-up, so a typo in the content fails fast with
-the file and field named, instead of surfacing as a broken reply to a user. The models live by
-file: `content_advice` (advice.yaml), `content_rules` (rules.yaml), `content_dialogue`
-(dialogue.yaml, reminders.yaml, chat.yaml), `flows.vocabulary` (vocabulary.yaml, ask.yaml), with
-shared building blocks in `content_common`; the names callers use are re-exported here.
+contract: the loader validates every file at start-up, so a typo in the content fails fast with the
+file and field named, instead of surfacing as a broken reply to a user. The models live by file:
+`content_advice` (advice.yaml), `content_rules` (rules.yaml), `content_dialogue` (dialogue.yaml,
+reminders.yaml, chat.yaml), `flows.reading.vocabulary` (vocabulary.yaml, ask.yaml), with shared
+building blocks in `content_common`; the names callers use are re-exported here.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from flows.content_dialogue import (
 )
 from flows.content_notes import Notes
 from flows.content_rules import Condition, Note, Rule, Rules, When
-from flows.vocabulary import AskText, EchoWords, Vocabulary
+from flows.reading.vocabulary import AskText, EchoWords, Vocabulary
 
 __all__ = [
     "CONTENT_DIR",

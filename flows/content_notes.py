@@ -3,7 +3,7 @@ kept for answering questions ("Where do people ask about AI jobs without a degre
 
 WHY a file of its own: the advice models (`content_advice.py`) describe paths, roles and plans
 for the recommendation; a question can be about any sentence of either article. A note is one
-point, in our own words, with its article named; `flows/passages.py` indexes every note.
+point, in our own words, with its article named; `flows/asking/passages.py` indexes every note.
 """
 
 from __future__ import annotations

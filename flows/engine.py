@@ -3,7 +3,7 @@
 The turn's decision (flows/turn/decide.py) hands the interview every event it owns; the
 interview's own yes/no questions (start over? continue where you were?) are decided here too,
 on the shared on-screen machine (flows/dialogues/on_screen.py). What the interview shows is
-composed in: one `AnsweringViews` (flows/views.py and flows/answering.py).
+composed in: one `AnsweringViews` (flows/views.py and flows/asking/answering.py).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from flows.actions import (
     Resume,
     Topic,
 )
-from flows.answering import AnsweringViews
+from flows.asking.answering import AnsweringViews
 from flows.content import Content
 from flows.conversation import Conversation
 from flows.details import detail_topic, present_detail
@@ -46,9 +46,9 @@ from flows.questions import (
     match_button,
     numbered_pick,
 )
+from flows.reading.understanding import Understanding
 from flows.reply import HintKind, Reply
 from flows.rules import Recommendation
-from flows.understanding import Understanding
 
 __all__ = ["Conversation", "Engine", "Step"]
 
@@ -83,7 +83,7 @@ class Engine:
     def recommendation(self, conv: Conversation) -> Recommendation | None:
         return self.views.recommendation(conv)
 
-    # The free-text views `_typed` uses (flows/answering.py), under the names it calls them by.
+    # The free-text views `_typed` uses (flows/asking/answering.py), by the names it calls.
 
     def understand(self, conv: Conversation, text: str, today: date | None) -> Understanding:
         return self.views.understander.understand(conv.state, text, conv.answers, today)
@@ -247,7 +247,7 @@ class Engine:
 
     def _typed(self, conv: Conversation, event: Text, today: date | None = None) -> Step:
         """An answer in the person's words, a button's label, or a question: what the words
-        mean comes from `flows/understanding.py`; here it is stored and read back."""
+        mean comes from `flows/reading/understanding.py`; here it is stored and read back."""
         button = match_button(event.text, self.show(conv).flat_buttons)
         if button is not None:
             return self._press(conv, Press(button.action))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.vocabulary import Vocabulary
+from flows.reading.vocabulary import Vocabulary
 
 _TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")

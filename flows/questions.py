@@ -2,7 +2,7 @@
 
 The words (prompts, button labels, hints) live in `content/dialogue.yaml`; this module owns only
 what a question *is*: which profile field it fills, its kind and its bounds. What typed text
-means at a question is `flows/understanding.py`.
+means at a question is `flows/reading/understanding.py`.
 """
 
 from __future__ import annotations

@@ -26,10 +26,10 @@ from flows.actions import (
 )
 from flows.content import ReminderText
 from flows.events import Press, Text
+from flows.reading.setup_words import SetupWords, is_quiet_choice, quiet_window
+from flows.reading.timezones import zone_label
 from flows.reply import Button, Reply, ReplyBuilder
 from flows.schedule import ReminderSchedule, parse_local_time, parse_timezone
-from flows.setup_words import SetupWords, is_quiet_choice, quiet_window
-from flows.timezones import zone_label
 
 SetupStepName = Literal["timezone", "cadence", "days", "time", "quiet", "conflict"]
 SETUP_SCREEN = "setup"
@@ -169,7 +169,7 @@ class ReminderSetup:
         return self._next(state.model_copy(update=update))
 
     def _typed(self, state: SetupState, text: str) -> SetupResult:
-        if self.typed is not None:  # words → the buttons' own actions (flows/setup_words.py)
+        if self.typed is not None:  # words → the buttons' actions (reading/setup_words.py)
             typed = self.typed.typed(state.step, text)
             if typed.choices:
                 shown = self.show(state)

@@ -1,7 +1,7 @@
 """What the interview shows: questions, summary, welcome, its yes/no questions, advice.
 
 Split from the engine (which decides what happens) so each stays small: the engine holds one
-`AnsweringViews` (these views plus free text, flows/answering.py); content holds every word.
+`AnsweringViews` (these views plus free text, flows/asking/answering.py); content holds every word.
 """
 
 from __future__ import annotations

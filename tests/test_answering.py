@@ -1,4 +1,4 @@
-"""Free text anywhere in the dialogue (flows/answering.py through the engine)."""
+"""Free text anywhere in the dialogue (flows/asking/answering.py through the engine)."""
 
 from __future__ import annotations
 
@@ -136,7 +136,7 @@ def test_a_failed_answer_on_the_questions_own_topic_gets_the_hint(engine: Engine
 
 
 def test_topic_labels_fit_a_button_and_keep_what_they_are_about() -> None:
-    from flows.answering import short_label
+    from flows.asking.answering import short_label
 
     long = "Accelerated AI Engineering Immersive: the catches"
     assert short_label(long).endswith("…: the catches") and len(short_label(long)) <= 48

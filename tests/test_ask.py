@@ -1,4 +1,4 @@
-"""Answering free-text questions from the advice (flows/ask.py) and `aipath ask`."""
+"""Answering free-text questions from the advice (flows/asking/ask.py) and `aipath ask`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 
 from bench.ask_questions import OFF_TOPIC, QUESTIONS
 from bot.cli import main
-from flows.ask import AskIndex
-from flows.ask_reply import answer_blocks, answer_text, as_json, offered
+from flows.asking.ask import AskIndex
+from flows.asking.ask_reply import answer_blocks, answer_text, as_json, offered
+from flows.asking.passages import Passages
 from flows.content import Content
-from flows.passages import Passages
 
 HIT_RATE = 0.9
 

@@ -1,4 +1,5 @@
-"""What kind of answer a question gets (flows/ask_guard.py, flows/ask_compose.py, notes): a
+"""What kind of answer a question gets (flows/asking/ask_guard.py, flows/asking/ask_compose.py,
+notes): a
 refusal, "the articles don't mention X", the figure asked for, the paths for "which fits me",
 and the articles' own points from content/notes.yaml."""
 
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bench.understanding_eval import run_questions
-from flows.ask import AskIndex
-from flows.ask_reply import answer_text, offered
+from flows.asking.ask import AskIndex
+from flows.asking.ask_reply import answer_text, offered
 from flows.content import Content
 
 TUNING = Path(__file__).parent / "tuning"

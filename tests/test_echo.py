@@ -1,6 +1,6 @@
 """A typed answer is read back with a one-tap Change; text for another question is noted there.
 
-Through the engine (flows/engine.py + flows/understanding.py), on questions whose values the
+Through the engine (flows/engine.py + flows/reading/understanding.py), on questions whose values the
 Profile of this branch already accepts (goal, employer, visa, budget, hours).
 """
 

@@ -1,5 +1,6 @@
-"""Messages with several numbers, and choices that hang on a condition (flows/number_parts.py,
-flows/understand_choice.py): every number is read with what it is for before one is kept."""
+"""Messages with several numbers, and choices that hang on a condition
+(flows/reading/number_parts.py,
+flows/reading/understand_choice.py): every number is read with what it is for before one is kept."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 import pytest
 
 from flows.content import Content
-from flows.understanding import Understander, Understanding
+from flows.reading.understanding import Understander, Understanding
 
 TODAY = date(2026, 12, 6)
 

@@ -41,7 +41,7 @@ def run_blocked(code: str, tmp_path: Path, stdin: str = "") -> subprocess.Comple
 
 def test_the_model_loads_with_the_network_blocked(tmp_path: Path) -> None:
     code = """
-from flows.meaning import meaning
+from flows.asking.meaning import meaning
 model = meaning()
 assert model is not None, "the model did not load"
 vectors = model.embed(["do employers care about certificates", "which certifications matter"])

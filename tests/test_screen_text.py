@@ -16,10 +16,10 @@ import typing
 
 from pydantic import BaseModel
 
+from flows.asking.passages import Passages
 from flows.content import Content
 from flows.content_advice import Advice
 from flows.numbers import words_of
-from flows.passages import Passages
 from flows.rules import recommend
 from tests.advice_checks import random_profiles
 from tests.personas import screens

@@ -1,4 +1,5 @@
-"""Timezones and the reminder setup typed in words (flows/timezones.py, flows/setup_words.py)."""
+"""Timezones and the reminder setup typed in words (flows/reading/timezones.py,
+flows/reading/setup_words.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 from flows.actions import SetupZone
 from flows.content import Content
 from flows.events import Press, Text
+from flows.reading.setup_words import SetupWords, quiet_window
+from flows.reading.timezones import Zones, zone_label
 from flows.reminder_setup import ReminderSetup, SetupResult
-from flows.setup_words import SetupWords, quiet_window
-from flows.timezones import Zones, zone_label
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
-"""Typed answers in people's own words, for every question (flows/understanding.py + vocabulary).
+"""Typed answers in people's own words, for every question (flows/reading/understanding.py +
+vocabulary).
 
-Values are the round-3 answer model (flows/answer_model.py): `data` and `graduate_other` exist,
-and months without pay are a number.
+Values are the round-3 answer model (flows/reading/answer_model.py): `data` and `graduate_other`
+exist, and months without pay are a number.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ import pytest
 from bench.understanding_eval import run_typed, score_typed
 from bot.cli import main
 from flows.actions import Back, Begin
-from flows.answer_model import CHOICES, FIELDS, KINDS
 from flows.content import Content
 from flows.questions import match_button
+from flows.reading.answer_model import CHOICES, FIELDS, KINDS
+from flows.reading.understanding import Understander, Understanding
 from flows.reply import Button
-from flows.understanding import Understander, Understanding
 
 TODAY = date(2026, 12, 6)
 TUNING = Path(__file__).parent / "tuning" / "typed_answers.yaml"
@@ -263,7 +264,7 @@ def test_the_tuning_set_stores_nothing_wrong(capsys: pytest.CaptureFixture[str])
 def test_the_second_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
     """The independently written set. Its two WRONG cases are a convention it does not share
     with the answer model: it stores "18 months" and "2 years" without pay as 12 ("a year or
-    more"), where the model keeps the months typed (0-60, flows/answer_model.py)."""
+    more"), where the model keeps the months typed (0-60, flows/reading/answer_model.py)."""
     table = run_typed(TUNING.with_name("typed_answers_2.yaml"), TODAY, verbose=False)
     total = sum(sum(row.values()) for row in table.values())
     right = sum(row["stored"] + row["asked"] for row in table.values())

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from flows.content import Content
-from flows.understanding import Understander, Understanding
+from flows.reading.understanding import Understander, Understanding
 
 TODAY = date(2026, 12, 6)
 

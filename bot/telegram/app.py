@@ -159,7 +159,7 @@ def build_application(
                 commands=bot_commands(content),
             )
         )
-        # The meaning model (flows/meaning.py) loads now, not on the first person's question.
+        # The meaning model (flows/asking/meaning.py) loads now, not on the first person's question.
         await asyncio.to_thread(dialogues.engine.views.index.meaning_index)
         log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
 

@@ -14,9 +14,9 @@ from typing import Literal
 from flows.content import Content, ReminderText
 from flows.conversation import Conversation
 from flows.engine import Engine
+from flows.reading.setup_words import SetupWords
 from flows.reminder_setup import ReminderSetup
 from flows.reply import Reply, ReplyBuilder
-from flows.setup_words import SetupWords
 from flows.turn.effects import SendExport, SendPlanFiles
 from flows.turn.records import PlanRecord, ReminderRecord, TurnState
 

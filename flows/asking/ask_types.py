@@ -1,12 +1,12 @@
 """The question search's small value types: what a question was answered with, and the
-concepts a question is cut into (kept apart so `flows/ask.py` stays about searching)."""
+concepts a question is cut into (kept apart so `flows/asking/ask.py` stays about searching)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-from flows.passages import Passage
+from flows.asking.passages import Passage
 
 EVERYDAY = 4.0
 """A word of the advice this common in English ("time", "work") does not make a message about

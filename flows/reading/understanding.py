@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from flows.answer_model import BOUNDS, CHOICES, KINDS
 from flows.content import Content
 from flows.numbers import words_of
-from flows.typos import Typos
-from flows.understand_also import OtherAnswers
-from flows.understand_choice import ChoiceReader
-from flows.understand_number import NumberFields
-from flows.understand_reading import NOTHING, Reading
-from flows.understand_text import known_words, read_words
+from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
+from flows.reading.typos import Typos
+from flows.reading.understand_also import OtherAnswers
+from flows.reading.understand_choice import ChoiceReader
+from flows.reading.understand_number import NumberFields
+from flows.reading.understand_reading import NOTHING, Reading
+from flows.reading.understand_text import known_words, read_words
 from flows.words import money
 
 Answer = str | int

@@ -18,8 +18,8 @@ from functools import cache
 
 from flows.content import CONTENT_DIR
 from flows.numbers import words_of
+from flows.reading.vocabulary import Vocabulary
 from flows.schedule import parse_timezone
-from flows.vocabulary import Vocabulary
 
 _ETC = re.compile(r"^Etc/GMT([+-])(\d{1,2})$")
 _MINUTES = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2}):?(\d{2})$", re.IGNORECASE)

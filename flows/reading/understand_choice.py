@@ -8,12 +8,12 @@ about, and the degree's level outranks its subject. Every phrase is in `content/
 
 from __future__ import annotations
 
-from flows.answer_model import CHOICES
 from flows.numbers import words_of
-from flows.understand_degree import DegreeReader
-from flows.understand_reading import NOTHING, Reading
-from flows.understand_text import Found, Negations, PhraseTable, Words, last_wins
-from flows.vocabulary import ReplyKind, Vocabulary
+from flows.reading.answer_model import CHOICES
+from flows.reading.understand_degree import DegreeReader
+from flows.reading.understand_reading import NOTHING, Reading
+from flows.reading.understand_text import Found, Negations, PhraseTable, Words, last_wins
+from flows.reading.vocabulary import ReplyKind, Vocabulary
 
 _OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whatever"})
 """Opening an exclusion ("anything but government"): ruled out as a phrase, not as an answer."""

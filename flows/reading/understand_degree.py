@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flows.numbers import words_of
-from flows.understand_reading import NOTHING, Reading
-from flows.understand_text import Found, Negations, PhraseTable, Words, last_wins
-from flows.vocabulary import ReplyKind, Vocabulary
+from flows.reading.understand_reading import NOTHING, Reading
+from flows.reading.understand_text import Found, Negations, PhraseTable, Words, last_wins
+from flows.reading.vocabulary import ReplyKind, Vocabulary
 
 _LEVELS = ("none", "bachelor", "graduate")
 _UNFINISHED = ("incomplete", "finishing")

@@ -18,8 +18,8 @@ from datetime import date
 
 from flows.numbers import NumberReader, has_phrase, words_of
 from flows.numbers import Reading as Number
-from flows.understand_reading import Reading
-from flows.vocabulary import Vocabulary
+from flows.reading.understand_reading import Reading
+from flows.reading.vocabulary import Vocabulary
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _CLOCK = re.compile(

@@ -16,16 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
-from flows.passages import Passage
-from flows.vocabulary_ask import FigureKind, Figures, FitsMe
+from flows.reading.vocabulary_ask import FigureKind, Figures, FitsMe
 
 _UNITS = r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?|yrs?)"
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 _SHORT = 450
 """A runner-up passage longer than this (characters) is offered as a topic, not shown."""
 Ranked = Sequence[tuple[int, float, float, float]]
-"""(row, score, keyword coverage, similarity), best first (flows/ask.py `_rank`)."""
+"""(row, score, keyword coverage, similarity), best first (flows/asking/ask.py `_rank`)."""
 
 
 class Composer:

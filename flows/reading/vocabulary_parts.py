@@ -4,7 +4,7 @@ WHY a section of its own: "2 years at Infosys then 3 at a startup", "from 2018 t
 "3 on saturday and 3 on sunday", "I work 50 hours a week so maybe 5 on top" and "£4000" each
 need to know what every number in the message is FOR before one is stored. These are the words
 that say it: what joins parts, what makes them add up, what a number is not (a hobby, a work
-week), and which currencies are not dollars. Read by `flows/number_parts.py`.
+week), and which currencies are not dollars. Read by `flows/reading/number_parts.py`.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """How a typed number becomes an answer: the period it was given in, rounding, bounds, and the
 text it reads back with ("30 min a day × 7 days = 3.5 h/week").
 
-WHY apart: `flows/understand_number.py` decides which number is meant; these small rules say
+WHY apart: `flows/reading/understand_number.py` decides which number is meant; these small rules say
 what it is worth once chosen, and are shared by every number question.
 """
 
 from __future__ import annotations
 
-from flows.answer_model import in_bounds
-from flows.understand_reading import Reading
+from flows.reading.answer_model import in_bounds
+from flows.reading.understand_reading import Reading
 
 
 def period_factor(kinds: list[str]) -> tuple[float, str | None]:

@@ -1,10 +1,10 @@
 """Schema for the parts of `content/ask.yaml` that decide what KIND of answer a question gets.
 
-WHY apart from `flows/vocabulary.py`: the search tables (sections, synonyms, paraphrases) say
-where an answer is; these say what it must hold: a refusal for requests the bot never serves,
-"the articles don't mention X" for a named thing they never name, the figure a question asks
-for ("how much", "how long", "how many hours"), and the stories that ask "which path fits me".
-Read by `flows/ask_guard.py` and `flows/ask_compose.py`.
+WHY apart from `flows/reading/vocabulary.py`: the search tables (sections, synonyms, paraphrases)
+say where an answer is; these say what it must hold: a refusal for requests the bot never serves,
+"the articles don't mention X" for a named thing they never name, the figure a question asks for
+("how much", "how long", "how many hours"), and the stories that ask "which path fits me". Read by
+`flows/asking/ask_guard.py` and `flows/asking/ask_compose.py`.
 """
 
 from __future__ import annotations

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flows.answer_model import BOUNDS, in_bounds
-from flows.number_parts import NumberParts
-from flows.number_units import (
+from flows.numbers import NumberReader, words_of
+from flows.numbers import Reading as Number
+from flows.reading.answer_model import BOUNDS, in_bounds
+from flows.reading.number_parts import NumberParts
+from flows.reading.number_units import (
     hours_text,
     num_text,
     period_factor,
@@ -22,11 +24,9 @@ from flows.number_units import (
     round_half_down,
     round_half_up,
 )
-from flows.numbers import NumberReader, words_of
-from flows.numbers import Reading as Number
-from flows.understand_reading import NOTHING, Reading
-from flows.understand_text import PhraseTable, Words, read_words, split_clauses
-from flows.vocabulary import Vocabulary
+from flows.reading.understand_reading import NOTHING, Reading
+from flows.reading.understand_text import PhraseTable, Words, read_words, split_clauses
+from flows.reading.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b")

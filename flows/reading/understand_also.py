@@ -1,7 +1,7 @@
 """Other questions answered in the same message ("nurse, associate degree, about 6 hours on
 weekends, $2k"): which parts of a message answer which other question.
 
-WHY apart from `flows/understanding.py`: that module decides what a message means at the
+WHY apart from `flows/reading/understanding.py`: that module decides what a message means at the
 question being asked; this one looks at the rest of the message. A part is read for another
 question only when it carries that question's signal (`content/vocabulary.yaml` `signals`), and
 for the questions about wishes (employer, role) only when it says so ("I want to stay at my
@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from flows.answer_model import FIELDS
 from flows.numbers import words_of
-from flows.understand_reading import Reading
-from flows.understand_text import PhraseTable, read_words, split_clauses
-from flows.vocabulary import Vocabulary
+from flows.reading.answer_model import FIELDS
+from flows.reading.understand_reading import Reading
+from flows.reading.understand_text import PhraseTable, read_words, split_clauses
+from flows.reading.vocabulary import Vocabulary
 
 Answer = str | int
 Read = Callable[[str, str, "date | None"], Reading]

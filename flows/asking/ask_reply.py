@@ -1,6 +1,6 @@
 """An answer to a free-text question as the person sees it: blocks, topic buttons, JSON.
 
-Kept apart from the search (`flows/ask.py`) so the index stays about finding and this module
+Kept apart from the search (`flows/asking/ask.py`) so the index stays about finding and this module
 about saying: a passage with its article, both sides of a comparison, "the articles don't say"
 with what they do cover, or a friendly line for small talk and off-topic messages.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flows.ask import AskIndex, AskResult
-from flows.ask_types import FIGURE, NAMED
-from flows.passages import Passage
+from flows.asking.ask import AskIndex, AskResult
+from flows.asking.ask_types import FIGURE, NAMED
+from flows.asking.passages import Passage
 from flows.reply import Block
 
 

@@ -1,7 +1,7 @@
 """A question's terms: its content words with their synonyms, typo fixes and weights, and
 whether the message is about careers in AI at all.
 
-Kept apart from the search (`flows/ask.py`) so that module stays about ranking passages.
+Kept apart from the search (`flows/asking/ask.py`) so that module stays about ranking passages.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from flows.ask_types import DURATIONS, EVERYDAY, Concept, stem
+from flows.asking.ask_types import DURATIONS, EVERYDAY, Concept, stem
+from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
-from flows.passages import Passage
-from flows.typos import Typos, zipf
-from flows.vocabulary import AskText
+from flows.reading.typos import Typos, zipf
+from flows.reading.vocabulary import AskText
 
 KEYNESS = 40.0
 """A word the advice uses this many times more often than English does is a domain word

@@ -1,7 +1,7 @@
 """The answer values typed answers are read into: the Profile's, seen from the understanding.
 
-WHY a module of its own: the understanding (`flows/understanding.py` and its parts) needs each
-question's kind, its options and its bounds, and nothing else of the Profile; this names them
+WHY a module of its own: the understanding (`flows/reading/understanding.py` and its parts) needs
+each question's kind, its options and its bounds, and nothing else of the Profile; this names them
 once, from `flows/profile.py`, so the two can never disagree.
 """
 

@@ -3,8 +3,8 @@
 Every passage in `content/advice.yaml` (FAQ, paths, roles, skill layers, certifications, portfolio,
 job search, interviews, timeline, pacing…) is cut into passages and put in a SQLite FTS5 table
 held in memory, built once at start-up. A question is matched with bm25, after synonyms from
-`content/ask.yaml` and typo correction (flows/typos.py), joined by meaning-based similarity
-(flows/ask_meaning.py). An answer counts only when the best passage covers enough of the
+`content/ask.yaml` and typo correction (flows/reading/typos.py), joined by meaning-based similarity
+(flows/asking/ask_meaning.py). An answer counts only when the best passage covers enough of the
 question's words or means nearly the same; otherwise the person gets "the articles don't say",
 a friendly line (greetings, weather, jokes) or the topics we can talk about.
 
@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from flows.ask_compose import Composer
-from flows.ask_guard import Guards
-from flows.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
-from flows.ask_terms import Terms
-from flows.ask_types import FIGURE, NAMED, AskResult, Concept
+from flows.asking.ask_compose import Composer
+from flows.asking.ask_guard import Guards
+from flows.asking.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
+from flows.asking.ask_terms import Terms
+from flows.asking.ask_types import FIGURE, NAMED, AskResult, Concept
+from flows.asking.meaning import meaning
+from flows.asking.passages import Passage, Passages
 from flows.content import Content
-from flows.meaning import meaning
 from flows.numbers import has_phrase, words_of
-from flows.passages import Passage, Passages
 
 __all__ = ["AskIndex", "AskResult"]
 

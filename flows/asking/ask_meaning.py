@@ -5,7 +5,7 @@ it, "bootcamp vs masters?" needs both sides, and "when does the next cohort star
 "the articles don't say" rather than the nearest passage. Three small parts, each built once:
 
 - `MeaningIndex`: every passage's title, text and paraphrases (content/ask.yaml) embedded with
-  `flows/meaning.py`; a question's similarity to a passage is its best match among those.
+  `flows/asking/meaning.py`; a question's similarity to a passage is its best match among those.
 - `Comparisons`: two or more things people compare (paths, roles, certifications), named with
   a comparison word, are answered side by side.
 - `UncoveredIndex`: questions the articles do not answer (cohort dates, salaries, age, payment
@@ -20,11 +20,11 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from flows.meaning import Meaning
+from flows.asking.meaning import Meaning
+from flows.asking.passages import Passage
 from flows.numbers import words_of
-from flows.passages import Passage
-from flows.understand_text import PhraseTable, read_words
-from flows.vocabulary import AskText
+from flows.reading.understand_text import PhraseTable, read_words
+from flows.reading.vocabulary import AskText
 
 Scores = npt.NDArray[np.float32]
 _SENTENCE = re.compile(r"(?<=[.;])\s+")

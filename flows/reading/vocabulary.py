@@ -10,9 +10,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from flows.answer_model import BOUNDS, CHOICES
-from flows.vocabulary_ask import Figures, FitsMe, Guard
-from flows.vocabulary_parts import PartsWords
+from flows.reading.answer_model import BOUNDS, CHOICES
+from flows.reading.vocabulary_ask import Figures, FitsMe, Guard
+from flows.reading.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
 
@@ -250,7 +250,7 @@ class Uncovered(_Frozen):
 
 
 class MeaningMatching(_Frozen):
-    """How meaning-based similarity (flows/meaning.py) joins the keyword match."""
+    """How meaning-based similarity (flows/asking/meaning.py) joins the keyword match."""
 
     weight: float = Field(ge=0)
     """How much similarity (0..1) counts next to keyword coverage when ranking passages."""

@@ -1,10 +1,10 @@
 """Free text anywhere in the dialogue: answers in people's words, and questions answered.
 
 A typed message is first tried as an answer to the question on screen (`flows/questions.py`). If it
-reads two ways, the person is asked which, once. If it is not an answer, it is treated as a
-question and answered from the advice (`flows/ask.py`), and the person's place is shown again,
-compactly: the same question, the summary, a short menu after the recommendation (never the
-whole recommendation again). The engine holds these views; every word is in content.
+reads two ways, the person is asked which, once. If it is not an answer, it is treated as a question
+and answered from the advice (`flows/asking/ask.py`), and the person's place is shown again,
+compactly: the same question, the summary, a short menu after the recommendation (never the whole
+recommendation again). The engine holds these views; every word is in content.
 """
 
 from __future__ import annotations
@@ -24,15 +24,15 @@ from flows.actions import (
     ShowPlan,
     ShowProgress,
 )
-from flows.ask import AskIndex, AskResult
-from flows.ask_reply import answer_blocks, offered
+from flows.asking.ask import AskIndex, AskResult
+from flows.asking.ask_reply import answer_blocks, offered
+from flows.asking.passages import Passage
 from flows.content import Content
 from flows.conversation import Conversation
 from flows.graph import QUESTION_STATES
-from flows.passages import Passage
 from flows.questions import BY_FIELD, Answer
+from flows.reading.understanding import Understander, Understanding
 from flows.reply import Block, Button, Reply, ReplyBuilder
-from flows.understanding import Understander, Understanding
 from flows.views import InterviewViews
 
 LABEL_MAX = 48

@@ -25,10 +25,10 @@ from flows.actions import (
     SetupZone,
 )
 from flows.numbers import words_of
+from flows.reading.timezones import Zones, zone_label
+from flows.reading.understand_text import PhraseTable, read_words
+from flows.reading.vocabulary import Vocabulary
 from flows.schedule import parse_local_time
-from flows.timezones import Zones, zone_label
-from flows.understand_text import PhraseTable, read_words
-from flows.vocabulary import Vocabulary
 
 _CLOCK = re.compile(
     r"\b(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2})[:.h](\d{2})\b", re.IGNORECASE

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from flows.numbers import has_phrase, words_of
-from flows.vocabulary_ask import Guard
+from flows.reading.vocabulary_ask import Guard
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
