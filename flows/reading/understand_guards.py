@@ -110,12 +110,12 @@ class Guards:
         """A reader's result checked for the competing signals of its question."""
         if name == "needs_visa":
             return self._visa(words, reading)
+        if name == "can_pause_income" and not reading.stored:
+            return self.months_until(words, today) or reading  # "savings last until june"
         if reading.values or reading.error:
             return reading
         if name == "budget_usd":
             return self.budget(words) or reading
-        if name == "can_pause_income":
-            return self.months_until(words, today) or reading
         return reading
 
     def budget(self, words: Words) -> Reading | None:
