@@ -28,7 +28,7 @@ def changes(reply: Reply) -> list[Edit]:
 
 def test_a_typed_answer_is_echoed_with_change(engine: Engine) -> None:
     conv = Conversation(state="goal_role", answers=dict(MID))
-    step = engine.handle(conv, Text("computer vision"), today=TODAY)
+    step = engine.handle(conv, Text("building llm apps"), today=TODAY)
     assert step.changed and step.conversation.answers["goal_role"] == "applied_ml"
     assert step.conversation.state == "target_employer"
     assert step.reply.blocks[0].text == "Got it: Applied ML engineer."
@@ -44,7 +44,7 @@ def test_a_button_answer_has_no_echo(engine: Engine) -> None:
 
 def test_change_goes_back_then_straight_on(engine: Engine) -> None:
     conv = Conversation(state="goal_role", answers=dict(MID))
-    step = engine.handle(conv, Text("computer vision"), today=TODAY)
+    step = engine.handle(conv, Text("building llm apps"), today=TODAY)
     step = engine.handle(step.conversation, Text("a startup"), today=TODAY)
     assert step.conversation.state == "needs_visa"
     step = engine.handle(step.conversation, Press(Edit("needs_visa", "target_employer")))
@@ -96,7 +96,7 @@ def test_a_split_answer_is_asked_about_with_buttons(engine: Engine) -> None:
 def test_the_console_offers_change_as_a_command(engine: Engine) -> None:
     view = ConsoleView(engine)
     conv = Conversation(state="goal_role", answers=dict(MID))
-    step = engine.handle(conv, Text("computer vision"), today=TODAY)
+    step = engine.handle(conv, Text("building llm apps"), today=TODAY)
     shown = view.render(step.reply)
     assert "/change" in shown and "Change" not in shown.split("(/change")[0].splitlines()[-1]
     assert view.event_for("/change") == Press(Edit("target_employer", "goal_role"))

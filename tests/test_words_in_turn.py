@@ -62,7 +62,7 @@ async def test_since_a_year_counts_to_the_turns_date(dispatcher: Dispatcher) -> 
 async def test_change_under_the_echo_goes_back_to_that_question(dispatcher: Dispatcher) -> None:
     answers = {"coding_experience": "none", "degree": "none"}
     await at(dispatcher, Conversation(state="goal_role", answers=answers))
-    out = await dispatcher.handle(USER, USER, Text("computer vision"))
+    out = await dispatcher.handle(USER, USER, Text("building llm apps"))
     assert (await stored(dispatcher)).state == "target_employer"
     change = [b.action for r in out.screens for b in r.flat_buttons if isinstance(b.action, Edit)]
     assert change == [Edit("target_employer", "goal_role")]

@@ -43,6 +43,11 @@ def _tz_cities() -> dict[str, str]:
     return out
 
 
+def country_names() -> frozenset[str]:
+    """The countries of content/places.tsv (the visa question compares them)."""
+    return frozenset(_places()[1])
+
+
 @cache
 def _places() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """(city → zone, country → zones) from content/places.tsv, read once."""

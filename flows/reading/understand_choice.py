@@ -85,7 +85,17 @@ class ChoiceReader:
             if len(found[i].payload) == 1 and found[i].phrase not in _OPEN
             for v in found[i].payload
         }
-        reading = decide(name, words, kept, blocked, self.negator_words)
+        # "not a startup, somewhere stable like a big enterprise": a value ruled out by one
+        # phrase and named by another is not stored on either; it is offered first.
+        revived = {v for v in blocked if any(f.payload == (v,) for f in kept)}
+        reading = decide(name, words, kept, blocked - revived, self.negator_words)
+        if revived and reading.stored and reading.values[0] in revived:
+            rest = [v for v in CHOICES[name] if v not in blocked]
+            return Reading((reading.values[0], *rest)[:3], spans=reading.spans)
+        data_role = any("data" in f.payload for f in kept if len(f.payload) > 1)
+        if name == "coding_experience" and reading.values == ("none",) and data_role:
+            # "accountant, no coding": no code, yet spreadsheets may be data work; ask
+            return Reading(("none", "data"), spans=reading.spans)
         if reading.stored and (self.blends.find(words) or name in self.blend_questions):
             reading = _blend(reading, kept, blocked, words, mixed=bool(self.blends.find(words)))
         paid = reading.stored and reading.values[0] in ("ml", "production", "data")
@@ -131,7 +141,7 @@ def decide(
     narrowing = [set(f.payload) - blocked for f in kept if len(f.payload) > 1]
     if len(definite) == 1:
         value = next(iter(definite))
-        if all(value in n for n in narrowing) or not narrowing:
+        if (all(value in n for n in narrowing) or not narrowing) and not _modified(kept):
             return Reading((value,), spans=spans)
     ordered: list[str] = []
     for f in kept:
@@ -161,8 +171,24 @@ def _blend(
         named = [
             f.payload[0] for f in kept if len(f.payload) == 1 and words.contrast[f.start] < last
         ]
+        # "udemy courses at my own pace": a course is self-paced or structured; both named
+        if sum(f.payload == (stored,) for f in kept) == 1:
+            # "udemy courses at my own pace": a course is self-paced or structured; both named
+            named += [
+                v for f in kept if len(f.payload) > 1 and stored in f.payload for v in f.payload
+            ]
     values = tuple(dict.fromkeys(v for v in [stored, *named] if v not in blocked))
     return Reading(values[:4], spans=reading.spans) if len(values) > 1 else reading
+
+
+def _modified(kept: list[Found[tuple[str, ...]]]) -> bool:
+    """A phrase naming several answers right before a definite one modifies it ("a fintech
+    startup" is a startup that may be regulated): the compound is asked about."""
+    starts = {f.start: f for f in kept if len(f.payload) == 1}
+    return any(
+        len(f.payload) > 1 and f.end in starts and set(f.payload) - set(starts[f.end].payload)
+        for f in kept
+    )
 
 
 def _drop_markers(

@@ -37,6 +37,7 @@ class DegreeReader:
             + [(p, "nearest_none") for p in d.nearest_none]
             + [(p, "incomplete") for p in d.incomplete]
             + [(p, "finishing") for p in d.finishing]
+            + [(p, "completed") for p in d.completed]
         )
         self.negations = negations
         self.replies = replies
@@ -65,8 +66,9 @@ class DegreeReader:
         levels = [f for f in levels if (f.start, f.end) not in negated]
         subjects = [f for f in subjects if (f.start, f.end) not in negated]
         spans = tuple((f.start, f.end) for f in [*levels, *subjects])
-        unfinished = {words.clause[f.start]: f.payload for f in levels if f.payload in _UNFINISHED}
         held = [f for f in levels if f.payload in _LEVELS]
+        states = _attach(levels, held, words)
+        unfinished = any(f.payload in _UNFINISHED for f in levels)
         if not held and neg_levels & (self.generic | {"bachelor", "bachelors", "bachelor s"}):
             return Reading(("none",), spans=spans)  # "I don't have a degree"
         if not held:
@@ -75,9 +77,9 @@ class DegreeReader:
             if unfinished:
                 return Reading(("none",), note="in_progress", spans=spans)
             return _subject_only(subjects, spans)
-        top = max(held, key=lambda f: (_LEVELS.index(f.payload), f.phrase not in self.generic))
-        state = unfinished.get(words.clause[top.start])
-        if state is None or top.payload == "none":
+        top = max(held, key=lambda f: _rank(f, states.get(f.start), self.generic))
+        state = states.get(top.start)
+        if state not in _UNFINISHED or top.payload == "none":
             return self._held(top.payload, None, top, subjects, spans)
         below = self._held(
             _LEVELS[_LEVELS.index(top.payload) - 1], "in_progress", top, subjects, spans
@@ -124,6 +126,33 @@ class DegreeReader:
             note_values={"subject": subject.phrase},
             spans=spans,
         )
+
+
+def _attach(levels: list[Found[str]], held: list[Found[str]], words: Words) -> dict[int, str]:
+    """Which level each "dropped out" / "final year" / "left with" marker is about: the first
+    level after it in its clause and contrast, else the nearest one before it in its clause.
+    WHY: "started a PhD but left with a master's" holds a master's; a marker on one level says
+    nothing about another ("dropped out of my PhD after getting my master's")."""
+    states: dict[int, str] = {}
+    for marker in (f for f in levels if f.payload not in _LEVELS):
+        same = [h for h in held if words.clause[h.start] == words.clause[marker.start]]
+        after = [
+            h
+            for h in same
+            if h.start >= marker.end and words.contrast[h.start] == words.contrast[marker.start]
+        ]
+        before = [h for h in same if h.end <= marker.start]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is not None and target.start not in states:
+            states[target.start] = marker.payload
+    return states
+
+
+def _rank(found: Found[str], state: str | None, generic: set[str]) -> tuple[int, int, bool]:
+    """A level not finished ranks as the one below it; a held one before one in progress."""
+    level = _LEVELS.index(found.payload)
+    dropped = state in _UNFINISHED and level > 0
+    return (level - dropped, not dropped, found.phrase not in generic)
 
 
 def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]) -> Reading:

@@ -24,6 +24,7 @@ from flows.reading.number_units import (
     round_half_down,
     round_half_up,
 )
+from flows.reading.understand_guards import Guards
 from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.reading.vocabulary import Vocabulary
@@ -41,6 +42,7 @@ class NumberFields:
         self.v = v
         self.numbers = NumberReader(v)
         self.parts = NumberParts(v, self.numbers)
+        self.guards = Guards(v, self.numbers)
         self.buttons = buttons
         """Each number question's button values: offered when a typed number can't be used."""
         h = v.hours
@@ -67,6 +69,10 @@ class NumberFields:
             "budget_usd": PhraseTable((p, "zero") for p in v.zero_phrases.get("budget_usd", [])),
         }
         self.since: PhraseTable[str] = PhraseTable((p, "since") for p in v.years.since)
+        self.subjects = {
+            name: PhraseTable((p, name) for p in phrases)
+            for name, phrases in v.guards.number_subjects.items()
+        }
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -78,7 +84,7 @@ class NumberFields:
             return whole
         readings = self._parts(text, field, money=money)
         marked = [r for r in readings if r.marked]
-        if len(marked) == 1:
+        if len(marked) == 1 and not self._competing(text, field, money=money):
             return marked[0]
         if len(readings) == 1 and whole != "several_numbers":
             return readings[0]
@@ -92,6 +98,21 @@ class NumberFields:
             for part in parts
             if isinstance(r := self.numbers.read(part, field, money=money, periods=False), Number)
         ]
+
+    def _competing(self, text: str, field: str, *, money: bool) -> bool:
+        """ "10 years of teaching, 0 of coding": the number with the unit is about something
+        else, and a number without it is said about what this question counts. Asked."""
+        table = self.subjects.get(field)
+        if table is None:
+            return False
+        about: list[tuple[bool, bool]] = []
+        for part in (p for c in split_clauses(text) for p in _CONTRAST.split(c) if p.strip()):
+            number = self.numbers.read(part, field, money=money, periods=False)
+            if isinstance(number, Number):
+                subject = bool(table.find(read_words(part, ())))
+                about.append((number.marked, subject))
+        marked_off = any(m and not s for m, s in about)
+        return marked_off and any(not m and s for m, s in about)
 
     def _several(self, text: str, field: str, *, money: bool = False) -> Reading:
         """ "10 years but only 3 in backend": ask which, with each number as a button."""
@@ -224,6 +245,13 @@ class NumberFields:
             if "full time" in phrase:  # "I have a full time job": not 40 hours of study
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
         text = self.parts.each_way(self.parts.clock_hours(text))
+        guarded = self.guards.hours(
+            text,
+            lambda part: self.hours(part, read_words(part, self.v.contrasts)),
+            self._period_kinds,
+        )
+        if guarded is not None:
+            return guarded
         schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
         return schedule if schedule is not None else self._hours_part(text)
 

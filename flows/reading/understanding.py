@@ -77,6 +77,7 @@ class Understander:
         self.words = content.understanding
         self.choices = ChoiceReader(self.v)
         self.numbers = NumberFields(self.v, _button_numbers(content))
+        self.guards = self.numbers.guards
         self.openers = frozenset(words_of(w) for w in self.v.question_openers)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
@@ -162,7 +163,7 @@ class Understander:
         words = read_words(text, self.v.contrasts)
         kind = KINDS[name]
         if kind == "choice":
-            return self.choices.read(name, words)
+            return self.guards.settle(name, words, today, self.choices.read(name, words))
         text = self.numbers.parts.without_codes(text)  # "H-1B" holds no number of hours
         text = _PER.sub(" / ", text)  # "3 h/week", "3 hrs/wk": a unit per period, as spaced
         if name == "years_experience":
@@ -173,6 +174,7 @@ class Understander:
             reading = self.numbers.pause(text, words)
         else:
             reading = self.numbers.hours(text, words)
+        reading = self.guards.settle(name, words, today, reading)
         if reading is NOTHING:
             for reply, _, _ in self.choices.clause_replies(words):
                 values = self.choices.reply_values(name, reply)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.reading.answer_model import BOUNDS, CHOICES
 from flows.reading.vocabulary_ask import Figures, FitsMe, Guard
+from flows.reading.vocabulary_guards import GuardWords
 from flows.reading.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
@@ -49,6 +50,8 @@ class DegreeWords(_Frozen):
     nearest_none: list[Phrase]
     incomplete: list[Phrase]
     finishing: list[Phrase]
+    completed: list[Phrase]
+    """Said before a level, it is held even after a dropped one ("but left with a master's")."""
     """Nearly finished ("final year", "graduating in june"): asked, the level below or this."""
     related: list[Phrase]
     other: list[Phrase]
@@ -137,6 +140,7 @@ class Vocabulary(_Frozen):
     zones: ZoneWords
     setup: SetupVocabulary
     parts: PartsWords
+    guards: GuardWords
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:
