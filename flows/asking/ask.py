@@ -245,7 +245,9 @@ class AskIndex:
 
         named = {r for r, title in self._titles if has_phrase(text, title)}
         entity = self._comparisons.named_rows(question)
-        others = self._comparisons.other_rows(question) - entity
+        others = (
+            self._comparisons.other_rows(question) | self._comparisons.ruled_out_rows(question)
+        ) - entity
         bonus = self.ask_text.matching.title_bonus
         w = self.ask_text.meaning.weight
         rows = set(bm25) | set(similarity)

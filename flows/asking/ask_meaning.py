@@ -83,11 +83,37 @@ class Comparisons:
         self._entity_ids = frozenset(pid for pid in ask.entities if pid in by_id)
 
     def _named(self, question: str) -> set[str]:
+        """The things a question names, save those it rules out ("non-research roles"); a
+        ruled-out name's last words may name another ("the non accelerated immersive")."""
         words = read_words(question, ())
+        named: set[str] = set()
+        for f in self._names.find(words):
+            if not self._ruled_out(words.tokens, f.start):
+                named.add(f.payload)
+                continue
+            named |= {
+                inner.payload
+                for inner in self._names.find(words, f.start + 1, f.end)
+                if inner.end == f.end and inner.payload != f.payload
+            }
+        return named
+
+    @staticmethod
+    def _ruled_out(tokens: Sequence[str], start: int) -> bool:
+        return start > 0 and tokens[start - 1] in _NOT
+
+    def ruled_out_rows(self, question: str) -> set[int]:
+        """The rows about what a question rules out ("not the accelerated one"): they do not
+        answer it, however close their words are."""
+        words = read_words(question, ())
+        ids = {
+            f.payload for f in self._names.find(words) if self._ruled_out(words.tokens, f.start)
+        } - self._named(question)
         return {
-            f.payload
-            for f in self._names.find(words)
-            if f.start == 0 or words.tokens[f.start - 1] not in _NOT
+            i
+            for i, p in enumerate(self._rows)
+            for pid in ids
+            if p.id == pid or p.id.startswith(f"{pid}/")
         }
 
     def mentions(self, question: str) -> bool:

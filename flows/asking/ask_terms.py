@@ -7,6 +7,7 @@ Kept apart from the search (`flows/asking/ask.py`) so that module stays about ra
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -15,6 +16,9 @@ from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
 from flows.reading.typos import Typos, zipf
 from flows.reading.vocabulary import AskText
+
+_CALENDAR = re.compile(r"\b(?:month|months|week|weeks) \d+(?: \d+)?\b")
+"""A point in the plan's calendar ("month 5-6", "week 3"): a message about the timeline."""
 
 KEYNESS = 40.0
 """A word the advice uses this many times more often than English does is a domain word
@@ -123,7 +127,10 @@ class Terms:
                 and zipf(w) < EVERYDAY  # an everyday word ("earn") is no sign on its own
                 and n / (total * 10 ** (zipf(w) - 9) + 1e-9) >= KEYNESS
             }
-            self._domain = self.domain_listed | key
+            # "hire" is as much a sign as the listed "hired": the listed words' stems count too
+            # (not a bare time unit: "in a month" is everyday, "month 5-6" is the plan's calendar)
+            stems = {stem(w) for w in self.domain_listed} - DURATIONS
+            self._domain = self.domain_listed | stems | key
         return self._domain
 
     def on_topic(self, text: str) -> bool:
@@ -131,6 +138,8 @@ class Terms:
         "portfollio")."""
         words = [*text.split(), *(f for w in text.split() if (f := self.typos.fix(w)))]
         domain = self.domain()
+        if _CALENDAR.search(text):
+            return True
         return any(
             w in domain
             or stem(w) in domain
