@@ -245,12 +245,11 @@ class AskIndex:
 
         named = {r for r, title in self._titles if has_phrase(text, title)}
         entity = self._comparisons.named_rows(question)
-        others = (
-            self._comparisons.other_rows(question) | self._comparisons.ruled_out_rows(question)
-        ) - entity
+        others = self._comparisons.other_rows(question) - entity
+        ruled_out = self._comparisons.ruled_out_rows(question) - entity
         bonus = self.ask_text.matching.title_bonus
         w = self.ask_text.meaning.weight
-        rows = set(bm25) | set(similarity)
+        rows = (set(bm25) | set(similarity)) - ruled_out
         scored = [
             (
                 r,

@@ -127,7 +127,14 @@ class Comparisons:
         if len(named) != 1:
             return set()
         pid = named.pop()
-        return {i for i, p in enumerate(self._rows) if p.id == pid or p.id.startswith(f"{pid}/")}
+        # A part with a name of its own (a program's "phase 1") answers only when named itself.
+        parts = {o for o in self._entity_ids if o.startswith(f"{pid}/")}
+        return {
+            i
+            for i, p in enumerate(self._rows)
+            if (p.id == pid or p.id.startswith(f"{pid}/"))
+            and not any(p.id == o or p.id.startswith(f"{o}/") for o in parts)
+        }
 
     def other_rows(self, question: str) -> set[int]:
         """The rows about the named thing's siblings (the other program, the other
