@@ -20,6 +20,10 @@ from flows.reading.vocabulary import AskText
 _CALENDAR = re.compile(r"\b(?:month|months|week|weeks) \d+(?: \d+)?\b")
 """A point in the plan's calendar ("month 5-6", "week 3"): a message about the timeline."""
 
+EVERYDAY_ENGLISH = 4.8
+"""Zipf frequency from which an English word is everyday ("sign" 5.0, "after" 6.0; "tutorial"
+3.9 and "portfolio" 4.3 are not)."""
+
 KEYNESS = 40.0
 """A word the advice uses this many times more often than English does is a domain word
 ("apprenticeship", "phase", "earnings"): a message with one is about AI careers."""
@@ -55,6 +59,8 @@ class Terms:
         self.all_words = frozenset(words) | {w for k, v in self.synonyms for w in (k, *v)}
         self.typos = Typos([*self.known, *self.stop])
         self.domain_listed = frozenset(words_of(ask.domain_words).split())
+        # Words the synonyms name ("free" for "cheap", "youtube") are concepts, however common.
+        self._concepts = frozenset(w for k, v in self.synonyms for p in (k, *v) for w in p.split())
         self._domain: frozenset[str] | None = None
 
     # ------------------------------------------------------------------------------ terms
@@ -102,8 +108,18 @@ class Terms:
         weight = (
             math.log((self.count + 1) / (len(rows) + 0.5)) if rows else self._unknown_weight(term)
         )
+        if rows and self._everyday(term):
+            weight *= self.ask.matching.everyday_weight
         # A bare number ("6 months") says less about the topic than a word does.
         return Concept(terms, primary, secondary, weight / 4 if term.isdigit() else weight)
+
+    def _everyday(self, word: str) -> bool:
+        """A common English word that is no sign of the topic: the advice happens to use it
+        rarely ("sign up", "after it finishes"), which must not make it weigh like a term."""
+        if not word.isalpha() or zipf(word) < EVERYDAY_ENGLISH:
+            return False
+        domain = self.domain()
+        return word not in domain and stem(word) not in domain and word not in self._concepts
 
     def _unknown_weight(self, word: str) -> float:
         """A word the advice never uses pulls coverage down (off-topic words); an everyday
