@@ -135,7 +135,9 @@ class AskIndex:
         if unsims is not None and index is not None:
             best_sim = float(sims.max()) if sims is not None else 0.0
             top = int(unsims.argmax())
-            if unsims[top] >= m.uncovered and unsims[top] > best_sim + m.margin:
+            # an example close in meaning does not outvote a passage holding the question's words
+            held = bool(found) and found[0][2] >= self.ask_text.matching.min_coverage
+            if unsims[top] >= m.uncovered and unsims[top] > best_sim + m.margin and not held:
                 return AskResult(False, None, (), None, uncovered=index.uncovered_keys[top])
         if not found:
             return AskResult(False, None, (), self._fallback(question), 0.0, len(concepts))
