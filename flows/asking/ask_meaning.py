@@ -100,7 +100,11 @@ class Comparisons:
 
     @staticmethod
     def _ruled_out(tokens: Sequence[str], start: int) -> bool:
-        return start > 0 and tokens[start - 1] in _NOT
+        """ "non research", "not the accelerated one"."""
+        before = list(tokens[max(0, start - 2) : start])
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        return bool(before) and before[-1] in _NOT
 
     def ruled_out_rows(self, question: str) -> set[int]:
         """The rows about what a question rules out ("not the accelerated one"): they do not
@@ -124,6 +128,8 @@ class Comparisons:
         """The rows about the one thing a question names ("the long program": the AI
         Engineering Immersive and its phases); none when it names several or none."""
         named = self._named(question)
+        # "phase one of the career switcher program" names a part and its whole: the part
+        named -= {w for w in named if any(o.startswith(f"{w}/") for o in named)}
         if len(named) != 1:
             return set()
         pid = named.pop()
