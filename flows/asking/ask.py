@@ -135,7 +135,9 @@ class AskIndex:
         if unsims is not None and index is not None:
             best_sim = float(sims.max()) if sims is not None else 0.0
             top = int(unsims.argmax())
-            if unsims[top] >= m.uncovered and unsims[top] > best_sim + m.margin:
+            # an example close in meaning does not outvote a passage holding the question's words
+            held = bool(found) and found[0][2] >= self.ask_text.matching.min_coverage
+            if unsims[top] >= m.uncovered and unsims[top] > best_sim + m.margin and not held:
                 return AskResult(False, None, (), None, uncovered=index.uncovered_keys[top])
         if not found:
             return AskResult(False, None, (), self._fallback(question), 0.0, len(concepts))
@@ -246,9 +248,10 @@ class AskIndex:
         named = {r for r, title in self._titles if has_phrase(text, title)}
         entity = self._comparisons.named_rows(question)
         others = self._comparisons.other_rows(question) - entity
+        ruled_out = self._comparisons.ruled_out_rows(question) - entity
         bonus = self.ask_text.matching.title_bonus
         w = self.ask_text.meaning.weight
-        rows = set(bm25) | set(similarity)
+        rows = (set(bm25) | set(similarity)) - ruled_out
         scored = [
             (
                 r,

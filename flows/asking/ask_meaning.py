@@ -83,11 +83,41 @@ class Comparisons:
         self._entity_ids = frozenset(pid for pid in ask.entities if pid in by_id)
 
     def _named(self, question: str) -> set[str]:
+        """The things a question names, save those it rules out ("non-research roles"); a
+        ruled-out name's last words may name another ("the non accelerated immersive")."""
         words = read_words(question, ())
+        named: set[str] = set()
+        for f in self._names.find(words):
+            if not self._ruled_out(words.tokens, f.start):
+                named.add(f.payload)
+                continue
+            named |= {
+                inner.payload
+                for inner in self._names.find(words, f.start + 1, f.end)
+                if inner.end == f.end and inner.payload != f.payload
+            }
+        return named
+
+    @staticmethod
+    def _ruled_out(tokens: Sequence[str], start: int) -> bool:
+        """ "non research", "not the accelerated one"."""
+        before = list(tokens[max(0, start - 2) : start])
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        return bool(before) and before[-1] in _NOT
+
+    def ruled_out_rows(self, question: str) -> set[int]:
+        """The rows about what a question rules out ("not the accelerated one"): they do not
+        answer it, however close their words are."""
+        words = read_words(question, ())
+        ids = {
+            f.payload for f in self._names.find(words) if self._ruled_out(words.tokens, f.start)
+        } - self._named(question)
         return {
-            f.payload
-            for f in self._names.find(words)
-            if f.start == 0 or words.tokens[f.start - 1] not in _NOT
+            i
+            for i, p in enumerate(self._rows)
+            for pid in ids
+            if p.id == pid or p.id.startswith(f"{pid}/")
         }
 
     def mentions(self, question: str) -> bool:
@@ -98,10 +128,19 @@ class Comparisons:
         """The rows about the one thing a question names ("the long program": the AI
         Engineering Immersive and its phases); none when it names several or none."""
         named = self._named(question)
+        # "phase one of the career switcher program" names a part and its whole: the part
+        named -= {w for w in named if any(o.startswith(f"{w}/") for o in named)}
         if len(named) != 1:
             return set()
         pid = named.pop()
-        return {i for i, p in enumerate(self._rows) if p.id == pid or p.id.startswith(f"{pid}/")}
+        # A part with a name of its own (a program's "phase 1") answers only when named itself.
+        parts = {o for o in self._entity_ids if o.startswith(f"{pid}/")}
+        return {
+            i
+            for i, p in enumerate(self._rows)
+            if (p.id == pid or p.id.startswith(f"{pid}/"))
+            and not any(p.id == o or p.id.startswith(f"{o}/") for o in parts)
+        }
 
     def other_rows(self, question: str) -> set[int]:
         """The rows about the named thing's siblings (the other program, the other

@@ -7,6 +7,7 @@ Kept apart from the search (`flows/asking/ask.py`) so that module stays about ra
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -15,6 +16,13 @@ from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
 from flows.reading.typos import Typos, zipf
 from flows.reading.vocabulary import AskText
+
+_CALENDAR = re.compile(r"\b(?:month|months|week|weeks) \d+(?: \d+)?\b")
+"""A point in the plan's calendar ("month 5-6", "week 3"): a message about the timeline."""
+
+EVERYDAY_ENGLISH = 4.8
+"""Zipf frequency from which an English word is everyday ("sign" 5.0, "after" 6.0; "tutorial"
+3.9 and "portfolio" 4.3 are not)."""
 
 KEYNESS = 40.0
 """A word the advice uses this many times more often than English does is a domain word
@@ -51,6 +59,8 @@ class Terms:
         self.all_words = frozenset(words) | {w for k, v in self.synonyms for w in (k, *v)}
         self.typos = Typos([*self.known, *self.stop])
         self.domain_listed = frozenset(words_of(ask.domain_words).split())
+        # Words the synonyms name ("free" for "cheap", "youtube") are concepts, however common.
+        self._concepts = frozenset(w for k, v in self.synonyms for p in (k, *v) for w in p.split())
         self._domain: frozenset[str] | None = None
 
     # ------------------------------------------------------------------------------ terms
@@ -98,8 +108,18 @@ class Terms:
         weight = (
             math.log((self.count + 1) / (len(rows) + 0.5)) if rows else self._unknown_weight(term)
         )
+        if rows and self._everyday(term):
+            weight *= self.ask.matching.everyday_weight
         # A bare number ("6 months") says less about the topic than a word does.
         return Concept(terms, primary, secondary, weight / 4 if term.isdigit() else weight)
+
+    def _everyday(self, word: str) -> bool:
+        """A common English word that is no sign of the topic: the advice happens to use it
+        rarely ("sign up", "after it finishes"), which must not make it weigh like a term."""
+        if not word.isalpha() or zipf(word) < EVERYDAY_ENGLISH:
+            return False
+        domain = self.domain()
+        return word not in domain and stem(word) not in domain and word not in self._concepts
 
     def _unknown_weight(self, word: str) -> float:
         """A word the advice never uses pulls coverage down (off-topic words); an everyday
@@ -123,7 +143,10 @@ class Terms:
                 and zipf(w) < EVERYDAY  # an everyday word ("earn") is no sign on its own
                 and n / (total * 10 ** (zipf(w) - 9) + 1e-9) >= KEYNESS
             }
-            self._domain = self.domain_listed | key
+            # "hire" is as much a sign as the listed "hired": the listed words' stems count too
+            # (not a bare time unit: "in a month" is everyday, "month 5-6" is the plan's calendar)
+            stems = {stem(w) for w in self.domain_listed} - DURATIONS
+            self._domain = self.domain_listed | stems | key
         return self._domain
 
     def on_topic(self, text: str) -> bool:
@@ -131,6 +154,8 @@ class Terms:
         "portfollio")."""
         words = [*text.split(), *(f for w in text.split() if (f := self.typos.fix(w)))]
         domain = self.domain()
+        if _CALENDAR.search(text):
+            return True
         return any(
             w in domain
             or stem(w) in domain

@@ -218,6 +218,9 @@ class Matching(_Frozen):
     keywords_weight: float = Field(gt=0)
     body_weight: float = Field(gt=0)
     typo_cutoff: float = Field(gt=0, lt=1)
+    everyday_weight: float = Field(default=1.0, gt=0, le=1)
+    """Share of its rarity weight an everyday English word keeps when it is no AI-careers word
+    ("sign", "after", "around"): rare in the advice, it says little about the topic."""
     min_words_unasked: int = Field(ge=1)
     """Content words a message needs to be answered as a question when it does not look like
     one (no question mark or opening question word) and failed as an answer."""
