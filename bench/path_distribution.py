@@ -37,6 +37,7 @@ from flows.content import default_content
 
 SHOWN = "every path shown (recommended and Other paths)"
 """Counted per path shown, not per answer set: its shares are of all the paths shown."""
+UNPUBLISHED = "of those, labelled fits with a figure the articles do not publish (before)"
 
 
 def _name(path: str, level: str | None) -> str:
@@ -46,8 +47,9 @@ def _name(path: str, level: str | None) -> str:
 def _tables(counts: dict[str, Counter[str]], total: int) -> None:
     """One Markdown table per counter; a per-path counter's shares are of its own total."""
     for name, counter in counts.items():
-        whole = sum(counter.values()) if name == SHOWN else total
-        unit = "paths shown" if name == SHOWN else "answer sets"
+        per_path = name in (SHOWN, UNPUBLISHED)
+        whole = sum(counts[SHOWN].values()) if per_path else total
+        unit = "paths shown" if per_path else "answer sets"
         print(f"\n| {name} | {unit} | share |\n| --- | ---: | ---: |")
         for key, n in counter.most_common():
             print(f"| {key} | {n:,} | {100 * n / whole:.1f}% |")
@@ -147,7 +149,8 @@ def _old_model() -> int:
                         {"coding_experience": coding, "years_experience": years, **answers}
                     )
 
-    counts: dict[str, Counter[str]] = {name: Counter() for name in ("path", "fits", SHOWN)}
+    names = ("path", "fits", SHOWN, UNPUBLISHED)
+    counts: dict[str, Counter[str]] = {name: Counter() for name in names}
     total = 0
     for profile in profiles():
         total += 1
@@ -166,7 +169,7 @@ def _old_model() -> int:
         for label, unpublished in labels:
             counts[SHOWN][label] += 1
             if label in ("fits", "(fits)") and unpublished:
-                counts[SHOWN][f"{label}, with a figure the articles do not publish"] += 1
+                counts[UNPUBLISHED][label] += 1
         if not d.fits and any(label == "(fits)" for label, _ in labels):
             counts["fits"]["nothing fits, with a path labelled (fits) under Other paths"] += 1
     print(f"{total:,} answer combinations")
