@@ -11,10 +11,16 @@ of every Nth answer set only (the counts still cover all), `--decisions` skips t
 `python bench/path_distribution.py` also runs against the code before issue 17 (no `Checker`
 there): it then counts paths and the boolean `fits` over that model's 746,496 combinations, and
 how many "fits" were paths whose figures the articles do not publish.
+
+Both models also count every path a person sees labelled (the recommended one and each one on
+Other paths): after issue 17 its verdict, before it the "(fits)" label or none, and how many of
+those "(fits)" had a figure nobody publishes or stood beside a "nothing fits" headline. These
+are the figures of docs/issue-17-advice-figures.md.
 """
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import multiprocessing
 import os
@@ -28,6 +34,25 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, too
 
 from flows.content import default_content
+
+SHOWN = "every path shown (recommended and Other paths)"
+"""Counted per path shown, not per answer set: its shares are of all the paths shown."""
+UNPUBLISHED = "of those, labelled fits with a figure the articles do not publish (before)"
+
+
+def _name(path: str, level: str | None) -> str:
+    return path + (f" ({level})" if level else "")
+
+
+def _tables(counts: dict[str, Counter[str]], total: int) -> None:
+    """One Markdown table per counter; a per-path counter's shares are of its own total."""
+    for name, counter in counts.items():
+        per_path = name in (SHOWN, UNPUBLISHED)
+        whole = sum(counts[SHOWN].values()) if per_path else total
+        unit = "paths shown" if per_path else "answer sets"
+        print(f"\n| {name} | {unit} | share |\n| --- | ---: | ---: |")
+        for key, n in counter.most_common():
+            print(f"| {key} | {n:,} | {100 * n / whole:.1f}% |")
 
 
 def _new_model(every: int, decisions: bool) -> int:
@@ -46,10 +71,7 @@ def _new_model(every: int, decisions: bool) -> int:
     print(
         f"{total:,} answer combinations, {workers} workers, {time.perf_counter() - started:.0f} s"
     )
-    for name, counter in counts.items():
-        print(f"\n| {name} | answer sets | share |\n| --- | ---: | ---: |")
-        for key, n in counter.most_common():
-            print(f"| {key} | {n:,} | {100 * n / total:.1f}% |")
+    _tables(counts, total)
     for problem, profile in list(examples.items())[:20]:
         print(f"PROBLEM {problem}\n    {profile}")
     return 1 if examples else 0
@@ -58,6 +80,7 @@ def _new_model(every: int, decisions: bool) -> int:
 def _count(
     worker: int, workers: int, every: int, decisions: bool
 ) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    from flows.decide import relevant
     from flows.goal import serves
     from flows.rules import decide
     from tests.advice_checks import Checker, every_button_profile
@@ -66,14 +89,28 @@ def _count(
     checker = Checker(content)
     counts: dict[str, Counter[str]] = {
         name: Counter()
-        for name in ("path", "verdict", "situation", "serves the goal", "screens checked")
+        for name in (
+            "path",
+            "verdict",
+            "top-level fits",
+            "path and verdict",
+            SHOWN,
+            "situation",
+            "serves the goal",
+            "screens checked",
+        )
     }
     found: dict[str, str] = {}
     mine = itertools.islice(every_button_profile(), worker, None, workers)
     for n, profile in enumerate(mine):
         d = decide(profile, content)
-        counts["path"][d.path + (f" ({d.degree_level})" if d.degree_level else "")] += 1
+        counts["path"][_name(d.path, d.degree_level)] += 1
         counts["verdict"][d.fit.fits] += 1
+        counts["top-level fits"][str(d.fit.fits == "fits").lower()] += 1
+        counts["path and verdict"][f"{_name(d.path, d.degree_level)}: {d.fit.fits}"] += 1
+        for path, fit in d.fits.items():
+            if path == d.path or relevant(path, profile, content):
+                counts[SHOWN][fit.fits] += 1
         counts["situation"][d.situation] += 1
         counts["serves the goal"][serves(d.path, profile, content)[0]] += 1
         if decisions or n % every:
@@ -86,8 +123,9 @@ def _count(
 
 def _old_model() -> int:
     """The answer model before issue 17: four coding answers, four degrees, three income answers."""
-    import flows.rules as rules
     from flows.profile import Profile
+
+    rules: Any = importlib.import_module("flows.rules")  # the old module: limits, eligible, …
 
     content = default_content()
     choices: dict[str, tuple[Any, ...]] = {
@@ -111,24 +149,39 @@ def _old_model() -> int:
                         {"coding_experience": coding, "years_experience": years, **answers}
                     )
 
-    paths: Counter[str] = Counter()
-    fits: Counter[str] = Counter()
+    names = ("path", "fits", SHOWN, UNPUBLISHED)
+    counts: dict[str, Counter[str]] = {name: Counter() for name in names}
     total = 0
     for profile in profiles():
         total += 1
         d = rules.decide(profile, content)
-        paths[d.path + (f" ({d.degree_level})" if d.degree_level else "")] += 1
-        fits["fits" if d.fits else "nothing fits"] += 1
-        if d.fits and rules.demands(d.path, profile, content).figure_kind == "not_published":
-            fits["fits, with no published figure (a bachelor's or a PhD)"] += 1
-        if d.fits and d.path == "certificate":
-            fits["fits, with no published weekly hours (the certificate)"] += 1
+        counts["path"][_name(d.path, d.degree_level)] += 1
+        counts["fits"]["fits" if d.fits else "nothing fits"] += 1
+        labels = [
+            ("fits" if d.fits else "nothing fits", _unpublished(rules, d.path, profile, content))
+        ]
+        for path in rules.eligible(profile, content):
+            if path != d.path and rules._relevant_alternative(path, profile, content):
+                fits = not rules.limits(path, profile, content)
+                labels.append(
+                    ("(fits)" if fits else "no label", _unpublished(rules, path, profile, content))
+                )
+        for label, unpublished in labels:
+            counts[SHOWN][label] += 1
+            if label in ("fits", "(fits)") and unpublished:
+                counts[UNPUBLISHED][label] += 1
+        if not d.fits and any(label == "(fits)" for label, _ in labels):
+            counts["fits"]["nothing fits, with a path labelled (fits) under Other paths"] += 1
     print(f"{total:,} answer combinations")
-    for name, counter in (("path", paths), ("fits", fits)):
-        print(f"\n| {name} | answer sets | share |\n| --- | ---: | ---: |")
-        for key, n in counter.most_common():
-            print(f"| {key} | {n:,} | {100 * n / total:.1f}% |")
+    _tables(counts, total)
     return 0
+
+
+def _unpublished(rules: Any, path: str, profile: Any, content: Any) -> bool:
+    """Before issue 17: a bachelor's or PhD (no cost or hours published) or the certificate (no
+    weekly hours published) passed every check it had no figure for."""
+    need = rules.demands(path, profile, content)
+    return need.figure_kind == "not_published" or path == "certificate"
 
 
 def main(argv: list[str]) -> int:

@@ -60,8 +60,9 @@ def costs(content: Content, profile: Profile, rec: Recommendation, out: ReplyBui
         notes.append(
             s["salary_full_time"].format(months=count(content, "month", cash.unpaid_months))
         )
-    out.add("heading", s["your_money"])
-    out.add("bullets", items=tuple(notes))
+    if notes:  # a free path with no pay: nothing to set against the person's answers
+        out.add("heading", s["your_money"])
+        out.add("bullets", items=tuple(notes))
     if rec.alternatives:
         out.add("heading", s["alternatives"])
         out.add(

@@ -68,6 +68,19 @@ def test_degree_costs_are_market_ranges_not_provider_numbers(content: Content) -
     assert "no salary" in text
 
 
+def test_a_free_path_with_no_pay_has_no_empty_money_heading(content: Content) -> None:
+    """Self-study costs nothing and pays nothing: no "Against your answers" heading stands
+    alone with no line under it (issue 17's 8 h/week costs screen)."""
+    profile = make_profile(**SWITCHER, budget_usd=0, can_pause_income=0, hours_per_week=8)
+    rec = recommend(profile, content)
+    assert rec.path == "self_study"
+    reply = present_detail(content, profile, rec, "costs", "recommendation")
+    heading = content.dialogue.sections["your_money"]
+    for block, after in zip(reply.blocks, reply.blocks[1:], strict=False):
+        if block.kind == "heading" and block.text == heading:
+            assert after.kind == "bullets" and after.items
+
+
 def test_why_not_lists_alternatives_and_ruled_out_apart(content: Content) -> None:
     text = screen(content, "why_not", **SWITCHER, budget_usd=3000, hours_per_week=10)
     alternatives, _, ruled = text.partition(content.dialogue.sections["ruled_out"])

@@ -29,7 +29,7 @@ ISSUE_17: list[Persona] = [
             "unknown:budget_usd",
             "unknown:can_pause_income",
             "within:self_study",
-            "serves:yes",
+            "serves:no",  # a bachelor's is a first step: research asks an advanced degree (001)
             "screen:headline:Check its cost against your $0 budget.",
             "screen:why_not:Structured self-study (fits): It earns no research credential",
         ),
