@@ -203,17 +203,6 @@ def pace_note(content: Content, rec: Recommendation) -> str:
     return content.dialogue.sections["plan_pace_beyond"].format(duration=duration(content, months))
 
 
-def present_plan(content: Content, rec: Recommendation, state: str) -> Reply:
-    s = content.dialogue.sections
-    out = ReplyBuilder()
-    out.add("title", s["plan_title"].format(path=rec.path_name))
-    out.add("text", plan_summary(content, rec))
-    out.add("note", pace_note(content, rec))
-    out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
-    out.row(Button(content.dialogue.buttons["continue"], Resume()))
-    return out.build("info", state)
-
-
 def present_faq_menu(content: Content, state: str) -> Reply:
     out = ReplyBuilder()
     out.add("title", content.dialogue.sections["faq_title"])

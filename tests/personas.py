@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from flows.actions import Resume
 from flows.content import Content
 from flows.details import SCREENS, present_detail
-from flows.present import present_plan, present_recommendation
+from flows.present import milestone_line, pace_note, plan_summary, present_recommendation
 from flows.profile import Profile
-from flows.reply import Reply
+from flows.reply import Button, Reply, ReplyBuilder
 from flows.rules import Recommendation
 
 SWITCHER = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}
@@ -119,3 +120,16 @@ def check(content: Content, profile: Profile, rec: Recommendation, key: str) -> 
         assert (words in text) == (kind == "screen"), (words, text)
     else:
         raise AssertionError(f"unknown key kind {kind}")
+
+
+def present_plan(content: Content, rec: Recommendation, state: str) -> Reply:
+    """The undated plan as one screen: its summary, pace note and milestones (what the dated
+    plan screen lists with dates), for checking a persona's words against."""
+    s = content.dialogue.sections
+    out = ReplyBuilder()
+    out.add("title", s["plan_title"].format(path=rec.path_name))
+    out.add("text", plan_summary(content, rec))
+    out.add("note", pace_note(content, rec))
+    out.add("bullets", items=tuple(milestone_line(m, s["weeks"]) for m in rec.plan))
+    out.row(Button(content.dialogue.buttons["continue"], Resume()))
+    return out.build("info", state)
