@@ -339,3 +339,14 @@ def test_everyday_spellings_of_no_and_the_degree_named_in_the_echo(
     assert (
         got.value == "graduate_other" and got.echo and "JD" in got.echo and "MBA is" not in got.echo
     )
+
+
+def test_another_question_is_noted_only_when_the_whole_message_reads_one_way(
+    understander: Understander,
+) -> None:
+    """A clause alone ("Canadian citizen": no visa) may read otherwise in its message ("…,
+    hoping to work in Japan": asked). Noted for later only when the whole message agrees."""
+    got = understand(understander, "goal_role", "canadian citizen, hoping to work in japan")
+    assert "needs_visa" not in got.also
+    got = understand(understander, "goal_role", "mlops, and I'm a US citizen working in the US")
+    assert got.value == "mlops" and got.also.get("needs_visa") == "no"

@@ -71,7 +71,10 @@ class OtherAnswers:
                 if other in self.wish_fields and not self.wishes.find(read_words(part, ())):
                     continue  # "3 years at a startup" names a past job, not a wish
                 reading = self.read(other, part, today)
-                if reading.stored:
+                if reading.stored and len(self.read(other, text, today).values) <= 1:
+                    # noted only if the whole message does not read two ways for that
+                    # question ("Indian citizen" alone is no visa; with "work in Germany",
+                    # the visa question asks)
                     found[other] = reading
                     break
         return found
