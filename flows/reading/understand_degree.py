@@ -19,6 +19,10 @@ _LEVELS = ("none", "bachelor", "graduate")
 _UNFINISHED = ("incomplete", "finishing")
 
 
+_COMPUTER_SCIENCE = frozenset({"cs", "computer science", "comp sci", "compsci"})
+"""Subjects that are CS itself, not merely related to it."""
+
+
 class DegreeReader:
     """Phrase tables for levels and subjects, built once from the vocabulary."""
 
@@ -119,7 +123,11 @@ class DegreeReader:
         subject = subjects[0]
         if note is None and top.phrase in self.generic:
             note = "bare_degree"
-        key = note or ("subject_related" if subject.payload == "related" else "subject_other")
+        key: str | None = note or (
+            "subject_related" if subject.payload == "related" else "subject_other"
+        )
+        if key == "subject_related" and subject.phrase in _COMPUTER_SCIENCE:
+            key = None  # "a master's in CS" needs no "CS counts as related to CS"
         return Reading(
             (cs if subject.payload == "related" else other,),
             note=key,
