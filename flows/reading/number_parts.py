@@ -189,9 +189,10 @@ class NumberParts:
         return _CLOCK.sub(length, text)
 
     def each_way(self, text: str) -> str:
-        """ "1 hour each way" → "2 hours": a commute happens twice a day."""
+        """ "1 hour each way" → "2 hours commuting": a commute happens twice a day, and the
+        commute guard then asks which days when none are named."""
         pattern = re.compile(
-            rf"(?i)\b(\d+(?:\.\d+)?|an|a|one)\s*(hours?|hrs?|h|minutes?|mins?)\s+"
+            rf"(?i)\b(\d+(?:\.\d+)?|an|a|one)\s*(hours?|hrs?|h|minutes?|mins?)((?:\s+[a-z]+){{0,4}}?)\s+"
             rf"(?:{_alternation(self.w.each_way)})\b"
         )
 
@@ -199,7 +200,7 @@ class NumberParts:
             amount = 1.0 if m.group(1).lower() in ("a", "an", "one") else float(m.group(1))
             unit = m.group(2).lower()
             unit = unit if unit.endswith("s") or unit in ("h",) else f"{unit}s"
-            return f"{amount * 2:g} {unit}"
+            return f"{amount * 2:g} {unit}{m.group(3)} commuting"
 
         return pattern.sub(double, text)
 

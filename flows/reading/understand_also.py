@@ -23,6 +23,9 @@ from flows.reading.vocabulary import Vocabulary
 Answer = str | int
 Read = Callable[[str, str, "date | None"], Reading]
 
+_COMBINED = frozenset({"sum", "span", "sum_hours"})
+"""Notes of readings that add up several parts of the message, so one part alone is short."""
+
 _FIRST_PERSON = frozenset({"i", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"})
 
 
@@ -71,7 +74,10 @@ class OtherAnswers:
                 if other in self.wish_fields and not self.wishes.find(read_words(part, ())):
                     continue  # "3 years at a startup" names a past job, not a wish
                 reading = self.read(other, part, today)
-                if reading.stored and len(self.read(other, text, today).values) <= 1:
+                whole = self.read(other, text, today)
+                if whole.stored and whole.note in _COMBINED and whole.values != reading.values:
+                    reading = whole  # "2 yrs at a bank, before that 3 yrs backend": 5, not 2
+                if reading.stored and len(whole.values) <= 1:
                     # noted only if the whole message does not read two ways for that
                     # question ("Indian citizen" alone is no visa; with "work in Germany",
                     # the visa question asks)

@@ -73,10 +73,12 @@ class ChoiceReader:
         found = self.tables[name].find(words)
         out = self.negations.ruled_out(words, found)
         kept = [f for i, f in enumerate(found) if i not in out]
+        bare: set[str] = set()
         for kind, start, end in self.clause_replies(words):
             values = self.reply_values(name, kind)
             if values and not any(f.start == start for f in kept):
                 kept.append(Found(start, end, values, words.span_text(start, end)))
+                bare.update(values if len(values) == 1 else ())
         if name == "coding_experience":
             kept = _drop_markers(kept, self.markers)
         blocked = {
@@ -89,6 +91,10 @@ class ChoiceReader:
         # phrase and named by another is not stored on either; it is offered first.
         revived = {v for v in blocked if any(f.payload == (v,) for f in kept)}
         reading = decide(name, words, kept, blocked - revived, self.negator_words)
+        if reading.stored and bare and reading.values[0] not in bare:
+            # "zero. but I have $5k set aside for courses": a bare answer first, then a
+            # phrase that may be about something else; ask rather than let the last win
+            return Reading((*sorted(bare), reading.values[0]), spans=reading.spans)
         if revived and reading.stored and reading.values[0] in revived:
             rest = [v for v in CHOICES[name] if v not in blocked]
             return Reading((reading.values[0], *rest)[:3], spans=reading.spans)

@@ -82,6 +82,8 @@ class DegreeReader:
                 return Reading(("none",), note="in_progress", spans=spans)
             return _subject_only(subjects, spans)
         top = max(held, key=lambda f: _rank(f, states.get(f.start), self.generic))
+        if top.phrase not in self.business:  # "an MBA and a CS bachelor": CS still matters
+            subjects = _own_subjects(top, held, subjects, words)
         state = states.get(top.start)
         if state not in _UNFINISHED or top.payload == "none":
             return self._held(top.payload, None, top, subjects, spans)
@@ -161,6 +163,23 @@ def _rank(found: Found[str], state: str | None, generic: set[str]) -> tuple[int,
     level = _LEVELS.index(found.payload)
     dropped = state in _UNFINISHED and level > 0
     return (level - dropped, not dropped, found.phrase not in generic)
+
+
+def _own_subjects(
+    top: Found[str], held: list[Found[str]], subjects: list[Found[str]], words: Words
+) -> list[Found[str]]:
+    """The subjects of the level held: each subject belongs to the nearest level, in its clause
+    first. WHY: "a bachelor's in statistics and a master's in public policy" is not a master's
+    in statistics, and in "a teacher with a history BA" history is the BA's subject."""
+
+    def distance(subject: Found[str], level: Found[str]) -> tuple[bool, int, bool]:
+        gap = subject.start - level.end if level.end <= subject.start else level.start - subject.end
+        apart = words.clause[subject.start] != words.clause[level.start]
+        return (apart, gap, level.start > subject.start)
+
+    if len(held) < 2:
+        return subjects
+    return [s for s in subjects if min(held, key=lambda h: distance(s, h)) is top]
 
 
 def _subject_only(subjects: list[Found[str]], spans: tuple[tuple[int, int], ...]) -> Reading:

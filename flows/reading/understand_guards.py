@@ -66,10 +66,13 @@ class Guards:
         if year and not _HOUR_UNIT.search(text) and self._after_since(words, year.group(1)):
             return Reading()  # "since 2019": years of experience, read there
         parts = [p for c in split_clauses(text) for p in _PARTS.split(c) if p.strip()]
+        numbered = [i for i, p in enumerate(parts) if self._number(p)]
         vague = [
             p
-            for p in parts
-            if kinds_of(p) and self.vague.find(read_words(p, ())) and not self._number(p)
+            for i, p in enumerate(parts)
+            if kinds_of(p)
+            and not self._number(p)
+            and (self.vague.find(read_words(p, ())) or self._extra_slot(p, i, numbered))
         ]
         rest = [p for p in parts if p not in vague]
         if vague and rest and any(self._number(p) for p in rest):
@@ -85,6 +88,14 @@ class Guards:
                 weekly = (max(round_half_down(daily * d), 1) for d in self.commute_days)
                 return Reading(tuple(dict.fromkeys(weekly)))
         return None
+
+    def _extra_slot(self, part: str, index: int, numbered: list[int]) -> bool:
+        """ "3h each, plus saturday mornings": a time named after the hours, with no hours of
+        its own, adds an unknown amount; the person is asked rather than given the part."""
+        slot = any(
+            re.search(rf"(?i)\b{re.escape(phrase)}\b", part) for phrase in self.v.hours.ask_words
+        )
+        return slot and bool(numbered) and index > numbered[0]
 
     def _number(self, part: str) -> bool:
         read = self.numbers.read(part, "hours_per_week", money=False, periods=False)

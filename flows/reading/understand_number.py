@@ -127,9 +127,7 @@ class NumberFields:
     # ------------------------------------------------------------------------------ years
 
     def years(self, text: str, words: Words, today: date | None) -> Reading:
-        since = self._since_year(text, words)
-        if since is not None and since in self.parts.span_years(text):
-            since = None  # "from 2018 to 2022": a span, not "since 2018"
+        since = self._since_year(text, words, self.parts.span_years(text))
         if since is not None and (today is None or since > today.year):
             return Reading(error="invalid_integer")
         dated = self.parts.dated(text, today, since)
@@ -145,10 +143,12 @@ class NumberFields:
         professional = [p for _, p in parts if not self.parts.not_professional(p)]
         if parts and len(professional) < len(parts):
             if not professional:  # "coding as a hobby for 6 years": not professional years
-                if self.zero["years_experience"].find(words):
+                found = [
+                    n for _, p in parts for n in self._parts(p, "years_experience", money=False)
+                ]
+                values = [int(n.value) for n in found]
+                if self.zero["years_experience"].find(words) and not values:
                     return Reading((0,))
-                found = [self._one(p, "years_experience") for _, p in parts]
-                values = [int(n.value) for n in found if isinstance(n, Number)]
                 return Reading(tuple(dict.fromkeys([0, *values]))[:4])
             text = ", ".join(professional)
             words = read_words(text, self.v.contrasts)
@@ -167,15 +167,17 @@ class NumberFields:
         value = int(number.value + 1e-6) + number.shift
         return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
 
-    def _since_year(self, text: str, words: Words) -> int | None:
-        match = _YEAR.search(text)
-        if match is None:
-            return None
-        year = match.group(1)
-        before = words.tokens[: words.tokens.index(year)] if year in words.tokens else ()
-        zeros = (0,) * len(before)
-        if self.since.find(Words(tuple(before), zeros, zeros)) or set(words.tokens) == {year}:
-            return int(year)
+    def _since_year(self, text: str, words: Words, spans: set[int]) -> int | None:
+        """The year after "since" that is not part of a span ("2015-2018, back since 2024":
+        2024; "from 2018 to 2022" has none)."""
+        for match in _YEAR.finditer(text):
+            year = match.group(1)
+            if int(year) in spans:
+                continue
+            before = words.tokens[: words.tokens.index(year)] if year in words.tokens else ()
+            zeros = (0,) * len(before)
+            if self.since.find(Words(tuple(before), zeros, zeros)) or set(words.tokens) == {year}:
+                return int(year)
         return None
 
     # ------------------------------------------------------------------------------ budget

@@ -79,6 +79,8 @@ class Understander:
         self.numbers = NumberFields(self.v, _button_numbers(content))
         self.guards = self.numbers.guards
         self.openers = frozenset(words_of(w) for w in self.v.question_openers)
+        self.modals = frozenset(words_of(w) for w in self.v.dropped_subject_modals)
+        self.subjects = frozenset(words_of(w) for w in self.v.question_subjects)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
 
@@ -185,11 +187,14 @@ class Understander:
         return reading
 
     def looks_like_question(self, text: str) -> bool:
-        """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't")."""
+        """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't", and not a
+        modal whose subject was dropped: "can put in 10 hrs a week" is an answer)."""
         words = words_of(text).split()
         if text.strip().endswith("?"):
             return True
-        return bool(words) and words[0] in self.openers and words[1:2] != ["t"]
+        if not words or words[0] not in self.openers or words[1:2] == ["t"]:
+            return False
+        return not (words[0] in self.modals and words[1:2] and words[1] not in self.subjects)
 
     # ------------------------------------------------------------------------------ parts
 

@@ -115,6 +115,8 @@ class Vocabulary(_Frozen):
     reply_meanings: dict[str, dict[ReplyKind, str | list[str]]]
     zero_phrases: dict[str, list[Phrase]]
     question_openers: list[Phrase]
+    dropped_subject_modals: list[Phrase]
+    question_subjects: list[Phrase]
     professional_markers: list[Phrase]
     hobby_markers: list[Phrase]
     """Said with paid-work answers (ML, production code), these make them a hobby: asked."""
