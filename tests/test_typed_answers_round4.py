@@ -101,3 +101,22 @@ def test_a_modal_without_a_subject_is_an_answer_not_a_question(
     got = understand(understander, "hours_per_week", typed)
     assert got.status == "stored" and not got.question, got
     assert understander.looks_like_question("can I do it in 6 months")
+
+
+def test_amounts_joined_by_another_add_up_and_a_share_is_asked(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "budget_usd", "3k in savings plus another 1k from my sister")
+    assert (got.status, got.value) == ("stored", 4000), got
+    assert got.echo and "added up" in got.echo
+    share = understand(understander, "budget_usd", "20k saved, but a quarter of it at most")
+    assert share.status == "clarify" and 5000 in options(share), share
+
+
+@pytest.mark.parametrize("typed", ["hmm, 6?", "maybe 12 hours?"])
+def test_a_short_hedged_number_with_a_question_mark_is_an_answer(
+    understander: Understander, typed: str
+) -> None:
+    got = understand(understander, "hours_per_week", typed)
+    assert got.status == "stored" and not got.question, got
+    assert understander.looks_like_question("is 6 enough?")

@@ -190,7 +190,7 @@ class NumberFields:
             text = dollars  # "€3000 (about $3,300)": the dollars they worked out
         number = self._one(text, "budget_usd", money=True)
         if number == "several_numbers":
-            return self._several(text, "budget_usd", money=True)
+            return self._money_parts(text)
         if isinstance(number, str):
             return Reading(error=number)
         if number is None:
@@ -206,6 +206,30 @@ class NumberFields:
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
             return Reading((value * amb.budget_usd_scale, value))
         return ranged("budget_usd", value)
+
+    def _money_parts(self, text: str) -> Reading:
+        """Several amounts: "half of 15k" is that share (asked beside the whole), amounts
+        joined by "another" / "plus" add up (the sum shown), others are asked about."""
+        amounts = [
+            round_half_up(n.value)
+            for _, part in self.parts.parts(text)
+            if isinstance(
+                n := self.numbers.read(part, "budget_usd", money=True, periods=False), Number
+            )
+        ]
+        share = self.parts.fraction(text)
+        if share is not None and amounts and max(amounts) >= 100:
+            whole = max(amounts)
+            return Reading((round_half_up(whole * share), whole))
+        if (
+            len(amounts) >= 2
+            and all(a >= 100 for a in amounts)
+            and self.parts.mentions(text, self.v.parts.adding)
+        ):
+            total = sum(amounts)
+            parts = " + ".join(f"${a:,}" for a in amounts)
+            return Reading((total,), note="sum_money", note_values={"parts": parts})
+        return self._several(text, "budget_usd", money=True)
 
     # ------------------------------------------------------------------------------ months
 

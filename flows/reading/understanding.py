@@ -79,6 +79,7 @@ class Understander:
         self.numbers = NumberFields(self.v, _button_numbers(content))
         self.guards = self.numbers.guards
         self.openers = frozenset(words_of(w) for w in self.v.question_openers)
+        self.hedges = frozenset(words_of(w) for w in self.v.hedged_number_words)
         self.modals = frozenset(words_of(w) for w in self.v.dropped_subject_modals)
         self.subjects = frozenset(words_of(w) for w in self.v.question_subjects)
         self.others = OtherAnswers(self.v, self.read)
@@ -190,8 +191,9 @@ class Understander:
         """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't", and not a
         modal whose subject was dropped: "can put in 10 hrs a week" is an answer)."""
         words = words_of(text).split()
-        if text.strip().endswith("?"):
-            return True
+        if text.strip().endswith("?"):  # "not many. 5?" is a hedged answer, not a question
+            rest = [w for w in words if not any(c.isdigit() for c in w) and w not in self.hedges]
+            return rest != [] or not any(c.isdigit() for c in text)
         if not words or words[0] not in self.openers or words[1:2] == ["t"]:
             return False
         return not (words[0] in self.modals and words[1:2] and words[1] not in self.subjects)

@@ -23,6 +23,8 @@ class PartsWords(BaseModel):
     """Where a message is cut into parts, each with its own number ("and", "plus", "then")."""
     sequence: list[Phrase]
     """Joiners after which the parts add up: one stint, then another ("then", "+")."""
+    adding: list[Phrase]
+    """Words that make several amounts of money one sum ("$2k now and another $2k")."""
     alternatives: list[Phrase]
     """Words that make several numbers options, never a sum ("or", "depends", "busy")."""
     subset: list[Phrase]
