@@ -120,3 +120,41 @@ def test_a_short_hedged_number_with_a_question_mark_is_an_answer(
     got = understand(understander, "hours_per_week", typed)
     assert got.status == "stored" and not got.question, got
     assert understander.looks_like_question("is 6 enough?")
+
+
+def test_days_left_out_of_every_day_are_taken_off(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "an hour a night except saturdays")
+    assert (got.status, got.value) == ("stored", 6), got
+
+
+def test_half_a_day_is_hours(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "2h on weeknights plus half a day sunday")
+    assert (got.status, got.value) == ("stored", 14), got
+
+
+def test_a_day_amount_that_would_make_a_long_week_is_asked(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "weekday evenings, roughly 12")
+    assert got.status == "clarify" and 12 in options(got), got
+
+
+def test_weeks_without_pay_under_a_month_are_none(understander: Understander) -> None:
+    assert understand(understander, "can_pause_income", "two weeks at most").value == 0
+    assert understand(understander, "can_pause_income", "9 weeks").value == 2
+
+
+def test_a_year_not_reached_yet_is_counted_down(understander: Understander) -> None:
+    assert understand(understander, "years_experience", "almost 4 years").value == 3
+    got = understand(understander, "years_experience", "first dev job started last january")
+    assert (got.status, got.value) == ("stored", 0), got
+
+
+def test_a_degree_not_finished_is_not_held(understander: Understander) -> None:
+    got = understand(
+        understander, "degree", "BA in sociology, started an MSc in CS but didnt finish"
+    )
+    assert (got.status, got.value) == ("stored", "bachelor_other"), got
+
+
+def test_ai_engineer_as_a_goal_is_asked(understander: Understander) -> None:
+    got = understand(understander, "goal_role", "an AI engineer")
+    assert got.status == "clarify" and "applied_ml" in options(got), got

@@ -240,6 +240,8 @@ class NumberParts:
                 return read(parts[0][1])  # the job's hours left out
             return None
         readings = [read(p) for _, p in parts]
+        if any(r.error == "several_numbers" for r in readings):
+            return Reading(error="several_numbers")  # a part read two ways: the whole is unsure
         if any(r.error for r in readings):
             return None
         values = [r.values[0] for r in readings if r.values]
@@ -257,6 +259,8 @@ class NumberParts:
             return Reading(
                 (value,), note="sum_hours", note_values={"parts": parts_text, "exact": f"{total:g}"}
             )
+        if all(r.stored for r in readings) and len(set(values)) == 1:
+            return readings[-1]  # "maybe 25, 5 a day on weekdays": both say 25
         options = [v for v in dict.fromkeys(values) if isinstance(v, int)]
         return Reading(tuple(options[:4])) if len(options) >= 2 else None
 

@@ -69,6 +69,17 @@ class NumberFields:
             "budget_usd": PhraseTable((p, "zero") for p in v.zero_phrases.get("budget_usd", [])),
         }
         self.since: PhraseTable[str] = PhraseTable((p, "since") for p in v.years.since)
+        days = "|".join(sorted(map(re.escape, [*v.parts.day_names, *h.weekend]), key=len)[::-1])
+        self.skipped_days = re.compile(
+            rf"(?i)\b(?:{'|'.join(map(re.escape, v.parts.skipped_days))})\s+"
+            rf"((?:{days})(?:\s*(?:,|and|or|&)\s*(?:{days}))*)\b"
+        )
+        self.short_of: PhraseTable[str] = PhraseTable((p, "short") for p in v.years.short_of)
+        self.last_month = re.compile(
+            r"(?i)\b(?:last|this past|in)\s+("
+            + "|".join(sorted(map(re.escape, v.parts.month_names), key=len, reverse=True))
+            + r")\b(?!\s*\d)"
+        )
         self.subjects = {
             name: PhraseTable((p, name) for p in phrases)
             for name, phrases in v.guards.number_subjects.items()
@@ -155,6 +166,12 @@ class NumberFields:
         stints = self.parts.stints(text, "years_experience")
         if stints is not None:
             return stints
+        started = self.last_month.search(text)
+        if started and today is not None and not self.parts.has_number(text):
+            # "started my first dev job last march": months ago, under a year
+            month = self.v.parts.month_names[started.group(1).lower()]
+            ago = (today.month - month) % 12 or 12
+            return Reading((ago // 12,), note="since_month", note_values={"months": str(ago)})
         number = self._one(text, "years_experience")
         if number == "several_numbers":
             return self._several(text, "years_experience")
@@ -165,6 +182,8 @@ class NumberFields:
                 return Reading((0,))
             return NOTHING
         value = int(number.value + 1e-6) + number.shift
+        if number.shift == 0 and value >= 1 and self.short_of.find(words):
+            return ranged("years_experience", value - 1)  # "I'll hit 1 year in march": 0
         return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
 
     def _since_year(self, text: str, words: Words, spans: set[int]) -> int | None:
@@ -253,6 +272,8 @@ class NumberFields:
                     return Reading((value, value * 12))  # "2": months or years?
                 return ranged("can_pause_income", value)
             months = number.value + min(number.shift, 0)
+            if months < 0.75:  # "a few weeks": not a month
+                return ranged("can_pause_income", 0)
             return ranged("can_pause_income", max(round_half_down(months), 0))
         if found:
             last = max(words.contrast[f.start] for f in found)
@@ -271,6 +292,8 @@ class NumberFields:
             if "full time" in phrase:  # "I have a full time job": not 40 hours of study
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
         text = self.parts.each_way(self.parts.clock_hours(text))
+        for phrase, hours in self.v.hours.day_lengths.items():  # "half a day": 4 hours
+            text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
         guarded = self.guards.hours(
             text,
             lambda part: self.hours(part, read_words(part, self.v.contrasts)),
@@ -293,7 +316,17 @@ class NumberFields:
     def _period_kinds(self, text: str) -> set[str]:
         return {f.payload for f in self.periods.find(read_words(text, self.v.contrasts))}
 
+    def _days_off(self, text: str) -> tuple[str, int]:
+        """ "two hours a night except fridays": the days left out, and the text without them."""
+        match = self.skipped_days.search(text)
+        if match is None:
+            return text, 0
+        named = self.periods.find(read_words(match.group(1), ()))
+        days = sum(2 if f.payload == "weekend" else 1 for f in named if f.payload != "per_day")
+        return text[: match.start()] + text[match.end() :], days
+
     def _hours_part(self, text: str) -> Reading:
+        text, days_off = self._days_off(text)
         words = read_words(text, self.v.contrasts)
         found = self.periods.find(words)
         kinds = [f.payload for f in found]
@@ -312,6 +345,8 @@ class NumberFields:
             return Reading(asked[0].payload) if asked else NOTHING
         amount = number.value
         factor, note = period_factor(kinds)
+        if days_off and note in ("per_day", "weekdays") and factor > days_off:
+            factor, note = factor - days_off, f"days:{int(factor - days_off)}"
         exact = round(amount * factor, 2)
         if note is None and not number.marked and number.shift == 0 and amount == int(amount):
             amb = self.v.ambiguous
@@ -331,4 +366,7 @@ class NumberFields:
             note = "one_day" if values["days"] == "1" else "days"
         if value > (BOUNDS["hours_per_week"][1] or value):  # "100": more than a week holds
             return Reading(self.buttons["hours_per_week"], note="too_many")
+        if factor > 1 and value > 40 >= amount:
+            # "evenings and weekends, maybe 15": 15 a week, or 15 on each evening? Asked
+            return Reading((round_half_down(amount), value))
         return ranged("hours_per_week", value, note, values)

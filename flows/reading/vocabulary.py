@@ -68,6 +68,8 @@ class HoursWords(_Frozen):
     minutes: list[Phrase]
     ask_words: dict[Phrase, list[int]]
     full_time: list[Phrase]
+    day_lengths: dict[Phrase, int]
+    """Parts of a day said instead of hours ("half a day on saturday" is 4 hours)."""
 
 
 class PauseWords(_Frozen):
@@ -79,6 +81,8 @@ class PauseWords(_Frozen):
 class YearsWords(_Frozen):
     since: list[Phrase]
     zero: list[Phrase]
+    short_of: list[Phrase]
+    """A number of years not reached yet ("almost 3", "I'll hit 1 year in march")."""
 
 
 class ZoneWords(_Frozen):

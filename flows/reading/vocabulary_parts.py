@@ -24,6 +24,8 @@ class PartsWords(BaseModel):
     sequence: list[Phrase]
     """Joiners after which the parts add up: one stint, then another ("then", "+")."""
     adding: list[Phrase]
+    skipped_days: list[Phrase]
+    """Words before day names that take those days out ("every night except fridays")."""
     """Words that make several amounts of money one sum ("$2k now and another $2k")."""
     alternatives: list[Phrase]
     """Words that make several numbers options, never a sum ("or", "depends", "busy")."""
