@@ -121,6 +121,7 @@ class Vocabulary(_Frozen):
     question_openers: list[Phrase]
     dropped_subject_modals: list[Phrase]
     hedged_number_words: list[Phrase]
+    hedged_answer_words: list[Phrase]
     question_subjects: list[Phrase]
     professional_markers: list[Phrase]
     hobby_markers: list[Phrase]
