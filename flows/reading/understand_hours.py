@@ -1,0 +1,152 @@
+"""Reading the hours question: each part of the week read on its own, the period applied and
+named in the echo ("30 min a day × 7 days = 3.5 h/week"), a job's hours left out.
+
+WHY apart from `understand_number.py`: hours have the most ways to be said (days, evenings,
+commutes, days left out, "half a day"), and their tables are built once here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flows.numbers import Reading as Number
+from flows.numbers import words_of
+from flows.reading.answer_model import BOUNDS
+from flows.reading.number_parts import NumberParts
+from flows.reading.number_units import (
+    hours_text,
+    num_text,
+    period_factor,
+    ranged,
+    round_half_down,
+)
+from flows.reading.understand_guards import Guards
+from flows.reading.understand_reading import NOTHING, Reading
+from flows.reading.understand_text import PhraseTable, read_words
+from flows.reading.vocabulary import Vocabulary
+
+One = Callable[[str, str], "Number | str | None"]
+
+
+class HoursReader:
+    """Built once per Understander from the vocabulary; `read` is pure."""
+
+    def __init__(
+        self,
+        v: Vocabulary,
+        parts: NumberParts,
+        guards: Guards,
+        buttons: dict[str, tuple[int, ...]],
+        one: One,
+    ) -> None:
+        self.v = v
+        self.parts = parts
+        self.guards = guards
+        self.buttons = buttons
+        self._one = one
+        h = v.hours
+        self.periods: PhraseTable[str] = PhraseTable(
+            [(p, "per_day") for p in h.per_day]
+            + [(p, "weekdays") for p in h.weekdays]
+            + [(p, "weekend") for p in h.weekend]
+            + [(p, "per_week") for p in h.per_week]
+            + [(p, "per_month") for p in h.per_month]
+            + [(p, f"days:{n}") for p, n in h.days_words.items()]
+            + [(p, "full_time") for p in h.full_time]
+            + [(p, f"day:{words_of(p)[:3]}") for p in v.parts.day_names]
+        )
+        self.hours_ask: PhraseTable[tuple[int, ...]] = PhraseTable(
+            (p, tuple(vs)) for p, vs in h.ask_words.items()
+        )
+        days = "|".join(sorted(map(re.escape, [*v.parts.day_names, *h.weekend]), key=len)[::-1])
+        self.skipped_days = re.compile(
+            rf"(?i)\b(?:{'|'.join(map(re.escape, v.parts.skipped_days))})\s+"
+            rf"((?:{days})(?:\s*(?:,|and|or|&)\s*(?:{days}))*)\b"
+        )
+
+    def read(self, text: str) -> Reading:
+        """Hours a week: each part of the week read on its own and added up when the parts
+        name different days ("3 on saturday and 3 on sunday"); a job's hours left out."""
+        for phrase in self.v.parts.work_week:
+            if "full time" in phrase:  # "I have a full time job": not 40 hours of study
+                text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
+        text = self.parts.each_way(self.parts.clock_hours(text))
+        for phrase, hours in self.v.hours.day_lengths.items():  # "half a day": 4 hours
+            text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
+        guarded = self.guards.hours(
+            text,
+            self.read,
+            self._period_kinds,
+        )
+        if guarded is not None:
+            return guarded
+        schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
+        return schedule if schedule is not None else self._hours_part(text)
+
+    def _has_amount(self, text: str) -> bool:
+        """Whether a number is left once the period phrases ("three evenings") are taken out."""
+        stripped = text
+        for f in self.periods.find(read_words(text, self.v.contrasts)):
+            stripped = re.sub(
+                r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
+            )
+        return self.parts.has_number(stripped)
+
+    def _period_kinds(self, text: str) -> set[str]:
+        return {f.payload for f in self.periods.find(read_words(text, self.v.contrasts))}
+
+    def _days_off(self, text: str) -> tuple[str, int]:
+        """ "two hours a night except fridays": the days left out, and the text without them."""
+        match = self.skipped_days.search(text)
+        if match is None:
+            return text, 0
+        named = self.periods.find(read_words(match.group(1), ()))
+        days = sum(2 if f.payload == "weekend" else 1 for f in named if f.payload != "per_day")
+        return text[: match.start()] + text[match.end() :], days
+
+    def _hours_part(self, text: str) -> Reading:
+        text, days_off = self._days_off(text)
+        words = read_words(text, self.v.contrasts)
+        found = self.periods.find(words)
+        kinds = [f.payload for f in found]
+        if "full_time" in kinds:
+            return Reading((40,))
+        stripped = text
+        for f in sorted(found, key=lambda f: -len(f.phrase)):
+            stripped = re.sub(
+                r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
+            )
+        number = self._one(stripped, "hours_per_week")
+        if isinstance(number, str):
+            return Reading(error=number)
+        if number is None:
+            asked = self.hours_ask.find(words)
+            return Reading(asked[0].payload) if asked else NOTHING
+        amount = number.value
+        factor, note = period_factor(kinds)
+        if days_off and note in ("per_day", "weekdays") and factor > days_off:
+            factor, note = factor - days_off, f"days:{int(factor - days_off)}"
+        exact = round(amount * factor, 2)
+        if note is None and not number.marked and number.shift == 0 and amount == int(amount):
+            amb = self.v.ambiguous
+            if 1 <= amount <= amb.hours_per_week_up_to:
+                n = int(amount)
+                return Reading((n, n * amb.hours_per_week_scale))
+        value = round_half_down(exact) + number.shift
+        values = {"amount": hours_text(amount), "exact": num_text(exact)}
+        if 0 < exact < 1:
+            value = 1
+        if note is None and value != exact and number.shift == 0:
+            note, values = "rounded", {"value": str(value)}
+        elif note == "per_month" or (note and value != exact):
+            values["value"] = str(value)
+        if note and note.startswith("days:"):
+            values["days"] = note.split(":")[1]
+            note = "one_day" if values["days"] == "1" else "days"
+        if value > (BOUNDS["hours_per_week"][1] or value):  # "100": more than a week holds
+            return Reading(self.buttons["hours_per_week"], note="too_many")
+        if factor > 1 and value > 40 >= amount:
+            # "evenings and weekends, maybe 15": 15 a week, or 15 on each evening? Asked
+            return Reading((round_half_down(amount), value))
+        return ranged("hours_per_week", value, note, values)
