@@ -22,12 +22,13 @@ from typing import Literal
 from flows.content import Content
 from flows.numbers import words_of
 from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
+from flows.reading.question_shape import QuestionShape
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers
 from flows.reading.understand_choice import ChoiceReader
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
-from flows.reading.understand_text import PhraseTable, known_words, read_words
+from flows.reading.understand_text import known_words, read_words
 from flows.words import money
 
 Answer = str | int
@@ -78,13 +79,7 @@ class Understander:
         self.choices = ChoiceReader(self.v)
         self.numbers = NumberFields(self.v, _button_numbers(content))
         self.guards = self.numbers.guards
-        self.openers = frozenset(words_of(w) for w in self.v.question_openers)
-        self.hedged: PhraseTable[str] = PhraseTable(
-            (p, "hedge") for p in self.v.hedged_answer_words
-        )
-        self.hedges = frozenset(words_of(w) for w in self.v.hedged_number_words)
-        self.modals = frozenset(words_of(w) for w in self.v.dropped_subject_modals)
-        self.subjects = frozenset(words_of(w) for w in self.v.question_subjects)
+        self.question_shape = QuestionShape(self.v)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
 
@@ -191,17 +186,7 @@ class Understander:
         return reading
 
     def looks_like_question(self, text: str) -> bool:
-        """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't", and not a
-        modal whose subject was dropped: "can put in 10 hrs a week" is an answer)."""
-        words = words_of(text).split()
-        if text.strip().endswith("?"):  # "not many. 5?" is a hedged answer, not a question
-            if words and words[0] not in self.openers and self.hedged.find(read_words(text, ())):
-                return False  # "data scientist i guess?"
-            rest = [w for w in words if not any(c.isdigit() for c in w) and w not in self.hedges]
-            return rest != [] or not any(c.isdigit() for c in text)
-        if not words or words[0] not in self.openers or words[1:2] == ["t"]:
-            return False
-        return not (words[0] in self.modals and words[1:2] and words[1] not in self.subjects)
+        return self.question_shape.is_question(text)
 
     # ------------------------------------------------------------------------------ parts
 

@@ -1,0 +1,36 @@
+"""Whether typed text is a question rather than an answer.
+
+WHY apart: the line is fine-grained ("can I pay later" asks; "can put in 10 hrs a week" answers
+with "I" dropped; "10 hours enough?" asks; "not many. 5?" answers) and every word it rests on
+is in `content/vocabulary.yaml`.
+"""
+
+from __future__ import annotations
+
+from flows.numbers import words_of
+from flows.reading.understand_text import PhraseTable, read_words
+from flows.reading.vocabulary import Vocabulary
+
+
+class QuestionShape:
+    """Built once per Understander; `is_question` is pure."""
+
+    def __init__(self, v: Vocabulary) -> None:
+        self.openers = frozenset(words_of(w) for w in v.question_openers)
+        self.hedged: PhraseTable[str] = PhraseTable((p, "hedge") for p in v.hedged_answer_words)
+        self.hedges = frozenset(words_of(w) for w in v.hedged_number_words)
+        self.modals = frozenset(words_of(w) for w in v.dropped_subject_modals)
+        self.subjects = frozenset(words_of(w) for w in v.question_subjects)
+
+    def is_question(self, text: str) -> bool:
+        """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't", and not a
+        modal whose subject was dropped: "can put in 10 hrs a week" is an answer)."""
+        words = words_of(text).split()
+        if text.strip().endswith("?"):  # "not many. 5?" is a hedged answer, not a question
+            if words and words[0] not in self.openers and self.hedged.find(read_words(text, ())):
+                return False  # "data scientist i guess?"
+            rest = [w for w in words if not any(c.isdigit() for c in w) and w not in self.hedges]
+            return rest != [] or not any(c.isdigit() for c in text)
+        if not words or words[0] not in self.openers or words[1:2] == ["t"]:
+            return False
+        return not (words[0] in self.modals and words[1:2] and words[1] not in self.subjects)
