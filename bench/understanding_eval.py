@@ -4,7 +4,8 @@
 
 TYPED.yaml: `cases: [{field, text, expect: {value | range: [lo, hi] | clarify: [values] or true |
 other_field: {field: value or [lo, hi]}, also: {...}}}]`. Each case counts as stored right, asked
-right (a clarify offering the right value; any clarify for `clarify: true`), a guess (one of
+right (a clarify offering the right value; any clarify, or a question taken as one, for
+`clarify: true`), a guess (one of
 the options a `clarify: [values]` case calls truly ambiguous, stored without asking), WRONG (a
 value stored that is not the expected one, or stored at this question when another question was
 expected), or hint/other. QUESTIONS.yaml: `answerable: [{q, facts: [...], any: [[...], ...]}]`,
@@ -87,6 +88,10 @@ def score_typed(case: dict[str, Any], got: Understood) -> tuple[Outcome, str]:
         if got.status == "clarify":
             ok = allowed is True or any(_matches(o, a) for o in options for a in allowed)
             return ("asked" if ok else "other"), also_note
+        if allowed is True and getattr(got, "question", False):
+            # a question typed at a question ("what is H-1B?") is answered, then the
+            # question asked again: the set's "ask" for a plain question
+            return "asked", also_note
         if got.status == "stored":
             # The set's rule: for an unclear number, asking is right and a stored value must
             # fall in `range`; for options that are truly ambiguous, storing one is a guess.

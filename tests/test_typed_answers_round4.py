@@ -158,3 +158,47 @@ def test_a_degree_not_finished_is_not_held(understander: Understander) -> None:
 def test_ai_engineer_as_a_goal_is_asked(understander: Understander) -> None:
     got = understand(understander, "goal_role", "an AI engineer")
     assert got.status == "clarify" and "applied_ml" in options(got), got
+
+
+def test_what_someone_else_says_is_not_the_answer(understander: Understander) -> None:
+    got = understand(
+        understander, "goal_role", "my brother says research pays best, but I want llm apps"
+    )
+    assert (got.status, got.value) == ("stored", "applied_ml"), got
+    visa = understand(understander, "needs_visa", "no, I'm a citizen. my wife will need a visa")
+    assert (visa.status, visa.value) == ("stored", "no"), visa
+
+
+def test_a_number_corrected_in_the_message_is_the_correction(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "hours_per_week", "6 hours, sorry i mean 9")
+    assert (got.status, got.value) == ("stored", 9), got
+
+
+def test_a_bare_zero_then_a_number_is_asked(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "zero. I sold cars for 12 years")
+    assert got.status == "clarify" and 0 in options(got), got
+
+
+def test_a_number_said_only_as_a_condition_is_asked(understander: Understander) -> None:
+    got = understand(
+        understander, "can_pause_income", "as long as the course if it's under 6 months"
+    )
+    assert got.status == "clarify", got
+    two = understand(understander, "can_pause_income", "if my bonus comes, 5 months, otherwise 1")
+    assert two.status == "clarify" and {5, 1} <= set(options(two)), two
+
+
+def test_a_bare_number_is_not_noted_at_another_question_without_its_unit(
+    understander: Understander,
+) -> None:
+    got = understand(
+        understander, "budget_usd", "we have 10 thousand in savings but must keep 4 for bills"
+    )
+    assert "can_pause_income" not in got.also, got
+
+
+def test_the_days_off_of_a_shift_rota_are_the_study_days(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "2 days on 5 off, 3 hours on my days off")
+    assert (got.status, got.value) == ("stored", 15), got

@@ -23,6 +23,10 @@ from flows.reading.vocabulary import Vocabulary
 Answer = str | int
 Read = Callable[[str, str, "date | None"], Reading]
 
+_UNIT_NEEDED = frozenset({"years_experience", "can_pause_income", "hours_per_week"})
+"""Number questions whose answer, noted from a message about another question, must carry the
+question's unit ("6 months", "10 hrs"), or be a zero said in words ("I can't stop working")."""
+
 _COMBINED = frozenset({"sum", "span", "sum_hours"})
 """Notes of readings that add up several parts of the message, so one part alone is short."""
 
@@ -74,6 +78,13 @@ class OtherAnswers:
                 if other in self.wish_fields and not self.wishes.find(read_words(part, ())):
                     continue  # "3 years at a startup" names a past job, not a wish
                 reading = self.read(other, part, today)
+                dated = reading.note in ("since", "span", "since_month")  # "since 2020"
+                if other in _UNIT_NEEDED and reading.stored and reading.values[0] and not dated:
+                    units = self.v.units.get(other, {})
+                    if not any(
+                        re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", low) for u in units
+                    ):
+                        continue  # "keep 6 for emergencies": 6 of what? not noted as months
                 whole = self.read(other, text, today)
                 if whole.stored and whole.note in _COMBINED and whole.values != reading.values:
                     reading = whole  # "2 yrs at a bank, before that 3 yrs backend": 5, not 2

@@ -47,6 +47,16 @@ class ChoiceReader:
         self.markers = frozenset(words_of(p) for p in v.professional_markers)
         self.hobby: PhraseTable[str] = PhraseTable((p, "hobby") for p in v.hobby_markers)
         self.degrees = DegreeReader(v, self.negations, self.replies, negators)
+        self.others: PhraseTable[str] = PhraseTable((p, "other") for p in v.other_people)
+
+    def _own_voice(
+        self, words: Words, found: list[Found[tuple[str, ...]]]
+    ) -> list[Found[tuple[str, ...]]]:
+        """Phrases said about someone else ("my son says MLOps has the most jobs", "my husband
+        will need one") are not the person's answer, unless nothing else is said."""
+        theirs = {(words.clause[f.start], words.contrast[f.start]) for f in self.others.find(words)}
+        mine = [f for f in found if (words.clause[f.start], words.contrast[f.start]) not in theirs]
+        return mine if mine else found
 
     # ------------------------------------------------------------------------------ replies
 
@@ -59,6 +69,15 @@ class ChoiceReader:
                 out.append((kind, start, end))
         return out
 
+    def zero_first(self, name: str, words: Words) -> bool:
+        """Whether the message opens with a bare reply that means 0 here ("none. …")."""
+        replies = self.clause_replies(words)
+        return (
+            bool(replies)
+            and replies[0][1] == 0
+            and self.reply_values(name, replies[0][0]) == ("0",)
+        )
+
     def reply_values(self, name: str, kind: ReplyKind) -> tuple[str, ...]:
         meaning = self.meanings.get(name, {}).get(kind)
         if meaning is None:
@@ -70,7 +89,7 @@ class ChoiceReader:
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
             return self.degrees.read(words)
-        found = self.tables[name].find(words)
+        found = self._own_voice(words, self.tables[name].find(words))
         out = self.negations.ruled_out(words, found)
         kept = [f for i, f in enumerate(found) if i not in out]
         bare: set[str] = set()

@@ -45,6 +45,12 @@ class HoursReader:
         self.guards = guards
         self.buttons = buttons
         self._one = one
+        count = "|".join([r"\d", *v.numbers.ones])
+        self.rota = re.compile(
+            rf"(?i)\b(?:{count})\s*(?:days?|nights?|shifts?)?\s*on\W+(?:and\s+)?"
+            rf"({count})\s*(?:days?|nights?)?\s*off\b"
+        )
+        self.off = re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, v.hours.off_days))})\b")
         h = v.hours
         self.periods: PhraseTable[str] = PhraseTable(
             [(p, "per_day") for p in h.per_day]
@@ -74,6 +80,7 @@ class HoursReader:
         text = self.parts.each_way(self.parts.clock_hours(text))
         for phrase, hours in self.v.hours.day_lengths.items():  # "half a day": 4 hours
             text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
+        text = self._off_days(text)
         guarded = self.guards.hours(
             text,
             self.read,
@@ -83,6 +90,16 @@ class HoursReader:
             return guarded
         schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
         return schedule if schedule is not None else self._hours_part(text)
+
+    def _off_days(self, text: str) -> str:
+        """ "3 nights on 4 off. On my off days I can do 4 hours": the off days are 4 days."""
+        rota = self.rota.search(text)
+        if rota is None:
+            return text
+        word = rota.group(1).lower()
+        off = int(word) if word.isdigit() else self.v.numbers.ones.get(word, 0)
+        text = text[: rota.start()] + " " + text[rota.end() :]
+        return self.off.sub(f"{off} days", text) if off else text
 
     def _has_amount(self, text: str) -> bool:
         """Whether a number is left once the period phrases ("three evenings") are taken out."""

@@ -29,6 +29,8 @@ from flows.reading.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b")
+_IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
+_CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
 _PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 
 
@@ -187,9 +189,14 @@ class NumberFields:
             if dollars is None:
                 return Reading(self.buttons["budget_usd"], note="currency")
             text = dollars  # "€3000 (about $3,300)": the dollars they worked out
+        amounts = self._amounts(text)
+        adding = len(amounts) >= 2 and self.parts.mentions(text, self.v.parts.adding)
+        if adding and all(a >= 100 for a in amounts):  # "$5,250 from work, plus 2k myself"
+            parts = " + ".join(f"${a:,}" for a in amounts)
+            return Reading((sum(amounts),), note="sum_money", note_values={"parts": parts})
         number = self._one(text, "budget_usd", money=True)
         if number == "several_numbers":
-            return self._money_parts(text)
+            return self._money_parts(text, amounts)
         if isinstance(number, str):
             return Reading(error=number)
         if number is None:
@@ -206,28 +213,23 @@ class NumberFields:
             return Reading((value * amb.budget_usd_scale, value))
         return ranged("budget_usd", value)
 
-    def _money_parts(self, text: str) -> Reading:
-        """Several amounts: "half of 15k" is that share (asked beside the whole), amounts
-        joined by "another" / "plus" add up (the sum shown), others are asked about."""
-        amounts = [
+    def _amounts(self, text: str) -> list[int]:
+        """The amount in each part of the message, in dollars."""
+        return [
             round_half_up(n.value)
             for _, part in self.parts.parts(text)
             if isinstance(
                 n := self.numbers.read(part, "budget_usd", money=True, periods=False), Number
             )
         ]
+
+    def _money_parts(self, text: str, amounts: list[int]) -> Reading:
+        """Several amounts: "half of 15k" is that share (asked beside the whole); others are
+        asked about."""
         share = self.parts.fraction(text)
         if share is not None and amounts and max(amounts) >= 100:
             whole = max(amounts)
             return Reading((round_half_up(whole * share), whole))
-        if (
-            len(amounts) >= 2
-            and all(a >= 100 for a in amounts)
-            and self.parts.mentions(text, self.v.parts.adding)
-        ):
-            total = sum(amounts)
-            parts = " + ".join(f"${a:,}" for a in amounts)
-            return Reading((total,), note="sum_money", note_values={"parts": parts})
         return self._several(text, "budget_usd", money=True)
 
     # ------------------------------------------------------------------------------ months
@@ -262,6 +264,28 @@ class NumberFields:
                 return Reading((0,))
             return Reading(found[-1].payload)
         return Reading(error=number) if isinstance(number, str) else NOTHING
+
+    def conditional(self, name: str, text: str, reading: Reading) -> Reading:
+        """A stored number said under a condition is asked: "if I get the severance, 6 months,
+        without it 2" offers both; "the whole program if it's under a year" offers the number
+        with the buttons, since the only number is the condition's."""
+        condition = _IF.search(text)
+        if not reading.stored or condition is None:
+            return reading
+        rest = text[condition.start() :]
+        end = _CLAUSE_END.search(rest)
+        inside = rest[: end.start()] if end else rest
+        outside = text[: condition.start()] + (rest[end.start() :] if end else "")
+        money = name == "budget_usd"
+
+        def has(part: str) -> bool:
+            return self.numbers.read(part, name, money=money, periods=False) is not None
+
+        if has(inside) and not has(outside):
+            value = reading.values[0]
+            return Reading((value, *(b for b in self.buttons[name] if b != value))[:4])
+        several = self._several(text, name, money=money)
+        return several if len(several.values) >= 2 else reading
 
     def hours(self, text: str, words: Words) -> Reading:
         return self.hours_reader.read(text)

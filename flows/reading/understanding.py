@@ -22,6 +22,7 @@ from typing import Literal
 from flows.content import Content
 from flows.numbers import words_of
 from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
+from flows.reading.corrections import Corrections
 from flows.reading.question_shape import QuestionShape
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers
@@ -80,6 +81,7 @@ class Understander:
         self.numbers = NumberFields(self.v, _button_numbers(content))
         self.guards = self.numbers.guards
         self.question_shape = QuestionShape(self.v)
+        self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
 
@@ -120,6 +122,8 @@ class Understander:
     ) -> Understanding:
         if not words_of(text):
             return Understanding("hint", name, hint="invalid_empty")
+        if KINDS[name] != "choice":  # "3 months, no wait, more like 5": 5
+            text = self.corrections.latest(text)
         exact = self._exact(name, text)
         if exact is not None:
             return self._stored(name, exact, Reading((exact,)), {})
@@ -175,7 +179,12 @@ class Understander:
             reading = self.numbers.pause(text, words)
         else:
             reading = self.numbers.hours(text, words)
-        reading = self.guards.settle(name, words, today, reading)
+        reading = self.numbers.conditional(
+            name, text, self.guards.settle(name, words, today, reading)
+        )
+        if reading.stored and reading.values[0] != 0 and self.choices.zero_first(name, words):
+            # "none. stay at home dad the last 5 years": the bare answer first; asked
+            return Reading((0, reading.values[0]), spans=reading.spans)
         if reading is NOTHING:
             for reply, _, _ in self.choices.clause_replies(words):
                 values = self.choices.reply_values(name, reply)

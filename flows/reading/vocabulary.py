@@ -69,6 +69,8 @@ class HoursWords(_Frozen):
     ask_words: dict[Phrase, list[int]]
     full_time: list[Phrase]
     day_lengths: dict[Phrase, int]
+    off_days: list[Phrase]
+    """Said after a shift rota ("3 nights on 4 off"), these are the days off."""
     """Parts of a day said instead of hours ("half a day on saturday" is 4 hours)."""
 
 
@@ -122,6 +124,8 @@ class Vocabulary(_Frozen):
     dropped_subject_modals: list[Phrase]
     hedged_number_words: list[Phrase]
     hedged_answer_words: list[Phrase]
+    other_people: list[Phrase]
+    corrections: list[Phrase]
     question_subjects: list[Phrase]
     professional_markers: list[Phrase]
     hobby_markers: list[Phrase]
