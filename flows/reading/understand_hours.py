@@ -39,12 +39,14 @@ class HoursReader:
         guards: Guards,
         buttons: dict[str, tuple[int, ...]],
         one: One,
+        several: Callable[[str, str], Reading],
     ) -> None:
         self.v = v
         self.parts = parts
         self.guards = guards
         self.buttons = buttons
         self._one = one
+        self._several = several
         count = "|".join([r"\d", *v.numbers.ones])
         self.rota = re.compile(
             rf"(?i)\b(?:{count})\s*(?:days?|nights?|shifts?)?\s*on\W+(?:and\s+)?"
@@ -135,6 +137,8 @@ class HoursReader:
                 r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
             )
         number = self._one(stripped, "hours_per_week")
+        if number == "several_numbers" and not kinds:  # "10 a week. 15 in the summer": asked
+            return self._several(stripped, "hours_per_week")
         if isinstance(number, str):
             return Reading(error=number)
         if number is None:

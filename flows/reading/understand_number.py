@@ -45,7 +45,9 @@ class NumberFields:
         self.guards = Guards(v, self.numbers)
         self.buttons = buttons
         """Each number question's button values: offered when a typed number can't be used."""
-        self.hours_reader = HoursReader(v, self.parts, self.guards, buttons, self._one)
+        self.hours_reader = HoursReader(
+            v, self.parts, self.guards, buttons, self._one, self._several
+        )
         self.pause_words: PhraseTable[tuple[int, ...]] = PhraseTable(
             [(p, (0,)) for p in v.pause.zero] + [(p, tuple(vs)) for p, vs in v.pause.ask.items()]
         )
@@ -263,6 +265,8 @@ class NumberFields:
             if any(f.payload == (0,) for f in found):
                 return Reading((0,))
             return Reading(found[-1].payload)
+        if number == "several_numbers":  # "I'd say 4, but 6 if I really stretch": asked
+            return self._several(text, "can_pause_income")
         return Reading(error=number) if isinstance(number, str) else NOTHING
 
     def conditional(self, name: str, text: str, reading: Reading) -> Reading:
