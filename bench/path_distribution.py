@@ -80,9 +80,9 @@ def _new_model(every: int, decisions: bool) -> int:
 def _count(
     worker: int, workers: int, every: int, decisions: bool
 ) -> tuple[dict[str, Counter[str]], dict[str, str]]:
-    from flows.decide import relevant
-    from flows.goal import serves
-    from flows.rules import decide
+    from flows.advice.decide import relevant
+    from flows.advice.goal import serves
+    from flows.advice.rules import decide
     from tests.advice_checks import Checker, every_button_profile
 
     content = default_content()
@@ -125,7 +125,7 @@ def _old_model() -> int:
     """The answer model before issue 17: four coding answers, four degrees, three income answers."""
     from flows.profile import Profile
 
-    rules: Any = importlib.import_module("flows.rules")  # the old module: limits, eligible, …
+    rules: Any = importlib.import_module("flows.rules")  # the old flat module: limits, eligible
 
     content = default_content()
     choices: dict[str, tuple[Any, ...]] = {

@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from bench.common import Table, median, percentile
 from bot.plan_files import plan_ics, roadmap_pages
+from flows.advice.rules import recommend
 from flows.content import default_content
 from flows.profile import Profile
-from flows.rules import recommend
 from flows.schedule import DatedMilestone, date_plan
 
 PART_TIMER = {

@@ -20,12 +20,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, too
 
 from bot.console import ConsoleView
+from flows.advice.details import present_detail
+from flows.advice.present import present_recommendation
+from flows.advice.rules import recommend
 from flows.content import default_content
-from flows.details import present_detail
 from flows.engine import Engine
-from flows.present import present_recommendation
 from flows.profile import Profile
-from flows.rules import recommend
 
 SWITCHER = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}
 COMMON = {

@@ -11,11 +11,11 @@ from pathlib import Path
 from bench.common import Table, median, percentile, person
 from bench.sample_answers import BASE_PROFILE
 from bot.storage import Storage, open_storage
+from flows.advice.rules import recommend
 from flows.content import default_content
 from flows.engine import Conversation, Engine
 from flows.profile import Profile
 from flows.questions import QUESTIONS
-from flows.rules import recommend
 from flows.turn.effects import Changes
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)

@@ -23,11 +23,11 @@ from bot.cli_operator import (
 )
 from bot.settings import SettingsError, load_settings
 from bot.storage import StorageError, StorageOptions, open_storage
+from flows.advice.rules import recommend
 from flows.content import ContentError, default_content
 from flows.engine import Engine
 from flows.graph import to_mermaid
 from flows.profile import Profile
-from flows.rules import recommend
 
 
 def read_profile(path: str) -> Profile | str:
@@ -120,7 +120,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from datetime import UTC, date, datetime
 
     from bot.plan_files import plan_ics, roadmap_pages
-    from flows.present import milestone_line
+    from flows.advice.present import milestone_line
     from flows.schedule import date_plan
 
     profile = read_profile(args.profile)

@@ -19,7 +19,7 @@ from bot.dispatcher import Dispatcher, NotSaved
 from bot.outputs import File, plan_files
 from bot.storage import Storage, StorageOptions, open_storage
 from flows.actions import Back, Edit, Help, Pick, Restart, Topic
-from flows.details import detail_topic
+from flows.advice.details import detail_topic
 from flows.engine import Engine
 from flows.events import Command, Event, Incoming, Press, Text
 from flows.questions import BY_FIELD

@@ -32,7 +32,7 @@ class Condition(Frozen):
 
 When = dict[ProfileField, Condition]
 LimitName = Literal["hours", "pace", "budget", "unpaid", "pay"]
-"""The hard limits a path is checked against (`flows/fit.py`)."""
+"""The hard limits a path is checked against (`flows/advice/fit.py`)."""
 
 
 def _check_when(when: When) -> None:

@@ -29,15 +29,16 @@ from flows.actions import (
     Resume,
     Topic,
 )
+from flows.advice.details import detail_topic, present_detail
+from flows.advice.present import present_faq, present_faq_menu
+from flows.advice.rules import Recommendation
 from flows.asking.answering import AnsweringViews
 from flows.content import Content
 from flows.conversation import Conversation
-from flows.details import detail_topic, present_detail
 from flows.dialogues.confirm import TypedConfirmations
 from flows.dialogues.on_screen import move
 from flows.events import Command, Event, Press, Text
 from flows.graph import QUESTION_STATES, InterviewState, Walk, fire
-from flows.present import present_faq, present_faq_menu
 from flows.questions import (
     BY_FIELD,
     Answer,
@@ -48,7 +49,6 @@ from flows.questions import (
 )
 from flows.reading.understanding import Understanding
 from flows.reply import HintKind, Reply
-from flows.rules import Recommendation
 
 __all__ = ["Conversation", "Engine", "Step"]
 

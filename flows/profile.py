@@ -18,7 +18,7 @@ NeedsVisa = Literal["yes", "no", "unsure"]
 LearningStyle = Literal["self_directed", "structured", "fast_intro"]
 ApprenticePay = Literal["yes", "no", "unsure"]
 """Could the person live on a work-integrated program's apprenticeship pay (asked only when it
-matters: see `flows/pay.py`)."""
+matters: see `flows/advice/pay.py`)."""
 PathId = Literal["degree", "certificate", "accelerated_immersive", "immersive", "self_study"]
 DegreeLevel = Literal["bachelor", "master", "phd"]
 """Which degree the `degree` path means: set by the degree a person already holds."""

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flows.actions import Pick
+from flows.advice.pay import asks_pay
 from flows.content import default_content
 from flows.numbers import words_of
-from flows.pay import asks_pay
 from flows.profile import FIELD_VALUES, NUMERIC_BOUNDS, PROFESSIONAL_CODING, ProfileField
 from flows.reply import Button
 
@@ -64,7 +64,7 @@ def is_needed(field: str, answers: Mapping[str, Answer]) -> bool:
 
     Years of professional experience only make sense for people who code professionally; until
     the coding question is answered they count as needed, so progress reads "of 11" at first.
-    Apprenticeship pay is asked only when it decides a paid program's fit (`flows/pay.py`).
+    Apprenticeship pay is asked only when it decides a paid program's fit (`flows/advice/pay.py`).
     """
     if field == "years_experience":
         return answers.get("coding_experience", "production") in PROFESSIONAL_CODING

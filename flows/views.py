@@ -21,14 +21,14 @@ from flows.actions import (
     RestartAnswer,
     Resume,
 )
+from flows.advice.pay import question_prompt
+from flows.advice.present import present_recommendation
+from flows.advice.rules import Recommendation, money, recommend
 from flows.content import Content, QuestionText
 from flows.conversation import Conversation
 from flows.graph import FINAL_STATES, QUESTION_STATES
-from flows.pay import question_prompt
-from flows.present import present_recommendation
 from flows.questions import Answer, needed_fields
 from flows.reply import Button, Reply, ReplyBuilder
-from flows.rules import Recommendation, money, recommend
 from flows.words import button_label, count
 
 

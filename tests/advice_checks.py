@@ -27,12 +27,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from flows.advice.fit import demands, open_ended_months, ruled_out
+from flows.advice.pay import asks_pay, monthly_pay, pay_program
+from flows.advice.rules import Recommendation, recommend
 from flows.content import Content, Demands
-from flows.fit import demands, open_ended_months, ruled_out
-from flows.pay import asks_pay, monthly_pay, pay_program
 from flows.plan import plan_months
 from flows.profile import FIELD_VALUES, PROFESSIONAL_CODING, PathId, Profile
-from flows.rules import Recommendation, recommend
 from tests.personas import screens
 
 _HERE = Path(__file__).resolve()
@@ -119,7 +119,7 @@ def random_profiles(count: int, seed: int = 17) -> Iterator[Profile]:
 
 
 def independent_verdict(path: PathId, profile: Profile, content: Content) -> str:
-    """Whether `path` fits, from its demands alone (not `flows.fit`): 'fits', 'does_not_fit',
+    """Whether `path` fits, from its demands alone (not `flows.advice.fit`): 'fits', 'does_not_fit',
     or 'not_published' when no known limit breaks but a figure is missing."""
     need = demands(path, profile, content)
     level = content.advice.degree_level(profile.degree).id if path == "degree" else None

@@ -23,12 +23,12 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from flows.actions import Resume
+from flows.advice.details import SCREENS, present_detail
+from flows.advice.present import milestone_line, pace_note, plan_summary, present_recommendation
+from flows.advice.rules import Recommendation
 from flows.content import Content
-from flows.details import SCREENS, present_detail
-from flows.present import milestone_line, pace_note, plan_summary, present_recommendation
 from flows.profile import Profile
 from flows.reply import Button, Reply, ReplyBuilder
-from flows.rules import Recommendation
 
 SWITCHER = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}
 RUNWAY = {"budget_usd": 60000, "can_pause_income": 24, "hours_per_week": 40}

@@ -12,9 +12,9 @@ only where the interview asks it. The sweep over every combination of buttons is
 
 from __future__ import annotations
 
+from flows.advice.present import HEADLINE_MAX, present_recommendation, reply_length
+from flows.advice.rules import recommend
 from flows.content import Content
-from flows.present import HEADLINE_MAX, present_recommendation, reply_length
-from flows.rules import recommend
 from tests.advice_checks import Checker, random_profiles
 
 ANSWER_SETS = 20_000

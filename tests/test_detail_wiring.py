@@ -8,11 +8,11 @@ from pathlib import Path
 from bench.fake_bot_api import FakeTelegram
 from bench.telegram_driver import SimUser, bot_running
 from flows.actions import Topic, decode
+from flows.advice.present import present_recommendation
+from flows.advice.rules import recommend
 from flows.content import Content
 from flows.engine import Engine
 from flows.events import Press
-from flows.present import present_recommendation
-from flows.rules import recommend
 from tests.conftest import BASE_PROFILE, make_profile
 from tests.test_console import chat
 from tests.test_engine import Conversation

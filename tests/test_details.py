@@ -8,10 +8,10 @@ from typing import Any, get_args
 import pytest
 
 from flows.actions import Resume
+from flows.advice.details import SCREENS, present_detail
+from flows.advice.rules import recommend
 from flows.content import Content, DetailTopicId
-from flows.details import SCREENS, present_detail
 from flows.reply import Reply
-from flows.rules import recommend
 from tests.conftest import make_profile
 
 SWITCHER = {"coding_experience": "none", "years_experience": 0, "degree": "bachelor_other"}

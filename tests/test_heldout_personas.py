@@ -27,10 +27,10 @@ from typing import Any
 import pytest
 import yaml
 
+from flows.advice.fit import LimitCheck, Verdict, overall, path_fit, ruled_out
+from flows.advice.rules import Recommendation, recommend
 from flows.content import Content
-from flows.fit import LimitCheck, Verdict, overall, path_fit, ruled_out
 from flows.profile import PathId, Profile
-from flows.rules import Recommendation, recommend
 from tests.personas import screens
 
 PERSONAS: list[dict[str, Any]] = yaml.safe_load(

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from flows.advice.present import HEADLINE_MAX, present_recommendation
+from flows.advice.rules import recommend
 from flows.content import Content
-from flows.present import HEADLINE_MAX, present_recommendation
-from flows.rules import recommend
 from tests.conftest import make_profile
 from tests.personas import (
     FULL_TIME_SWITCH,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from flows.advice.present import HEADLINE_MAX
+from flows.advice.rules import recommend
 from flows.content import Content
-from flows.present import HEADLINE_MAX
-from flows.rules import recommend
 from tests.conftest import make_profile
 from tests.personas import FULL_TIME_SWITCH, SWITCHER, Persona, check, screens
 

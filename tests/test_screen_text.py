@@ -16,11 +16,11 @@ import typing
 
 from pydantic import BaseModel
 
+from flows.advice.rules import recommend
 from flows.asking.passages import Passages
 from flows.content import Content
 from flows.content_advice import Advice
 from flows.numbers import words_of
-from flows.rules import recommend
 from tests.advice_checks import random_profiles
 from tests.personas import screens
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from flows.actions import PlanStart, RemindMe, ShowPlan, ShowProgress
+from flows.advice.rules import Recommendation
 from flows.content import ReminderText
 from flows.conversation import Conversation
 from flows.dialogues.reminder_settings import epoch, first_nudge
 from flows.engine import Engine
 from flows.events import Command
 from flows.reply import Button, Reply, ReplyBuilder
-from flows.rules import Recommendation
 from flows.schedule import DatedMilestone, ReminderSchedule, date_plan
 from flows.turn.context import Outcome, Turn, not_ready
 from flows.turn.effects import SendPlanFiles

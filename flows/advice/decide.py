@@ -1,6 +1,6 @@
 """Which path a profile gets: the ordered rule table over the paths' fit verdicts.
 
-Hard limits before preferences (`flows/fit.py`): a rule's path is taken only if no known limit
+Hard limits before preferences (`fit.py`): a rule's path is taken only if no known limit
 breaks (it fits, or a figure it needs is not published and the screen says which). The precedence
 lives in ONE place, the rule table in `content/rules.yaml`. A `required` rule (a credential the
 goal calls for) stops the search: its path is the one shown even when it does not fit, next to
@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from flows.advice.fit import PathFit, level_of, path_fit, ruled_out
 from flows.conditions import holds
 from flows.content import Content, Rule
-from flows.fit import PathFit, level_of, path_fit, ruled_out
 from flows.profile import FIELD_VALUES, DegreeLevel, PathId, Profile
 
 ALL_PATHS: tuple[PathId, ...] = FIELD_VALUES["path"]  # type: ignore[assignment]

@@ -1,6 +1,6 @@
 """Profile → Recommendation: the ONE advice object every screen renders from.
 
-The decision (`flows/decide.py`) picks the path; this module assembles everything the headline,
+The decision (`decide.py`) picks the path; this module assembles everything the headline,
 the costs, the plan, the other paths, the self-check and the nudges show about it: every limit
 checked with its verdict, the changes that were re-run and really make a path fit, whether the
 path serves the goal, what fits the limits when the goal's path does not, the reasons, caveats,
@@ -14,13 +14,12 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from flows.changes import Change, changes_for
-from flows.content import Content
-from flows.decide import ALL_PATHS, Decision, Situation, decide, relevant
-from flows.fit import LimitCheck, RuledOut, Verdict, demands, ruled_out
-from flows.goal import serves
-from flows.money import CashFlow, cash_flow, path_figures
-from flows.others import (
+from flows.advice.changes import Change, changes_for
+from flows.advice.decide import ALL_PATHS, Decision, Situation, decide, relevant
+from flows.advice.fit import LimitCheck, RuledOut, Verdict, demands, ruled_out
+from flows.advice.goal import serves
+from flows.advice.money import CashFlow, cash_flow, path_figures
+from flows.advice.others import (
     Alternative,
     WithinLimits,
     alternatives,
@@ -28,6 +27,7 @@ from flows.others import (
     passed_over,
     within_limits,
 )
+from flows.content import Content
 from flows.plan import Milestone, build_plan
 from flows.profile import DegreeLevel, PathId, Profile, ProfileField
 from flows.words import answer_label, count, money

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from flows.advice.fit import degree_level, demands, level_of
+from flows.advice.pay import monthly_pay
 from flows.content import Content, FigureKind, SourceId
-from flows.fit import degree_level, demands, level_of
-from flows.pay import monthly_pay
 from flows.plan import plan_months
 from flows.profile import PathId, Profile
 from flows.words import count, duration

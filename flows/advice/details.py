@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flows.actions import Resume
-from flows.content import Content, DetailTopicId, Titled
-from flows.plan import Milestone
-from flows.present import (
+from flows.advice.present import (
     check_line,
     milestone_line,
     money_line,
@@ -19,9 +17,11 @@ from flows.present import (
     pace_note,
     plan_summary,
 )
+from flows.advice.rules import Recommendation
+from flows.content import Content, DetailTopicId, Titled
+from flows.plan import Milestone
 from flows.profile import PathId, Profile
 from flows.reply import Button, Reply, ReplyBuilder
-from flows.rules import Recommendation
 from flows.words import count, money
 
 Screen = Callable[[Content, Profile, Recommendation, ReplyBuilder], None]

@@ -1,4 +1,4 @@
-"""Does a path fit a person? Its limits each get one of three answers (`flows/limits.py`): fits,
+"""Does a path fit a person? Its limits each get one of three answers (`limits.py`): fits,
 does not fit, or not published (never counted as fitting).
 
 A path declares its demands in `content/advice.yaml` (prerequisites, weekly study hours, the
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from flows.content import Content
-from flows.limits import (
+from flows.advice.limits import (
     LimitCheck,
     LimitId,
     Verdict,
@@ -22,7 +21,8 @@ from flows.limits import (
     pace_hours,
     tuition_text,
 )
-from flows.paths import degree_level, demands, level_of, path_name
+from flows.advice.paths import degree_level, demands, level_of, path_name
+from flows.content import Content
 from flows.profile import PathId, Profile, ProfileField
 from flows.words import answer_label
 

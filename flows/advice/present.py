@@ -11,11 +11,11 @@ give); or nothing fits. Everything is read from the advice object; nothing is de
 from __future__ import annotations
 
 from flows.actions import Back, Faq, FaqMenu, Restart, Resume, ShowPlan, Topic
+from flows.advice.fit import LimitCheck
+from flows.advice.rules import CashFlow, Recommendation
 from flows.content import Content, FaqItem
-from flows.fit import LimitCheck
 from flows.plan import WEEKS_PER_MONTH, Milestone
 from flows.reply import Button, Reply, ReplyBuilder
-from flows.rules import CashFlow, Recommendation
 from flows.words import count, duration, money
 
 HEADLINE_MAX = 1500

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from flows.advice.fit import LimitCheck, PathFit, demands, path_fit
+from flows.advice.pay import monthly_pay, pay_program
 from flows.content import Content
-from flows.fit import LimitCheck, PathFit, demands, path_fit
-from flows.pay import monthly_pay, pay_program
 from flows.plan import plan_months
 from flows.profile import PathId, Profile, ProfileField
 from flows.words import count, duration, money

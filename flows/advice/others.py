@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from flows.advice.decide import ALL_PATHS, Decision, relevant
+from flows.advice.fit import LimitCheck, PathFit, Verdict
+from flows.advice.goal import serves
+from flows.advice.money import CashFlow, cash_flow
 from flows.conditions import holds
 from flows.content import Content, Note
-from flows.decide import ALL_PATHS, Decision, relevant
-from flows.fit import LimitCheck, PathFit, Verdict
-from flows.goal import serves
-from flows.money import CashFlow, cash_flow
 from flows.profile import DegreeLevel, PathId, Profile
 
 
