@@ -130,7 +130,7 @@ async def walk_profile(front: Front, rng: random.Random) -> list[Seen]:
 
 
 SETUP_PREFIXES = frozenset({"sz", "sc", "sd", "sdd", "st", "sq", "qm", "qc"})
-"""The reminder setup's buttons (flows/actions_reminder_setup.py)."""
+"""The reminder setup's buttons (flows/actions/reminder_setup.py)."""
 
 
 async def nudge_everyone(app: Any, clock: FakeClock) -> None:

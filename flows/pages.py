@@ -4,7 +4,7 @@ Every message must fit a phone: at most `MAX_CHARS` characters as either front e
 A screen that would be longer, and that says how it is shown again (`Reply.again`), is cut
 between its blocks (a list between its items, a paragraph between its lines or sentences)
 into pages, each with the screen's own buttons and a row to turn the page (`Page` actions,
-flows/actions_pages.py). Turning a page is a press like any other: the owner of `again` builds
+flows/actions/pages.py). Turning a page is a press like any other: the owner of `again` builds
 the screen from the stored state and the turn shows the page asked for, by editing the pressed
 message, so the pages never pile up in the chat and Continue leaves nothing behind.
 

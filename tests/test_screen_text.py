@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from flows.advice.rules import recommend
 from flows.asking.passages import Passages
 from flows.content import Content
-from flows.content_advice import Advice
+from flows.content.advice import Advice
 from flows.numbers import words_of
 from tests.advice_checks import random_profiles
 from tests.personas import screens

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from flows.advice.paths import level_of
 from flows.advice.pay import monthly_pay, pay_program
 from flows.content import Content, Demands
-from flows.content_rules import LimitName
+from flows.content.rules import LimitName
 from flows.plan import plan_months
 from flows.profile import PathId, Profile, ProfileField
 from flows.words import answer_label, count, duration, money

@@ -6,7 +6,7 @@ says which dialogue on screen it leaves open (any other is closed: typed text be
 dialogue on screen, and anything else the person does takes the screen) and whether it needs a
 recommendation first. Typed text goes to the dialogue on screen (`TYPED`).
 
-Adding a button: its dataclass in flows/actions_*.py, one handler function in its dialogue's
+Adding a button: its dataclass in flows/actions/*.py, one handler function in its dialogue's
 module (flows/dialogues/), and one line in ACTIONS below. A page button (`Page`, a page of a
 long screen) is not listed: it carries the press that shows its screen, and goes to its owner.
 """
@@ -127,7 +127,7 @@ INTERVIEW_BUTTONS: Final = (
     a.Begin, a.Pick, a.Back, a.Restart, a.RestartAnswer, a.Help, a.Confirm, a.Edit, a.Resume,
     a.FaqMenu, a.Faq, a.AskTopic, a.Topic,
 )  # fmt: skip
-"""The interview's buttons (flows/actions_interview.py): all decided by flows/engine.py."""
+"""The interview's buttons (flows/actions/interview.py): all decided by flows/engine.py."""
 
 ACTIONS: Final[dict[type[a.Action], Route]] = dict(
     [

@@ -1,7 +1,7 @@
 """Every button action in the product, as one small typed dataclass each, with one codec.
 
 The one module to import actions from: importing it registers every action with the codec
-(`flows/action_codec.py`: `encode`, `decode`, the 64-byte limit), so `decode` knows them all.
+(`flows/actions/codec.py`: `encode`, `decode`, the 64-byte limit), so `decode` knows them all.
 The declarations live by dialogue: `actions_interview`, `actions_plan` (plan, progress, nudges,
 reminder settings), `actions_reminder_setup`, `actions_account`, and `actions_pages` (the page
 buttons of a long screen, in any dialogue).
@@ -14,7 +14,10 @@ recognised as stale instead of misapplied.
 
 from __future__ import annotations
 
-from flows.action_codec import (
+from flows.actions.account import (
+    DeleteAnswer,
+)
+from flows.actions.codec import (
     MAX_BYTES,
     Action,
     ActionTooLong,
@@ -22,10 +25,7 @@ from flows.action_codec import (
     decode,
     register,
 )
-from flows.actions_account import (
-    DeleteAnswer,
-)
-from flows.actions_interview import (
+from flows.actions.interview import (
     AskTopic,
     Back,
     Begin,
@@ -40,10 +40,10 @@ from flows.actions_interview import (
     Resume,
     Topic,
 )
-from flows.actions_pages import (
+from flows.actions.pages import (
     Page,
 )
-from flows.actions_plan import (
+from flows.actions.plan import (
     PLAN_ACTIONS,
     PROGRESS_ACTIONS,
     REMINDER_ACTIONS,
@@ -59,7 +59,7 @@ from flows.actions_plan import (
     Snooze,
     StepDone,
 )
-from flows.actions_reminder_setup import (
+from flows.actions.reminder_setup import (
     SETUP_ACTIONS,
     QuietChange,
     QuietMove,

@@ -8,7 +8,7 @@ action itself (a page of the screen that action shows) is that action's own data
 None and never raises.
 
 `decode` knows only registered classes: import actions from `flows.actions`, which imports every
-group of declarations (`flows/actions_*.py`) and so registers them all.
+group of declarations (`flows/actions/*.py`) and so registers them all.
 """
 
 from __future__ import annotations

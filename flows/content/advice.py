@@ -10,7 +10,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from flows.content_common import Frozen, NonEmpty, Source, SourceId
+from flows.content.common import Frozen, NonEmpty, Source, SourceId
 from flows.profile import FIELD_VALUES, CodingExperience, Degree, DegreeLevel, PathId
 
 

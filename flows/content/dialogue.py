@@ -9,7 +9,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from flows.content_common import Frozen, NonEmpty
+from flows.content.common import Frozen, NonEmpty
 from flows.profile import ProfileField
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError, model_validator
 
-from flows.content_advice import (
+from flows.content.advice import (
     Advice,
     Demands,
     FaqItem,
@@ -27,8 +27,8 @@ from flows.content_advice import (
     PlanStep,
     Titled,
 )
-from flows.content_common import Frozen, SourceId
-from flows.content_dialogue import (
+from flows.content.common import Frozen, SourceId
+from flows.content.dialogue import (
     ChatText,
     DetailTopicId,
     Dialogue,
@@ -36,8 +36,8 @@ from flows.content_dialogue import (
     QuestionText,
     ReminderText,
 )
-from flows.content_notes import Notes
-from flows.content_rules import Condition, Note, Rule, Rules, When
+from flows.content.notes import Notes
+from flows.content.rules import Condition, Note, Rule, Rules, When
 from flows.reading.vocabulary import AskText, EchoWords, Vocabulary
 
 __all__ = [
@@ -67,7 +67,7 @@ __all__ = [
     "load_content",
 ]
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 
 
 class Content(Frozen):

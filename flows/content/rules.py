@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from flows.content_common import Frozen, NonEmpty, SourceId
+from flows.content.common import Frozen, NonEmpty, SourceId
 from flows.profile import FIELD_VALUES, DegreeLevel, PathId, ProfileField
 
 

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from flows.content_common import Frozen, SourceId
+from flows.content.common import Frozen, SourceId
 
 
 class Note(Frozen):

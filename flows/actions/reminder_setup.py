@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from flows.action_codec import Action, register
+from flows.actions.codec import Action, register
 
 
 @register
