@@ -17,7 +17,7 @@ from flows.graph import InterviewState
 from flows.profile import Profile, upgrade_answers
 from flows.progress import UNDO_DEPTH, Tick
 from flows.questions import BY_FIELD, Answer, missing_fields
-from flows.reminder_setup import SetupState
+from flows.reminder_setup_state import SetupState
 
 _LEGACY_PENDING = {"restart": "confirm_restart", "delete": "confirm_delete"}
 """Rows saved before `dialogue`: their open question was `pending`."""

@@ -15,7 +15,7 @@ from flows.dialogues.reminder_settings import SNOOZE_DAYS
 from flows.graph import STATES
 from flows.pages import MAX_PAGES
 from flows.questions import BY_FIELD
-from flows.reminder_setup import QUIET_CHOICES
+from flows.reminder_setup_state import QUIET_CHOICES
 
 
 def longest(values: object) -> str:

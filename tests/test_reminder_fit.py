@@ -22,7 +22,8 @@ from flows.actions import (
 from flows.content import Content
 from flows.engine import Engine
 from flows.events import Press, Text
-from flows.reminder_setup import ReminderSetup, SetupResult, SetupState
+from flows.reminder_setup import ReminderSetup, SetupResult
+from flows.reminder_setup_state import SetupState
 from flows.reply import Reply
 from flows.schedule import ReminderSchedule
 from tests.test_reminders import finished_user, service
