@@ -47,7 +47,6 @@ from flows.questions import (
     match_button,
     numbered_pick,
 )
-from flows.reading.understanding import Understanding
 from flows.reply import HintKind, Reply
 
 __all__ = ["Conversation", "Engine", "Step"]
@@ -82,23 +81,6 @@ class Engine:
 
     def recommendation(self, conv: Conversation) -> Recommendation | None:
         return self.views.recommendation(conv)
-
-    # The free-text views `_typed` uses (flows/asking/answering.py), by the names it calls.
-
-    def understand(self, conv: Conversation, text: str, today: date | None) -> Understanding:
-        return self.views.understander.understand(conv.state, text, conv.answers, today)
-
-    def answered(self, conv: Conversation, text: str) -> Reply:
-        return self.views.answered(conv, text)
-
-    def answered_if_known(self, conv: Conversation, text: str) -> Reply | None:
-        return self.views.answered_if_known(conv, text)
-
-    def did_you_mean(self, conv: Conversation, got: Understanding) -> Reply:
-        return self.views.did_you_mean(conv, got)
-
-    def echoed(self, conv: Conversation, echo: str, fields: list[str]) -> Reply:
-        return self.views.echoed(conv, echo, fields)
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -252,26 +234,26 @@ class Engine:
         if button is not None:
             return self._press(conv, Press(button.action))
         if conv.state not in QUESTION_STATES:
-            return Step(conv, self.answered(conv, event.text), False)
+            return Step(conv, self.views.answered(conv, event.text), False)
         question = BY_FIELD[conv.state]
         picked = numbered_pick(question, event.text, self.show(conv).flat_buttons)
         if picked is not None:  # "2" at a choice question: the second option
             return self._press(conv, Press(picked))
-        got = self.understand(conv, event.text, today)
+        got = self.views.understander.understand(conv.state, event.text, conv.answers, today)
         if got.question:
-            return Step(conv, self.answered(conv, event.text), False)
+            return Step(conv, self.views.answered(conv, event.text), False)
         also = {f: v for f, v in got.also.items() if BY_FIELD[f].is_valid(v)}
         if got.status == "stored" and question.is_valid(got.value):
             assert got.value is not None
             return self._answer(conv, got.value, also, echo=got.echo)
         if got.status == "clarify" and any(question.is_valid(o.value) for o in got.options):
             noted = conv.model_copy(update={"answers": {**conv.answers, **also}})
-            return Step(noted, self.did_you_mean(noted, got), bool(also))
+            return Step(noted, self.views.did_you_mean(noted, got), bool(also))
         if got.status == "other_field" and also and got.echo:
             noted = conv.model_copy(update={"answers": drop_irrelevant({**conv.answers, **also})})
-            return Step(noted, self.echoed(noted, got.echo, list(also)), True)
+            return Step(noted, self.views.echoed(noted, got.echo, list(also)), True)
         if got.hint in ASKABLE:
-            reply = self.answered_if_known(conv, event.text)
+            reply = self.views.answered_if_known(conv, event.text)
             if reply is not None:
                 return Step(conv, reply, False)
         key = got.hint or "invalid_choice"
@@ -309,7 +291,7 @@ class Engine:
         if echo is None:
             return self._moved(moved)
         fields = [f for f in answered if f in moved.answers]
-        return Step(moved, self.echoed(moved, echo, fields), True)
+        return Step(moved, self.views.echoed(moved, echo, fields), True)
 
     # ------------------------------------------------------------------------------ helpers
 
