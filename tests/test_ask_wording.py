@@ -42,7 +42,7 @@ def test_filler_words_do_not_sink_a_question(index: AskIndex, question: str, fac
         # "after", "sign up": everyday words the advice seldom uses weigh half
         ("once a short course wraps up, what comes after it", "portfolio"),
         ("where could i sign up for the immersive", "flatironschool.com"),
-        ("who should honestly sign up for a boot camp", "oriented"),
+        ("who should honestly sign up for a boot camp", "orientation"),
     ],
 )
 def test_everyday_words_do_not_outweigh_the_topic(

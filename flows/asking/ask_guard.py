@@ -28,10 +28,14 @@ class Guards:
         self.guard = guard
         self._refuse = [words_of(p) for p in guard.refuse]
         self._openers = [words_of(p) for p in guard.refuse_openers]
+        self._patterns = [re.compile(p, re.IGNORECASE) for p in guard.refuse_patterns]
         self._known = frozenset(known) | {words_of(n) for n in guard.known_names}
 
     def refused(self, question: str) -> bool:
-        """A request to cheat, break in or reveal secrets, or a task ("write a …")."""
+        """A request to cheat, break in or reveal secrets, a task ("write a …"), or markup or
+        code pasted in ("<script>", "DROP TABLE"): its words ("script") must not find a passage."""
+        if any(p.search(question) for p in self._patterns):
+            return True
         text = words_of(question)
         if any(has_phrase(text, p) for p in self._refuse):
             return True

@@ -149,6 +149,8 @@ class Passages:
             sub_fields = dict(model)
             sub_title = str(sub_fields.get("title") or title)
             body = " ".join(
-                t for f, v in sub_fields.items() if f != "title" and (t := _text_of(v)) is not None
+                t
+                for f, v in sub_fields.items()
+                if f != "title" and f not in _SKIP_FIELDS and (t := _text_of(v)) is not None
             )
             yield self._make(section, f"{pid}/{_slug(sub_title)}", sub_title, body, (), source)
