@@ -22,7 +22,7 @@ from flows.reading.vocabulary_ask import FigureKind, Figures, FitsMe
 
 _UNITS = r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?|yrs?)"
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
-_SHORT = 450
+_SHORT = 600
 """A runner-up passage longer than this (characters) is offered as a topic, not shown."""
 Ranked = Sequence[tuple[int, float, float, float]]
 """(row, score, keyword coverage, similarity), best first (flows/asking/ask.py `_rank`)."""

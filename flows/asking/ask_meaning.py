@@ -42,7 +42,7 @@ class MeaningIndex:
             body = " ".join([p.text, *p.items])[:400]
             texts = [p.title, f"{p.title}. {body}", *ask.paraphrases.get(p.id, [])]
             if not p.id.startswith("list/"):  # finer probes: each sentence and list item
-                texts += [t for t in (*_SENTENCE.split(p.text), *p.items) if len(t) > 25]
+                texts += [t for t in (*_SENTENCE.split(p.text), *p.items, *p.parts) if len(t) > 25]
             if p.id.startswith("list/"):
                 texts += ask.lists[p.section].paraphrases
             probes += texts
@@ -131,14 +131,17 @@ class Comparisons:
             if p.id == pid or p.id.startswith(f"{pid}/")
         }
 
-    def without_names(self, question: str) -> str:
-        """The question's words without the names of the things it names ("who's the 18
-        month program designed for" → "who s the designed for")."""
+    def split_names(self, question: str) -> tuple[str, str]:
+        """(the question's words without the names of the things it names, those names):
+        "who's the 18 month program designed for" → ("who s the designed for", "18 month
+        program")."""
         words = read_words(question, ())
         keep = list(words.tokens)
+        names: list[str] = []
         for f in self._names.find(words):
+            names.append(f.phrase)
             keep[f.start : f.end] = [""] * (f.end - f.start)
-        return " ".join(w for w in keep if w)
+        return " ".join(w for w in keep if w), " ".join(names)
 
     def mentions(self, question: str) -> bool:
         """Whether a question names any program, role, layer or certification."""

@@ -87,26 +87,30 @@ class Ranker:
         thing named ("designed for") are left out of its search words."""
         named = self._comparisons.named_rows(question)
         topic, side_words = self._aspects.split(question) if named else (question, "")
-        if side_words:  # the thing is named: its name's words need not be found again
-            topic = self._aspects.split(self._comparisons.without_names(question))[0]
+        name_words = ""
+        if side_words:  # which side of a thing named: its name's words pick no passage
+            rest, name_words = self._comparisons.split_names(question)
+            topic = self._aspects.split(rest)[0]
         concepts = self.terms.concepts(topic)
         side = self.terms.concepts(side_words) if side_words else []
+        name = self.terms.concepts(name_words) if name_words else []
         meant = self.terms.corrected(question)
         sims, unsims = index.similarities(meant) if index is not None else (None, None)
-        found = self._rank(question, concepts, side, sims, named)
-        return Ranking(concepts + side, found, sims, unsims)
+        found = self._rank(question, concepts, (side, name), sims, named)
+        return Ranking(concepts + side + name, found, sims, unsims)
 
     def _rank(
         self,
         question: str,
         concepts: list[Concept],
-        side_concepts: list[Concept],
+        asked: tuple[list[Concept], list[Concept]],
         sims: Scores | None,
         entity: set[int],
     ) -> Ranked:
         """(row, score, keyword coverage, similarity), best first: coverage of the question's
         rarer words, bm25 relative to the best hit, a whole title typed, and meaning. The words
-        asking for a side of the thing named count only for the passages about that side."""
+        asking for a side of the thing named count only for the passages about that side, and
+        the thing's name for the passages about that thing."""
         terms = sorted({t for c in concepts for t in c.terms})
         weight = sum(c.weight for c in concepts)
         side = self._aspects.rows(question, entity)
@@ -127,8 +131,9 @@ class Ranker:
             for r in set(bm25) | side:
                 similarity[r] = float(sims[r])
         credit = self.ask.matching.synonym_credit
-        side_weight = sum(c.weight for c in side_concepts)
-        total = weight + side_weight
+        side_weight = sum(c.weight for c in asked[0])
+        name_weight = sum(c.weight for c in asked[1])
+        total = weight + side_weight + name_weight
 
         def coverage(row: int) -> float:
             if not total:
@@ -137,7 +142,8 @@ class Ranker:
                 c.weight * (1.0 if row in c.primary else credit if row in c.secondary else 0)
                 for c in concepts
             )
-            return (held + (side_weight if row in side else 0.0)) / total
+            held += side_weight if row in side else 0.0
+            return (held + (name_weight if row in entity else 0.0)) / total
 
         text = words_of(question)
         titled = {r for r, title in self._titles if has_phrase(text, title)}
