@@ -38,7 +38,9 @@ class AskIndex:
             for key, talk in content.ask.smalltalk.items()
         ]
         self._comparisons = Comparisons(self.passages, content.ask)
-        self.ranker = Ranker(self.passages, content.ask, self._comparisons)
+        numbers = content.vocabulary.numbers
+        number_words = [*numbers.ones, *numbers.tens, *numbers.casual]
+        self.ranker = Ranker(self.passages, content.ask, self._comparisons, number_words)
         self.terms = self.ranker.terms
         names = {
             w
@@ -50,7 +52,6 @@ class AskIndex:
         self._guards = Guards(
             content.ask.guard, self.terms.all_words | self.terms.domain_listed | names
         )
-        numbers = content.vocabulary.numbers
         self._composer = Composer(
             content.ask.figures, content.ask.fits_me, [*numbers.ones, *numbers.tens]
         )

@@ -43,6 +43,7 @@ class Ranker:
         passages: Sequence[Passage],
         ask: AskText,
         comparisons: Comparisons,
+        number_words: Sequence[str] = (),
     ) -> None:
         self.ask = ask
         self.passages = passages
@@ -68,7 +69,7 @@ class Ranker:
         self._aspects = Aspects(ask.aspects, passages)
         # Per-index memo table (bounded): the same words come up again and again.
         self._rows_cache: dict[str, frozenset[int]] = {}
-        self.terms = Terms(passages, ask, self.rows)
+        self.terms = Terms(passages, ask, self.rows, number_words)
 
     def rows(self, term: str) -> frozenset[int]:
         """Rows containing `term` (stemmed by FTS5), cached: the vocabulary is small."""
@@ -86,7 +87,8 @@ class Ranker:
         """Every candidate passage for `question`, scored; the words that ask for a side of a
         thing named ("designed for") are left out of its search words."""
         named = self._comparisons.named_rows(question)
-        topic, side_words = self._aspects.split(question) if named else (question, "")
+        asks_side = bool(self._aspects.rows(question, named))
+        topic, side_words = self._aspects.split(question) if asks_side else (question, "")
         name_words = ""
         if side_words:  # which side of a thing named: its name's words pick no passage
             rest, name_words = self._comparisons.split_names(question)
@@ -128,7 +130,7 @@ class Ranker:
         if sims is not None:
             for r in np.argsort(-sims)[:12]:
                 similarity[int(r)] = float(sims[r])
-            for r in set(bm25) | side:
+            for r in set(bm25) | entity:
                 similarity[r] = float(sims[r])
         credit = self.ask.matching.synonym_credit
         side_weight = sum(c.weight for c in asked[0])
@@ -164,6 +166,6 @@ class Ranker:
                 coverage(r),
                 similarity.get(r, 0.0),
             )
-            for r in (set(bm25) | set(similarity) | side) - ruled_out
+            for r in (set(bm25) | set(similarity) | entity) - ruled_out
         ]
         return sorted(scored, key=lambda x: -x[1])
