@@ -81,21 +81,30 @@ class AskIndex:
                 return AskResult(False, None, (), key)
         if self._guards.refused(question):
             return AskResult(False, None, (), "refused")
+        if self._guards.foreign(question):
+            return AskResult(False, None, (), self._fallback(question))
         sides = self._comparisons.sides(question)
         if len(sides) >= 2:
             return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
         trigger = self._uncovered.triggered(question, self._comparisons.named(question))
         if trigger is not None:
             return AskResult(False, None, (), None, uncovered=trigger)
-        on_topic = self.terms.on_topic(text) or self._comparisons.mentions(question)
+        story = self._guards.background(question)
+        fits_me = self._composer.fits_me(question)
+        # "I'm a marketer, what should I do?": a story asking for a path is about AI careers
+        on_topic = (
+            self.terms.on_topic(text)
+            or self._comparisons.mentions(question)
+            or bool(story and fits_me)
+        )
         name = self._guards.unknown_name(question)
         if name is not None and on_topic:
             return AskResult(False, None, (), None, uncovered=NAMED, name=name)
         index = self.meaning_index()
-        ranked = self.ranker.ranking(question, index)
+        ranked = self.ranker.ranking(question, index, story)
         concepts, found, sims, unsims = ranked.concepts, ranked.found, ranked.sims, ranked.unsims
         m = self.ask_text.meaning
-        if on_topic and self._composer.fits_me(question):
+        if on_topic and fits_me:
             # "which path then?" after a situation the articles answer in one passage ("my
             # employer requires a graduate credential") gets that passage, not the overview
             specific = found and found[0][3] >= m.alone

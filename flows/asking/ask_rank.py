@@ -83,9 +83,12 @@ class Ranker:
                 self._rows_cache[term] = rows
         return rows
 
-    def ranking(self, question: str, index: MeaningIndex | None) -> Ranking:
+    def ranking(
+        self, question: str, index: MeaningIndex | None, story: frozenset[str] = frozenset()
+    ) -> Ranking:
         """Every candidate passage for `question`, scored; the words that ask for a side of a
-        thing named ("designed for") are left out of its search words."""
+        thing named ("designed for") and the person's own story (`story`: "philosophy BA")
+        are left out of its search words."""
         named = self._comparisons.named_rows(question)
         asks_side = bool(self._aspects.rows(question, named))
         topic, side_words = self._aspects.split(question) if asks_side else (question, "")
@@ -93,6 +96,8 @@ class Ranker:
         if side_words:  # which side of a thing named: its name's words pick no passage
             rest, name_words = self._comparisons.split_names(question)
             topic = self._aspects.split(rest)[0]
+        if story:
+            topic = " ".join(w for w in words_of(topic).split() if w not in story)
         concepts = self.terms.concepts(topic)
         side = self.terms.concepts(side_words) if side_words else []
         name = self.terms.concepts(name_words) if name_words else []

@@ -29,6 +29,13 @@ class Guard(_Frozen):
     refuse_patterns: list[Phrase] = []
     """Regular expressions (case-insensitive) for markup or code pasted in place of a question
     ("<script>…", "'; DROP TABLE …"): declined, never searched for its words."""
+    foreign_subjects: list[Phrase] = []
+    """Things from other walks of life ("guitar", "stock market", "nursing job"): a question
+    about one is not about AI careers, whatever AI-career words it also uses ("how long to
+    learn guitar", "a masters in nursing")."""
+    background_cues: list[Phrase] = []
+    """Words that make such a thing the person's background instead ("I'm a nurse", "I work
+    at Tesla"), within a few words before it."""
     refuse_reply: Annotated[str, Field(min_length=1)]
     named_say: Annotated[str, Field(min_length=1)]
     """For a question about something the articles never name; `{name}` is that thing."""
