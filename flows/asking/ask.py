@@ -141,6 +141,10 @@ class AskIndex:
                 len(concepts),
                 similarity=similarity,
             )
+        kind = self._composer.kind(question)
+        if kind is not None:  # "how many projects": the close passage holding a count answers
+            found = self._composer.figure_first(kind, found, self.passages)
+            best, score, coverage, similarity = found[0]
         passage = self.passages[best]
         ratio = self.ask_text.matching.related_ratio
         related = [
@@ -149,7 +153,6 @@ class AskIndex:
             if s >= score * ratio and self.passages[r].title != passage.title
         ][:2]
         lines: tuple[str, ...] = ()
-        kind = self._composer.kind(question)
         if kind is not None and not self._composer.holds(passage, kind):
             family = self._family(best) | self._comparisons.named_rows(question)
             lines = self._composer.figure_lines(kind, best, found, self.passages, family)

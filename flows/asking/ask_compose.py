@@ -24,7 +24,10 @@ _UNITS = r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?|yrs?)"
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 _SHORT = 600
 """A runner-up passage longer than this (characters) is offered as a topic, not shown."""
-Ranked = Sequence[tuple[int, float, float, float]]
+FIGURE_CLOSE = 0.85
+"""A passage scoring this share of the best one's, holding the figure asked for, answers first."""
+Row = tuple[int, float, float, float]
+Ranked = Sequence[Row]
 """(row, score, keyword coverage, similarity), best first (flows/asking/ask.py `_rank`)."""
 
 
@@ -61,6 +64,19 @@ class Composer:
 
     def holds(self, passage: Passage, kind: FigureKind) -> bool:
         return bool(self._patterns[kind].search(_all_text(passage)))
+
+    def figure_first(
+        self, kind: FigureKind, ranked: list[Row], passages: Sequence[Passage]
+    ) -> list[Row]:
+        """The ranking with the passage that holds the figure asked for first, when the best
+        one lacks it and a close one (`FIGURE_CLOSE` of its score, among the next few) has it."""
+        if not ranked or self.holds(passages[ranked[0][0]], kind):
+            return ranked
+        top = ranked[0][1]
+        for i, row in enumerate(ranked[1:4], start=1):
+            if row[1] >= top * FIGURE_CLOSE and self.holds(passages[row[0]], kind):
+                return [row, *ranked[:i], *ranked[i + 1 :]]
+        return ranked
 
     def figure_lines(
         self,
