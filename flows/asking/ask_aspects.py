@@ -27,6 +27,7 @@ class Aspects:
                 [words_of(c) for c in a.cues],
                 [frozenset(words_of(w) for w in group) for group in a.together],
                 [i for i, p in enumerate(passages) if _about(p.id, a.ids)],
+                [words_of(u) for u in a.unless],
             )
             for a in aspects.values()
         ]
@@ -38,7 +39,9 @@ class Aspects:
         text = words_of(question)
         words = set(text.split())
         out: set[int] = set()
-        for cues, together, rows in self._cues:
+        for cues, together, rows, unless in self._cues:
+            if any(has_phrase(text, u) for u in unless):
+                continue
             if any(has_phrase(text, c) for c in cues) or any(g <= words for g in together):
                 out |= named.intersection(rows)
         return out
@@ -49,7 +52,9 @@ class Aspects:
         about; as search words they would find whichever passage happens to use them."""
         text = words_of(question)
         asked: list[str] = []
-        for cues, _, _ in self._cues:
+        for cues, _, _, unless in self._cues:
+            if any(has_phrase(text, u) for u in unless):
+                continue
             for cue in cues:
                 if has_phrase(text, cue):
                     text = f" {text} ".replace(f" {cue} ", " ").strip()

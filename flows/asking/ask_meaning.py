@@ -188,10 +188,13 @@ class Comparisons:
     def sides(self, question: str) -> tuple[Passage, ...]:
         words = read_words(question, ())
         text = f" {words.text} "
-        if not any(f" {cue} " in text for cue in self._cues):
+        found_names = self._names.find(words)
+        # "both immersive programs" names several things: a comparison without a cue word
+        several = any(len(f.payload) > 1 for f in found_names)
+        if not several and not any(f" {cue} " in text for cue in self._cues):
             return ()
         named: list[str] = []
-        for found in self._names.find(words):
+        for found in found_names:
             named += [pid for pid in found.payload if pid not in named]
         if len({pid.split("/")[0] for pid in named}) > 1 and not _mixed_paths(named):
             named = _main_group(named)

@@ -63,6 +63,8 @@ class Aspect(_Frozen):
     cues: list[Phrase]
     together: list[list[Phrase]] = []
     """Words that, all in one question in any order, ask for it ("who" … "for")."""
+    unless: list[Phrase] = []
+    """Words that turn the cue round ("who is it NOT for" asks for the catches)."""
     ids: list[Phrase]
 
 
