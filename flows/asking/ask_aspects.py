@@ -46,6 +46,15 @@ class Aspects:
                 out |= named.intersection(rows)
         return out
 
+    def turned_round(self, question: str, named: set[int]) -> set[int]:
+        """Rows a question turns away from ("who is it NOT for": never who it suits)."""
+        text = words_of(question)
+        out: set[int] = set()
+        for _, _, rows, unless in self._cues:
+            if any(has_phrase(text, u) for u in unless):
+                out |= named.intersection(rows)
+        return out
+
     def split(self, question: str) -> tuple[str, str]:
         """(the question without the words that ask for a side, those words): "designed
         for" or "upside" say which passage of a thing answers, not what the question is

@@ -101,7 +101,8 @@ class Ranker:
         concepts = self.terms.concepts(topic)
         side = self.terms.concepts(side_words) if side_words else []
         name = self.terms.concepts(name_words) if name_words else []
-        meant = self.terms.corrected(question)
+        told = " ".join(w for w in words_of(question).split() if w not in story)
+        meant = self.terms.corrected(told if story else question)
         sims, unsims = index.similarities(meant) if index is not None else (None, None)
         found = self._rank(question, concepts, (side, name), sims, named)
         return Ranking(concepts + side + name, found, sims, unsims)
@@ -156,6 +157,7 @@ class Ranker:
         titled = {r for r, title in self._titles if has_phrase(text, title)}
         others = self._comparisons.other_rows(question) - entity
         ruled_out = self._comparisons.ruled_out_rows(question) - entity
+        ruled_out |= self._aspects.turned_round(question, entity)
         m, mm = self.ask.matching, self.ask.meaning
         scored = [
             (
