@@ -63,6 +63,25 @@ def test_comparisons_in_the_plural_as_a_set_or_with_a_name_inside_another(
     assert len(result.sides) >= 2 and all(f in text for f in facts), text
 
 
+def test_names_with_a_slip_are_compared(index: AskIndex) -> None:
+    assert len(index.ask("self studdy vs bootcamp").sides) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("cheapest certification", "The certifications compared"),
+        ("what's the weakest cert", "The certifications compared"),
+        ("wich certifcation is cheapest", "The certifications compared"),
+        ("what's the shortest program", "The five paths at a glance"),
+    ],
+)
+def test_a_superlative_over_a_section_gets_the_whole_list(
+    index: AskIndex, question: str, topic: str
+) -> None:
+    assert respond(index, question).topic == topic
+
+
 def test_both_alone_is_no_comparison(index: AskIndex) -> None:
     """ "learn both AWS and GCP" asks how many clouds to learn, not for two certifications."""
     assert not index.ask("should I learn both aws and gcp deeply").sides

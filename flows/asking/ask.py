@@ -83,7 +83,10 @@ class AskIndex:
             return AskResult(False, None, (), "refused")
         if self._guards.foreign(question):
             return AskResult(False, None, (), self._fallback(question))
-        sides = self._comparisons.sides(question)
+        # names with a slip in them ("self studdy vs bootcamp") are compared too
+        sides = self._comparisons.sides(question) or self._comparisons.sides(
+            self.terms.corrected(question)
+        )
         if len(sides) >= 2:
             return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
         trigger = self._uncovered.triggered(question, self._comparisons.named(question))

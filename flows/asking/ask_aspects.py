@@ -75,3 +75,22 @@ def _about(pid: str, keys: Sequence[str]) -> bool:
     """ "paths/degree/best_for" and "paths/degree/notes/degree_best_for" are about best_for."""
     last = pid.rsplit("/", 1)[-1]
     return any(last == k or last.endswith(f"_{k}") for k in keys)
+
+
+class Cues:
+    """Phrases that say which passage answers, not what about ("cheapest", "weakest")."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self._phrases = [words_of(p) for p in phrases]
+
+    def find(self, question: str) -> list[str]:
+        text = words_of(question)
+        return [p for p in self._phrases if has_phrase(text, p)]
+
+    def split(self, question: str) -> tuple[str, str]:
+        """(the question without the cue phrases, those phrases)."""
+        text = words_of(question)
+        found = self.find(text)
+        for cue in found:
+            text = f" {text} ".replace(f" {cue} ", " ").strip()
+        return text, " ".join(found)

@@ -42,7 +42,7 @@ class Composer:
         self._fits = [words_of(c) for c in fits.cues]
         number = rf"(?:\d+(?:[.,]\d+)?\+?|{'|'.join(map(re.escape, number_words))})"
         self._patterns: dict[FigureKind, re.Pattern[str]] = {
-            "money": re.compile(r"\$\s?\d"),
+            "money": re.compile(r"\$\s?\d|\bfree\b", re.IGNORECASE),  # free is $0
             "duration": re.compile(
                 rf"(?i)\b{number}(?:\s*(?:-|–|to)\s*{number})?\+?\s*-?\s*{_UNITS}\b"
                 r"|\bmonths?\s+\d|\bday\s+1\b"

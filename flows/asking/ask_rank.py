@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from flows.asking.ask_aspects import Aspects
+from flows.asking.ask_aspects import Aspects, Cues
 from flows.asking.ask_meaning import Comparisons, MeaningIndex, Scores
 from flows.asking.ask_terms import Terms
 from flows.asking.ask_types import Concept
@@ -66,6 +66,13 @@ class Ranker:
             (i, t) for i, p in enumerate(passages) if len((t := words_of(p.title)).split()) > 1
         ]
         self._comparisons = comparisons
+        self._superlatives = Cues(ask.superlatives)
+        rows = {p.id: i for i, p in enumerate(passages)}
+        self._lists = [
+            (Cues(spec.names), rows[f"list/{section}"])
+            for section, spec in ask.lists.items()
+            if f"list/{section}" in rows
+        ]
         self._aspects = Aspects(ask.aspects, passages)
         # Per-index memo table (bounded): the same words come up again and again.
         self._rows_cache: dict[str, frozenset[int]] = {}
@@ -86,39 +93,46 @@ class Ranker:
     def ranking(
         self, question: str, index: MeaningIndex | None, story: frozenset[str] = frozenset()
     ) -> Ranking:
-        """Every candidate passage for `question`, scored; the words that ask for a side of a
-        thing named ("designed for") and the person's own story (`story`: "philosophy BA")
-        are left out of its search words."""
+        """Every candidate passage for `question`, scored. Some words say WHICH passage of a
+        thing answers rather than what the question is about; they count only for the
+        passages they point at: the words asking for a side of a thing named ("designed
+        for": its who-it-suits passages), the thing's name (its passages) and a superlative
+        ("cheapest", with no single thing named: the whole lists). The person's own story
+        (`story`: "philosophy BA") is left out altogether."""
         named = self._comparisons.named_rows(question)
-        asks_side = bool(self._aspects.rows(question, named))
-        topic, side_words = self._aspects.split(question) if asks_side else (question, "")
+        side = self._aspects.rows(question, named)
+        topic, side_words = self._aspects.split(question) if side else (question, "")
         name_words = ""
         if side_words:  # which side of a thing named: its name's words pick no passage
             rest, name_words = self._comparisons.split_names(question)
             topic = self._aspects.split(rest)[0]
+        lists = self._superlative_lists(self.terms.corrected(topic)) if not named else set()
+        topic, most_words = self._superlatives.split(topic) if lists else (topic, "")
         if story:
             topic = " ".join(w for w in words_of(topic).split() if w not in story)
         concepts = self.terms.concepts(topic)
-        side = self.terms.concepts(side_words) if side_words else []
-        name = self.terms.concepts(name_words) if name_words else []
+        credited = [
+            (self.terms.concepts(words), rows)
+            for words, rows in ((side_words, side), (name_words, named), (most_words, lists))
+            if words
+        ]
         told = " ".join(w for w in words_of(question).split() if w not in story)
         meant = self.terms.corrected(told if story else question)
         sims, unsims = index.similarities(meant) if index is not None else (None, None)
-        found = self._rank(question, concepts, (side, name), sims, named)
-        return Ranking(concepts + side + name, found, sims, unsims)
+        found = self._rank(question, concepts, credited, sims, named, lists)
+        return Ranking(concepts + [c for cs, _ in credited for c in cs], found, sims, unsims)
 
     def _rank(
         self,
         question: str,
         concepts: list[Concept],
-        asked: tuple[list[Concept], list[Concept]],
+        credited: list[tuple[list[Concept], set[int]]],
         sims: Scores | None,
         entity: set[int],
+        lists: set[int],
     ) -> Ranked:
         """(row, score, keyword coverage, similarity), best first: coverage of the question's
-        rarer words, bm25 relative to the best hit, a whole title typed, and meaning. The words
-        asking for a side of the thing named count only for the passages about that side, and
-        the thing's name for the passages about that thing."""
+        rarer words, bm25 relative to the best hit, a whole title typed, and meaning."""
         terms = sorted({t for c in concepts for t in c.terms})
         weight = sum(c.weight for c in concepts)
         side = self._aspects.rows(question, entity)
@@ -136,12 +150,11 @@ class Ranker:
         if sims is not None:
             for r in np.argsort(-sims)[:12]:
                 similarity[int(r)] = float(sims[r])
-            for r in set(bm25) | entity:
+            for r in set(bm25) | entity | lists:
                 similarity[r] = float(sims[r])
         credit = self.ask.matching.synonym_credit
-        side_weight = sum(c.weight for c in asked[0])
-        name_weight = sum(c.weight for c in asked[1])
-        total = weight + side_weight + name_weight
+        groups = [(sum(c.weight for c in cs), rows) for cs, rows in credited]
+        total = weight + sum(w for w, _ in groups)
 
         def coverage(row: int) -> float:
             if not total:
@@ -150,8 +163,7 @@ class Ranker:
                 c.weight * (1.0 if row in c.primary else credit if row in c.secondary else 0)
                 for c in concepts
             )
-            held += side_weight if row in side else 0.0
-            return (held + (name_weight if row in entity else 0.0)) / total
+            return (held + sum(w for w, rows in groups if row in rows)) / total
 
         text = words_of(question)
         titled = {r for r, title in self._titles if has_phrase(text, title)}
@@ -165,7 +177,7 @@ class Ranker:
                 coverage(r)
                 + m.rank_mix * bm25.get(r, 0.0)
                 + (m.title_bonus if r in titled else 0.0)
-                + (mm.entity_bonus if r in entity else 0.0)
+                + (mm.entity_bonus if r in entity or r in lists else 0.0)
                 + (mm.aspect_bonus if r in side else 0.0)
                 - (mm.entity_bonus if r in others else 0.0)
                 + mm.weight * max(similarity.get(r, 0.0), 0.0)
@@ -173,6 +185,12 @@ class Ranker:
                 coverage(r),
                 similarity.get(r, 0.0),
             )
-            for r in (set(bm25) | set(similarity) | entity) - ruled_out
+            for r in (set(bm25) | set(similarity) | entity | lists) - ruled_out
         ]
         return sorted(scored, key=lambda x: -x[1])
+
+    def _superlative_lists(self, question: str) -> set[int]:
+        """ "Which cert is the cheapest": the list of the section the question names."""
+        if not self._superlatives.find(question):
+            return set()
+        return {row for names, row in self._lists if names.find(question)}

@@ -242,6 +242,9 @@ class SectionList(_Frozen):
     item: Annotated[str, Field(min_length=1)]
     """A template over each item's fields."""
     paraphrases: list[Phrase] = []
+    names: list[Phrase] = []
+    """Words naming the section's things ("cert", "rounds"): with a superlative ("the
+    cheapest cert") the whole list answers."""
 
 
 class Uncovered(_Frozen):
@@ -307,6 +310,9 @@ class AskText(_Frozen):
     entities: dict[str, list[Phrase]]
     aspects: dict[str, Aspect] = {}
     """The sides of a thing a question asks about (flows/asking/ask_aspects.py)."""
+    superlatives: list[Phrase] = []
+    """Words that ask which of several is the most something ("cheapest", "weakest"): a
+    question with one and no single thing named is answered by a whole list."""
     entity_sets: dict[Phrase, list[str]] = {}
     """Phrases that name several things at once ("both immersive programs"), by passage id."""
     comparison_cues: list[Phrase]
