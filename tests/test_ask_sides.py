@@ -181,6 +181,19 @@ def test_a_message_meaning_what_a_passage_says_is_on_topic(index: AskIndex) -> N
     assert got.status == "answered" and "meetups" in got.text.lower(), got
 
 
+@pytest.mark.parametrize("message", ["ok", "got it", "k"])
+def test_a_word_or_two_close_to_a_passage_is_no_question(index: AskIndex, message: str) -> None:
+    """ "ok" is close in meaning to "is it ok to go slowly", but says nothing about AI careers."""
+    assert respond(index, message).status != "answered"
+
+
+@pytest.mark.parametrize(
+    "message", ["my python code has a bug, can you fix it", "can you call me later"]
+)
+def test_tasks_for_the_bot_are_declined(index: AskIndex, message: str) -> None:
+    assert index.ask(message).fallback == "refused"
+
+
 def test_which_path_after_a_situation_one_passage_answers(index: AskIndex) -> None:
     got = respond(index, "my employer's process requires a graduate credential. which path then?")
     assert got.topic == "My employer requires a graduate credential: which path?", got

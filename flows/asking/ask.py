@@ -124,8 +124,8 @@ class AskIndex:
             return AskResult(False, None, (), self._fallback(question), 0.0, len(concepts))
         best, score, coverage, similarity = found[0]
         # a message that means nearly what a passage says is on topic, whatever its words
-        # ("which events are worth going to")
-        if on_topic or similarity >= m.alone:
+        # ("which events are worth going to"), if it says more than a word or two ("ok")
+        if on_topic or (similarity >= m.alone and len(text.split()) >= 3):
             accepted = (
                 coverage >= self.ask_text.matching.min_coverage
                 or (similarity >= m.accept and coverage >= m.floor)
