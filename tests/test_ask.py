@@ -13,7 +13,7 @@ from flows.asking.ask_reply import answer_blocks, answer_text, as_json, offered
 from flows.asking.passages import Passages
 from flows.content import Content
 
-HIT_RATE = 0.9
+HIT_RATE = 0.95
 
 
 @pytest.fixture(scope="module")

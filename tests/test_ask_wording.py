@@ -42,7 +42,7 @@ def test_filler_words_do_not_sink_a_question(index: AskIndex, question: str, fac
         # "after", "sign up": everyday words the advice seldom uses weigh half
         ("once a short course wraps up, what comes after it", "portfolio"),
         ("where could i sign up for the immersive", "flatironschool.com"),
-        ("who should honestly sign up for a boot camp", "oriented"),
+        ("who should honestly sign up for a boot camp", "orientation"),
     ],
 )
 def test_everyday_words_do_not_outweigh_the_topic(
@@ -123,5 +123,5 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
     table = run_questions(TUNING / "questions_3.yaml", verbose=True)
     shown = capsys.readouterr().out
     answerable = table["answerable"]
-    assert answerable["right"] / (answerable["right"] + answerable["miss"]) >= 0.87, shown
+    assert answerable["right"] / (answerable["right"] + answerable["miss"]) >= 0.94, shown
     assert table["uncovered"]["miss"] == 0 and table["off_topic"]["miss"] == 0, shown

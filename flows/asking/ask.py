@@ -14,13 +14,11 @@ no file or network I/O happens here: the table lives in memory.
 
 from __future__ import annotations
 
-import sqlite3
-
 from flows.asking.ask_compose import Composer
 from flows.asking.ask_guard import Guards
 from flows.asking.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
-from flows.asking.ask_terms import Terms
-from flows.asking.ask_types import FIGURE, NAMED, AskResult, Concept
+from flows.asking.ask_rank import Ranker
+from flows.asking.ask_types import FIGURE, NAMED, AskResult
 from flows.asking.meaning import meaning
 from flows.asking.passages import Passage, Passages
 from flows.content import Content
@@ -35,30 +33,15 @@ class AskIndex:
     def __init__(self, content: Content, *, use_meaning: bool = True) -> None:
         self.ask_text = content.ask
         self.passages = Passages(content).all
-        m = content.ask.matching
-        self._weights = (m.title_weight, m.keywords_weight, m.body_weight)
-        self._mix = m.rank_mix
-        self._boost = [content.ask.sections[p.section].boost for p in self.passages]
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute(
-            "CREATE VIRTUAL TABLE passages USING fts5(title, keywords, body,"
-            " tokenize='porter unicode61')"
-        )
-        self._db.executemany(
-            "INSERT INTO passages(rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
-            [
-                (i, p.title, p.keywords, " ".join([p.text, *p.items]))
-                for i, p in enumerate(self.passages)
-            ],
-        )
-        self._titles = [
-            (i, t) for i, p in enumerate(self.passages) if len((t := words_of(p.title)).split()) > 1
-        ]
         self._smalltalk = [
             (key, [words_of(p) for p in talk.phrases])
             for key, talk in content.ask.smalltalk.items()
         ]
-        self.terms = Terms(self.passages, content.ask, self._rows)
+        self._comparisons = Comparisons(self.passages, content.ask)
+        numbers = content.vocabulary.numbers
+        number_words = [*numbers.ones, *numbers.tens, *numbers.casual]
+        self.ranker = Ranker(self.passages, content.ask, self._comparisons, number_words)
+        self.terms = self.ranker.terms
         names = {
             w
             for aliases in content.ask.entities.values()
@@ -69,30 +52,14 @@ class AskIndex:
         self._guards = Guards(
             content.ask.guard, self.terms.all_words | self.terms.domain_listed | names
         )
-        numbers = content.vocabulary.numbers
         self._composer = Composer(
             content.ask.figures, content.ask.fits_me, [*numbers.ones, *numbers.tens]
         )
-        self._comparisons = Comparisons(self.passages, content.ask)
         self._uncovered = UncoveredIndex(content.ask)
         self._use_meaning = use_meaning
         self._meaning: MeaningIndex | None = None
-        # Per-index memo tables (bounded): the same words come up again and again.
-        self._rows_cache: dict[str, frozenset[int]] = {}
 
     # ------------------------------------------------------------------------------ searching
-
-    def _rows(self, term: str) -> frozenset[int]:
-        """Rows containing `term` (stemmed by FTS5), cached: the vocabulary is small."""
-        rows = self._rows_cache.get(term)
-        if rows is None:
-            query = f'"{term}"'
-            rows = frozenset(
-                r for (r,) in self._db.execute("SELECT rowid FROM passages(?)", (query,))
-            )
-            if len(self._rows_cache) < 20_000:
-                self._rows_cache[term] = rows
-        return rows
 
     def meaning_index(self) -> MeaningIndex | None:
         """The passages' vectors, built on first use (the model loads once per process)."""
@@ -114,24 +81,38 @@ class AskIndex:
                 return AskResult(False, None, (), key)
         if self._guards.refused(question):
             return AskResult(False, None, (), "refused")
-        sides = self._comparisons.sides(question)
+        if self._guards.foreign(question):
+            return AskResult(False, None, (), self._fallback(question))
+        # names with a slip in them ("self studdy vs bootcamp") are compared too
+        sides = self._comparisons.sides(question) or self._comparisons.sides(
+            self.terms.corrected(question)
+        )
         if len(sides) >= 2:
             return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
-        trigger = self._uncovered.triggered(question)
+        trigger = self._uncovered.triggered(question, self._comparisons.named(question))
         if trigger is not None:
             return AskResult(False, None, (), None, uncovered=trigger)
-        on_topic = self.terms.on_topic(text) or self._comparisons.mentions(question)
+        story = self._guards.background(question)
+        fits_me = self._composer.fits_me(question)
+        # "I'm a marketer, what should I do?": a story asking for a path is about AI careers
+        on_topic = (
+            self.terms.on_topic(text)
+            or self._comparisons.mentions(question)
+            or bool(story and fits_me)
+        )
         name = self._guards.unknown_name(question)
         if name is not None and on_topic:
             return AskResult(False, None, (), None, uncovered=NAMED, name=name)
-        if on_topic and self._composer.fits_me(question):
-            return self._fits_me(text)
-        concepts = self.terms.concepts(question)
         index = self.meaning_index()
-        meant = self.terms.corrected(question)
-        sims, unsims = index.similarities(meant) if index is not None else (None, None)
-        found = self._rank(question, text, concepts, sims)
+        ranked = self.ranker.ranking(question, index, story)
+        concepts, found, sims, unsims = ranked.concepts, ranked.found, ranked.sims, ranked.unsims
         m = self.ask_text.meaning
+        if on_topic and fits_me:
+            # "which path then?" after a situation the articles answer in one passage ("my
+            # employer requires a graduate credential") gets that passage, not the overview
+            specific = found and found[0][3] >= m.alone
+            if not specific or self.passages[found[0][0]].id in self.ask_text.fits_me.passages:
+                return self._fits_me(text)
         if unsims is not None and index is not None:
             best_sim = float(sims.max()) if sims is not None else 0.0
             top = int(unsims.argmax())
@@ -142,7 +123,9 @@ class AskIndex:
         if not found:
             return AskResult(False, None, (), self._fallback(question), 0.0, len(concepts))
         best, score, coverage, similarity = found[0]
-        if on_topic:
+        # a message that means nearly what a passage says is on topic, whatever its words
+        # ("which events are worth going to"), if it says more than a word or two ("ok")
+        if on_topic or (similarity >= m.alone and len(text.split()) >= 3):
             accepted = (
                 coverage >= self.ask_text.matching.min_coverage
                 or (similarity >= m.accept and coverage >= m.floor)
@@ -161,6 +144,10 @@ class AskIndex:
                 len(concepts),
                 similarity=similarity,
             )
+        kind = self._composer.kind(question)
+        if kind is not None:  # "how many projects": the close passage holding a count answers
+            found = self._composer.figure_first(kind, found, self.passages)
+            best, score, coverage, similarity = found[0]
         passage = self.passages[best]
         ratio = self.ask_text.matching.related_ratio
         related = [
@@ -169,7 +156,6 @@ class AskIndex:
             if s >= score * ratio and self.passages[r].title != passage.title
         ][:2]
         lines: tuple[str, ...] = ()
-        kind = self._composer.kind(question)
         if kind is not None and not self._composer.holds(passage, kind):
             family = self._family(best) | self._comparisons.named_rows(question)
             lines = self._composer.figure_lines(kind, best, found, self.passages, family)
@@ -205,69 +191,6 @@ class AskIndex:
         return {
             i for i, p in enumerate(self.passages) if p.id == head or p.id.startswith(f"{head}/")
         }
-
-    def _rank(
-        self, question: str, text: str, concepts: list[Concept], sims: object
-    ) -> list[tuple[int, float, float, float]]:
-        """(row, score, keyword coverage, similarity), best first: coverage of the question's
-        rarer words, bm25 relative to the best hit, a whole title typed, and meaning."""
-        terms = sorted({t for c in concepts for t in c.terms})
-        weight = sum(c.weight for c in concepts)
-        ranked: list[tuple[int, float]] = []
-        if terms and weight:
-            ranked = self._db.execute(
-                "SELECT rowid, bm25(passages, ?, ?, ?) AS score FROM passages(?)"
-                " ORDER BY score LIMIT 20",
-                (*self._weights, " OR ".join(f'"{t}"' for t in terms)),
-            ).fetchall()
-        ranked = [(r, score * self._boost[r]) for r, score in ranked]
-        top = min((s for _, s in ranked), default=-1.0) or -1.0
-        bm25 = {r: s / top for r, s in ranked}
-        similarity: dict[int, float] = {}
-        if sims is not None:
-            import numpy as np
-
-            scores = np.asarray(sims)
-            for r in np.argsort(-scores)[:12]:
-                similarity[int(r)] = float(scores[r])
-            for r in bm25:
-                similarity[r] = float(scores[r])
-        credit = self.ask_text.matching.synonym_credit
-
-        def coverage(row: int) -> float:
-            if not weight:
-                return 0.0
-            return (
-                sum(
-                    c.weight * (1.0 if row in c.primary else credit if row in c.secondary else 0)
-                    for c in concepts
-                )
-                / weight
-            )
-
-        named = {r for r, title in self._titles if has_phrase(text, title)}
-        entity = self._comparisons.named_rows(question)
-        others = self._comparisons.other_rows(question) - entity
-        ruled_out = self._comparisons.ruled_out_rows(question) - entity
-        bonus = self.ask_text.matching.title_bonus
-        w = self.ask_text.meaning.weight
-        rows = (set(bm25) | set(similarity)) - ruled_out
-        scored = [
-            (
-                r,
-                coverage(r)
-                + self._mix * bm25.get(r, 0.0)
-                + (bonus if r in named else 0.0)
-                + (self.ask_text.meaning.entity_bonus if r in entity else 0.0)
-                - (self.ask_text.meaning.entity_bonus if r in others else 0.0)
-                + w * max(similarity.get(r, 0.0), 0.0)
-                + (self.ask_text.meaning.exact_bonus if similarity.get(r, 0.0) >= 0.92 else 0.0),
-                coverage(r),
-                similarity.get(r, 0.0),
-            )
-            for r in rows
-        ]
-        return sorted(scored, key=lambda x: -x[1])
 
     def _fallback(self, question: str) -> str:
         """Small talk inside a message ("thanks, bye"), a question about AI careers the advice

@@ -22,9 +22,12 @@ from flows.reading.vocabulary_ask import FigureKind, Figures, FitsMe
 
 _UNITS = r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?|yrs?)"
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
-_SHORT = 450
+_SHORT = 600
 """A runner-up passage longer than this (characters) is offered as a topic, not shown."""
-Ranked = Sequence[tuple[int, float, float, float]]
+FIGURE_CLOSE = 0.85
+"""A passage scoring this share of the best one's, holding the figure asked for, answers first."""
+Row = tuple[int, float, float, float]
+Ranked = Sequence[Row]
 """(row, score, keyword coverage, similarity), best first (flows/asking/ask.py `_rank`)."""
 
 
@@ -39,7 +42,7 @@ class Composer:
         self._fits = [words_of(c) for c in fits.cues]
         number = rf"(?:\d+(?:[.,]\d+)?\+?|{'|'.join(map(re.escape, number_words))})"
         self._patterns: dict[FigureKind, re.Pattern[str]] = {
-            "money": re.compile(r"\$\s?\d"),
+            "money": re.compile(r"\$\s?\d|\bfree\b", re.IGNORECASE),  # free is $0
             "duration": re.compile(
                 rf"(?i)\b{number}(?:\s*(?:-|–|to)\s*{number})?\+?\s*-?\s*{_UNITS}\b"
                 r"|\bmonths?\s+\d|\bday\s+1\b"
@@ -61,6 +64,19 @@ class Composer:
 
     def holds(self, passage: Passage, kind: FigureKind) -> bool:
         return bool(self._patterns[kind].search(_all_text(passage)))
+
+    def figure_first(
+        self, kind: FigureKind, ranked: list[Row], passages: Sequence[Passage]
+    ) -> list[Row]:
+        """The ranking with the passage that holds the figure asked for first, when the best
+        one lacks it and a close one (`FIGURE_CLOSE` of its score, among the next few) has it."""
+        if not ranked or self.holds(passages[ranked[0][0]], kind):
+            return ranked
+        top = ranked[0][1]
+        for i, row in enumerate(ranked[1:4], start=1):
+            if row[1] >= top * FIGURE_CLOSE and self.holds(passages[row[0]], kind):
+                return [row, *ranked[:i], *ranked[i + 1 :]]
+        return ranked
 
     def figure_lines(
         self,

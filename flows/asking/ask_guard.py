@@ -15,8 +15,11 @@ import re
 from collections.abc import Iterable
 
 from flows.numbers import has_phrase, words_of
+from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary_ask import Guard
 
+_REACH = 4
+"""How many words before a thing from another walk of life may say it is the person's own."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
@@ -28,14 +31,29 @@ class Guards:
         self.guard = guard
         self._refuse = [words_of(p) for p in guard.refuse]
         self._openers = [words_of(p) for p in guard.refuse_openers]
+        self._patterns = [re.compile(p, re.IGNORECASE) for p in guard.refuse_patterns]
+        self._foreign: PhraseTable[str] = PhraseTable((p, p) for p in guard.foreign_subjects)
+        self._background = [words_of(c) for c in guard.background_cues]
         self._known = frozenset(known) | {words_of(n) for n in guard.known_names}
 
     def refused(self, question: str) -> bool:
-        """A request to cheat, break in or reveal secrets, or a task ("write a …")."""
+        """A request to cheat, break in or reveal secrets, a task ("write a …"), or markup or
+        code pasted in ("<script>", "DROP TABLE"): its words ("script") must not find a passage."""
+        if any(p.search(question) for p in self._patterns):
+            return True
         text = words_of(question)
         if any(has_phrase(text, p) for p in self._refuse):
             return True
         return any(text == p or text.startswith(f"{p} ") for p in self._openers)
+
+    def foreign(self, question: str) -> bool:
+        """A question about another walk of life ("how long to learn guitar", "what degree
+        do I need to be a lawyer"), unless that is who the person is ("I'm a nurse…")."""
+        words = read_words(question, ())
+        return any(
+            not self._own(" ".join(words.tokens[: found.start]))
+            for found in self._foreign.find(words)
+        )
 
     def unknown_name(self, question: str) -> str | None:
         """The first name in a question that the articles never use: a capitalised word inside
@@ -52,6 +70,22 @@ class Guards:
             inside = match.start() > 0 and not _SENTENCE_END.search(question[: match.start()])
             capital = token[0].isupper() and inside and not token.isupper()
             mixed = any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)
-            if symbol or acronym or capital or mixed:
+            if (symbol or acronym or capital or mixed) and not self._own(question[: match.start()]):
                 return token
         return None
+
+    def background(self, question: str) -> frozenset[str]:
+        """Words the articles never use that tell who the person is ("I did a philosophy
+        BA", "I'm a marketer"): their story, not the topic, so they must not sink coverage."""
+        words = words_of(question).split()
+        out: set[str] = set()
+        for i, word in enumerate(words):
+            if word not in self._known and self._own(" ".join(words[:i])):
+                out.add(word)
+        return frozenset(out)
+
+    def _own(self, before: str) -> bool:
+        """Whether the words just before a name make it the person's own background ("I
+        work at Tesla", "I did a philosophy BA"): that is no subject the articles skip."""
+        near = " ".join(words_of(before).split()[-_REACH:])
+        return any(has_phrase(near, cue) for cue in self._background)

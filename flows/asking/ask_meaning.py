@@ -15,6 +15,7 @@ it, "bootcamp vs masters?" needs both sides, and "when does the next cohort star
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,7 +23,7 @@ import numpy.typing as npt
 
 from flows.asking.meaning import Meaning
 from flows.asking.passages import Passage
-from flows.numbers import words_of
+from flows.numbers import has_phrase, words_of
 from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary import AskText
 
@@ -41,7 +42,7 @@ class MeaningIndex:
             body = " ".join([p.text, *p.items])[:400]
             texts = [p.title, f"{p.title}. {body}", *ask.paraphrases.get(p.id, [])]
             if not p.id.startswith("list/"):  # finer probes: each sentence and list item
-                texts += [t for t in (*_SENTENCE.split(p.text), *p.items) if len(t) > 25]
+                texts += [t for t in (*_SENTENCE.split(p.text), *p.items, *p.parts) if len(t) > 25]
             if p.id.startswith("list/"):
                 texts += ask.lists[p.section].paraphrases
             probes += texts
@@ -71,30 +72,37 @@ class Comparisons:
 
     def __init__(self, passages: Sequence[Passage], ask: AskText) -> None:
         by_id = {p.id: p for p in passages}
-        self._names: PhraseTable[str] = PhraseTable(
-            (alias, pid)
+        names: list[tuple[str, tuple[str, ...]]] = [
+            (alias, (pid,))
             for pid, aliases in ask.entities.items()
             if pid in by_id
-            for alias in aliases
-        )
+            for alias in _with_plurals(aliases)
+        ]
+        names += [
+            (phrase, ids)
+            for phrase, pids in ask.entity_sets.items()
+            if (ids := tuple(pid for pid in pids if pid in by_id))
+        ]
+        self._names: PhraseTable[tuple[str, ...]] = PhraseTable(names)
         self._cues = frozenset(words_of(c) for c in ask.comparison_cues)
         self._by_id = by_id
         self._rows = list(passages)
         self._entity_ids = frozenset(pid for pid in ask.entities if pid in by_id)
 
-    def _named(self, question: str) -> set[str]:
+    def named(self, question: str) -> set[str]:
         """The things a question names, save those it rules out ("non-research roles"); a
         ruled-out name's last words may name another ("the non accelerated immersive")."""
         words = read_words(question, ())
         named: set[str] = set()
         for f in self._names.find(words):
             if not self._ruled_out(words.tokens, f.start):
-                named.add(f.payload)
+                named.update(f.payload)
                 continue
             named |= {
-                inner.payload
+                pid
                 for inner in self._names.find(words, f.start + 1, f.end)
                 if inner.end == f.end and inner.payload != f.payload
+                for pid in inner.payload
             }
         return named
 
@@ -111,8 +119,11 @@ class Comparisons:
         answer it, however close their words are."""
         words = read_words(question, ())
         ids = {
-            f.payload for f in self._names.find(words) if self._ruled_out(words.tokens, f.start)
-        } - self._named(question)
+            pid
+            for f in self._names.find(words)
+            if self._ruled_out(words.tokens, f.start)
+            for pid in f.payload
+        } - self.named(question)
         return {
             i
             for i, p in enumerate(self._rows)
@@ -120,14 +131,26 @@ class Comparisons:
             if p.id == pid or p.id.startswith(f"{pid}/")
         }
 
+    def split_names(self, question: str) -> tuple[str, str]:
+        """(the question's words without the names of the things it names, those names):
+        "who's the 18 month program designed for" → ("who s the designed for", "18 month
+        program")."""
+        words = read_words(question, ())
+        keep = list(words.tokens)
+        names: list[str] = []
+        for f in self._names.find(words):
+            names.append(f.phrase)
+            keep[f.start : f.end] = [""] * (f.end - f.start)
+        return " ".join(w for w in keep if w), " ".join(names)
+
     def mentions(self, question: str) -> bool:
         """Whether a question names any program, role, layer or certification."""
-        return bool(self._named(question))
+        return bool(self.named(question))
 
     def named_rows(self, question: str) -> set[int]:
         """The rows about the one thing a question names ("the long program": the AI
         Engineering Immersive and its phases); none when it names several or none."""
-        named = self._named(question)
+        named = self.named(question)
         # "phase one of the career switcher program" names a part and its whole: the part
         named -= {w for w in named if any(o.startswith(f"{w}/") for o in named)}
         if len(named) != 1:
@@ -145,7 +168,7 @@ class Comparisons:
     def other_rows(self, question: str) -> set[int]:
         """The rows about the named thing's siblings (the other program, the other
         certifications): a question about one is not answered with another."""
-        named = self._named(question)
+        named = self.named(question)
         if len(named) != 1:
             return set()
         pid = named.pop()
@@ -165,20 +188,42 @@ class Comparisons:
     def sides(self, question: str) -> tuple[Passage, ...]:
         words = read_words(question, ())
         text = f" {words.text} "
-        if not any(f" {cue} " in text for cue in self._cues):
+        found_names = self._names.find(words)
+        # "both immersive programs" names several things: a comparison without a cue word
+        several = any(len(f.payload) > 1 for f in found_names)
+        if not several and not any(f" {cue} " in text for cue in self._cues):
             return ()
         named: list[str] = []
-        for found in self._names.find(words):
-            if found.payload not in named:
-                named.append(found.payload)
-        groups = {pid.split("/")[0] for pid in named}
-        if len(named) < 2 or (len(groups) > 1 and not _mixed_paths(named)):
+        for found in found_names:
+            named += [pid for pid in found.payload if pid not in named]
+        if len({pid.split("/")[0] for pid in named}) > 1 and not _mixed_paths(named):
+            named = _main_group(named)
+        if len(named) < 2:
             return ()
         return tuple(self._by_id[pid] for pid in named[:3])
 
 
 _NOT = frozenset({"non", "not", "no", "without", "except"})
 """Before a name, these say the question is about anything but it ("non-research roles")."""
+
+
+def _with_plurals(aliases: Sequence[str]) -> list[str]:
+    """ "certificate" also as "certificates", "master's degree" as "master's degrees": people
+    compare kinds of things in the plural ("a master's or one of those certificates")."""
+    out = list(aliases)
+    for alias in aliases:
+        last = alias.split()[-1]
+        if last.isalpha() and len(last) > 2 and not last.endswith("s"):
+            out.append(f"{alias}s")
+    return out
+
+
+def _main_group(named: list[str]) -> list[str]:
+    """ "AWS ML vs Google ML engineer cert": two certifications and a role's name inside one
+    of them; the kind named at least twice, when only one is, is what is compared."""
+    groups = Counter(pid.split("/")[0] for pid in named)
+    main = [g for g, n in groups.items() if n >= 2]
+    return [pid for pid in named if pid.split("/")[0] == main[0]] if len(main) == 1 else []
 
 
 def _mixed_paths(named: list[str]) -> bool:
@@ -194,19 +239,29 @@ class UncoveredIndex:
         self._triggers: PhraseTable[str] = PhraseTable(
             (t, key) for key, entry in ask.uncovered.items() for t in entry.triggers
         )
+        self._unless = {
+            key: ([words_of(u) for u in entry.unless], frozenset(entry.covered_for))
+            for key, entry in ask.uncovered.items()
+        }
         self._together = [
             (key, frozenset(_plain(words_of(w)) for w in group))
             for key, entry in ask.uncovered.items()
             for group in entry.together
         ]
 
-    def triggered(self, question: str) -> str | None:
+    def triggered(self, question: str, named: set[str]) -> str | None:
+        """The entry a question's words call up, unless the question says what makes the
+        articles answer it after all: one of its `unless` words ("pay later" for an "ISA"),
+        or a thing named that `covered_for` lists (on campus or online, for a master's)."""
         words = read_words(question, ())
-        found = self._triggers.find(words)
-        if found:
-            return found[0].payload
         plain = {_plain(w) for w in words.tokens}
-        return next((key for key, group in self._together if group <= plain), None)
+        keys = [f.payload for f in self._triggers.find(words)]
+        keys += [key for key, group in self._together if group <= plain]
+        return next((key for key in keys if not self._answered(key, words.text, named)), None)
+
+    def _answered(self, key: str, text: str, named: set[str]) -> bool:
+        unless, covered_for = self._unless[key]
+        return bool(covered_for & named) or any(has_phrase(text, u) for u in unless)
 
 
 def _plain(word: str) -> str:

@@ -37,8 +37,10 @@ class Terms:
         passages: Sequence[Passage],
         ask: AskText,
         rows: Callable[[str], frozenset[int]],
+        number_words: Sequence[str] = (),
     ) -> None:
         self.ask = ask
+        self.number_words = frozenset(number_words)
         self.rows = rows
         self.count = len(passages)
         self.stop = frozenset(words_of(ask.stopwords).split())
@@ -110,8 +112,9 @@ class Terms:
         )
         if rows and self._everyday(term):
             weight *= self.ask.matching.everyday_weight
-        # A bare number ("6 months") says less about the topic than a word does.
-        return Concept(terms, primary, secondary, weight / 4 if term.isdigit() else weight)
+        # A bare number ("6 months", "the first two") says less about the topic than a word.
+        number = term.isdigit() or term in self.number_words
+        return Concept(terms, primary, secondary, weight / 4 if number else weight)
 
     def _everyday(self, word: str) -> bool:
         """A common English word that is no sign of the topic: the advice happens to use it

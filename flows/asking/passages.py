@@ -35,6 +35,9 @@ class Passage:
     source: str | None
     """The source article's title, when the passage has one."""
     keywords: str = ""
+    parts: tuple[str, ...] = ()
+    """The list entries folded into one bullet ("Topics: a, b, c"), each on its own: finer
+    probes for meaning ("which optimization concepts": "Optimization: gradient descent…")."""
 
     @property
     def key(self) -> str:
@@ -87,12 +90,19 @@ class Passages:
         return " ".join([self.ask.sections[section].keywords, *extra]).strip()
 
     def _make(
-        self, section: str, pid: str, title: str, text: str, items: tuple[str, ...], src: object
+        self,
+        section: str,
+        pid: str,
+        title: str,
+        text: str,
+        items: tuple[str, ...],
+        src: object,
+        parts: tuple[str, ...] = (),
     ) -> Passage:
         spec = self.ask.sections[section]
         source = self.sources.get(str(src)) if src else self.sources.get(str(spec.source))
         keywords = self._keywords(pid, section)
-        return Passage(pid, section, spec.topic, title, text, items, source, keywords)
+        return Passage(pid, section, spec.topic, title, text, items, source, keywords, parts)
 
     def _list(self, section: str, items: list[object]) -> Passage:
         """A whole section as one passage: one line per item (a template in ask.yaml)."""
@@ -139,7 +149,8 @@ class Passages:
         size = sum(map(len, lines)) + sum(len(i) for v in lists.values() for i in v)
         if size <= _SPLIT_OVER:
             bullets = tuple(f"{self._label(f)}: {', '.join(v)}" for f, v in lists.items())
-            yield self._make(section, pid, title, "\n".join(lines), bullets, source)
+            parts = tuple(v for values in lists.values() for v in values)
+            yield self._make(section, pid, title, "\n".join(lines), bullets, source, parts)
         else:
             yield self._make(section, pid, title, "\n".join(lines), (), source)
             for field, values in lists.items():
@@ -149,6 +160,8 @@ class Passages:
             sub_fields = dict(model)
             sub_title = str(sub_fields.get("title") or title)
             body = " ".join(
-                t for f, v in sub_fields.items() if f != "title" and (t := _text_of(v)) is not None
+                t
+                for f, v in sub_fields.items()
+                if f != "title" and f not in _SKIP_FIELDS and (t := _text_of(v)) is not None
             )
             yield self._make(section, f"{pid}/{_slug(sub_title)}", sub_title, body, (), source)

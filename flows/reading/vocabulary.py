@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.reading.answer_model import BOUNDS, CHOICES
-from flows.reading.vocabulary_ask import Figures, FitsMe, Guard
+from flows.reading.vocabulary_ask import Aspect, Figures, FitsMe, Guard
 from flows.reading.vocabulary_guards import GuardWords
 from flows.reading.vocabulary_parts import PartsWords
 
@@ -254,6 +254,9 @@ class SectionList(_Frozen):
     item: Annotated[str, Field(min_length=1)]
     """A template over each item's fields."""
     paraphrases: list[Phrase] = []
+    names: list[Phrase] = []
+    """Words naming the section's things ("cert", "rounds"): with a superlative ("the
+    cheapest cert") the whole list answers."""
 
 
 class Uncovered(_Frozen):
@@ -266,6 +269,12 @@ class Uncovered(_Frozen):
     examples: list[Phrase]
     offer: list[str]
     """Passage ids offered as topics."""
+    unless: list[Phrase] = []
+    """Words that make a triggered question one the articles do answer ("pay later" is the
+    payment entry, unless the question asks whether it is an "ISA")."""
+    covered_for: list[str] = []
+    """Things (`entities` ids) for which the articles do answer it: where a master's is
+    taught is covered, where the Immersive programs are taught is not."""
 
 
 class MeaningMatching(_Frozen):
@@ -286,6 +295,8 @@ class MeaningMatching(_Frozen):
     """Keyword coverage a question with no word from `domain_words` needs to be answered."""
     exact_bonus: float = Field(ge=0)
     entity_bonus: float = Field(ge=0)
+    aspect_bonus: float = Field(default=0.0, ge=0)
+    """Added to the passages about the side of the named thing a question asks for."""
     """Added to the passages about the one thing a question names ("layer 4", "phase 1")."""
     """Added for a question that is (nearly) one of a passage's paraphrases."""
 
@@ -309,6 +320,13 @@ class AskText(_Frozen):
     lists: dict[str, SectionList]
     paraphrases: dict[str, list[Phrase]]
     entities: dict[str, list[Phrase]]
+    aspects: dict[str, Aspect] = {}
+    """The sides of a thing a question asks about (flows/asking/ask_aspects.py)."""
+    superlatives: list[Phrase] = []
+    """Words that ask which of several is the most something ("cheapest", "weakest"): a
+    question with one and no single thing named is answered by a whole list."""
+    entity_sets: dict[Phrase, list[str]] = {}
+    """Phrases that name several things at once ("both immersive programs"), by passage id."""
     comparison_cues: list[Phrase]
     uncovered: dict[str, Uncovered]
     domain_words: str

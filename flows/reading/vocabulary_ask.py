@@ -26,6 +26,16 @@ class Guard(_Frozen):
     """Anywhere in a message: a request the bot never serves (cheating, malware, secrets)."""
     refuse_openers: list[Phrase]
     """Opening a message: a task for the bot ("write a …", "translate …"), not a question."""
+    refuse_patterns: list[Phrase] = []
+    """Regular expressions (case-insensitive) for markup or code pasted in place of a question
+    ("<script>…", "'; DROP TABLE …"): declined, never searched for its words."""
+    foreign_subjects: list[Phrase] = []
+    """Things from other walks of life ("guitar", "stock market", "nursing job"): a question
+    about one is not about AI careers, whatever AI-career words it also uses ("how long to
+    learn guitar", "a masters in nursing")."""
+    background_cues: list[Phrase] = []
+    """Words that make such a thing the person's background instead ("I'm a nurse", "I work
+    at Tesla"), within a few words before it."""
     refuse_reply: Annotated[str, Field(min_length=1)]
     named_say: Annotated[str, Field(min_length=1)]
     """For a question about something the articles never name; `{name}` is that thing."""
@@ -44,6 +54,18 @@ class Figures(_Frozen):
     """When no passage holds the figure asked for ("the articles don't give that figure")."""
     more: Annotated[str, Field(min_length=1)]
     """Heading for figures added from a second passage."""
+
+
+class Aspect(_Frozen):
+    """One side of a program, role or path a question can ask about (who it suits, its
+    catches): the words that ask for it, and the passage ids that answer (their last part)."""
+
+    cues: list[Phrase]
+    together: list[list[Phrase]] = []
+    """Words that, all in one question in any order, ask for it ("who" … "for")."""
+    unless: list[Phrase] = []
+    """Words that turn the cue round ("who is it NOT for" asks for the catches)."""
+    ids: list[Phrase]
 
 
 class FitsMe(_Frozen):
