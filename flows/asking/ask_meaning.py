@@ -25,7 +25,7 @@ from flows.asking.meaning import Meaning
 from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
 from flows.reading.understand_text import PhraseTable, read_words
-from flows.reading.vocabulary import AskText
+from flows.reading.vocabulary_search import AskText
 
 Scores = npt.NDArray[np.float32]
 _SENTENCE = re.compile(r"(?<=[.;])\s+")

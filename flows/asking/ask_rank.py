@@ -19,7 +19,7 @@ from flows.asking.ask_terms import Terms
 from flows.asking.ask_types import Concept
 from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
-from flows.reading.vocabulary import AskText
+from flows.reading.vocabulary_search import AskText
 
 Ranked = list[tuple[int, float, float, float]]
 """(row, score, keyword coverage, similarity), best first."""

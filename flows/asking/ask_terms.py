@@ -15,7 +15,7 @@ from flows.asking.ask_types import DURATIONS, EVERYDAY, Concept, stem
 from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
 from flows.reading.typos import Typos, zipf
-from flows.reading.vocabulary import AskText
+from flows.reading.vocabulary_search import AskText
 
 _CALENDAR = re.compile(r"\b(?:month|months|week|weeks) \d+(?: \d+)?\b")
 """A point in the plan's calendar ("month 5-6", "week 3"): a message about the timeline."""

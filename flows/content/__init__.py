@@ -38,7 +38,8 @@ from flows.content.dialogue import (
 )
 from flows.content.notes import Notes
 from flows.content.rules import Condition, Note, Rule, Rules, When
-from flows.reading.vocabulary import AskText, EchoWords, Vocabulary
+from flows.reading.vocabulary import EchoWords, Vocabulary
+from flows.reading.vocabulary_search import AskText
 
 __all__ = [
     "CONTENT_DIR",
