@@ -252,7 +252,8 @@ class Engine:
         if got.status == "other_field" and also and got.echo:
             noted = conv.model_copy(update={"answers": drop_irrelevant({**conv.answers, **also})})
             return Step(noted, self.views.echoed(noted, got.echo, list(also)), True)
-        if got.hint in ASKABLE:
+        understander = self.views.understander
+        if got.hint in ASKABLE and not understander.answers_another(conv.state, event.text):
             reply = self.views.answered_if_known(conv, event.text)
             if reply is not None:
                 return Step(conv, reply, False)

@@ -157,3 +157,12 @@ def test_a_failed_answer_asks_the_transport_for_its_own_how_to_answer_line(
     hours = Conversation(state="hours_per_week", answers={"coding_experience": "none"})
     assert engine.handle(hours, Text("lots")).reply.hint == "number"
     assert engine.handle(conv, Text("No degree")).reply.hint is None
+
+
+def test_an_unclear_answer_to_another_question_gets_the_hint_not_a_passage(
+    engine: Engine,
+) -> None:
+    conv = Conversation(state="coding_experience")
+    step = engine.handle(conv, Text("a bachelor's in maths and a master's in urban planning"))
+    assert engine.text.questions["coding_experience"].hint in text_of(step.reply)
+    assert "Tuition" not in text_of(step.reply)  # not the master's passage

@@ -66,7 +66,7 @@ class OtherAnswers:
         found: dict[str, Reading] = {}
         for part in self._parts(text, used):
             low = part.lower()
-            if strict and not _answer_like(low):
+            if strict and not answer_like(low):
                 continue
             for other in FIELDS:
                 known = {f: r.values[0] for f, r in found.items()}
@@ -121,7 +121,7 @@ def _asked(name: str, answers: Mapping[str, Answer], found: Mapping[str, Answer]
     return coding is None or coding in ("production", "ml")
 
 
-def _answer_like(part: str) -> bool:
+def answer_like(part: str) -> bool:
     """A part that reads as someone's own answer ("I can't stop working", "$2k", "associate
     degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
     words = part.split()

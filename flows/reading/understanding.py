@@ -25,7 +25,7 @@ from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
 from flows.reading.corrections import Corrections
 from flows.reading.question_shape import QuestionShape
 from flows.reading.typos import Typos
-from flows.reading.understand_also import OtherAnswers
+from flows.reading.understand_also import OtherAnswers, answer_like
 from flows.reading.understand_choice import ChoiceReader
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
@@ -193,6 +193,19 @@ class Understander:
                 if reply == "unsure":
                     return Reading(error="unsure_no_option")
         return reading
+
+    def answers_another(self, name: str, text: str, today: date | None = None) -> bool:
+        """Whether a statement reads as an answer to another question, even an unclear one
+        ("a bachelor's in statistics and a master's in public policy" at the coding question):
+        then it gets this question's hint, not a passage from the advice."""
+        low = text.lower()
+        for other, pattern in self.others.signals.items():
+            if other == name or not pattern.search(low):
+                continue
+            reading = self.read(other, text, today)  # a topic names a thing or two at most
+            if reading.values and (len(reading.spans) >= 3 or answer_like(low)):
+                return True
+        return False
 
     def looks_like_question(self, text: str) -> bool:
         return self.question_shape.is_question(text)
