@@ -202,3 +202,24 @@ def test_a_bare_number_is_not_noted_at_another_question_without_its_unit(
 def test_the_days_off_of_a_shift_rota_are_the_study_days(understander: Understander) -> None:
     got = understand(understander, "hours_per_week", "2 days on 5 off, 3 hours on my days off")
     assert (got.status, got.value) == ("stored", 15), got
+
+
+def test_a_rough_amount_is_asked(understander: Understander) -> None:
+    got = understand(understander, "budget_usd", "several thousand I guess")
+    assert got.status == "clarify" and len(options(got)) >= 2, got
+
+
+def test_a_run_of_weekdays_is_that_many_days(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "2 hrs tue-fri")
+    assert (got.status, got.value) == ("stored", 8), got
+
+
+def test_savings_over_monthly_spend_is_months_without_pay(understander: Understander) -> None:
+    got = understand(understander, "can_pause_income", "$12k in the bank, I burn $2k a month")
+    assert (got.status, got.value) == ("stored", 6), got
+    assert got.echo and "÷" in got.echo
+
+
+def test_a_hyphenated_number_word_is_one_number(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "thirty-five")
+    assert (got.status, got.value) == ("stored", 35), got

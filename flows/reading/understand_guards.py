@@ -44,6 +44,9 @@ class Guards:
         self.commute: PhraseTable[str] = PhraseTable((p, "commute") for p in g.commute)
         self.commute_days = tuple(g.commute_days)
         self.since: PhraseTable[str] = PhraseTable((p, "since") for p in v.years.since)
+        self.budget_vague: PhraseTable[tuple[int, ...]] = PhraseTable(
+            (p, tuple(vs)) for p, vs in g.budget_vague.items()
+        )
         self.budget_ask: PhraseTable[tuple[int, ...]] = PhraseTable(
             (p, tuple(vs)) for p, vs in g.budget_ask.items()
         )
@@ -128,6 +131,11 @@ class Guards:
         if name == "budget_usd":
             return self.budget(words) or reading
         return reading
+
+    def vague_budget(self, words: Words) -> Reading | None:
+        """ "a few thousand": an amount said only roughly; amounts offered."""
+        found = self.budget_vague.find(words)
+        return Reading(found[0].payload) if found else None
 
     def budget(self, words: Words) -> Reading | None:
         """ "money isn't really an issue": no amount given; amounts offered."""

@@ -52,6 +52,11 @@ class HoursReader:
             rf"(?i)\b(?:{count})\s*(?:days?|nights?|shifts?)?\s*on\W+(?:and\s+)?"
             rf"({count})\s*(?:days?|nights?)?\s*off\b"
         )
+        self.day_index = {d: i % 7 for i, d in enumerate(v.parts.day_names)}
+        named = "|".join(sorted(map(re.escape, v.parts.day_names), key=len, reverse=True))
+        self.day_run = re.compile(
+            rf"(?i)\b(?:from\s+)?({named})\s*(?:-|–|to|through|thru|till|until)\s*({named})\b"
+        )
         self.off = re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, v.hours.off_days))})\b")
         h = v.hours
         self.periods: PhraseTable[str] = PhraseTable(
@@ -82,7 +87,7 @@ class HoursReader:
         text = self.parts.each_way(self.parts.clock_hours(text))
         for phrase, hours in self.v.hours.day_lengths.items():  # "half a day": 4 hours
             text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
-        text = self._off_days(text)
+        text = self._off_days(self._day_range(text))
         guarded = self.guards.hours(
             text,
             self.read,
@@ -92,6 +97,17 @@ class HoursReader:
             return guarded
         schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
         return schedule if schedule is not None else self._hours_part(text)
+
+    def _day_range(self, text: str) -> str:
+        """ "3 hrs mon-thu": a run of days is that many days ("on 4 days")."""
+
+        def days(m: re.Match[str]) -> str:
+            first, last = (self.day_index[m.group(i).lower()] for i in (1, 2))
+            if (first, last) == (0, 4):
+                return "on weekdays"
+            return f"on {(last - first) % 7 + 1} days"
+
+        return self.day_run.sub(days, text)
 
     def _off_days(self, text: str) -> str:
         """ "3 nights on 4 off. On my off days I can do 4 hours": the off days are 4 days."""

@@ -191,6 +191,9 @@ class NumberFields:
             if dollars is None:
                 return Reading(self.buttons["budget_usd"], note="currency")
             text = dollars  # "€3000 (about $3,300)": the dollars they worked out
+        vague = self.guards.vague_budget(words)
+        if vague is not None:
+            return vague
         amounts = self._amounts(text)
         adding = len(amounts) >= 2 and self.parts.mentions(text, self.v.parts.adding)
         if adding and all(a >= 100 for a in amounts):  # "$5,250 from work, plus 2k myself"
@@ -238,6 +241,9 @@ class NumberFields:
 
     def pause(self, text: str, words: Words) -> Reading:
         """Months someone could go without pay: 0 when they cannot stop earning."""
+        runway = self._runway(text)
+        if runway is not None:
+            return runway
         number = self._one(text, "can_pause_income")
         found = self.pause_words.find(words)
         named = [f for f in found if len(f.payload) == 1 and f.payload != (0,)]
@@ -268,6 +274,20 @@ class NumberFields:
         if number == "several_numbers":  # "I'd say 4, but 6 if I really stretch": asked
             return self._several(text, "can_pause_income")
         return Reading(error=number) if isinstance(number, str) else NOTHING
+
+    def _runway(self, text: str) -> Reading | None:
+        """ "$9k saved and I spend ~$3k a month": savings over monthly costs, in whole months."""
+        saved: list[int] = []
+        monthly: list[int] = []
+        for _, part in self.parts.parts(text):
+            n = self.numbers.read(part, "budget_usd", money=True, periods=False)
+            if isinstance(n, Number) and n.value >= 100 and (n.marked or n.scaled):
+                (monthly if _PER_MONTH.search(part) else saved).append(round_half_up(n.value))
+        if len(saved) != 1 or len(monthly) != 1:
+            return None
+        months = saved[0] // monthly[0]
+        values = {"saved": f"${saved[0]:,}", "monthly": f"${monthly[0]:,}"}
+        return ranged("can_pause_income", months, "runway", values)
 
     def conditional(self, name: str, text: str, reading: Reading) -> Reading:
         """A stored number said under a condition is asked: "if I get the severance, 6 months,

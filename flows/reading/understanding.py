@@ -81,6 +81,8 @@ class Understander:
         self.numbers = NumberFields(self.v, _button_numbers(content))
         self.guards = self.numbers.guards
         self.question_shape = QuestionShape(self.v)
+        units = "|".join(w for w, n in self.v.numbers.ones.items() if 1 <= n <= 9)
+        self.compound = re.compile(rf"(?i)\b({'|'.join(self.v.numbers.tens)})-({units})\b")
         self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
@@ -170,6 +172,7 @@ class Understander:
         if kind == "choice":
             return self.guards.settle(name, words, today, self.choices.read(name, words))
         text = self.numbers.parts.without_codes(text)  # "H-1B" holds no number of hours
+        text = self.compound.sub(r"\1 \2", text)  # "twenty-five" is one number, not a range
         text = _PER.sub(" / ", text)  # "3 h/week", "3 hrs/wk": a unit per period, as spaced
         if name == "years_experience":
             reading = self.numbers.years(text, words, today)

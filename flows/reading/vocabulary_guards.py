@@ -41,6 +41,8 @@ class GuardWords(BaseModel):
     bloc_names: list[Phrase]
     """Words for the free-movement area as a whole ("eu", "europe")."""
     budget_ask: dict[Phrase, list[int]]
+    budget_vague: dict[Phrase, list[int]] = {}
+    """Amounts said only roughly ("a few thousand"): asked, with these offered."""
     """Budget answers without a number ("money isn't an issue"): amounts offered."""
     until_words: list[Phrase]
     """Before a month name at the months-without-pay question ("until march")."""
