@@ -223,3 +223,20 @@ def test_savings_over_monthly_spend_is_months_without_pay(understander: Understa
 def test_a_hyphenated_number_word_is_one_number(understander: Understander) -> None:
     got = understand(understander, "hours_per_week", "thirty-five")
     assert (got.status, got.value) == ("stored", 35), got
+
+
+def test_hours_given_with_full_time_win(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "full time, about 45 hrs")
+    assert (got.status, got.value) == ("stored", 45), got
+
+
+def test_a_later_side_with_also_adds_an_answer(understander: Understander) -> None:
+    got = understand(understander, "goal_role", "research I think, but platform work too")
+    assert got.status == "clarify" and {"research", "mlops"} <= set(options(got)), got
+
+
+def test_a_span_then_a_stint_adds_up(understander: Understander) -> None:
+    got = understand(
+        understander, "years_experience", "2016-2020 at a bank, then 3 years freelance"
+    )
+    assert (got.status, got.value) == ("stored", 7), got

@@ -138,6 +138,13 @@ class NumberParts:
             return None
         if since is not None:
             worked += (today.year - since) * 12
+        # "2019-2023 at Amazon, then 2 years at a startup" adds up; "so 8 years" restates
+        rest = self._span.sub(" ", text)
+        extra = self.reader.read(rest, "years_experience", money=False, periods=False)
+        stint = isinstance(extra, Number) and extra.marked and self.mentions(text, self.w.sequence)
+        away_too = self.not_professional(rest) or self.mentions(rest, self.w.breaks)
+        if stint and isinstance(extra, Number) and not away_too and extra.value != worked // 12:
+            worked += int(extra.value * 12)
         years = max(worked - away, 0) // 12
         return Reading((years,), note="span", note_values={"years": str(years)})
 

@@ -15,6 +15,10 @@ from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import Found, Negations, PhraseTable, Words, last_wins
 from flows.reading.vocabulary import ReplyKind, Vocabulary
 
+_ALSO = frozenset({"also", "too"})
+"""On the later side of a contrast, these add an answer to the earlier one instead of replacing
+it ("applied ml probably, but MLOps also sounds cool"): both are offered."""
+
 _OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whatever"})
 """Opening an exclusion ("anything but government"): ruled out as a phrase, not as an answer."""
 
@@ -156,7 +160,10 @@ def decide(
     earlier = {f.payload[0] for f in kept if len(f.payload) == 1} - {
         f.payload[0] for f in later if len(f.payload) == 1
     }
-    if earlier and any(negators & set(f.phrase.split()) for f in later):
+    later_side = {i for i, c in enumerate(words.contrast) if c == last}
+    also = any(words.tokens[i] in _ALSO for i in later_side)
+    if earlier and (also or any(negators & set(f.phrase.split()) for f in later)):
+        # "applied ml probably, but MLOps also sounds cool": the later side adds, not replaces
         # "I used to be a developer but haven't coded in years": a contrast ending in a
         # negative does not undo the first answer; ask.
         values = [*dict.fromkeys([*(v for f in kept for v in f.payload if v not in blocked)])]

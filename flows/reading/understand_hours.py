@@ -26,6 +26,8 @@ from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary import Vocabulary
 
+_HOUR_AMOUNT = re.compile(r"(?i)\d\s*(?:h|hrs?|hours?)\b")
+
 One = Callable[[str, str], "Number | str | None"]
 
 
@@ -145,8 +147,10 @@ class HoursReader:
         words = read_words(text, self.v.contrasts)
         found = self.periods.find(words)
         kinds = [f.payload for f in found]
-        if "full_time" in kinds:
-            return Reading((40,))
+        if "full_time" in kinds and not _HOUR_AMOUNT.search(text):
+            return Reading((40,))  # "full time, 50-60 hrs": the hours given win
+        found = [f for f in found if f.payload != "full_time"]
+        kinds = [f.payload for f in found]
         stripped = text
         for f in sorted(found, key=lambda f: -len(f.phrase)):
             stripped = re.sub(
