@@ -5,8 +5,8 @@ protocol on stdin/stdout is line based:
 
 1. prints ``PORT <n>`` once ``bench/fake_bot_api`` listens on 127.0.0.1:<n>;
 2. reads ``PID <n>``: the bot process to watch (it was started with that port);
-3. waits for the bot's first long poll, warms it up with a few interviews (not measured), runs
-   the measured load and prints ``RESULT <json>``, then exits.
+3. waits for the bot's first long poll, warms it up with a few interviews (not measured), prints
+   ``LOAD <people>``, runs the measured load and prints ``RESULT <json>``, then exits.
 
 Why the people live here rather than in a third process: they only push updates into the fake's
 queue and watch the bot's calls arrive, which costs a dictionary look-up per call when done in
@@ -206,6 +206,7 @@ async def measure(users: int, echo: bool) -> dict[str, Any]:
         await _load(people, range(FIRST_USER - WARMUP_PEOPLE, FIRST_USER))
         people.latencies.clear()
         people.updates = 0
+        print(f"LOAD {users}", flush=True)  # a profiler may start (telegram_process_bench)
         bot_cpu, fake_cpu = cpu_seconds(bot_pid), cpu_seconds("self")
         seconds = await _load(people, range(FIRST_USER, FIRST_USER + users))
         bot_cpu, fake_cpu = cpu_seconds(bot_pid) - bot_cpu, cpu_seconds("self") - fake_cpu

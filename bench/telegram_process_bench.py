@@ -98,7 +98,8 @@ def measure(
 ) -> dict[str, Any]:
     """One bot process under one load; the fake process reports what it saw as JSON.
 
-    ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file.
+    ``profile``: sample the bot with py-spy (installed separately) into this collapsed-stack file,
+    over the measured load only and only while it holds the GIL (its Python CPU, not its waits).
     ``code``: the checkout whose bot runs (another one for the "base" kind); ``started_as``:
     start it as that kind is started (both bots alike when comparing two checkouts).
     """
@@ -132,17 +133,18 @@ def measure(
             bot = subprocess.Popen(  # cwd: a fresh folder, so no stray .env is read
                 bot_command(started_as or kind), env=bot_env, cwd=tmp, stdout=log, stderr=log
             )
-            if profile is not None:
+            fake.stdin.write(f"PID {bot.pid}\n")
+            fake.stdin.flush()
+            if profile is not None:  # the measured load only: no start-up, no warm-up
+                _expect(fake.stdout, "LOAD")
                 spy = subprocess.Popen(
                     [
                         str(Path(sys.executable).with_name("py-spy")),
                         *("record", "--rate", "250", "--nonblocking", "--format", "raw"),
-                        *("--pid", str(bot.pid), "-o", str(profile)),
+                        *("--gil", "--pid", str(bot.pid), "-o", str(profile)),
                     ],
                     stdout=subprocess.DEVNULL,
                 )
-            fake.stdin.write(f"PID {bot.pid}\n")
-            fake.stdin.flush()
             result: dict[str, Any] = json.loads(_expect(fake.stdout, "RESULT"))
         except RuntimeError:
             log.flush()
@@ -241,6 +243,14 @@ def report_base(
     )
 
 
+def _side(profile: Path | None, kind: str) -> Path | None:
+    """With --base, the last round's profile of each side: PATH-base.txt and PATH-now.txt."""
+    if profile is None:
+        return None
+    side = "base" if kind == "base" else "now"
+    return profile.with_name(f"{profile.stem}-{side}{profile.suffix}")
+
+
 def _middle(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -266,10 +276,11 @@ def run(
                     order = ("base", "bot") if turn % 2 == 0 else ("bot", "base")
                     for kind in order:
                         where = code if kind == "base" else ROOT
-                        got = measure(kind, users, code=where, started_as="base")
+                        spy = _side(profile, kind) if turn == rounds - 1 else None
+                        got = measure(kind, users, code=where, started_as="base", profile=spy)
                         runs.setdefault((kind, users), []).append(got)
                         print(
-                            f"  measured {kind} at {users} people: "
+                            f"  measured {kind} at {users} people: {got['updates']} updates, "
                             f"{got['updates_per_s']:.0f} updates/s, "
                             f"{got['bot_cpu_ms_per_update']:.2f} ms CPU per update",
                             file=sys.stderr,
@@ -292,7 +303,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="the bot and the echo bot as processes")
     parser.add_argument("--users", type=int, nargs="*", default=list(LOADS))
     parser.add_argument("--only", choices=("bot", "echo"))
-    parser.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the last run")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="py-spy stacks of the last run's measured load (with --base: of both, -base/-now)",
+    )
     parser.add_argument("--base", help="also measure the bot at this git ref (e.g. base-round3)")
     parser.add_argument("--rounds", type=int, default=1, help="with --base: rounds per load")
     args = parser.parse_args()

@@ -23,6 +23,7 @@ from telegram.ext import (
 
 from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
+from bot.heap import settle_after_startup
 from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.storage import StorageOptions, describe, open_storage
@@ -121,12 +122,15 @@ def build_application(
     pool_size: int = 64,
     read_timeout: float = 5.0,
     answer_by: float | None = None,
+    own_process: bool = False,
 ) -> Application:  # type: ignore[type-arg]
     """The whole bot, ready for `serve_polling`, `webhook.serve` or `running` in tests.
 
     `read_timeout`: seconds a Bot API call may wait for its answer before its outcome is
     unknown; `answer_by`: seconds after which a slow turn's button press is answered without
-    its toast (default bot.telegram.callback_answers.ANSWER_BY)."""
+    its toast (default bot.telegram.callback_answers.ANSWER_BY); `own_process`: the bot is
+    this process's only application (`run_bot`), so once started its garbage collector is set
+    for a long run (bot/heap.py)."""
     assert settings.token is not None
     content = default_content()
     dialogues = Dialogues.build(
@@ -161,6 +165,8 @@ def build_application(
         )
         # The meaning model (flows/asking/meaning.py) loads now, not on the first person's question.
         await asyncio.to_thread(dialogues.engine.views.index.meaning_index)
+        if own_process:  # start-up is done: everything it built lives as long as the process
+            settle_after_startup()
         log.info("event=started bot=%s database=%s", app.bot.username, describe(settings.database))
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -215,7 +221,7 @@ def run_bot(settings: Settings) -> int:
         log.warning("event=webhook_insecure detail=no_secret_token_AIPATH_WEBHOOK_INSECURE=1")
     try:
         asyncio.run(wait_for_telegram(settings))
-        app = build_application(settings, clock=clock_for(settings))
+        app = build_application(settings, clock=clock_for(settings), own_process=True)
         asyncio.run(_serve(app, settings))
     except TokenRejected:
         print(
