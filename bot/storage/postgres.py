@@ -3,8 +3,8 @@
 Two small pools: one for queries (autocommit: a write is committed when it returns), one whose
 connections only hold a person's advisory lock for the length of an update (`user_turn`), so a
 turn waiting for a query connection never starves the turn holding the lock. After a server
-restart the pools replace dead connections by themselves; statements that hit one are retried.
-What several workers rely on rests on PostgreSQL's locks, freed by the server when a worker dies,
+restart the pools replace dead connections, and statements that hit one are retried. What
+several workers rely on rests on PostgreSQL's locks, freed by the server when a worker dies,
 never on process memory (deploy/README.md tables each guarantee and what it rests on).
 """
 
@@ -24,12 +24,20 @@ from typing import Any, cast
 
 import asyncpg
 
-from bot.storage import describe
+from bot.storage import Counts, describe
 from bot.storage.records import Row, StorageError, db_value
-from bot.storage.schema import HOLDER_LOCK_SPACE, LIVE_LOCK, SWEEP_LOCK, TABLES, USER_LOCK_SPACE
 from bot.storage.shared import Storage, StorageOptions, _transaction
-from bot.storage.sqlite import private_file
+from bot.storage.sql import TABLES
+from bot.storage.sqlite import SqliteStorage, private_file
 
+# Advisory lock keys. Per-user and per-holder locks take two keys, in their own key spaces, so an
+# id never collides with the single-key locks.
+USER_LOCK_SPACE = 0x41495041  # "AIPA"
+HOLDER_LOCK_SPACE = 0x41495048  # "AIPH": held by a live process for its claims
+MIGRATION_LOCK = 0x41495041_0001
+SWEEP_LOCK = 0x41495041_0002
+LIVE_LOCK = 0x41495041_0003
+"""Held shared by every running bot; `aipath restore` needs it exclusively."""
 _NAME = {"application_name": f"aipath-{os.getpid()}"}
 """Names this worker in pg_stat_activity, so an operator sees who holds which lock."""
 BACKUP_FORMAT = "aipath-postgresql-backup"
@@ -39,6 +47,11 @@ NUDGE_DELAY = """
 TRANSIENT = ("08", "57", "53", "40")
 """SQLSTATE classes that say "try again": connection lost; shutting down or starting up; disk
 full or too many connections; a serialization failure or deadlock."""
+LIVE = {
+    "live": ("_shared", "an aipath restore; wait for it"),
+    "restore": ("", "a bot; stop it first"),
+}
+"""Per role that needs the live lock: how it takes it, and who holds it when it cannot."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -55,6 +68,17 @@ class PgStorage(Storage):
     """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
 
     dialect = "postgresql"
+    before_migrating = (  # one worker migrates; the others wait, then find nothing left to do
+        f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})",
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+        "applied_at timestamptz NOT NULL DEFAULT now())",
+    )
+    holder_gone = f"""claimed_at < :orphaned AND COALESCE(claim_holder, 0) NOT IN (
+        SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted
+          AND classid = {HOLDER_LOCK_SPACE} AND objsubid = 2
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))"""
+    """The holder's session lock has vanished, and the claim is older than a grace (a worker
+    cut off by a server restart may still be recording the nudge it sent)."""
 
     def __init__(self, url: str, options: StorageOptions, *pools: asyncpg.Pool) -> None:
         super().__init__(describe(url), options)
@@ -66,8 +90,7 @@ class PgStorage(Storage):
     @classmethod
     async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
         pool = functools.partial(asyncpg.create_pool, url, min_size=0, server_settings=_NAME)
-        pools = [await pool(max_size=n) for n in (8, 16)]  # min_size 0: nothing opened yet
-        storage = cls(url, options or StorageOptions(), *pools)
+        storage = cls(url, options or StorageOptions(), *[await pool(max_size=n) for n in (8, 16)])
         try:
             await storage.migrate()
             if storage.options.role != "tool":
@@ -87,7 +110,7 @@ class PgStorage(Storage):
         await self._turns.close()
         await self._pool.close()
 
-    async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
+    async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
         text, names = translate(sql)
         current = _transaction.get()
         conn = current[1] if current is not None and current[0] is self else self._pool
@@ -106,8 +129,8 @@ class PgStorage(Storage):
 
     @asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
-        """Inside, this task's reads and writes go through one connection in one transaction;
-        a snapshot reads every table as of one moment (REPEATABLE READ, read only)."""
+        """This task's statements through one connection in one transaction; a snapshot reads
+        every table as of one moment (REPEATABLE READ, read only)."""
         isolation = {"isolation": "repeatable_read", "readonly": True} if snapshot else {}
         async with self._pool.acquire() as conn, conn.transaction(**isolation):
             token = _transaction.set((self, conn))
@@ -117,16 +140,12 @@ class PgStorage(Storage):
                 _transaction.reset(token)
 
     async def backup(self, target: Path) -> None:
-        """A consistent JSON dump of every table (one REPEATABLE READ snapshot): it needs no
-        client binaries matching the server's version, and `aipath restore` loads it again."""
-        document = {
-            "format": BACKUP_FORMAT,
-            "schema_version": await self.schema_version(),
-            "tables": await self.table_rows(),
-        }
-        data = json.dumps(document, ensure_ascii=False).encode()
+        """A JSON dump of every table from one snapshot: it needs no client binaries matching
+        the server's version, and `aipath restore` loads it again."""
+        version, tables = await self.schema_version(), await self.table_rows()
+        document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
         with private_file(target) as fd:
-            await asyncio.to_thread(os.write, fd, data)
+            await asyncio.to_thread(os.write, fd, json.dumps(document, ensure_ascii=False).encode())
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
         """Replace every row with a JSON dump's, in one transaction."""
@@ -170,18 +189,14 @@ class PgStorage(Storage):
                 self._session, self._leads = None, False
         conn = await asyncpg.connect(self.url, server_settings=_NAME)
         try:
-            while not await conn.fetchval(
-                "SELECT pg_try_advisory_lock($1, $2)", HOLDER_LOCK_SPACE, self.holder
-            ):
+            lock = "SELECT pg_try_advisory_lock($1, $2)"
+            while not await conn.fetchval(lock, HOLDER_LOCK_SPACE, self.holder):
                 self.holder = (self.holder + 2) % 2**31  # taken by another live process
-            role = self.options.role
-            if role != "tool" and not await conn.fetchval(
-                f"SELECT pg_try_advisory_lock{'_shared' if role == 'live' else ''}($1)", LIVE_LOCK
+            shared, holder = LIVE.get(self.options.role, (None, ""))
+            if shared is not None and not await conn.fetchval(
+                f"SELECT pg_try_advisory_lock{shared}($1)", LIVE_LOCK
             ):
-                user = (
-                    "an aipath restore; wait for it" if role == "live" else "a bot; stop it first"
-                )
-                raise StorageError(f"{self.name} is in use by {user}")
+                raise StorageError(f"{self.name} is in use by {holder}")
         except BaseException:
             conn.terminate()
             raise
@@ -193,43 +208,54 @@ class PgStorage(Storage):
         try:
             session = await self._session_connection()
             if not self._leads:
-                self._leads = bool(
-                    await session.fetchval("SELECT pg_try_advisory_lock($1)", SWEEP_LOCK)
-                )
+                lock = "SELECT pg_try_advisory_lock($1)"
+                self._leads = bool(await session.fetchval(lock, SWEEP_LOCK))
         except Exception as error:
             if not self._transient(error):
                 raise
             return False  # the server is away: no sweep this time
         return self._leads
 
-    async def _lock_person(self, user_id: int) -> tuple[asyncpg.Connection, Any]:
+    async def _lock_person(self, user_id: int) -> asyncpg.Connection:
         conn = await self._turns.acquire()
         try:
-            transaction = conn.transaction()
-            await transaction.start()
-            await conn.execute("SELECT pg_advisory_xact_lock($1, $2)", USER_LOCK_SPACE, user_id)
+            await conn.execute("SELECT pg_advisory_lock($1, $2)", USER_LOCK_SPACE, user_id)
         except BaseException:
             await self._turns.release(conn)
             raise
-        return conn, transaction
+        return conn
 
     @asynccontextmanager
     async def user_turn(self, user_id: int) -> AsyncIterator[None]:
         """Hold the person's advisory lock for one update: no two workers handle them at once.
-
-        A transaction-scoped lock on its own connection: released at the end, on error, and by
-        the server when the worker dies or the server restarts (its connection closes).
+        A session lock on a pooled connection, released when the pool resets the connection,
+        and by the server when the worker dies or the server restarts (its connection closes).
         """
-        conn, transaction = await self._run(lambda: self._lock_person(user_id))
+        conn = await self._run(self._lock_person, user_id)
         try:
             yield
         finally:
             with contextlib.suppress(Exception):  # a lost connection has freed the lock already
-                await transaction.rollback()
-            with contextlib.suppress(Exception):  # a dead connection is dropped from the pool
                 await self._turns.release(conn)
 
     async def nudge_delay(self, per_second: float) -> float:
         """Seconds to wait before this nudge so that all workers together keep `per_second`."""
         rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
         return max(0.0, float(rows[0][0]))
+
+
+async def migrate_sqlite_to_postgres(source: Path, url: str) -> Counts:
+    """Copy a SQLite database (migrated, read in one snapshot) into an empty PostgreSQL one in
+    one transaction. Stop the bot first: answers written during the copy would be left behind."""
+    lite = await SqliteStorage.open(source)
+    try:
+        rows = await lite.table_rows()
+    finally:
+        await lite.close()
+    target = await PgStorage.open(url)
+    try:
+        await target.copy_in(rows)
+        counts = await target.row_counts()
+    finally:
+        await target.close()
+    return {t: (len(rows[t]), counts[t]) for t in TABLES}

@@ -1,42 +1,32 @@
 """Rows in and out of the storage layer: read into the turn's records (flows/turn/records.py),
-and carried as typed JSON data.
+and carried as typed JSON data (exports, PostgreSQL backups, `migrate-db`: docs/export.md).
 
-One mapping for both backends: SQLite returns times and dates as ISO text and booleans as 0/1,
-PostgreSQL as datetime, date and bool objects; pydantic validates either into a record's field
-types. A record's fields come from the columns of the same names (`key` is stored as
-`plan_key`), prefixed (`p_`, `r_`) where the turn's one read joins the tables. An export, a
-PostgreSQL dump and `migrate-db` carry rows as typed JSON (`plain_row`, docs/export.md) and
-load them back with `db_value`.
+One mapping for both backends: SQLite gives times and dates as ISO text and booleans as 0/1,
+PostgreSQL as objects, and each column's reader takes either. Records are built by hand, not
+validated by pydantic: a tap reads one row, and validating it cost more than the read itself.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, date, datetime
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar
 
-from pydantic import TypeAdapter
-
+from flows.conversation import Conversation
 from flows.turn import records as turn
 from flows.turn.effects import UserWrite
 
 EXPORT_VERSION = 1
 """Bumped when a field of the typed export changes meaning (docs/export.md)."""
+Row = Any
+"""A database row, by column name or position: an aiosqlite Row or an asyncpg Record."""
 
 
 class StorageError(Exception):
     """The database cannot be used safely, or transient faults (connection lost, locked, disk
     full) outlasted the retry budget; the message is one line a person can act on."""
-
-
-class Row(Protocol):
-    """A database row, by column name or position (an aiosqlite Row or an asyncpg Record)."""
-
-    def __getitem__(self, key: str | int, /) -> Any: ...
-    def __iter__(self) -> Iterator[Any]: ...
-    def keys(self) -> Iterable[str]: ...
 
 
 def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
@@ -48,7 +38,7 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
         since = now.timestamp() - turn.RECENT_FOR.total_seconds()
         kept = [(u, t) for u, t in user.loaded_window if t >= since and u != user.update_id]
         kept.append((user.update_id, int(now.timestamp())))
-        window = json.dumps(kept[-turn.RECENT_UPDATES :], separators=(",", ":"))
+        window = _json(kept[-turn.RECENT_UPDATES :])
     talk, recommended = user.conversation, user.recommendation
     return {
         "chat_id": user.chat_id,
@@ -63,81 +53,88 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
     }
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _moment(value: Any) -> Any:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _day(value: Any) -> Any:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+_READ: dict[str, Callable[[Any], Any]] = {
+    "conversation": Conversation.model_validate_json,
+    "recommendation": lambda v: json.loads(v) if v else None,
+    "recent_updates": lambda v: tuple(tuple(u) for u in json.loads(v or "[]")),
+    "file_messages": lambda v: tuple(json.loads(v or "[]")),
+    **dict.fromkeys(("created_at", "updated_at"), _moment),
+    **dict.fromkeys(("start_date", "rebase_date"), _day),
+    "active": bool,
+}
+"""Columns whose record field holds another type than either backend returns."""
 R = TypeVar("R", turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
-_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {
-    kind: TypeAdapter(kind) for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
+COLUMNS: dict[type[Any], list[str]] = {
+    kind: ["plan_key" if f.name == "key" else f.name for f in fields(kind)]
+    for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 }
-_JSON = {
-    "conversation": "",
-    "recommendation": "null",
-    "recent_updates": "[]",
-    "file_messages": "[]",
-}
-"""JSON columns whose record field holds the parsed value (the others keep the JSON text), and
-what a NULL one means."""
-COLUMNS = {
-    kind: {f.name: "plan_key" if f.name == "key" else f.name for f in fields(kind)}
-    for kind in _ADAPTERS
-}
-"""Per record, each field's column (`key` is stored as `plan_key`)."""
+"""Per record, its fields' columns in field order (`key` is stored as `plan_key`)."""
 
 
-def from_row(kind: type[R], row: Row, prefix: str = "") -> R:
-    """A row as its record: each field from its column, validated into the field's type."""
-    values = {field: row[prefix + column] for field, column in COLUMNS[kind].items()}
-    values |= {k: json.loads(values[k] or null) for k, null in _JSON.items() if k in values}
-    return cast(R, _ADAPTERS[kind].validate_python(values))
+def _same(value: Any) -> Any:
+    return value
+
+
+READERS = {kind: [_READ.get(c, _same) for c in columns] for kind, columns in COLUMNS.items()}
+
+
+def from_row(kind: type[R], values: Row) -> R:
+    """Values of `COLUMNS[kind]`, in that order, as the record."""
+    return kind(*[read(v) for read, v in zip(READERS[kind], values, strict=True)])
 
 
 def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
-    """A `load_turn` row: the person's columns, their plan's (`p_`) and reminder's (`r_`),
-    and the check-in weeks as one space-separated text."""
+    """A `LOAD_TURN` row: the person's columns, their plan's and reminder's (NULL where they
+    have none), and their check-in weeks as one space-separated text."""
     if row is None:
         return turn.TurnState(user_id)
-    plan = from_row(turn.PlanRecord, row, "p_") if row["p_path"] is not None else None
-    reminder = from_row(turn.ReminderRecord, row, "r_") if row["r_user_id"] is not None else None
-    weeks = tuple(sorted((row["weeks"] or "").split(), reverse=True))
-    return turn.TurnState(user_id, from_row(turn.UserRecord, row), plan, reminder, weeks)
+    values, u = tuple(row), len(COLUMNS[turn.UserRecord])
+    p = u + len(COLUMNS[turn.PlanRecord])
+    plan = from_row(turn.PlanRecord, values[u:p]) if values[u] is not None else None
+    reminder = from_row(turn.ReminderRecord, values[p:-1]) if values[p] is not None else None
+    weeks = tuple(sorted((values[-1] or "").split(), reverse=True))
+    return turn.TurnState(user_id, from_row(turn.UserRecord, values[:u]), plan, reminder, weeks)
 
 
-KINDS = {
-    **dict.fromkeys(("conversation", "recommendation", "schedule", "setup"), "json"),
-    **dict.fromkeys(("file_messages", "recent_updates"), "json"),
-    **dict.fromkeys(("created_at", "updated_at", "finished_at"), "time"),
-    **dict.fromkeys(("start_date", "rebase_date"), "date"),
-    **dict.fromkeys(("next_due", "claimed_at", "last_sent"), "epoch"),
-    "active": "bool",
+def _iso(value: Any) -> str:
+    moment = _moment(value) if not isinstance(value, int) else datetime.fromtimestamp(value, UTC)
+    return str(moment.astimezone(UTC).isoformat(timespec="seconds"))
+
+
+KINDS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    **dict.fromkeys(
+        ("conversation", "recommendation", "schedule", "setup", "file_messages", "recent_updates"),
+        (json.loads, _json),
+    ),
+    **dict.fromkeys(("created_at", "updated_at", "finished_at"), (_iso, datetime.fromisoformat)),
+    **dict.fromkeys(("start_date", "rebase_date"), (str, date.fromisoformat)),
+    **dict.fromkeys(
+        ("next_due", "claimed_at", "last_sent"),
+        (_iso, lambda v: int(datetime.fromisoformat(v).timestamp())),
+    ),
+    "active": (bool, bool),
 }
-"""Columns stored in another form than what they mean; the others are plain numbers or text."""
-
-
-_time = datetime.fromisoformat
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-_CONVERT: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
-    "json": (json.loads, lambda v: json.dumps(v, separators=(",", ":"))),
-    "time": (lambda v: _iso(datetime.fromisoformat(v) if isinstance(v, str) else v), _time),
-    "epoch": (lambda v: _iso(datetime.fromtimestamp(v, UTC)), lambda v: int(_time(v).timestamp())),
-    "date": (str, date.fromisoformat),
-    "bool": (bool, bool),
-}
-"""Per kind: a stored value as typed JSON data (either backend's), and back as PostgreSQL's."""
+"""Columns stored in another form than what they mean (the others are plain numbers or text):
+a stored value as typed JSON data (from either backend), and back as PostgreSQL takes it."""
 
 
 def plain_row(row: Row) -> dict[str, Any]:
     """A row as typed JSON data, the same from either backend."""
-    return {k: _convert(k, v, 0) for k, v in dict(row).items()}
+    return {k: v if v is None or k not in KINDS else KINDS[k][0](v) for k, v in dict(row).items()}
 
 
 def db_value(column: str, value: Any) -> Any:
     """A typed JSON value as PostgreSQL's column takes it (the inverse of `plain_row`)."""
-    return _convert(column, value, 1)
-
-
-def _convert(column: str, value: Any, way: int) -> Any:
-    kind = KINDS.get(column)
-    return value if value is None or kind is None else _CONVERT[kind][way](value)
+    return value if value is None or column not in KINDS else KINDS[column][1](value)

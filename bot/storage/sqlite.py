@@ -1,12 +1,12 @@
 """SQLite through aiosqlite: the default backend, one process serving people per file.
 
-One connection per process (aiosqlite runs it on its own thread; a statement is one hop there).
-WAL lets a backup or `aipath stats` read beside the bot; `busy_timeout` makes brief contention
-wait, and longer waits are retried (shared.py). SQLite has one transaction per connection, and
-the connection is shared by every task: a write issued while another task's BEGIN…COMMIT is open
-would join that transaction (and be lost with it). So one writer at a time: `_write_lock`.
-The process serving people holds `<database>.lock` (`live_lock`), so it knows it is the only one.
-Privacy at rest: `secure_delete` overwrites erased rows, and an erase ends with a WAL checkpoint.
+One connection per process, on aiosqlite's thread (a statement is one hop there). WAL lets a
+backup or `aipath stats` read beside the bot; `busy_timeout` makes brief contention wait, and
+longer waits are retried (shared.py). The connection has one transaction, shared by every task:
+a write issued while another task's BEGIN…COMMIT is open would join it (and be lost with it), so
+writes take turns (`_write_lock`). The process serving people holds `<database>.lock`, so it
+knows it is the only one. Erased rows are overwritten (`secure_delete`), and checkpointed out of
+the WAL.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager, nullcontext
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -26,8 +26,8 @@ from typing import Any, cast
 import aiosqlite
 
 from bot.storage.records import Row, StorageError
-from bot.storage.schema import TABLES
 from bot.storage.shared import Storage, StorageOptions, _transaction
+from bot.storage.sql import TABLES
 from flows.turn.effects import Changes
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
@@ -112,15 +112,13 @@ class SqliteStorage(Storage):
     @classmethod
     async def open(cls, path: Path | str, options: StorageOptions | None = None) -> SqliteStorage:
         path, options = Path(path), options or StorageOptions()
-        on_disk = str(path) != ":memory:"
-        if on_disk:
-            prepare_file(path)
+        prepare_file(path)
         storage = cls(await aiosqlite.connect(path, isolation_level=None), path, options)
         storage._db.row_factory = aiosqlite.Row
         try:
-            if on_disk and options.role != "tool":
+            if options.role != "tool":  # the only process: every other claim holder is gone
                 storage._live = live_lock(path)
-                storage.sole = True
+                storage.holder_gone = "claim_holder IS NOT :holder"
             await storage._db.executescript(PRAGMAS)
             await storage.migrate()
         except BaseException as exc:
@@ -136,12 +134,14 @@ class SqliteStorage(Storage):
             os.close(self._live)
             self._live = None
 
-    async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
+    async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
         """Execute, fetch and close in one hop to the database thread; a write outside this
         task's transaction waits for the write lock."""
         values = {key: _value(value) for key, value in params.items()}
-        async with nullcontext() if not write or self._in_transaction() else self._write_lock:
-            return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+        if write and not self._in_transaction():
+            async with self._write_lock:
+                return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+        return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
 
     def _transient(self, error: Exception) -> bool:
         code = getattr(error, "sqlite_errorcode", 0)
@@ -185,8 +185,8 @@ class SqliteStorage(Storage):
             names = {n for (n,) in await source.execute_fetchall("SELECT name FROM sqlite_master")}
             expected = dict.fromkeys(TABLES, 0)
             for table in names & set(TABLES):
-                count = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
-                expected[table] = next(iter(count))[0]
+                (count,) = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
+                expected[table] = count[0]
             async with self._write_lock:
                 await source.backup(self._db)
         await self.migrate()
