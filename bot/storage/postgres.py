@@ -15,7 +15,6 @@ import contextlib
 import functools
 import json
 import os
-import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -27,7 +26,7 @@ import asyncpg
 from bot.storage import Counts, describe
 from bot.storage.records import Row, StorageError, db_value
 from bot.storage.shared import Storage, StorageOptions, _transaction
-from bot.storage.sql import TABLES
+from bot.storage.sql import TABLES, translate
 from bot.storage.sqlite import SqliteStorage, private_file
 
 # Advisory lock keys. Per-user and per-holder locks take two keys, in their own key spaces, so an
@@ -52,16 +51,6 @@ LIVE = {
     "restore": ("", "a bot; stop it first"),
 }
 """Per role that needs the live lock: how it takes it, and who holds it when it cannot."""
-
-
-@functools.lru_cache(maxsize=256)
-def translate(sql: str) -> tuple[str, tuple[str, ...]]:
-    """`:name` placeholders as `$n`, and the names in that order (`::type` casts are kept);
-    SQLite's `group_concat` as `string_agg`."""
-    names: dict[str, str] = {}
-    sql = sql.replace("group_concat(", "string_agg(")
-    text = re.sub(r"(?<!:):([a-z_]+)", lambda m: names.setdefault(m[1], f"${len(names) + 1}"), sql)
-    return text, tuple(names)
 
 
 class PgStorage(Storage):
@@ -111,7 +100,7 @@ class PgStorage(Storage):
         await self._pool.close()
 
     async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
-        text, names = translate(sql)
+        text, names = translate(sql, "postgresql")
         current = _transaction.get()
         conn = current[1] if current is not None and current[0] is self else self._pool
         args = [

@@ -53,8 +53,7 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
     }
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))
+_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _moment(value: Any) -> Any:
@@ -83,29 +82,33 @@ COLUMNS: dict[type[Any], list[str]] = {
 """Per record, its fields' columns in field order (`key` is stored as `plan_key`)."""
 
 
-def _same(value: Any) -> Any:
-    return value
+_READERS = {
+    kind: [(i, _READ[c]) for i, c in enumerate(columns) if c in _READ]
+    for kind, columns in COLUMNS.items()
+}
 
 
-READERS = {kind: [_READ.get(c, _same) for c in columns] for kind, columns in COLUMNS.items()}
-
-
-def from_row(kind: type[R], values: Row) -> R:
+def from_row(kind: type[R], row: Row) -> R:
     """Values of `COLUMNS[kind]`, in that order, as the record."""
-    return kind(*[read(v) for read, v in zip(READERS[kind], values, strict=True)])
+    values = list(row)
+    for i, read in _READERS[kind]:
+        values[i] = read(values[i])
+    return kind(*values)
 
 
 def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
-    """A `LOAD_TURN` row: the person's columns, their plan's and reminder's (NULL where they
-    have none), and their check-in weeks as one space-separated text."""
+    """A `LOAD_TURN` row: the person's columns, their plan's and reminder's as JSON arrays
+    (NULL where they have none), and their check-in weeks as one space-separated text."""
     if row is None:
         return turn.TurnState(user_id)
-    values, u = tuple(row), len(COLUMNS[turn.UserRecord])
-    p = u + len(COLUMNS[turn.PlanRecord])
-    plan = from_row(turn.PlanRecord, values[u:p]) if values[u] is not None else None
-    reminder = from_row(turn.ReminderRecord, values[p:-1]) if values[p] is not None else None
-    weeks = tuple(sorted((values[-1] or "").split(), reverse=True))
-    return turn.TurnState(user_id, from_row(turn.UserRecord, values[:u]), plan, reminder, weeks)
+    *values, plan, reminder, weeks = row
+    return turn.TurnState(
+        user_id,
+        from_row(turn.UserRecord, values),
+        from_row(turn.PlanRecord, json.loads(plan)) if plan else None,
+        from_row(turn.ReminderRecord, json.loads(reminder)) if reminder else None,
+        tuple(sorted((weeks or "").split(), reverse=True)),
+    )
 
 
 def _iso(value: Any) -> str:

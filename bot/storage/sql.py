@@ -1,14 +1,15 @@
 """Every SQL text both backends run, written once: the schema history and the statements.
 
-Statements take named parameters (`:name`); PostgreSQL's `_execute` rewrites them to `$n` and
-spells `group_concat` as `string_agg`. Types in the schema are tokens filled per dialect (`{json}`
-is TEXT on SQLite, jsonb on PostgreSQL; times ISO text on SQLite, timestamptz on PostgreSQL), so
-both backends keep one shape and `migrate-db` copies between them. Where the dialects differ, a
-text is a dict by dialect.
-"""
+Statements take named parameters (`:name`); PostgreSQL's `_execute` rewrites them to `$n`, and
+`group_concat` and `json_array` as it spells them. Types in the schema are tokens filled per
+dialect (`{json}` is TEXT on SQLite, jsonb on PostgreSQL; times ISO text on SQLite, timestamptz
+on PostgreSQL), so both keep one shape and `migrate-db` copies between them. Where the dialects
+differ, a text is a dict by dialect."""
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any, Literal
 
 from bot.storage.records import COLUMNS
@@ -89,19 +90,38 @@ SET_VERSION = {
 }
 
 
+@functools.lru_cache(maxsize=256)
+def translate(sql: str, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
+    """`:name` placeholders numbered (`?1` on SQLite, `$1` on PostgreSQL: both bind by position,
+    cheaper than by name), and the names in that order (`::type` casts are kept); PostgreSQL's
+    spelling of `group_concat` and `json_array`."""
+    names: dict[str, str] = {}
+    if dialect == "postgresql":
+        sql = sql.replace("group_concat(", "string_agg(").replace(
+            "json_array(", "json_build_array("
+        )
+    mark = "?" if dialect == "sqlite" else "$"
+    text = re.sub(
+        r"(?<!:):([a-z_]+)", lambda m: names.setdefault(m[1], f"{mark}{len(names) + 1}"), sql
+    )
+    return text, tuple(names)
+
+
 def _columns(kind: type[Any], alias: str = "") -> str:
     return ", ".join(alias + c for c in COLUMNS[kind])
 
 
+def _array(kind: type[Any], table: str) -> str:
+    return f"(SELECT json_array({_columns(kind)}) FROM {table} t WHERE t.user_id = u.user_id)"
+
+
 LOAD_TURN = f"""
-    SELECT {_columns(UserRecord, "u.")}, {_columns(PlanRecord, "p.")},
-           {_columns(ReminderRecord, "r.")},
+    SELECT {_columns(UserRecord, "u.")}, {_array(PlanRecord, "plans")},
+           {_array(ReminderRecord, "reminders")},
            (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id)
-    FROM users u LEFT JOIN plans p ON p.user_id = u.user_id
-                 LEFT JOIN reminders r ON r.user_id = u.user_id
-    WHERE u.user_id = :user_id"""
-"""A turn's one read: the person, their plan and reminder (one each at most), and their
-check-in weeks: one round trip whatever the turn may need."""
+    FROM users u WHERE u.user_id = :user_id"""
+"""A turn's one read: the person's columns, their plan and reminder (as JSON arrays, NULL if
+none), and their check-in weeks: one round trip whatever the turn may need."""
 SAVE_USER = """
     INSERT INTO users (user_id, chat_id, conversation, state, source, recommendation, path,
                        last_update_id, recent_updates, created_at, updated_at, finished_at)

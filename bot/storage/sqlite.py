@@ -17,7 +17,7 @@ import fcntl
 import os
 import sqlite3
 import stat
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ import aiosqlite
 
 from bot.storage.records import Row, StorageError
 from bot.storage.shared import Storage, StorageOptions, _transaction
-from bot.storage.sql import TABLES
+from bot.storage.sql import TABLES, translate
 from flows.turn.effects import Changes
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
@@ -93,11 +93,11 @@ def _read_only(backup: Path) -> str:
     return f"{backup.resolve().as_uri()}?mode=ro"
 
 
-def _value(value: Any) -> Any:
-    """A value as the schema stores it: a time as UTC ISO text to the second, a date as ISO."""
-    if type(value) is datetime:
-        return value.astimezone(UTC).isoformat(timespec="seconds")
-    return value.isoformat() if type(value) is date else value
+_STORED: dict[type[Any], Callable[[Any], str]] = {
+    datetime: lambda v: v.astimezone(UTC).isoformat(timespec="seconds"),
+    date: date.isoformat,
+}
+"""Values stored as text: a time as UTC ISO text to the second, a date as ISO."""
 
 
 class SqliteStorage(Storage):
@@ -135,13 +135,17 @@ class SqliteStorage(Storage):
             self._live = None
 
     async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
-        """Execute, fetch and close in one hop to the database thread; a write outside this
-        task's transaction waits for the write lock."""
-        values = {key: _value(value) for key, value in params.items()}
-        if write and not self._in_transaction():
+        """Execute, fetch and close in one hop to the database thread. A write waits while
+        another task's transaction is open; otherwise it is queued to the thread before any
+        other task can BEGIN (aiosqlite runs them in order), so it never joins one."""
+        text, names = translate(sql, "sqlite")
+        values = [
+            _STORED[type(v)](v) if type(v) in _STORED else v for v in map(params.__getitem__, names)
+        ]
+        if write and self._write_lock.locked() and not self._in_transaction():
             async with self._write_lock:
-                return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
-        return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+                return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
+        return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
 
     def _transient(self, error: Exception) -> bool:
         code = getattr(error, "sqlite_errorcode", 0)
