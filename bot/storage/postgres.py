@@ -1,11 +1,9 @@
 """PostgreSQL through asyncpg: several webhook workers sharing one database.
 
-Two small pools: one for queries (autocommit: a write is committed when it returns), one whose
-connections only hold a person's advisory lock for the length of an update (`user_turn`), so a
-turn waiting for a query connection never starves the turn holding the lock. After a server
-restart the pools replace dead connections, and statements that hit one are retried. What
-several workers rely on rests on PostgreSQL's locks, freed by the server when a worker dies,
-never on process memory (deploy/README.md tables each guarantee and what it rests on).
+Two pools: one for statements (autocommit), one whose connections only hold a person's lock for
+an update (`user_turn`), so a turn waiting for a statement never starves the turn holding the
+lock. What the workers rely on rests on PostgreSQL's advisory locks, which the server frees when
+a worker dies, never on process memory (deploy/README.md).
 """
 
 from __future__ import annotations
@@ -29,33 +27,26 @@ from bot.storage.shared import Storage, StorageOptions, _transaction
 from bot.storage.sql import TABLES, translate
 from bot.storage.sqlite import SqliteStorage, private_file
 
-# Advisory lock keys. Per-user and per-holder locks take two keys, in their own key spaces, so an
-# id never collides with the single-key locks.
+# Advisory lock keys; the per-person and per-holder locks take two keys, in their own key spaces.
 USER_LOCK_SPACE = 0x41495041  # "AIPA"
 HOLDER_LOCK_SPACE = 0x41495048  # "AIPH": held by a live process for its claims
 MIGRATION_LOCK = 0x41495041_0001
 SWEEP_LOCK = 0x41495041_0002
-LIVE_LOCK = 0x41495041_0003
-"""Held shared by every running bot; `aipath restore` needs it exclusively."""
-_NAME = {"application_name": f"aipath-{os.getpid()}"}
-"""Names this worker in pg_stat_activity, so an operator sees who holds which lock."""
-BACKUP_FORMAT = "aipath-postgresql-backup"
-NUDGE_DELAY = """
-    UPDATE nudge_pace SET next_at = GREATEST(next_at, clock_timestamp()) + :gap::interval
-    WHERE id = 1 RETURNING EXTRACT(EPOCH FROM (next_at - :gap::interval - clock_timestamp()))"""
-TRANSIENT = ("08", "57", "53", "40")
-"""SQLSTATE classes that say "try again": connection lost; shutting down or starting up; disk
-full or too many connections; a serialization failure or deadlock."""
+LIVE_LOCK = 0x41495041_0003  # held shared by every running bot, exclusively by a restore
 LIVE = {
     "live": ("_shared", "an aipath restore; wait for it"),
     "restore": ("", "a bot; stop it first"),
 }
-"""Per role that needs the live lock: how it takes it, and who holds it when it cannot."""
+"""Per role that takes the live lock: how, and who holds it when it cannot."""
+_NAME = {"application_name": f"aipath-{os.getpid()}"}  # pg_stat_activity shows who holds what
+BACKUP_FORMAT = "aipath-postgresql-backup"
+NUDGE_DELAY = """
+    UPDATE nudge_pace SET next_at = GREATEST(next_at, clock_timestamp()) + :gap::interval
+    WHERE id = 1 RETURNING EXTRACT(EPOCH FROM (next_at - :gap::interval - clock_timestamp()))"""
+TRANSIENT = ("08", "57", "53", "40")  # SQLSTATEs: connection; restart; resources; deadlock
 
 
 class PgStorage(Storage):
-    """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
-
     dialect = "postgresql"
     before_migrating = (  # one worker migrates; the others wait, then find nothing left to do
         f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})",
@@ -105,7 +96,7 @@ class PgStorage(Storage):
         conn = current[1] if current is not None and current[0] is self else self._pool
         args = [
             v.astimezone(UTC).replace(microsecond=0) if isinstance(v, datetime) else v
-            for v in (params[n] for n in names)
+            for v in map(params.__getitem__, names)
         ]  # times to the second, as SQLite stores them
         return cast(Sequence[Row], await conn.fetch(text, *args))
 
@@ -118,8 +109,7 @@ class PgStorage(Storage):
 
     @asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
-        """This task's statements through one connection in one transaction; a snapshot reads
-        every table as of one moment (REPEATABLE READ, read only)."""
+        """One connection, one transaction; a snapshot is REPEATABLE READ, read only."""
         isolation = {"isolation": "repeatable_read", "readonly": True} if snapshot else {}
         async with self._pool.acquire() as conn, conn.transaction(**isolation):
             token = _transaction.set((self, conn))
@@ -129,15 +119,13 @@ class PgStorage(Storage):
                 _transaction.reset(token)
 
     async def backup(self, target: Path) -> None:
-        """A JSON dump of every table from one snapshot: it needs no client binaries matching
-        the server's version, and `aipath restore` loads it again."""
+        """A JSON dump of one snapshot: needs no client binaries matching the server's."""
         version, tables = await self.schema_version(), await self.table_rows()
         document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
         with private_file(target) as fd:
             await asyncio.to_thread(os.write, fd, json.dumps(document, ensure_ascii=False).encode())
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
-        """Replace every row with a JSON dump's, in one transaction."""
         try:
             document = json.loads(await asyncio.to_thread(backup.read_bytes))
             assert document["format"] == BACKUP_FORMAT
@@ -148,10 +136,9 @@ class PgStorage(Storage):
         return {table: len(document["tables"].get(table, [])) for table in TABLES}
 
     async def copy_in(
-        self, tables: Mapping[str, list[dict[str, Any]]], *, replace: bool = False
+        self, tables: Mapping[str, list[dict[str, Any]]], replace: bool = False
     ) -> None:
-        """Bulk-load typed rows (a dump, or `migrate-db`'s SQLite rows): all tables in one
-        transaction, parents first; refuses a database holding users unless `replace`."""
+        """Typed rows bulk-loaded in one transaction; refused over users unless `replace`."""
         async with self._pool.acquire() as db, db.transaction():
             if replace:
                 await db.execute(f"TRUNCATE {', '.join(TABLES)}")
@@ -165,8 +152,8 @@ class PgStorage(Storage):
 
     async def _session_connection(self) -> asyncpg.Connection:
         """This process's own session: its holder lock (its claims live while the session
-        does), the shared live lock if it serves people (exclusive for a restore), and the
-        sweep lock while it leads. Re-opened, locks and all, after the server restarted."""
+        does), the live lock for its role, and the sweep lock while it leads. Opened again,
+        locks and all, after the server restarted."""
         if self._session is not None:
             try:
                 await self._session.fetchval("SELECT 1")
@@ -182,9 +169,8 @@ class PgStorage(Storage):
             while not await conn.fetchval(lock, HOLDER_LOCK_SPACE, self.holder):
                 self.holder = (self.holder + 2) % 2**31  # taken by another live process
             shared, holder = LIVE.get(self.options.role, (None, ""))
-            if shared is not None and not await conn.fetchval(
-                f"SELECT pg_try_advisory_lock{shared}($1)", LIVE_LOCK
-            ):
+            lock = f"SELECT pg_try_advisory_lock{shared}($1)"
+            if shared is not None and not await conn.fetchval(lock, LIVE_LOCK):
                 raise StorageError(f"{self.name} is in use by {holder}")
         except BaseException:
             conn.terminate()
@@ -216,10 +202,8 @@ class PgStorage(Storage):
 
     @asynccontextmanager
     async def user_turn(self, user_id: int) -> AsyncIterator[None]:
-        """Hold the person's advisory lock for one update: no two workers handle them at once.
-        A session lock on a pooled connection, released when the pool resets the connection,
-        and by the server when the worker dies or the server restarts (its connection closes).
-        """
+        """The person's lock for one update, so no two workers handle them at once: freed as
+        the pool resets the connection, or by the server when the connection dies."""
         conn = await self._run(self._lock_person, user_id)
         try:
             yield
@@ -228,14 +212,13 @@ class PgStorage(Storage):
                 await self._turns.release(conn)
 
     async def nudge_delay(self, per_second: float) -> float:
-        """Seconds to wait before this nudge so that all workers together keep `per_second`."""
         rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
         return max(0.0, float(rows[0][0]))
 
 
 async def migrate_sqlite_to_postgres(source: Path, url: str) -> Counts:
-    """Copy a SQLite database (migrated, read in one snapshot) into an empty PostgreSQL one in
-    one transaction. Stop the bot first: answers written during the copy would be left behind."""
+    """A SQLite database (migrated, read in one snapshot) copied into an empty PostgreSQL one
+    in one transaction. Stop the bot first: answers written meanwhile would be left behind."""
     lite = await SqliteStorage.open(source)
     try:
         rows = await lite.table_rows()

@@ -1,9 +1,7 @@
-"""Rows in and out of the storage layer: read into the turn's records (flows/turn/records.py),
-and carried as typed JSON data (exports, PostgreSQL backups, `migrate-db`: docs/export.md).
-
-One mapping for both backends: SQLite gives times and dates as ISO text and booleans as 0/1,
-PostgreSQL as objects, and each column's reader takes either. Records are built by hand, not
-validated by pydantic: a tap reads one row, and validating it cost more than the read itself.
+"""Rows in and out of storage: the turn's records (flows/turn/records.py), and typed JSON data
+(exports, PostgreSQL backups, `migrate-db`: docs/export.md). SQLite gives times as ISO text and
+booleans as 0/1, PostgreSQL as objects; each reader takes either. Records are built by hand: a
+tap reads one row, and validating it with pydantic cost more than reading it.
 """
 
 from __future__ import annotations
@@ -20,19 +18,16 @@ from flows.turn.effects import UserWrite
 
 EXPORT_VERSION = 1
 """Bumped when a field of the typed export changes meaning (docs/export.md)."""
-Row = Any
-"""A database row, by column name or position: an aiosqlite Row or an asyncpg Record."""
+Row = Any  # an aiosqlite Row or an asyncpg Record: by column name or position
 
 
 class StorageError(Exception):
-    """The database cannot be used safely, or transient faults (connection lost, locked, disk
-    full) outlasted the retry budget; the message is one line a person can act on."""
+    """The database cannot be used safely, or is unavailable past the retry budget: one line."""
 
 
 def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
-    """`SAVE_USER`'s parameters. The window of applied updates is the one the turn loaded, with
-    this update added, trimmed by count and age (flows/turn/records.py says why); None keeps the
-    stored one."""
+    """`SAVE_USER`'s parameters; the window of applied updates is the loaded one with this update,
+    trimmed by count and age (flows/turn/records.py says why)."""
     window = None
     if user.update_id is not None:
         since = now.timestamp() - turn.RECENT_FOR.total_seconds()
@@ -60,32 +55,22 @@ def _moment(value: Any) -> Any:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _day(value: Any) -> Any:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-_READ: dict[str, Callable[[Any], Any]] = {
+_READ: dict[str, Callable[[Any], Any]] = {  # the fields of another type than either backend's
     "conversation": Conversation.model_validate_json,
     "recommendation": lambda v: json.loads(v) if v else None,
     "recent_updates": lambda v: tuple(tuple(u) for u in json.loads(v or "[]")),
     "file_messages": lambda v: tuple(json.loads(v or "[]")),
     **dict.fromkeys(("created_at", "updated_at"), _moment),
-    **dict.fromkeys(("start_date", "rebase_date"), _day),
+    **dict.fromkeys(("start_date", "rebase_date"), lambda v: v and date.fromisoformat(v)),
     "active": bool,
 }
-"""Columns whose record field holds another type than either backend returns."""
 R = TypeVar("R", turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 COLUMNS: dict[type[Any], list[str]] = {
     kind: ["plan_key" if f.name == "key" else f.name for f in fields(kind)]
     for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 }
 """Per record, its fields' columns in field order (`key` is stored as `plan_key`)."""
-
-
-_READERS = {
-    kind: [(i, _READ[c]) for i, c in enumerate(columns) if c in _READ]
-    for kind, columns in COLUMNS.items()
-}
+_READERS = {k: [(i, _READ[c]) for i, c in enumerate(cs) if c in _READ] for k, cs in COLUMNS.items()}
 
 
 def from_row(kind: type[R], row: Row) -> R:
@@ -97,8 +82,8 @@ def from_row(kind: type[R], row: Row) -> R:
 
 
 def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
-    """A `LOAD_TURN` row: the person's columns, their plan's and reminder's as JSON arrays
-    (NULL where they have none), and their check-in weeks as one space-separated text."""
+    """A `LOAD_TURN` row: the person's columns, then their plan and reminder as JSON arrays
+    (NULL if none), and their check-in weeks as one space-separated text."""
     if row is None:
         return turn.TurnState(user_id)
     *values, plan, reminder, weeks = row
@@ -112,25 +97,19 @@ def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
 
 
 def _iso(value: Any) -> str:
-    moment = _moment(value) if not isinstance(value, int) else datetime.fromtimestamp(value, UTC)
+    moment = datetime.fromtimestamp(value, UTC) if isinstance(value, int) else _moment(value)
     return str(moment.astimezone(UTC).isoformat(timespec="seconds"))
 
 
-KINDS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
-    **dict.fromkeys(
-        ("conversation", "recommendation", "schedule", "setup", "file_messages", "recent_updates"),
-        (json.loads, _json),
-    ),
-    **dict.fromkeys(("created_at", "updated_at", "finished_at"), (_iso, datetime.fromisoformat)),
-    **dict.fromkeys(("start_date", "rebase_date"), (str, date.fromisoformat)),
-    **dict.fromkeys(
-        ("next_due", "claimed_at", "last_sent"),
-        (_iso, lambda v: int(datetime.fromisoformat(v).timestamp())),
-    ),
+_KINDS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "conversation recommendation schedule setup file_messages recent_updates": (json.loads, _json),
+    "created_at updated_at finished_at": (_iso, datetime.fromisoformat),
+    "start_date rebase_date": (str, date.fromisoformat),
+    "next_due claimed_at last_sent": (_iso, lambda v: int(datetime.fromisoformat(v).timestamp())),
     "active": (bool, bool),
 }
-"""Columns stored in another form than what they mean (the others are plain numbers or text):
-a stored value as typed JSON data (from either backend), and back as PostgreSQL takes it."""
+KINDS = {column: ways for columns, ways in _KINDS.items() for column in columns.split()}
+"""Columns stored in another form than they mean: a stored value as typed JSON, and back."""
 
 
 def plain_row(row: Row) -> dict[str, Any]:

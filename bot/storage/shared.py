@@ -1,11 +1,9 @@
 """`Storage`: what the runtime may ask of the database, written once over what each backend
-supplies (one statement, a transaction, which errors are transient, backups, cross-process locks).
+supplies (a statement, a transaction, which errors are transient, backups, cross-process locks).
 
-A turn is `load_turn`, `commit_turn` before anything is sent, then `record_shown`. Transient
-errors are retried with backoff for `retry_seconds`, long enough for a server restart to pass
-inside the person's turn: a statement or a whole transaction runs again from its start, and
-every write is safe to repeat (a repeated `claim` finds its own claim taken; that nudge waits
-for the lease).
+Transient errors are retried with backoff for `retry_seconds`, so a server restart passes inside
+the person's turn: a statement or a whole transaction runs again from its start, and every write
+is safe to repeat (a repeated `claim` finds its own claim taken; that nudge waits for the lease).
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ log = logging.getLogger("aipath.storage")
 T = TypeVar("T")
 Statement = tuple[str, dict[str, Any]]
 _transaction: ContextVar[tuple[object, Any] | None] = ContextVar("aipath_tx", default=None)
-"""The storage and connection of the transaction this task is in, if any."""
+"""The storage and connection of this task's transaction, if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +42,8 @@ class StorageOptions:
     claim_lease: int = 600
     """A claim older than this goes back to due even if its process looks alive (last resort)."""
     role: Literal["tool", "live", "restore"] = "tool"
-    """`live`: this process serves people (bot, chat); `restore` replaces every row, so no live
-    process may use the database meanwhile; `tool`: anything else (stats, backup, tests)."""
+    """`live`: serves people (bot, chat); `restore`: replaces every row, so no live process may
+    use the database meanwhile; `tool`: anything else (stats, backup, tests)."""
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     clock: Callable[[], float] = time.monotonic
 
@@ -54,14 +52,12 @@ class Storage(ABC):
     dialect: ClassVar[Q.Dialect]
     before_migrating: ClassVar[tuple[str, ...]] = ()
     holder_gone = "FALSE"
-    """SQL telling that a claim's process is gone (`RELEASE_CLAIMS`); each backend's own way."""
+    """SQL telling that a claim's process is gone (`RELEASE_CLAIMS`), each backend's own way."""
 
     def __init__(self, name: str, options: StorageOptions) -> None:
-        self.name = name
-        """The database as it may be printed (no password)."""
+        self.name = name  # as it may be printed: no password
         self.options = options
-        self.holder = secrets.randbits(31) | 1
-        """This process in `claim_holder`: random per start, so a restart is a new holder."""
+        self.holder = secrets.randbits(31) | 1  # in `claim_holder`: a restart is a new holder
         self._outage = False
 
     @abstractmethod
@@ -70,8 +66,7 @@ class Storage(ABC):
 
     @abstractmethod
     def transaction(self, *, snapshot: bool = False) -> AbstractAsyncContextManager[None]:
-        """This task's statements in one commit (`snapshot`: reads as of one moment). Not
-        retried: a caller's block cannot be replayed."""
+        """This task's statements in one commit (`snapshot`: reads as of one moment)."""
 
     @abstractmethod
     def _transient(self, error: Exception) -> bool:
@@ -99,7 +94,6 @@ class Storage(ABC):
         """Seconds to wait before a nudge so that all processes together keep `per_second`."""
         return 0.0
 
-    # ------------------------------------------------------------------ running statements
     def _in_transaction(self) -> bool:
         current = _transaction.get()
         return current is not None and current[0] is self
@@ -128,26 +122,25 @@ class Storage(ABC):
         while True:
             try:
                 result = await op(*args)
+                break
             except Exception as error:
                 if not self._transient(error) or self._in_transaction():
                     raise
+                name = type(error).__name__
                 if deadline is None:
                     deadline = options.clock() + options.retry_seconds
                 elif options.clock() >= deadline:
-                    name = type(error).__name__
                     raise StorageError(f"the database is unavailable ({name})") from error
                 if not self._outage:  # one line per outage, not per statement
                     self._outage = True
-                    log.warning("event=database_unavailable error=%s", type(error).__name__)
+                    log.warning("event=database_unavailable error=%s", name)
                 await options.sleep(max(0.0, min(wait, deadline - options.clock())))
                 wait = min(wait * 2, 2.0)
-                continue
-            if self._outage:
-                self._outage = False
-                log.info("event=database_back")
-            return result
+        if self._outage:
+            self._outage = False
+            log.info("event=database_back")
+        return result
 
-    # ------------------------------------------------------------------ the schema
     def _refuse_newer(self, version: int, name: str) -> None:
         if version > Q.LATEST:
             raise StorageError(
@@ -159,8 +152,8 @@ class Storage(ABC):
         return int((await self._read(Q.VERSION[self.dialect]))[0][0])
 
     async def migrate(self) -> None:
-        """Pending migrations in one transaction, one process at a time; a schema newer than
-        this code is refused. Not retried: an unreachable database fails at once."""
+        """Pending migrations in one transaction, one process at a time; a newer schema is
+        refused. Not retried: an unreachable database fails at once."""
         async with self.transaction():
             for sql in self.before_migrating:
                 await self._execute(sql, {}, True)
@@ -171,24 +164,21 @@ class Storage(ABC):
                     if sql.strip():
                         await self._execute(sql, {}, True)
 
-    # ------------------------------------------------------------------ a person's turn
     async def load_turn(self, user_id: int) -> TurnState:
         """Everything a turn may need about the person, in ONE statement (one round trip)."""
         rows = await self._run(self._execute, Q.LOAD_TURN, {"user_id": user_id}, False)
         return records.turn_state(user_id, rows[0] if rows else None)
 
     async def commit_turn(self, changes: Changes) -> None:
-        """Everything the turn changed, in one transaction. The window of recent updates is the
-        loaded one plus this update: a person's turns run one at a time, so it is current."""
+        """Everything the turn changed, in one transaction (a person's turns run one at a time,
+        so the window of recent updates it loaded is still current)."""
         now, user, plan = changes.now, changes.user, changes.plan
         writes: list[Statement] = [(Q.ERASE, {})] if changes.erase else []  # and nothing else
         if user is not None:  # first: the other rows hang on the person's
             writes.append((Q.SAVE_USER, records.user_columns(user, now)))
         if plan is not None:
-            files = json.dumps(list(plan.file_messages))
-            writes.append(
-                (Q.SAVE_PLAN, asdict(plan) | {"plan_key": plan.key, "file_messages": files})
-            )
+            files = {"plan_key": plan.key, "file_messages": json.dumps(list(plan.file_messages))}
+            writes.append((Q.SAVE_PLAN, asdict(plan) | files))
         if changes.reminder is not None:
             writes.append((Q.SAVE_REMINDER, asdict(changes.reminder)))
         if changes.checkin is not None:
@@ -215,23 +205,20 @@ class Storage(ABC):
         await self._sql([(sql, params | {"user_id": user_id}) for sql, params in writes], True)
 
     async def record_unconfirmed(self, user_id: int, digest: str) -> None:
-        """The screen meant to be shown may not be on the phone (its send or edit failed); the
-        next turn repairs the chat (flows/turn/repair.py)."""
+        """The screen meant to be shown may not be on the phone (flows/turn/repair.py)."""
         await self._write(Q.SET_UNCONFIRMED, user_id=user_id, digest=digest)
 
     async def set_active(self, user_id: int, active: bool) -> None:
         """False once the person blocked the bot; their next turn sets it again."""
         await self._write(Q.SET_ACTIVE, user_id=user_id, active=active)
 
-    # ------------------------------------------------------------------ the sweep
     async def due_reminders(self, now: int, limit: int) -> list[ReminderRecord]:
         """Up to `limit` unclaimed due reminders, oldest first (not claimed: see `claim`)."""
         rows = await self._read(Q.DUE_REMINDERS, now=now, limit=limit)
         return [records.from_row(ReminderRecord, r) for r in rows]
 
     async def claim(self, user_id: int, now: int) -> ReminderRecord | None:
-        """Claim one reminder right before sending it; None if it is no longer due or claimed
-        already (another sweep, or the person changed it meanwhile)."""
+        """Claim a reminder right before sending it; None if no longer due or claimed already."""
         rows = await self._write(Q.CLAIM, user_id=user_id, now=now, holder=self.holder)
         return records.from_row(ReminderRecord, rows[0]) if rows else None
 
@@ -249,14 +236,12 @@ class Storage(ABC):
         await self._write(Q.FINISH_CLAIM, user_id=user_id, claimed_at=claimed_at, **params)
 
     async def release_lost_claims(self, now: int) -> int:
-        """Claims whose process is gone, or older than the lease, go back to due (their sweep
-        died before sending). Returns how many."""
+        """Claims whose process is gone, or older than the lease, are due again; how many."""
         sql = Q.RELEASE_CLAIMS.format(holder_gone=self.holder_gone)
         lease, grace = self.options.claim_lease, 2 * int(self.options.retry_seconds)
         rows = await self._write(sql, expired=now - lease, orphaned=now - grace, holder=self.holder)
         return len(rows)
 
-    # ------------------------------------------------------------------ operators
     async def stats(self, *, now: datetime) -> dict[str, Any]:
         """Counts for the operator: no answer content, only states, paths and timestamps."""
         ago = {"week_ago": now - timedelta(days=7), "month_ago": now - timedelta(days=30)}
@@ -272,14 +257,13 @@ class Storage(ABC):
 
     async def export_user(self, user_id: int) -> dict[str, Any] | None:
         """Every row about one user as typed JSON data (docs/export.md); None if unknown."""
-        tables = await self._tables(Q.SELECT_ROWS, user_id=user_id)
+        tables = await self.table_rows(user_id)
         return {"version": records.EXPORT_VERSION, **tables} if tables["users"] else None
 
-    async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every row of every table, typed, from one snapshot (backups, `migrate-db`)."""
-        return await self._tables(Q.SELECT_TABLE)
-
-    async def _tables(self, sql: str, **params: Any) -> dict[str, list[dict[str, Any]]]:
-        tables = list(reversed(Q.TABLES))
-        reads = await self._sql([(sql.format(table=t), params) for t in tables], False)
+    async def table_rows(self, user_id: int | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The rows of every table (or about one person) as typed JSON data, from one snapshot."""
+        sql, tables = Q.SELECT_TABLE if user_id is None else Q.SELECT_ROWS, Q.TABLES[::-1]
+        reads = await self._sql(
+            [(sql.format(table=t), {"user_id": user_id}) for t in tables], False
+        )
         return {t: [records.plain_row(r) for r in rs] for t, rs in zip(tables, reads, strict=True)}

@@ -1,10 +1,9 @@
 """Every SQL text both backends run, written once: the schema history and the statements.
 
-Statements take named parameters (`:name`); PostgreSQL's `_execute` rewrites them to `$n`, and
-`group_concat` and `json_array` as it spells them. Types in the schema are tokens filled per
-dialect (`{json}` is TEXT on SQLite, jsonb on PostgreSQL; times ISO text on SQLite, timestamptz
-on PostgreSQL), so both keep one shape and `migrate-db` copies between them. Where the dialects
-differ, a text is a dict by dialect."""
+Statements name their parameters (`:name`); `translate` numbers them per dialect. The schema's
+types are tokens filled per dialect, so both backends keep one shape and `migrate-db` copies
+between them.
+"""
 
 from __future__ import annotations
 
@@ -21,12 +20,10 @@ PACE = """;
     INSERT INTO nudge_pace (id, next_at) VALUES (1, '-infinity')"""
 TOKENS: dict[Dialect, dict[str, str]] = {
     "sqlite": {"id": "INTEGER", "json": "TEXT", "time": "TEXT", "date": "TEXT", "bool": "INTEGER"}
-    | {"norowid": " WITHOUT ROWID", "pace": ""},
+    | {"norowid": " WITHOUT ROWID", "pace": ""},  # check-ins need no rowid
     "postgresql": {"id": "bigint", "json": "jsonb", "time": "timestamptz", "date": "date"}
-    | {"bool": "boolean", "norowid": "", "pace": PACE},
+    | {"bool": "boolean", "norowid": "", "pace": PACE},  # nudges paced across workers
 }
-"""Each dialect's types, and what one adds: SQLite keeps check-ins without a rowid; PostgreSQL
-paces nudges across workers (`nudge_pace`)."""
 _MIGRATIONS = (  # entry N brings a database from version N-1 to N; append only
     # 1: users and their conversation
     """
@@ -92,14 +89,13 @@ SET_VERSION = {
 
 @functools.lru_cache(maxsize=256)
 def translate(sql: str, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
-    """`:name` placeholders numbered (`?1` on SQLite, `$1` on PostgreSQL: both bind by position,
-    cheaper than by name), and the names in that order (`::type` casts are kept); PostgreSQL's
-    spelling of `group_concat` and `json_array`."""
-    names: dict[str, str] = {}
+    """`:name` placeholders numbered (`?1`, `$1`: binding by position is cheaper), the names in
+    that order (`::type` casts are kept), and PostgreSQL's names for two SQLite functions."""
     if dialect == "postgresql":
         sql = sql.replace("group_concat(", "string_agg(").replace(
             "json_array(", "json_build_array("
         )
+    names: dict[str, str] = {}
     mark = "?" if dialect == "sqlite" else "$"
     text = re.sub(
         r"(?<!:):([a-z_]+)", lambda m: names.setdefault(m[1], f"{mark}{len(names) + 1}"), sql
@@ -120,8 +116,7 @@ LOAD_TURN = f"""
            {_array(ReminderRecord, "reminders")},
            (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id)
     FROM users u WHERE u.user_id = :user_id"""
-"""A turn's one read: the person's columns, their plan and reminder (as JSON arrays, NULL if
-none), and their check-in weeks: one round trip whatever the turn may need."""
+"""A turn's one read, one round trip: the person, their plan, reminder and check-in weeks."""
 SAVE_USER = """
     INSERT INTO users (user_id, chat_id, conversation, state, source, recommendation, path,
                        last_update_id, recent_updates, created_at, updated_at, finished_at)
@@ -170,8 +165,8 @@ SAVE_REMINDER = _upsert(
     kept="last_sent",
     also=", claimed_at = NULL, claim_holder = NULL",
 )
-"""`last_sent` is the sweep's to keep. A saved change drops any claim, so the sweep's
-`FINISH_CLAIM` for the old settings changes nothing."""
+"""`last_sent` is the sweep's; a change drops any claim, so the old settings' `FINISH_CLAIM`
+changes nothing."""
 CHECK_IN = "INSERT INTO checkins (user_id, week) VALUES (:user_id, :week) ON CONFLICT DO NOTHING"
 CHECK_OUT = "DELETE FROM checkins WHERE user_id = :user_id AND week = :week"
 

@@ -1,11 +1,8 @@
 """SQLite through aiosqlite: the default backend, one process serving people per file.
 
-One connection per process, on aiosqlite's thread (a statement is one hop there). WAL lets a
-backup or `aipath stats` read beside the bot; `busy_timeout` makes brief contention wait, and
-longer waits are retried (shared.py). The connection has one transaction, shared by every task:
-a write issued while another task's BEGIN…COMMIT is open would join it (and be lost with it), so
-writes take turns (`_write_lock`). The process serving people holds `<database>.lock`, so it
-knows it is the only one. Erased rows are overwritten (`secure_delete`), and checkpointed out of
+One connection, on aiosqlite's thread (a statement is one hop there); WAL lets a backup or
+`aipath stats` read beside the bot. The process serving people holds `<database>.lock`, so it
+knows it is the only one. Erased rows are overwritten (`secure_delete`) and checkpointed out of
 the WAL.
 """
 
@@ -32,8 +29,7 @@ from flows.turn.effects import Changes
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"""
-TRANSIENT = {5, 6, 8, 10, 13}
-"""SQLITE_BUSY, LOCKED, READONLY, IOERR, FULL: another process's lock, or the disk, not a bug."""
+TRANSIENT = {5, 6, 8, 10, 13}  # BUSY, LOCKED, READONLY, IOERR, FULL: another process, or the disk
 HEADER = b"SQLite format 3\x00"
 CHOOSE = "choose another with --database or AIPATH_DATABASE"
 
@@ -93,11 +89,10 @@ def _read_only(backup: Path) -> str:
     return f"{backup.resolve().as_uri()}?mode=ro"
 
 
-_STORED: dict[type[Any], Callable[[Any], str]] = {
+_STORED: dict[type[Any], Callable[[Any], str]] = {  # times and dates are stored as ISO text
     datetime: lambda v: v.astimezone(UTC).isoformat(timespec="seconds"),
     date: date.isoformat,
 }
-"""Values stored as text: a time as UTC ISO text to the second, a date as ISO."""
 
 
 class SqliteStorage(Storage):
@@ -135,9 +130,9 @@ class SqliteStorage(Storage):
             self._live = None
 
     async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
-        """Execute, fetch and close in one hop to the database thread. A write waits while
-        another task's transaction is open; otherwise it is queued to the thread before any
-        other task can BEGIN (aiosqlite runs them in order), so it never joins one."""
+        """One hop to the database thread. The connection's one transaction is every task's: a
+        write waits while another task's is open, else it is queued before any other task can
+        BEGIN (aiosqlite runs them in order), so it never joins one."""
         text, names = translate(sql, "sqlite")
         values = [
             _STORED[type(v)](v) if type(v) in _STORED else v for v in map(params.__getitem__, names)
@@ -153,8 +148,8 @@ class SqliteStorage(Storage):
 
     @asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
-        """Holds the write lock throughout, so no other task's write joins it; a snapshot is a
-        deferred BEGIN, which leaves other processes free to write meanwhile."""
+        """Holds the write lock throughout; a snapshot is a deferred BEGIN, which leaves other
+        processes free to write meanwhile."""
         async with self._write_lock:
             await self._db.execute("BEGIN" if snapshot else "BEGIN IMMEDIATE")
             token = _transaction.set((self, self._db))
@@ -169,7 +164,7 @@ class SqliteStorage(Storage):
                 _transaction.reset(token)
 
     async def commit_turn(self, changes: Changes) -> None:
-        """An erase ends with a WAL checkpoint: the erased rows are gone from the WAL too."""
+        """An erase ends with a WAL checkpoint: the erased rows leave the WAL too."""
         await super().commit_turn(changes)
         if changes.erase:
             await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -182,7 +177,7 @@ class SqliteStorage(Storage):
             await self._db.backup(copy)
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
-        """Copy a backup over this database (SQLite's backup API), then migrate it."""
+        """Through SQLite's backup API too; then migrated."""
         async with aiosqlite.connect(_read_only(backup), uri=True) as source:
             ((version,),) = await source.execute_fetchall("PRAGMA user_version")
             self._refuse_newer(version, str(backup))
