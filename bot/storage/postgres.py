@@ -65,7 +65,6 @@ class PgStorage(Storage):
         self.url = url
         self._pool, self._turns = pools
         self._session: asyncpg.Connection | None = None
-        self._leads = False
 
     @classmethod
     async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
@@ -153,16 +152,9 @@ class PgStorage(Storage):
     async def _session_connection(self) -> asyncpg.Connection:
         """This process's own session: its holder lock (its claims live while the session
         does), the live lock for its role, and the sweep lock while it leads. Opened again,
-        locks and all, after the server restarted."""
-        if self._session is not None:
-            try:
-                await self._session.fetchval("SELECT 1")
-                return self._session
-            except Exception as error:
-                if not self._transient(error):
-                    raise
-                self._session.terminate()
-                self._session, self._leads = None, False
+        locks and all, once it is lost (`sweep_lease`)."""
+        if self._session is not None and not self._session.is_closed():
+            return self._session
         conn = await asyncpg.connect(self.url, server_settings=_NAME)
         try:
             lock = "SELECT pg_try_advisory_lock($1, $2)"
@@ -179,17 +171,18 @@ class PgStorage(Storage):
         return conn
 
     async def sweep_lease(self) -> bool:
-        """True while this worker holds the one sweep lock (taken when free, kept while alive)."""
+        """Whether this worker holds the one sweep lock: taken when free, kept while its session
+        lives (taking it again only counts it again), which each call proves."""
         try:
             session = await self._session_connection()
-            if not self._leads:
-                lock = "SELECT pg_try_advisory_lock($1)"
-                self._leads = bool(await session.fetchval(lock, SWEEP_LOCK))
+            return bool(await session.fetchval("SELECT pg_try_advisory_lock($1)", SWEEP_LOCK))
         except Exception as error:
             if not self._transient(error):
                 raise
+            if self._session is not None:  # lost with its locks: a new one next time
+                self._session.terminate()
+                self._session = None
             return False  # the server is away: no sweep this time
-        return self._leads
 
     async def _lock_person(self, user_id: int) -> asyncpg.Connection:
         conn = await self._turns.acquire()
