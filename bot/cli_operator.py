@@ -17,8 +17,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.settings import load_settings
-from bot.storage import LATEST, Storage, describe, is_postgres_url, open_storage
-from bot.storage.ops import Counts, migrate_sqlite_to_postgres, restore
+from bot.storage import LATEST, Counts, Storage, describe, is_postgres_url, open_storage, restore
 from bot.storage.sqlite import private_file
 
 POSTGRES_URL = "AIPATH_POSTGRES_URL"
@@ -150,6 +149,8 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     if not source.is_file():
         return fail(f"no SQLite database at {source}")
     try:
+        from bot.storage.postgres import migrate_sqlite_to_postgres  # asyncpg only here
+
         counts = asyncio.run(migrate_sqlite_to_postgres(source, url))
     except (OSError, ValueError) as exc:
         return fail(f"migrate-db: {exc}", 1)

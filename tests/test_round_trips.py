@@ -248,6 +248,10 @@ async def test_a_tap_is_one_statement_to_load_one_to_commit_one_to_record(
         monkeypatch.setattr(storage, "transaction", transaction)
         out = await dispatcher.handle(USER, USER, Press(begin), update_id=2)
         await dispatcher.shown(USER, Shown(100, out.screens[-1]))
-        assert statements == ["SELECT u.*, p.path", "INSERT INTO users", "UPDATE users SET"]
+        assert statements == [
+            "SELECT u.user_id, u.chat_id,",
+            "INSERT INTO users",
+            "UPDATE users SET",
+        ]
     finally:
         await storage.close()

@@ -23,7 +23,7 @@ from bot.storage import (
     StorageOptions,
     open_storage,
 )
-from bot.storage import queries as Q
+from bot.storage import sql as Q
 from flows.engine import Conversation
 from flows.turn.effects import Changes
 from flows.turn.records import PlanRecord, ReminderRecord, TurnState

@@ -13,7 +13,7 @@ import pytest
 
 from bot.console import console_dispatcher
 from bot.storage import Storage, StorageError, open_storage
-from bot.storage import queries as Q
+from bot.storage import sql as Q
 from flows.actions import Begin, Pick
 from flows.engine import Conversation, Engine
 from flows.events import Command, Press

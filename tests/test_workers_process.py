@@ -21,8 +21,7 @@ import asyncpg
 from bench.fake_bot_api import FakeTelegram
 from bench.sample_answers import TYPED
 from bench.workers import Dispatcher, Person, Worker
-from bot.storage.postgres import PgStorage
-from bot.storage.schema import SWEEP_LOCK
+from bot.storage.postgres import SWEEP_LOCK, PgStorage
 from bot.sweep import NUDGES_PER_SECOND, epoch
 from flows.engine import Conversation
 from flows.schedule import ReminderSchedule

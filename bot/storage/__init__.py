@@ -1,9 +1,8 @@
 """The storage layer: every SQL statement in the project, behind one `Storage` class.
 
-Written once for both backends: the methods (`shared.py`), the statements (`queries.py`), the
-migrations (`schema.py`), rows as records and typed JSON (`records.py`); what differs lives in
-`sqlite.py` (a path: the default, one process) and `postgres.py` (a `postgresql://` URL: several
-webhook workers); `ops.py` is restore and migrate-db.
+Written once for both backends: the methods (`shared.py`), the schema and statements (`sql.py`),
+rows as records and typed JSON (`records.py`); what differs lives in `sqlite.py` (a path: the
+default, one process) and `postgres.py` (a `postgresql://` URL: several webhook workers).
 """
 
 from __future__ import annotations
@@ -12,9 +11,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.storage.records import StorageError as StorageError
-from bot.storage.schema import LATEST as LATEST
 from bot.storage.shared import Storage as Storage
 from bot.storage.shared import StorageOptions as StorageOptions
+from bot.storage.sql import LATEST as LATEST
+from bot.storage.sql import TABLES
+
+Counts = dict[str, tuple[int, int]]
+"""Per table: rows in the source, rows in the target (`restore` and `migrate-db` print both)."""
 
 
 def is_postgres_url(database: str | Path) -> bool:
@@ -37,3 +40,17 @@ async def open_storage(database: str | Path, options: StorageOptions | None = No
     from bot.storage.sqlite import SqliteStorage
 
     return await SqliteStorage.open(database, options)
+
+
+async def restore(database: str | Path, backup: Path, *, replace: bool) -> Counts:
+    """Replace `database`'s rows with a backup's (`aipath backup`, same backend), then migrate.
+    Refused while a bot serves the database, and over users unless told to `replace` them."""
+    storage = await open_storage(database, StorageOptions(role="restore"))
+    try:
+        if not replace and (await storage.row_counts())["users"]:
+            raise StorageError(f"{storage.name} already holds users; add --replace to overwrite")
+        expected = await storage.restore_from(backup)
+        counts = await storage.row_counts()
+    finally:
+        await storage.close()
+    return {t: (expected[t], counts[t]) for t in TABLES}

@@ -1,11 +1,9 @@
 """PostgreSQL through asyncpg: several webhook workers sharing one database.
 
-Two small pools: one for queries (autocommit: a write is committed when it returns), one whose
-connections only hold a person's advisory lock for the length of an update (`user_turn`), so a
-turn waiting for a query connection never starves the turn holding the lock. After a server
-restart the pools replace dead connections by themselves; statements that hit one are retried.
-What several workers rely on rests on PostgreSQL's locks, freed by the server when a worker dies,
-never on process memory (deploy/README.md tables each guarantee and what it rests on).
+Two pools: one for statements (autocommit), one whose connections only hold a person's lock for
+an update (`user_turn`), so a turn waiting for a statement never starves the turn holding the
+lock. What the workers rely on rests on PostgreSQL's advisory locks, which the server frees when
+a worker dies, never on process memory (deploy/README.md).
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import contextlib
 import functools
 import json
 import os
-import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -24,50 +21,55 @@ from typing import Any, cast
 
 import asyncpg
 
-from bot.storage import describe
+from bot.storage import Counts, describe
 from bot.storage.records import Row, StorageError, db_value
-from bot.storage.schema import HOLDER_LOCK_SPACE, LIVE_LOCK, SWEEP_LOCK, TABLES, USER_LOCK_SPACE
 from bot.storage.shared import Storage, StorageOptions, _transaction
-from bot.storage.sqlite import private_file
+from bot.storage.sql import TABLES, translate
+from bot.storage.sqlite import SqliteStorage, private_file
 
-_NAME = {"application_name": f"aipath-{os.getpid()}"}
-"""Names this worker in pg_stat_activity, so an operator sees who holds which lock."""
+# Advisory lock keys; the per-person and per-holder locks take two keys, in their own key spaces.
+USER_LOCK_SPACE = 0x41495041  # "AIPA"
+HOLDER_LOCK_SPACE = 0x41495048  # "AIPH": held by a live process for its claims
+MIGRATION_LOCK = 0x41495041_0001
+SWEEP_LOCK = 0x41495041_0002
+LIVE_LOCK = 0x41495041_0003  # held shared by every running bot, exclusively by a restore
+LIVE = {
+    "live": ("_shared", "an aipath restore; wait for it"),
+    "restore": ("", "a bot; stop it first"),
+}
+"""Per role that takes the live lock: how, and who holds it when it cannot."""
+_NAME = {"application_name": f"aipath-{os.getpid()}"}  # pg_stat_activity shows who holds what
 BACKUP_FORMAT = "aipath-postgresql-backup"
 NUDGE_DELAY = """
     UPDATE nudge_pace SET next_at = GREATEST(next_at, clock_timestamp()) + :gap::interval
     WHERE id = 1 RETURNING EXTRACT(EPOCH FROM (next_at - :gap::interval - clock_timestamp()))"""
-TRANSIENT = ("08", "57", "53", "40")
-"""SQLSTATE classes that say "try again": connection lost; shutting down or starting up; disk
-full or too many connections; a serialization failure or deadlock."""
-
-
-@functools.lru_cache(maxsize=256)
-def translate(sql: str) -> tuple[str, tuple[str, ...]]:
-    """`:name` placeholders as `$n`, and the names in that order (`::type` casts are kept);
-    SQLite's `group_concat` as `string_agg`."""
-    names: dict[str, str] = {}
-    sql = sql.replace("group_concat(", "string_agg(")
-    text = re.sub(r"(?<!:):([a-z_]+)", lambda m: names.setdefault(m[1], f"${len(names) + 1}"), sql)
-    return text, tuple(names)
+TRANSIENT = ("08", "57", "53", "40")  # SQLSTATEs: connection; restart; resources; deadlock
 
 
 class PgStorage(Storage):
-    """Create with `await PgStorage.open(url)` (or `bot.storage.open_storage`)."""
-
     dialect = "postgresql"
+    before_migrating = (  # one worker migrates; the others wait, then find nothing left to do
+        f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})",
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+        "applied_at timestamptz NOT NULL DEFAULT now())",
+    )
+    holder_gone = f"""claimed_at < :orphaned AND COALESCE(claim_holder, 0) NOT IN (
+        SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted
+          AND classid = {HOLDER_LOCK_SPACE} AND objsubid = 2
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))"""
+    """The holder's session lock has vanished, and the claim is older than a grace (a worker
+    cut off by a server restart may still be recording the nudge it sent)."""
 
     def __init__(self, url: str, options: StorageOptions, *pools: asyncpg.Pool) -> None:
         super().__init__(describe(url), options)
         self.url = url
         self._pool, self._turns = pools
         self._session: asyncpg.Connection | None = None
-        self._leads = False
 
     @classmethod
     async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
         pool = functools.partial(asyncpg.create_pool, url, min_size=0, server_settings=_NAME)
-        pools = [await pool(max_size=n) for n in (8, 16)]  # min_size 0: nothing opened yet
-        storage = cls(url, options or StorageOptions(), *pools)
+        storage = cls(url, options or StorageOptions(), *[await pool(max_size=n) for n in (8, 16)])
         try:
             await storage.migrate()
             if storage.options.role != "tool":
@@ -87,13 +89,13 @@ class PgStorage(Storage):
         await self._turns.close()
         await self._pool.close()
 
-    async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
-        text, names = translate(sql)
+    async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
+        text, names = translate(sql, "postgresql")
         current = _transaction.get()
         conn = current[1] if current is not None and current[0] is self else self._pool
         args = [
             v.astimezone(UTC).replace(microsecond=0) if isinstance(v, datetime) else v
-            for v in (params[n] for n in names)
+            for v in map(params.__getitem__, names)
         ]  # times to the second, as SQLite stores them
         return cast(Sequence[Row], await conn.fetch(text, *args))
 
@@ -106,8 +108,7 @@ class PgStorage(Storage):
 
     @asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
-        """Inside, this task's reads and writes go through one connection in one transaction;
-        a snapshot reads every table as of one moment (REPEATABLE READ, read only)."""
+        """One connection, one transaction; a snapshot is REPEATABLE READ, read only."""
         isolation = {"isolation": "repeatable_read", "readonly": True} if snapshot else {}
         async with self._pool.acquire() as conn, conn.transaction(**isolation):
             token = _transaction.set((self, conn))
@@ -117,19 +118,13 @@ class PgStorage(Storage):
                 _transaction.reset(token)
 
     async def backup(self, target: Path) -> None:
-        """A consistent JSON dump of every table (one REPEATABLE READ snapshot): it needs no
-        client binaries matching the server's version, and `aipath restore` loads it again."""
-        document = {
-            "format": BACKUP_FORMAT,
-            "schema_version": await self.schema_version(),
-            "tables": await self.table_rows(),
-        }
-        data = json.dumps(document, ensure_ascii=False).encode()
+        """A JSON dump of one snapshot: needs no client binaries matching the server's."""
+        version, tables = await self.schema_version(), await self.table_rows()
+        document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
         with private_file(target) as fd:
-            await asyncio.to_thread(os.write, fd, data)
+            await asyncio.to_thread(os.write, fd, json.dumps(document, ensure_ascii=False).encode())
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
-        """Replace every row with a JSON dump's, in one transaction."""
         try:
             document = json.loads(await asyncio.to_thread(backup.read_bytes))
             assert document["format"] == BACKUP_FORMAT
@@ -140,10 +135,9 @@ class PgStorage(Storage):
         return {table: len(document["tables"].get(table, [])) for table in TABLES}
 
     async def copy_in(
-        self, tables: Mapping[str, list[dict[str, Any]]], *, replace: bool = False
+        self, tables: Mapping[str, list[dict[str, Any]]], replace: bool = False
     ) -> None:
-        """Bulk-load typed rows (a dump, or `migrate-db`'s SQLite rows): all tables in one
-        transaction, parents first; refuses a database holding users unless `replace`."""
+        """Typed rows bulk-loaded in one transaction; refused over users unless `replace`."""
         async with self._pool.acquire() as db, db.transaction():
             if replace:
                 await db.execute(f"TRUNCATE {', '.join(TABLES)}")
@@ -157,31 +151,19 @@ class PgStorage(Storage):
 
     async def _session_connection(self) -> asyncpg.Connection:
         """This process's own session: its holder lock (its claims live while the session
-        does), the shared live lock if it serves people (exclusive for a restore), and the
-        sweep lock while it leads. Re-opened, locks and all, after the server restarted."""
-        if self._session is not None:
-            try:
-                await self._session.fetchval("SELECT 1")
-                return self._session
-            except Exception as error:
-                if not self._transient(error):
-                    raise
-                self._session.terminate()
-                self._session, self._leads = None, False
+        does), the live lock for its role, and the sweep lock while it leads. Opened again,
+        locks and all, once it is lost (`sweep_lease`)."""
+        if self._session is not None and not self._session.is_closed():
+            return self._session
         conn = await asyncpg.connect(self.url, server_settings=_NAME)
         try:
-            while not await conn.fetchval(
-                "SELECT pg_try_advisory_lock($1, $2)", HOLDER_LOCK_SPACE, self.holder
-            ):
+            lock = "SELECT pg_try_advisory_lock($1, $2)"
+            while not await conn.fetchval(lock, HOLDER_LOCK_SPACE, self.holder):
                 self.holder = (self.holder + 2) % 2**31  # taken by another live process
-            role = self.options.role
-            if role != "tool" and not await conn.fetchval(
-                f"SELECT pg_try_advisory_lock{'_shared' if role == 'live' else ''}($1)", LIVE_LOCK
-            ):
-                user = (
-                    "an aipath restore; wait for it" if role == "live" else "a bot; stop it first"
-                )
-                raise StorageError(f"{self.name} is in use by {user}")
+            shared, holder = LIVE.get(self.options.role, (None, ""))
+            lock = f"SELECT pg_try_advisory_lock{shared}($1)"
+            if shared is not None and not await conn.fetchval(lock, LIVE_LOCK):
+                raise StorageError(f"{self.name} is in use by {holder}")
         except BaseException:
             conn.terminate()
             raise
@@ -189,47 +171,56 @@ class PgStorage(Storage):
         return conn
 
     async def sweep_lease(self) -> bool:
-        """True while this worker holds the one sweep lock (taken when free, kept while alive)."""
+        """Whether this worker holds the one sweep lock: taken when free, kept while its session
+        lives (taking it again only counts it again), which each call proves."""
         try:
             session = await self._session_connection()
-            if not self._leads:
-                self._leads = bool(
-                    await session.fetchval("SELECT pg_try_advisory_lock($1)", SWEEP_LOCK)
-                )
+            return bool(await session.fetchval("SELECT pg_try_advisory_lock($1)", SWEEP_LOCK))
         except Exception as error:
             if not self._transient(error):
                 raise
+            if self._session is not None:  # lost with its locks: a new one next time
+                self._session.terminate()
+                self._session = None
             return False  # the server is away: no sweep this time
-        return self._leads
 
-    async def _lock_person(self, user_id: int) -> tuple[asyncpg.Connection, Any]:
+    async def _lock_person(self, user_id: int) -> asyncpg.Connection:
         conn = await self._turns.acquire()
         try:
-            transaction = conn.transaction()
-            await transaction.start()
-            await conn.execute("SELECT pg_advisory_xact_lock($1, $2)", USER_LOCK_SPACE, user_id)
+            await conn.execute("SELECT pg_advisory_lock($1, $2)", USER_LOCK_SPACE, user_id)
         except BaseException:
             await self._turns.release(conn)
             raise
-        return conn, transaction
+        return conn
 
     @asynccontextmanager
     async def user_turn(self, user_id: int) -> AsyncIterator[None]:
-        """Hold the person's advisory lock for one update: no two workers handle them at once.
-
-        A transaction-scoped lock on its own connection: released at the end, on error, and by
-        the server when the worker dies or the server restarts (its connection closes).
-        """
-        conn, transaction = await self._run(lambda: self._lock_person(user_id))
+        """The person's lock for one update, so no two workers handle them at once: freed as
+        the pool resets the connection, or by the server when the connection dies."""
+        conn = await self._run(self._lock_person, user_id)
         try:
             yield
         finally:
             with contextlib.suppress(Exception):  # a lost connection has freed the lock already
-                await transaction.rollback()
-            with contextlib.suppress(Exception):  # a dead connection is dropped from the pool
                 await self._turns.release(conn)
 
     async def nudge_delay(self, per_second: float) -> float:
-        """Seconds to wait before this nudge so that all workers together keep `per_second`."""
         rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
         return max(0.0, float(rows[0][0]))
+
+
+async def migrate_sqlite_to_postgres(source: Path, url: str) -> Counts:
+    """A SQLite database (migrated, read in one snapshot) copied into an empty PostgreSQL one
+    in one transaction. Stop the bot first: answers written meanwhile would be left behind."""
+    lite = await SqliteStorage.open(source)
+    try:
+        rows = await lite.table_rows()
+    finally:
+        await lite.close()
+    target = await PgStorage.open(url)
+    try:
+        await target.copy_in(rows)
+        counts = await target.row_counts()
+    finally:
+        await target.close()
+    return {t: (len(rows[t]), counts[t]) for t in TABLES}

@@ -1,54 +1,39 @@
-"""Rows in and out of the storage layer: read into the turn's records (flows/turn/records.py),
-and carried as typed JSON data.
-
-One mapping for both backends: SQLite returns times and dates as ISO text and booleans as 0/1,
-PostgreSQL as datetime, date and bool objects; pydantic validates either into a record's field
-types. A record's fields come from the columns of the same names (`key` is stored as
-`plan_key`), prefixed (`p_`, `r_`) where the turn's one read joins the tables. An export, a
-PostgreSQL dump and `migrate-db` carry rows as typed JSON (`plain_row`, docs/export.md) and
-load them back with `db_value`.
+"""Rows in and out of storage: the turn's records (flows/turn/records.py), and typed JSON data
+(exports, PostgreSQL backups, `migrate-db`: docs/export.md). SQLite gives times as ISO text and
+booleans as 0/1, PostgreSQL as objects; each reader takes either. Records are built by hand: a
+tap reads one row, and validating it with pydantic cost more than reading it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, date, datetime
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar
 
-from pydantic import TypeAdapter
-
+from flows.conversation import Conversation
 from flows.turn import records as turn
 from flows.turn.effects import UserWrite
 
 EXPORT_VERSION = 1
 """Bumped when a field of the typed export changes meaning (docs/export.md)."""
+Row = Any  # an aiosqlite Row or an asyncpg Record: by column name or position
 
 
 class StorageError(Exception):
-    """The database cannot be used safely, or transient faults (connection lost, locked, disk
-    full) outlasted the retry budget; the message is one line a person can act on."""
-
-
-class Row(Protocol):
-    """A database row, by column name or position (an aiosqlite Row or an asyncpg Record)."""
-
-    def __getitem__(self, key: str | int, /) -> Any: ...
-    def __iter__(self) -> Iterator[Any]: ...
-    def keys(self) -> Iterable[str]: ...
+    """The database cannot be used safely, or is unavailable past the retry budget: one line."""
 
 
 def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
-    """`SAVE_USER`'s parameters. The window of applied updates is the one the turn loaded, with
-    this update added, trimmed by count and age (flows/turn/records.py says why); None keeps the
-    stored one."""
+    """`SAVE_USER`'s parameters; the window of applied updates is the loaded one with this update,
+    trimmed by count and age (flows/turn/records.py says why)."""
     window = None
     if user.update_id is not None:
         since = now.timestamp() - turn.RECENT_FOR.total_seconds()
         kept = [(u, t) for u, t in user.loaded_window if t >= since and u != user.update_id]
         kept.append((user.update_id, int(now.timestamp())))
-        window = json.dumps(kept[-turn.RECENT_UPDATES :], separators=(",", ":"))
+        window = _json(kept[-turn.RECENT_UPDATES :])
     talk, recommended = user.conversation, user.recommendation
     return {
         "chat_id": user.chat_id,
@@ -63,81 +48,75 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
     }
 
 
+_json = json.JSONEncoder(separators=(",", ":")).encode
+
+
+def _moment(value: Any) -> Any:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+_READ: dict[str, Callable[[Any], Any]] = {  # the fields of another type than either backend's
+    "conversation": Conversation.model_validate_json,
+    "recommendation": lambda v: json.loads(v) if v else None,
+    "recent_updates": lambda v: tuple(tuple(u) for u in json.loads(v or "[]")),
+    "file_messages": lambda v: tuple(json.loads(v or "[]")),
+    **dict.fromkeys(("created_at", "updated_at"), _moment),
+    **dict.fromkeys(("start_date", "rebase_date"), lambda v: v and date.fromisoformat(v)),
+    "active": bool,
+}
 R = TypeVar("R", turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
-_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {
-    kind: TypeAdapter(kind) for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
+COLUMNS: dict[type[Any], list[str]] = {
+    kind: ["plan_key" if f.name == "key" else f.name for f in fields(kind)]
+    for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 }
-_JSON = {
-    "conversation": "",
-    "recommendation": "null",
-    "recent_updates": "[]",
-    "file_messages": "[]",
-}
-"""JSON columns whose record field holds the parsed value (the others keep the JSON text), and
-what a NULL one means."""
-COLUMNS = {
-    kind: {f.name: "plan_key" if f.name == "key" else f.name for f in fields(kind)}
-    for kind in _ADAPTERS
-}
-"""Per record, each field's column (`key` is stored as `plan_key`)."""
+"""Per record, its fields' columns in field order (`key` is stored as `plan_key`)."""
+_READERS = {k: [(i, _READ[c]) for i, c in enumerate(cs) if c in _READ] for k, cs in COLUMNS.items()}
 
 
-def from_row(kind: type[R], row: Row, prefix: str = "") -> R:
-    """A row as its record: each field from its column, validated into the field's type."""
-    values = {field: row[prefix + column] for field, column in COLUMNS[kind].items()}
-    values |= {k: json.loads(values[k] or null) for k, null in _JSON.items() if k in values}
-    return cast(R, _ADAPTERS[kind].validate_python(values))
+def from_row(kind: type[R], row: Row) -> R:
+    """Values of `COLUMNS[kind]`, in that order, as the record."""
+    values = list(row)
+    for i, read in _READERS[kind]:
+        values[i] = read(values[i])
+    return kind(*values)
 
 
 def turn_state(user_id: int, row: Row | None) -> turn.TurnState:
-    """A `load_turn` row: the person's columns, their plan's (`p_`) and reminder's (`r_`),
-    and the check-in weeks as one space-separated text."""
+    """A `LOAD_TURN` row: the person's columns, then their plan and reminder as JSON arrays
+    (NULL if none), and their check-in weeks as one space-separated text."""
     if row is None:
         return turn.TurnState(user_id)
-    plan = from_row(turn.PlanRecord, row, "p_") if row["p_path"] is not None else None
-    reminder = from_row(turn.ReminderRecord, row, "r_") if row["r_user_id"] is not None else None
-    weeks = tuple(sorted((row["weeks"] or "").split(), reverse=True))
-    return turn.TurnState(user_id, from_row(turn.UserRecord, row), plan, reminder, weeks)
+    *values, plan, reminder, weeks = row
+    return turn.TurnState(
+        user_id,
+        from_row(turn.UserRecord, values),
+        from_row(turn.PlanRecord, json.loads(plan)) if plan else None,
+        from_row(turn.ReminderRecord, json.loads(reminder)) if reminder else None,
+        tuple(sorted((weeks or "").split(), reverse=True)),
+    )
 
 
-KINDS = {
-    **dict.fromkeys(("conversation", "recommendation", "schedule", "setup"), "json"),
-    **dict.fromkeys(("file_messages", "recent_updates"), "json"),
-    **dict.fromkeys(("created_at", "updated_at", "finished_at"), "time"),
-    **dict.fromkeys(("start_date", "rebase_date"), "date"),
-    **dict.fromkeys(("next_due", "claimed_at", "last_sent"), "epoch"),
-    "active": "bool",
+def _iso(value: Any) -> str:
+    moment = datetime.fromtimestamp(value, UTC) if isinstance(value, int) else _moment(value)
+    return str(moment.astimezone(UTC).isoformat(timespec="seconds"))
+
+
+_KINDS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "conversation recommendation schedule setup file_messages recent_updates": (json.loads, _json),
+    "created_at updated_at finished_at": (_iso, datetime.fromisoformat),
+    "start_date rebase_date": (str, date.fromisoformat),
+    "next_due claimed_at last_sent": (_iso, lambda v: int(datetime.fromisoformat(v).timestamp())),
+    "active": (bool, bool),
 }
-"""Columns stored in another form than what they mean; the others are plain numbers or text."""
-
-
-_time = datetime.fromisoformat
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-_CONVERT: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
-    "json": (json.loads, lambda v: json.dumps(v, separators=(",", ":"))),
-    "time": (lambda v: _iso(datetime.fromisoformat(v) if isinstance(v, str) else v), _time),
-    "epoch": (lambda v: _iso(datetime.fromtimestamp(v, UTC)), lambda v: int(_time(v).timestamp())),
-    "date": (str, date.fromisoformat),
-    "bool": (bool, bool),
-}
-"""Per kind: a stored value as typed JSON data (either backend's), and back as PostgreSQL's."""
+KINDS = {column: ways for columns, ways in _KINDS.items() for column in columns.split()}
+"""Columns stored in another form than they mean: a stored value as typed JSON, and back."""
 
 
 def plain_row(row: Row) -> dict[str, Any]:
     """A row as typed JSON data, the same from either backend."""
-    return {k: _convert(k, v, 0) for k, v in dict(row).items()}
+    return {k: v if v is None or k not in KINDS else KINDS[k][0](v) for k, v in dict(row).items()}
 
 
 def db_value(column: str, value: Any) -> Any:
     """A typed JSON value as PostgreSQL's column takes it (the inverse of `plain_row`)."""
-    return _convert(column, value, 1)
-
-
-def _convert(column: str, value: Any, way: int) -> Any:
-    kind = KINDS.get(column)
-    return value if value is None or kind is None else _CONVERT[kind][way](value)
+    return value if value is None or column not in KINDS else KINDS[column][1](value)

@@ -1,12 +1,9 @@
 """SQLite through aiosqlite: the default backend, one process serving people per file.
 
-One connection per process (aiosqlite runs it on its own thread; a statement is one hop there).
-WAL lets a backup or `aipath stats` read beside the bot; `busy_timeout` makes brief contention
-wait, and longer waits are retried (shared.py). SQLite has one transaction per connection, and
-the connection is shared by every task: a write issued while another task's BEGIN…COMMIT is open
-would join that transaction (and be lost with it). So one writer at a time: `_write_lock`.
-The process serving people holds `<database>.lock` (`live_lock`), so it knows it is the only one.
-Privacy at rest: `secure_delete` overwrites erased rows, and an erase ends with a WAL checkpoint.
+One connection, on aiosqlite's thread (a statement is one hop there); WAL lets a backup or
+`aipath stats` read beside the bot. The process serving people holds `<database>.lock`, so it
+knows it is the only one. Erased rows are overwritten (`secure_delete`) and checkpointed out of
+the WAL.
 """
 
 from __future__ import annotations
@@ -17,8 +14,8 @@ import fcntl
 import os
 import sqlite3
 import stat
-from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager, nullcontext
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -26,14 +23,13 @@ from typing import Any, cast
 import aiosqlite
 
 from bot.storage.records import Row, StorageError
-from bot.storage.schema import TABLES
 from bot.storage.shared import Storage, StorageOptions, _transaction
+from bot.storage.sql import TABLES, translate
 from flows.turn.effects import Changes
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"""
-TRANSIENT = {5, 6, 8, 10, 13}
-"""SQLITE_BUSY, LOCKED, READONLY, IOERR, FULL: another process's lock, or the disk, not a bug."""
+TRANSIENT = {5, 6, 8, 10, 13}  # BUSY, LOCKED, READONLY, IOERR, FULL: another process, or the disk
 HEADER = b"SQLite format 3\x00"
 CHOOSE = "choose another with --database or AIPATH_DATABASE"
 
@@ -93,11 +89,10 @@ def _read_only(backup: Path) -> str:
     return f"{backup.resolve().as_uri()}?mode=ro"
 
 
-def _value(value: Any) -> Any:
-    """A value as the schema stores it: a time as UTC ISO text to the second, a date as ISO."""
-    if type(value) is datetime:
-        return value.astimezone(UTC).isoformat(timespec="seconds")
-    return value.isoformat() if type(value) is date else value
+_STORED: dict[type[Any], Callable[[Any], str]] = {  # times and dates are stored as ISO text
+    datetime: lambda v: v.astimezone(UTC).isoformat(timespec="seconds"),
+    date: date.isoformat,
+}
 
 
 class SqliteStorage(Storage):
@@ -112,15 +107,13 @@ class SqliteStorage(Storage):
     @classmethod
     async def open(cls, path: Path | str, options: StorageOptions | None = None) -> SqliteStorage:
         path, options = Path(path), options or StorageOptions()
-        on_disk = str(path) != ":memory:"
-        if on_disk:
-            prepare_file(path)
+        prepare_file(path)
         storage = cls(await aiosqlite.connect(path, isolation_level=None), path, options)
         storage._db.row_factory = aiosqlite.Row
         try:
-            if on_disk and options.role != "tool":
+            if options.role != "tool":  # the only process: every other claim holder is gone
                 storage._live = live_lock(path)
-                storage.sole = True
+                storage.holder_gone = "claim_holder IS NOT :holder"
             await storage._db.executescript(PRAGMAS)
             await storage.migrate()
         except BaseException as exc:
@@ -136,12 +129,18 @@ class SqliteStorage(Storage):
             os.close(self._live)
             self._live = None
 
-    async def _execute(self, sql: str, params: dict[str, Any], *, write: bool) -> Sequence[Row]:
-        """Execute, fetch and close in one hop to the database thread; a write outside this
-        task's transaction waits for the write lock."""
-        values = {key: _value(value) for key, value in params.items()}
-        async with nullcontext() if not write or self._in_transaction() else self._write_lock:
-            return cast(Sequence[Row], await self._db.execute_fetchall(sql, values))
+    async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
+        """One hop to the database thread. The connection's one transaction is every task's: a
+        write waits while another task's is open, else it is queued before any other task can
+        BEGIN (aiosqlite runs them in order), so it never joins one."""
+        text, names = translate(sql, "sqlite")
+        values = [
+            _STORED[type(v)](v) if type(v) in _STORED else v for v in map(params.__getitem__, names)
+        ]
+        if write and self._write_lock.locked() and not self._in_transaction():
+            async with self._write_lock:
+                return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
+        return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
 
     def _transient(self, error: Exception) -> bool:
         code = getattr(error, "sqlite_errorcode", 0)
@@ -149,8 +148,8 @@ class SqliteStorage(Storage):
 
     @asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
-        """Holds the write lock throughout, so no other task's write joins it; a snapshot is a
-        deferred BEGIN, which leaves other processes free to write meanwhile."""
+        """Holds the write lock throughout; a snapshot is a deferred BEGIN, which leaves other
+        processes free to write meanwhile."""
         async with self._write_lock:
             await self._db.execute("BEGIN" if snapshot else "BEGIN IMMEDIATE")
             token = _transaction.set((self, self._db))
@@ -165,7 +164,7 @@ class SqliteStorage(Storage):
                 _transaction.reset(token)
 
     async def commit_turn(self, changes: Changes) -> None:
-        """An erase ends with a WAL checkpoint: the erased rows are gone from the WAL too."""
+        """An erase ends with a WAL checkpoint: the erased rows leave the WAL too."""
         await super().commit_turn(changes)
         if changes.erase:
             await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -178,15 +177,15 @@ class SqliteStorage(Storage):
             await self._db.backup(copy)
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
-        """Copy a backup over this database (SQLite's backup API), then migrate it."""
+        """Through SQLite's backup API too; then migrated."""
         async with aiosqlite.connect(_read_only(backup), uri=True) as source:
             ((version,),) = await source.execute_fetchall("PRAGMA user_version")
             self._refuse_newer(version, str(backup))
             names = {n for (n,) in await source.execute_fetchall("SELECT name FROM sqlite_master")}
             expected = dict.fromkeys(TABLES, 0)
             for table in names & set(TABLES):
-                count = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
-                expected[table] = next(iter(count))[0]
+                (count,) = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
+                expected[table] = count[0]
             async with self._write_lock:
                 await source.backup(self._db)
         await self.migrate()
