@@ -69,6 +69,7 @@ class HoursReader:
             + [(p, "per_month") for p in h.per_month]
             + [(p, f"days:{n}") for p, n in h.days_words.items()]
             + [(p, "full_time") for p in h.full_time]
+            + [(p, "half_time") for p in h.half_time]
             + [(p, f"day:{words_of(p)[:3]}") for p in v.parts.day_names]
         )
         self.hours_ask: PhraseTable[tuple[int, ...]] = PhraseTable(
@@ -147,9 +148,10 @@ class HoursReader:
         words = read_words(text, self.v.contrasts)
         found = self.periods.find(words)
         kinds = [f.payload for f in found]
-        if "full_time" in kinds and not _HOUR_AMOUNT.search(text):
-            return Reading((40,))  # "full time, 50-60 hrs": the hours given win
-        found = [f for f in found if f.payload != "full_time"]
+        for kind, hours in (("full_time", 40), ("half_time", 20)):
+            if kind in kinds and not _HOUR_AMOUNT.search(text):
+                return Reading((hours,))  # "full time, 50-60 hrs": the hours given win
+        found = [f for f in found if f.payload not in ("full_time", "half_time")]
         kinds = [f.payload for f in found]
         stripped = text
         for f in sorted(found, key=lambda f: -len(f.phrase)):

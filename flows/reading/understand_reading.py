@@ -25,10 +25,12 @@ class Reading:
     """The words the reading rests on (a message's other parts may answer other questions)."""
     error: str | None = None
     """A hint key when the message is about this question but not an answer to it."""
+    doubted: bool = False
+    """The message casts doubt on its own answer (flows/reading/doubt.py): asked, even alone."""
 
     @property
     def stored(self) -> bool:
-        return len(self.values) == 1 and not self.blocked
+        return len(self.values) == 1 and not self.blocked and not self.doubted
 
 
 NOTHING = Reading()

@@ -23,6 +23,7 @@ from flows.content import Content
 from flows.numbers import words_of
 from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
 from flows.reading.corrections import Corrections
+from flows.reading.doubt import Doubt
 from flows.reading.question_shape import QuestionShape
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers, answer_like
@@ -86,6 +87,7 @@ class Understander:
         self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
+        self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -132,6 +134,7 @@ class Understander:
         if self.looks_like_question(text):
             return Understanding("hint", name, hint="not_an_answer", question=True)
         reading = self.read(name, text, today)
+        reading = self.doubt.check(name, text, reading, lambda n, t: self.read(n, t, today))
         strict = not reading.values  # text answering only other questions must read as one
         also = self.others.find(name, text, set(reading.spans), answers or {}, today, strict=strict)
         if reading.error and not reading.values:

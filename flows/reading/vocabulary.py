@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flows.reading.answer_model import BOUNDS, CHOICES
-from flows.reading.vocabulary_guards import GuardWords
+from flows.reading.vocabulary_guards import DoubtWords, GuardWords
 from flows.reading.vocabulary_parts import PartsWords
 
 ReplyKind = Literal["yes", "no", "unsure"]
@@ -66,6 +66,7 @@ class HoursWords(_Frozen):
     days_words: dict[Phrase, int]
     minutes: list[Phrase]
     ask_words: dict[Phrase, list[int]]
+    half_time: list[Phrase]
     full_time: list[Phrase]
     day_lengths: dict[Phrase, int]
     off_days: list[Phrase]
@@ -152,6 +153,7 @@ class Vocabulary(_Frozen):
     setup: SetupVocabulary
     parts: PartsWords
     guards: GuardWords
+    doubt: DoubtWords
 
     @model_validator(mode="after")
     def _fields_known(self) -> Vocabulary:

@@ -11,9 +11,10 @@ home country against a target country, a vague amount, a commute), read by
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Phrase = Annotated[str, Field(min_length=1)]
 
@@ -46,3 +47,42 @@ class GuardWords(BaseModel):
     """Budget answers without a number ("money isn't an issue"): amounts offered."""
     until_words: list[Phrase]
     """Before a month name at the months-without-pay question ("until march")."""
+
+
+class DoubtWords(BaseModel):
+    """`doubt:` in content/vocabulary.yaml: words that cast doubt on a clear-looking reading
+    (flows/reading/doubt.py)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    hedges: list[Phrase]
+    """"idk if SQL counts", "analyst by title": the person is not sure the answer fits."""
+    hedge_patterns: list[str]
+    """The same as regular expressions, for shapes a phrase list cannot hold ("does X count")."""
+    past: list[Phrase]
+    """"used to", "years ago": what was true then may not be the answer now."""
+    past_questions: list[str]
+    """The questions about now that a past-tense answer leaves open."""
+    contrasts: list[Phrase]
+    """Words that join two halves of a message which may give different answers."""
+    whole_questions: list[str]
+    wishes: list[Phrase]
+    """"I'd like to move to ML": what follows is a wish, not the answer about today."""
+    wish_questions: list[str]
+    """Questions whose reader needs the whole message ("an MSc, but didn't finish")."""
+    vague: list[Phrase]
+    """A rough amount ("a few years"): the answers around it are offered."""
+    vague_questions: list[str]
+    not_even: list[Phrase]
+    """"not even one month": none is offered beside the number."""
+    place_questions: list[str]
+    """Questions where two countries in one message leave the answer open (visa)."""
+    other_counts: dict[str, list[Phrase]]
+    """Per number question, words saying the number counts something else ("12h shifts")."""
+
+    @field_validator("hedge_patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns

@@ -1,0 +1,141 @@
+"""Doubt: a clear-looking reading that the message itself casts doubt on is asked, not stored.
+
+WHY: every blind set of typed answers found new wordings that stored a confident wrong value,
+and they shared three shapes, whatever the question:
+- a hedge beside the answer: "data analyst 5 years, idk if SQL counts", "analyst by title";
+- the past: "used to be a PHP dev 8 years ago, now I run a cafe" (the answer was true then);
+- two halves joined by "but" that read differently, or one that denies the other: "for a few
+  months yes but not for the whole program", "7 years in tech but only the last 2 coding".
+Phrase by phrase, each new wording needed a new rule. A person reading such a message would
+simply ask, so this does: the reading comes first, then what the other half says, then the
+question's other answers, and nothing is stored until one is tapped (unknown is a value).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Protocol
+
+from flows.reading.answer_model import CHOICES, KINDS, in_bounds
+from flows.reading.understand_reading import Reading
+from flows.reading.understand_text import PhraseTable, Words, read_words
+from flows.reading.vocabulary import Vocabulary
+
+
+class Places(Protocol):
+    """Countries in a message, and where someone is from and wants to work (the guards')."""
+
+    countries: PhraseTable[str]
+
+    def home_and_target(self, words: Words) -> tuple[str | None, str | None]: ...
+
+
+Read = Callable[[str, str], Reading]
+YES_NO = frozenset(name for name, values in CHOICES.items() if {"yes", "no"} <= set(values))
+"""Questions answered yes or no: a denied half ("but not for the whole program") is a no."""
+"""One question's reading of a text: (question, text) → Reading."""
+
+
+class Doubt:
+    """Built once per Understander from the vocabulary; `check` is pure."""
+
+    def __init__(
+        self,
+        v: Vocabulary,
+        buttons: Mapping[str, tuple[int, ...]],
+        places: Places,
+    ) -> None:
+        d = v.doubt
+        self.buttons = buttons
+        self.places = places
+        self.place_questions = frozenset(d.place_questions)
+        self.whole = frozenset(d.whole_questions)
+        self.wishes: PhraseTable[str] = PhraseTable((p, "wish") for p in d.wishes)
+        self.wish_questions = frozenset(d.wish_questions)
+        self.nothing: PhraseTable[str] = PhraseTable((p, "nothing") for p in d.not_even)
+        self.hedges: PhraseTable[str] = PhraseTable((p, "hedge") for p in d.hedges)
+        self.patterns = [re.compile(p, re.IGNORECASE) for p in d.hedge_patterns]
+        self.past: PhraseTable[str] = PhraseTable((p, "past") for p in d.past)
+        self.past_questions = frozenset(d.past_questions)
+        joins = "|".join(re.escape(c) for c in sorted(d.contrasts, key=len, reverse=True))
+        self.halves = re.compile(rf"(?i)\b(?:{joins})\b")
+        self.negators: PhraseTable[str] = PhraseTable((p, "not") for p in v.negators)
+        self.not_negating: PhraseTable[str] = PhraseTable((p, "fine") for p in v.not_negating)
+        self.vague: PhraseTable[str] = PhraseTable((p, "vague") for p in d.vague)
+        self.vague_questions = frozenset(d.vague_questions)
+        self.other_counts = {
+            name: PhraseTable((p, "other") for p in phrases)
+            for name, phrases in d.other_counts.items()
+        }
+        self.subjects = {
+            name: PhraseTable((p, "subject") for p in phrases)
+            for name, phrases in v.guards.number_subjects.items()
+        }
+
+    def check(self, name: str, text: str, reading: Reading, read: Read) -> Reading:
+        """`reading` itself, or, when the message casts doubt on it, the values to ask about."""
+        if not reading.stored:
+            return reading
+        words = read_words(text, ())
+        doubtful = bool(self.hedges.find(words)) or any(p.search(text) for p in self.patterns)
+        doubtful |= name in self.past_questions and bool(self.past.find(words))
+        doubtful |= name in self.vague_questions and bool(self.vague.find(words))
+        if name in self.other_counts and self.other_counts[name].find(words):
+            doubtful = True  # "a nurse doing 12h shifts": the 12 is not study time
+        denied = reading.values[0] != 0 and (
+            self._denied_subject(name, words) or bool(self.nothing.find(words))
+        )  # "11 years as a nurse, no software jobs", "not even one month": maybe none
+        if name in self.place_questions and self.places.home_and_target(words)[1] is None:
+            # "Brazilian, but I work for a US company": which country is the visa for?
+            doubtful |= len({f.payload for f in self.places.countries.find(words)}) > 1
+        doubtful |= denied
+        others: list[str | int] = []
+        wish = self.wishes.find(words) if name in self.wish_questions else []
+        if wish and any(start >= wish[0].start for start, _ in reading.spans):
+            # "a data analyst, though I'd like to move to ML": the ML is a wish, not today
+            doubtful = True
+            before = read(name, words.span_text(0, wish[0].start))
+            others = list(before.values[:1]) if before.stored else []
+        halves = [h for h in self.halves.split(text) if h.strip()]
+        if len(halves) > 1 and name not in self.whole:
+            last: str | int | None = None
+            for half in halves:
+                seen = read(name, half)
+                last = seen.values[0] if seen.stored else None
+                if self.negators.find(read_words(half, ())):
+                    if name in YES_NO and last is None:
+                        doubtful = True  # "yes, but not for the whole program"
+                    elif name not in YES_NO:
+                        last = None  # "but nothing ML related": ruled out, not the answer
+                if last is not None:
+                    others.append(last)
+            # the later half wins ("my brother says research, but I want LLM apps"); a reading
+            # that is not what the later half says is asked ("7 years in tech, but only 2
+            # coding"); a later half that names nothing ("but didn't finish") is the reader's
+            doubtful |= last is not None and last != reading.values[0]
+        if not doubtful:
+            return reading
+        values = [*others[:1], *reading.values, *others, *([0] if denied else [])]
+        return Reading(self._asked(name, values), note="doubt", spans=reading.spans, doubted=True)
+
+    def _denied_subject(self, name: str, words: Words) -> bool:
+        """A negation right before what the number question counts ("no software jobs")."""
+        subjects = self.subjects.get(name)
+        if subjects is None:
+            return False
+        said = {f.start for f in subjects.find(words)}
+        fine = {f.start for f in self.not_negating.find(words)}  # "not only", "not sure"
+        return any(
+            said & set(range(n.end, n.end + 3))
+            for n in self.negators.find(words)
+            if n.start not in fine
+        )
+
+    def _asked(self, name: str, values: list[str | int]) -> tuple[str | int, ...]:
+        """The values read, in order, then the question's other answers: a choice question's
+        options, a number question's buttons (at most six in all)."""
+        if KINDS[name] == "choice":
+            return tuple(dict.fromkeys([*values, *CHOICES[name]]))
+        numbers = [v for v in values if isinstance(v, int) and in_bounds(name, v)]
+        return tuple(dict.fromkeys([*numbers, *self.buttons.get(name, ())]))[:6]

@@ -1,0 +1,61 @@
+"""A clear-looking reading that the message itself casts doubt on is asked, never stored
+(flows/reading/doubt.py): hedges, the past, a later half that says otherwise, a negated
+subject, a number that counts something else, two countries at the visa question."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.content import default_content
+from flows.reading.understanding import Understander
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    return Understander(default_content())
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "offered"),
+    [
+        ("coding_experience", "I'm a BI analyst, not sure if SQL counts as coding", "data"),
+        (
+            "coding_experience",
+            "used to be a java developer 10 years ago, now a florist",
+            "production",
+        ),
+        ("coding_experience", "data analyst on paper, but really I ship django apps", "data"),
+        ("years_experience", "teacher for 9 years, never had a coding job", 0),
+        ("years_experience", "several years", 3),
+        ("years_experience", "10 yrs in IT but only the last 3 as a developer", 3),
+        ("apprenticeship_pay", "yes for a while, but not for a year and a half", "no"),
+        ("apprenticeship_pay", "kinda? depends on rent", "yes"),
+        ("needs_visa", "I'm Mexican but I work for a Canadian company, no visa so far", "yes"),
+        ("hours_per_week", "honestly little, I do 10h shifts at the ER", 10),
+        ("can_pause_income", "not even one month, sorry", 0),
+        ("coding_experience", "I'm a data analyst, though I'd like to move to ML", "data"),
+        ("coding_experience", "backend dev but I want to get into ML", "production"),
+    ],
+)
+def test_a_doubtful_reading_is_asked(
+    understander: Understander, field: str, typed: str, offered: str | int
+) -> None:
+    got = understander.understand(field, typed)
+    assert got.status == "clarify", got
+    assert offered in [o.value for o in got.options], got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("goal_role", "my manager suggests MLOps, but I want research", "research"),
+        ("coding_experience", "frontend developer at an agency", "production"),
+        ("years_experience", "5 years as a backend dev", 5),
+        ("hours_per_week", "half time", 20),
+    ],
+)
+def test_a_clear_reading_is_still_stored(
+    understander: Understander, field: str, typed: str, stored: str | int
+) -> None:
+    got = understander.understand(field, typed)
+    assert (got.status, got.value) == ("stored", stored), got
