@@ -27,6 +27,7 @@ class Places(Protocol):
     """Countries in a message, and where someone is from and wants to work (the guards')."""
 
     countries: PhraseTable[str]
+    destinations: PhraseTable[str]
 
     def home_and_target(self, words: Words) -> tuple[str | None, str | None]: ...
 
@@ -60,7 +61,8 @@ class Doubt:
         self.past_questions = frozenset(d.past_questions)
         joins = "|".join(re.escape(c) for c in sorted(d.contrasts, key=len, reverse=True))
         self.halves = re.compile(rf"(?i)\b(?:{joins})\b")
-        self.negators: PhraseTable[str] = PhraseTable((p, "not") for p in v.negators)
+        denying = [*v.negators, *d.denying]
+        self.negators: PhraseTable[str] = PhraseTable((p, "not") for p in denying)
         self.not_negating: PhraseTable[str] = PhraseTable((p, "fine") for p in v.not_negating)
         self.vague: PhraseTable[str] = PhraseTable((p, "vague") for p in d.vague)
         self.vague_questions = frozenset(d.vague_questions)
@@ -68,9 +70,14 @@ class Doubt:
             name: PhraseTable((p, "other") for p in phrases)
             for name, phrases in d.other_counts.items()
         }
+        subjects = {**v.guards.number_subjects, **d.subjects}
         self.subjects = {
-            name: PhraseTable((p, "subject") for p in phrases)
-            for name, phrases in v.guards.number_subjects.items()
+            name: PhraseTable((p, "subject") for p in phrases) for name, phrases in subjects.items()
+        }
+        self.denied_value = dict(d.denied_values)
+        self.question_hedges = {
+            name: PhraseTable((p, "hedge") for p in phrases)
+            for name, phrases in d.question_hedges.items()
         }
 
     def check(self, name: str, text: str, reading: Reading, read: Read) -> Reading:
@@ -79,16 +86,22 @@ class Doubt:
             return reading
         words = read_words(text, ())
         doubtful = bool(self.hedges.find(words)) or any(p.search(text) for p in self.patterns)
+        if name in self.question_hedges:  # "a work permit, but it runs out next year"
+            doubtful |= bool(self.question_hedges[name].find(words))
         doubtful |= name in self.past_questions and bool(self.past.find(words))
         doubtful |= name in self.vague_questions and bool(self.vague.find(words))
         if name in self.other_counts and self.other_counts[name].find(words):
             doubtful = True  # "a nurse doing 12h shifts": the 12 is not study time
-        denied = reading.values[0] != 0 and (
-            self._denied_subject(name, words) or bool(self.nothing.find(words))
-        )  # "11 years as a nurse, no software jobs", "not even one month": maybe none
+        none = self.denied_value.get(name)
+        denied = none is not None and reading.values[0] != none
+        denied = denied and (self._denied_subject(name, words) or bool(self.nothing.find(words)))
+        # "11 years as a nurse, no software jobs", "not even one month", "I never make
+        # programs": none is offered too
         if name in self.place_questions and self.places.home_and_target(words)[1] is None:
-            # "Brazilian, but I work for a US company": which country is the visa for?
+            # "Brazilian, but I work for a US company", "UK citizen, the dream is to work in
+            # San Francisco": which country is the visa for?
             doubtful |= len({f.payload for f in self.places.countries.find(words)}) > 1
+            doubtful |= bool(self.places.destinations.find(words))
         doubtful |= denied
         others: list[str | int] = []
         wish = self.wishes.find(words) if name in self.wish_questions else []
@@ -100,6 +113,8 @@ class Doubt:
         halves = [h for h in self.halves.split(text) if h.strip()]
         if len(halves) > 1 and name not in self.whole:
             last: str | int | None = None
+            named: list[str | int] = []
+            denials: list[str | int | None] = []
             for half in halves:
                 seen = read(name, half)
                 last = seen.values[0] if seen.stored else None
@@ -107,16 +122,22 @@ class Doubt:
                     if name in YES_NO and last is None:
                         doubtful = True  # "yes, but not for the whole program"
                     elif name not in YES_NO:
+                        denials.append(last)
                         last = None  # "but nothing ML related": ruled out, not the answer
-                if last is not None:
-                    others.append(last)
+                elif seen.values:
+                    named += seen.values[:2]  # "backend, and sklearn on weekends": both named
+            others += [value for value in named if value not in others]
+            # "backend dev, sklearn on weekends but nothing at work": the "nothing" is not
+            # the answer when another half names one
+            doubtful |= reading.values[0] in denials and bool(named)
             # the later half wins ("my brother says research, but I want LLM apps"); a reading
             # that is not what the later half says is asked ("7 years in tech, but only 2
             # coding"); a later half that names nothing ("but didn't finish") is the reader's
             doubtful |= last is not None and last != reading.values[0]
         if not doubtful:
             return reading
-        values = [*others[:1], *reading.values, *others, *([0] if denied else [])]
+        offered = [none] if denied and none is not None else []
+        values = [*others[:1], *reading.values, *others, *offered]
         return Reading(self._asked(name, values), note="doubt", spans=reading.spans, doubted=True)
 
     def _denied_subject(self, name: str, words: Words) -> bool:

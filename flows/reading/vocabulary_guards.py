@@ -66,6 +66,8 @@ class DoubtWords(BaseModel):
     contrasts: list[Phrase]
     """Words that join two halves of a message which may give different answers."""
     whole_questions: list[str]
+    denying: list[Phrase]
+    """Besides the negators: words that deny a half ("but nothing at work")."""
     wishes: list[Phrase]
     """"I'd like to move to ML": what follows is a wish, not the answer about today."""
     wish_questions: list[str]
@@ -76,6 +78,12 @@ class DoubtWords(BaseModel):
     not_even: list[Phrase]
     """"not even one month": none is offered beside the number."""
     place_questions: list[str]
+    question_hedges: dict[str, list[Phrase]]
+    """Per question, words that leave its answer open ("a work permit that runs out")."""
+    subjects: dict[str, list[Phrase]]
+    """What a choice question is about ("programs" for coding), beside `number_subjects`."""
+    denied_values: dict[str, str | int]
+    """The answer offered when that subject is denied ("I never make programs": none)."""
     """Questions where two countries in one message leave the answer open (visa)."""
     other_counts: dict[str, list[Phrase]]
     """Per number question, words saying the number counts something else ("12h shifts")."""
