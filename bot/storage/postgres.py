@@ -21,11 +21,10 @@ from typing import Any, cast
 
 import asyncpg
 
-from bot.storage import Counts, describe
+from bot.settings import describe
 from bot.storage.records import Row, StorageError, db_value
-from bot.storage.shared import Storage, StorageOptions, _transaction
+from bot.storage.shared import Storage, StorageOptions, _transaction, private_file
 from bot.storage.sql import TABLES, translate
-from bot.storage.sqlite import SqliteStorage, private_file
 
 # Advisory lock keys; the per-person and per-holder locks take two keys, in their own key spaces.
 USER_LOCK_SPACE = 0x41495041  # "AIPA"
@@ -207,20 +206,3 @@ class PgStorage(Storage):
     async def nudge_delay(self, per_second: float) -> float:
         rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
         return max(0.0, float(rows[0][0]))
-
-
-async def migrate_sqlite_to_postgres(source: Path, url: str) -> Counts:
-    """A SQLite database (migrated, read in one snapshot) copied into an empty PostgreSQL one
-    in one transaction. Stop the bot first: answers written meanwhile would be left behind."""
-    lite = await SqliteStorage.open(source)
-    try:
-        rows = await lite.table_rows()
-    finally:
-        await lite.close()
-    target = await PgStorage.open(url)
-    try:
-        await target.copy_in(rows)
-        counts = await target.row_counts()
-    finally:
-        await target.close()
-    return {t: (len(rows[t]), counts[t]) for t in TABLES}

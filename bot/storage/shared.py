@@ -9,12 +9,14 @@ is safe to repeat (a repeated `claim` finds its own claim taken; that nudge wait
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import os
 import secrets
 import time
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
@@ -46,6 +48,17 @@ class StorageOptions:
     use the database meanwhile; `tool`: anything else (stats, backup, tests)."""
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     clock: Callable[[], float] = time.monotonic
+
+
+@contextlib.contextmanager
+def private_file(target: Path) -> Iterator[int]:
+    """A new file only its owner can read (0600, whatever the umask); never overwrites."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
 
 
 class Storage(ABC):

@@ -9,12 +9,11 @@ the WAL.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import fcntl
 import os
 import sqlite3
 import stat
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any, cast
 import aiosqlite
 
 from bot.storage.records import Row, StorageError
-from bot.storage.shared import Storage, StorageOptions, _transaction
+from bot.storage.shared import Storage, StorageOptions, _transaction, private_file
 from bot.storage.sql import TABLES, translate
 from flows.turn.effects import Changes
 
@@ -68,17 +67,6 @@ def live_lock(database: Path) -> int:
     os.ftruncate(fd, 0)
     os.write(fd, str(os.getpid()).encode())
     return fd
-
-
-@contextlib.contextmanager
-def private_file(target: Path) -> Iterator[int]:
-    """A new file only its owner can read (0600, whatever the umask); never overwrites."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        yield fd
-    finally:
-        os.close(fd)
 
 
 def _read_only(backup: Path) -> str:
