@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 from bot.settings import describe, is_postgres_url, load_settings
 from bot.storage import LATEST, TABLES, Storage, StorageError, StorageOptions, open_storage
-from bot.storage.shared import private_file
 
 POSTGRES_URL = "AIPATH_POSTGRES_URL"
 """Where `migrate-db` reads its target: never the command line, which `ps` shows to everyone."""
@@ -30,6 +30,17 @@ def fail(message: str, code: int = 2) -> int:
     """How every `aipath` command reports a problem: one line on stderr, and the exit code."""
     print(f"aipath: {message}", file=sys.stderr)
     return code
+
+
+@contextlib.contextmanager
+def private_file(target: Path) -> Iterator[int]:
+    """A new file only its owner can read (0600, whatever the umask); never overwrites."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
 
 
 def with_storage(database: Path | str, action: Callable[[Storage], Awaitable[int]]) -> int:
@@ -65,6 +76,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return fail(f"{target} exists; choose a new file")
 
     async def copy(storage: Storage) -> int:
+        with private_file(target):
+            pass
         await storage.backup(target)
         kind = "a JSON dump" if is_postgres_url(settings.database) else "a SQLite copy"
         print(f"backed up {describe(settings.database)} to {target} ({kind})")
