@@ -53,6 +53,7 @@ class Storage(ABC):
     before_migrating: ClassVar[tuple[str, ...]] = ()
     open_errors: ClassVar[tuple[type[Exception], ...]] = ()
     open_hint = ""
+    after_erase: ClassVar[tuple[str, ...]] = ()
     holder_gone = "FALSE"
     """SQL telling that a claim's process is gone (`RELEASE_CLAIMS`), each backend's own way."""
 
@@ -220,6 +221,8 @@ class Storage(ABC):
             writes.append((Q.CHECK_OUT, {"week": changes.uncheck}))
         keys = {"user_id": changes.user_id, "now": now}
         await self._sql([(sql, params | keys) for sql, params in writes], True)
+        for sql in self.after_erase if changes.erase else ():
+            await self._write(sql)
 
     async def record_shown(
         self,

@@ -24,7 +24,6 @@ import aiosqlite
 from bot.storage.records import Row, StorageError
 from bot.storage.shared import Storage, StorageOptions
 from bot.storage.sql import translate
-from flows.turn.effects import Changes
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"""
@@ -87,6 +86,7 @@ class SqliteStorage(Storage):
     dialect = "sqlite"
     open_errors = (sqlite3.DatabaseError,)
     open_hint = f"; {CHOOSE}"
+    after_erase = ("PRAGMA wal_checkpoint(TRUNCATE)",)  # the erased rows leave the WAL too
 
     def __init__(self, db: aiosqlite.Connection, path: Path, options: StorageOptions) -> None:
         super().__init__(str(path), options)
@@ -143,12 +143,6 @@ class SqliteStorage(Storage):
                 if self._db.in_transaction:
                     await self._db.execute("ROLLBACK")
                 raise
-
-    async def commit_turn(self, changes: Changes) -> None:
-        """An erase ends with a WAL checkpoint: the erased rows leave the WAL too."""
-        await super().commit_turn(changes)
-        if changes.erase:
-            await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def backup(self, target: Path) -> None:
         """Through SQLite's online backup API: consistent, and safe while the bot runs."""
