@@ -10,24 +10,37 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
-from bot.settings import load_settings
-from bot.storage import LATEST, Counts, Storage, describe, is_postgres_url, open_storage, restore
-from bot.storage.sqlite import private_file
+from bot.settings import describe, is_postgres_url, load_settings
+from bot.storage import LATEST, TABLES, Storage, StorageError, StorageOptions, open_storage
 
 POSTGRES_URL = "AIPATH_POSTGRES_URL"
 """Where `migrate-db` reads its target: never the command line, which `ps` shows to everyone."""
+Counts = dict[str, tuple[int, int]]
+"""Per table: rows in the source, rows in the target (`restore` and `migrate-db` print both)."""
 
 
 def fail(message: str, code: int = 2) -> int:
     """How every `aipath` command reports a problem: one line on stderr, and the exit code."""
     print(f"aipath: {message}", file=sys.stderr)
     return code
+
+
+@contextlib.contextmanager
+def private_file(target: Path) -> Iterator[int]:
+    """A new file only its owner can read (0600, whatever the umask); never overwrites."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
 
 
 def with_storage(database: Path | str, action: Callable[[Storage], Awaitable[int]]) -> int:
@@ -63,6 +76,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return fail(f"{target} exists; choose a new file")
 
     async def copy(storage: Storage) -> int:
+        with private_file(target):
+            pass
         await storage.backup(target)
         kind = "a JSON dump" if is_postgres_url(settings.database) else "a SQLite copy"
         print(f"backed up {describe(settings.database)} to {target} ({kind})")
@@ -116,6 +131,20 @@ def print_counts(counts: Counts, source: str, target: str) -> bool:
     return all(before == after for before, after in counts.values())
 
 
+async def restore(database: str | Path, backup: Path, *, replace: bool) -> Counts:
+    """Replace `database`'s rows with a backup's (`aipath backup`, same backend), then migrate.
+    Refused while a bot serves the database, and over users unless told to `replace` them."""
+    storage = await open_storage(database, StorageOptions(role="restore"))
+    try:
+        if not replace and (await storage.row_counts())["users"]:
+            raise StorageError(f"{storage.name} already holds users; add --replace to overwrite")
+        expected = await storage.restore_from(backup)
+        counts = await storage.row_counts()
+    finally:
+        await storage.close()
+    return {t: (expected[t], counts[t]) for t in TABLES}
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     settings = load_settings()
     backup = Path(args.backup)
@@ -136,6 +165,25 @@ def postgres_url(args: argparse.Namespace) -> str | None:
     return os.environ.get(POSTGRES_URL)
 
 
+async def migrate_sqlite_to_postgres(source: Path, url: str) -> Counts:
+    """A SQLite database (migrated, read in one snapshot) copied into an empty PostgreSQL one
+    in one transaction. Stop the bot first: answers written meanwhile would be left behind."""
+    from bot.storage.postgres import PgStorage  # asyncpg only here
+
+    lite = await open_storage(source)
+    try:
+        rows = await lite.table_rows()
+    finally:
+        await lite.close()
+    target = await PgStorage.open(url)
+    try:
+        await target.copy_in(rows)
+        counts = await target.row_counts()
+    finally:
+        await target.close()
+    return {t: (len(rows[t]), counts[t]) for t in TABLES}
+
+
 def cmd_migrate_db(args: argparse.Namespace) -> int:
     if args.postgres_url:
         return fail(f"never put the URL on the command line (ps shows it): set {POSTGRES_URL}")
@@ -149,8 +197,6 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     if not source.is_file():
         return fail(f"no SQLite database at {source}")
     try:
-        from bot.storage.postgres import migrate_sqlite_to_postgres  # asyncpg only here
-
         counts = asyncio.run(migrate_sqlite_to_postgres(source, url))
     except (OSError, ValueError) as exc:
         return fail(f"migrate-db: {exc}", 1)

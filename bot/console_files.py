@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot.outputs import File
-from bot.storage import is_postgres_url
+from bot.settings import is_postgres_url
 
 ROADMAP_GLOB = "roadmap*.png"
 

@@ -5,12 +5,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, Field, HttpUrl, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_SHAPE = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,200}")
+
+
+def is_postgres_url(database: str | Path) -> bool:
+    return isinstance(database, str) and database.startswith(("postgresql://", "postgres://"))
+
+
+def describe(database: str | Path) -> str:
+    """The database setting as it may be printed or logged (a URL's password removed)."""
+    text = str(database)
+    password = urlsplit(text).password if is_postgres_url(database) else None
+    return text if password is None else text.replace(f":{password}@", "@", 1)
 
 
 class SettingsError(Exception):
@@ -74,8 +86,6 @@ class Settings(BaseSettings):
     @field_validator("database", mode="before")
     @classmethod
     def _path_or_url(cls, value: object) -> object:
-        from bot.storage import is_postgres_url
-
         if isinstance(value, str) and not is_postgres_url(value):
             return Path(value)
         return value

@@ -16,8 +16,8 @@ import asyncpg
 import pytest
 
 from bot.cli import main
-from bot.settings import Settings
-from bot.storage import LATEST, StorageOptions, describe, open_storage
+from bot.settings import Settings, describe
+from bot.storage import LATEST, StorageOptions, open_storage
 from flows.turn.effects import Changes
 from tests.db_faults import read_only
 from tests.stored import NOW

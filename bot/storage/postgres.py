@@ -21,11 +21,10 @@ from typing import Any, cast
 
 import asyncpg
 
-from bot.storage import Counts, describe
+from bot.settings import describe
 from bot.storage.records import Row, StorageError, db_value
-from bot.storage.shared import Storage, StorageOptions, _transaction
+from bot.storage.shared import Storage, StorageOptions
 from bot.storage.sql import TABLES, translate
-from bot.storage.sqlite import SqliteStorage, private_file
 
 # Advisory lock keys; the per-person and per-holder locks take two keys, in their own key spaces.
 USER_LOCK_SPACE = 0x41495041  # "AIPA"
@@ -48,6 +47,7 @@ TRANSIENT = ("08", "57", "53", "40")  # SQLSTATEs: connection; restart; resource
 
 class PgStorage(Storage):
     dialect = "postgresql"
+    open_errors = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
     before_migrating = (  # one worker migrates; the others wait, then find nothing left to do
         f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})",
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
@@ -69,18 +69,12 @@ class PgStorage(Storage):
     @classmethod
     async def open(cls, url: str, options: StorageOptions | None = None) -> PgStorage:
         pool = functools.partial(asyncpg.create_pool, url, min_size=0, server_settings=_NAME)
-        storage = cls(url, options or StorageOptions(), *[await pool(max_size=n) for n in (8, 16)])
-        try:
-            await storage.migrate()
-            if storage.options.role != "tool":
-                await storage._session_connection()
-        except BaseException as exc:
-            await storage.close()
-            if isinstance(exc, OSError | asyncpg.PostgresError | asyncpg.InterfaceError):
-                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise StorageError(f"cannot open {storage.name}: {reason}") from None
-            raise
-        return storage
+        pools = [await pool(max_size=n) for n in (8, 16)]
+        return await cls(url, options or StorageOptions(), *pools)._opened()
+
+    async def _prepare(self) -> None:
+        if self.options.role != "tool":
+            await self._session_connection()
 
     async def close(self) -> None:
         if self._session is not None:
@@ -91,8 +85,7 @@ class PgStorage(Storage):
 
     async def _execute(self, sql: str, params: dict[str, Any], write: bool) -> Sequence[Row]:
         text, names = translate(sql, "postgresql")
-        current = _transaction.get()
-        conn = current[1] if current is not None and current[0] is self else self._pool
+        conn = self._connection() or self._pool
         args = [
             v.astimezone(UTC).replace(microsecond=0) if isinstance(v, datetime) else v
             for v in map(params.__getitem__, names)
@@ -107,22 +100,19 @@ class PgStorage(Storage):
         return str(getattr(error, "sqlstate", ""))[:2] in TRANSIENT
 
     @asynccontextmanager
-    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
-        """One connection, one transaction; a snapshot is REPEATABLE READ, read only."""
+    async def _begin(self, snapshot: bool) -> AsyncIterator[asyncpg.Connection]:
+        """One pooled connection; a snapshot is REPEATABLE READ, read only."""
         isolation = {"isolation": "repeatable_read", "readonly": True} if snapshot else {}
         async with self._pool.acquire() as conn, conn.transaction(**isolation):
-            token = _transaction.set((self, conn))
-            try:
-                yield
-            finally:
-                _transaction.reset(token)
+            yield conn
 
     async def backup(self, target: Path) -> None:
         """A JSON dump of one snapshot: needs no client binaries matching the server's."""
         version, tables = await self.schema_version(), await self.table_rows()
         document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
-        with private_file(target) as fd:
-            await asyncio.to_thread(os.write, fd, json.dumps(document, ensure_ascii=False).encode())
+        await asyncio.to_thread(
+            target.write_bytes, json.dumps(document, ensure_ascii=False).encode()
+        )
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
         try:
@@ -207,20 +197,3 @@ class PgStorage(Storage):
     async def nudge_delay(self, per_second: float) -> float:
         rows = await self._write(NUDGE_DELAY, gap=timedelta(seconds=1 / per_second))
         return max(0.0, float(rows[0][0]))
-
-
-async def migrate_sqlite_to_postgres(source: Path, url: str) -> Counts:
-    """A SQLite database (migrated, read in one snapshot) copied into an empty PostgreSQL one
-    in one transaction. Stop the bot first: answers written meanwhile would be left behind."""
-    lite = await SqliteStorage.open(source)
-    try:
-        rows = await lite.table_rows()
-    finally:
-        await lite.close()
-    target = await PgStorage.open(url)
-    try:
-        await target.copy_in(rows)
-        counts = await target.row_counts()
-    finally:
-        await target.close()
-    return {t: (len(rows[t]), counts[t]) for t in TABLES}

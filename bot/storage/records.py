@@ -58,7 +58,7 @@ def _moment(value: Any) -> Any:
 _READ: dict[str, Callable[[Any], Any]] = {  # the fields of another type than either backend's
     "conversation": Conversation.model_validate_json,
     "recommendation": lambda v: json.loads(v) if v else None,
-    "recent_updates": lambda v: tuple(tuple(u) for u in json.loads(v or "[]")),
+    "recent_updates": lambda v: tuple(map(tuple, json.loads(v or "[]"))),
     "file_messages": lambda v: tuple(json.loads(v or "[]")),
     **dict.fromkeys(("created_at", "updated_at"), _moment),
     **dict.fromkeys(("start_date", "rebase_date"), lambda v: v and date.fromisoformat(v)),

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, Self, TypeVar
 
 from bot.storage import records
 from bot.storage import sql as Q
@@ -51,6 +51,9 @@ class StorageOptions:
 class Storage(ABC):
     dialect: ClassVar[Q.Dialect]
     before_migrating: ClassVar[tuple[str, ...]] = ()
+    open_errors: ClassVar[tuple[type[Exception], ...]] = ()
+    open_hint = ""
+    after_erase: ClassVar[tuple[str, ...]] = ()
     holder_gone = "FALSE"
     """SQL telling that a claim's process is gone (`RELEASE_CLAIMS`), each backend's own way."""
 
@@ -65,17 +68,23 @@ class Storage(ABC):
         """One statement, once (in this task's transaction, if it is in one)."""
 
     @abstractmethod
-    def transaction(self, *, snapshot: bool = False) -> AbstractAsyncContextManager[None]:
-        """This task's statements in one commit (`snapshot`: reads as of one moment)."""
+    def _begin(self, snapshot: bool) -> AbstractAsyncContextManager[Any]:
+        """A transaction on the connection it yields (`snapshot`: reads as of one moment)."""
 
     @abstractmethod
     def _transient(self, error: Exception) -> bool:
         """Whether the error says "try again" (lost connection, lock, full disk), not "wrong"."""
 
     @abstractmethod
+    async def _prepare(self) -> None:
+        """What opening does before migrating: the locks that go with the role, settings."""
+
+    @abstractmethod
     async def close(self) -> None: ...
     @abstractmethod
-    async def backup(self, target: Path) -> None: ...
+    async def backup(self, target: Path) -> None:
+        """Every row into `target`, a new empty file its caller made private."""
+
     @abstractmethod
     async def restore_from(self, backup: Path) -> dict[str, int]:
         """Every row replaced with a backup's; returns each table's rows in the backup."""
@@ -94,13 +103,38 @@ class Storage(ABC):
         """Seconds to wait before a nudge so that all processes together keep `per_second`."""
         return 0.0
 
-    def _in_transaction(self) -> bool:
+    async def _opened(self) -> Self:
+        """Prepared and migrated, or closed again; a database that cannot be used (the
+        backend's `open_errors`) is one line."""
+        try:
+            await self._prepare()
+            await self.migrate()
+        except BaseException as exc:
+            await self.close()
+            if isinstance(exc, self.open_errors):
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise StorageError(f"cannot open {self.name}: {reason}{self.open_hint}") from None
+            raise
+        return self
+
+    @asynccontextmanager
+    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
+        """This task's statements in one commit (`snapshot`: reads as of one moment)."""
+        async with self._begin(snapshot) as connection:
+            token = _transaction.set((self, connection))
+            try:
+                yield
+            finally:
+                _transaction.reset(token)
+
+    def _connection(self) -> Any:
+        """The connection of this task's transaction on this storage, if it is in one."""
         current = _transaction.get()
-        return current is not None and current[0] is self
+        return current[1] if current is not None and current[0] is self else None
 
     async def _sql(self, statements: Sequence[Statement], write: bool) -> list[Sequence[Row]]:
         """Each statement's rows; several in one transaction (a snapshot if they only read)."""
-        if len(statements) < 2 or self._in_transaction():
+        if len(statements) < 2 or self._connection() is not None:
             return [await self._run(self._execute, sql, p, write) for sql, p in statements]
 
         async def run() -> list[Sequence[Row]]:
@@ -124,7 +158,7 @@ class Storage(ABC):
                 result = await op(*args)
                 break
             except Exception as error:
-                if not self._transient(error) or self._in_transaction():
+                if not self._transient(error) or self._connection() is not None:
                     raise
                 name = type(error).__name__
                 if deadline is None:
@@ -187,6 +221,8 @@ class Storage(ABC):
             writes.append((Q.CHECK_OUT, {"week": changes.uncheck}))
         keys = {"user_id": changes.user_id, "now": now}
         await self._sql([(sql, params | keys) for sql, params in writes], True)
+        for sql in self.after_erase if changes.erase else ():
+            await self._write(sql)
 
     async def record_shown(
         self,

@@ -9,12 +9,11 @@ the WAL.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import fcntl
 import os
 import sqlite3
 import stat
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,9 +22,8 @@ from typing import Any, cast
 import aiosqlite
 
 from bot.storage.records import Row, StorageError
-from bot.storage.shared import Storage, StorageOptions, _transaction
-from bot.storage.sql import TABLES, translate
-from flows.turn.effects import Changes
+from bot.storage.shared import Storage, StorageOptions
+from bot.storage.sql import translate
 
 PRAGMAS = """PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"""
@@ -70,17 +68,6 @@ def live_lock(database: Path) -> int:
     return fd
 
 
-@contextlib.contextmanager
-def private_file(target: Path) -> Iterator[int]:
-    """A new file only its owner can read (0600, whatever the umask); never overwrites."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        yield fd
-    finally:
-        os.close(fd)
-
-
 def _read_only(backup: Path) -> str:
     """A URI opening `backup` read-only, once it is known to be a SQLite file."""
     with backup.open("rb") as file:
@@ -97,31 +84,28 @@ _STORED: dict[type[Any], Callable[[Any], str]] = {  # times and dates are stored
 
 class SqliteStorage(Storage):
     dialect = "sqlite"
+    open_errors = (sqlite3.DatabaseError,)
+    open_hint = f"; {CHOOSE}"
+    after_erase = ("PRAGMA wal_checkpoint(TRUNCATE)",)  # the erased rows leave the WAL too
 
     def __init__(self, db: aiosqlite.Connection, path: Path, options: StorageOptions) -> None:
         super().__init__(str(path), options)
         self._db = db
+        self._db.row_factory = aiosqlite.Row
         self._write_lock = asyncio.Lock()
         self._live: int | None = None
 
     @classmethod
     async def open(cls, path: Path | str, options: StorageOptions | None = None) -> SqliteStorage:
-        path, options = Path(path), options or StorageOptions()
-        prepare_file(path)
-        storage = cls(await aiosqlite.connect(path, isolation_level=None), path, options)
-        storage._db.row_factory = aiosqlite.Row
-        try:
-            if options.role != "tool":  # the only process: every other claim holder is gone
-                storage._live = live_lock(path)
-                storage.holder_gone = "claim_holder IS NOT :holder"
-            await storage._db.executescript(PRAGMAS)
-            await storage.migrate()
-        except BaseException as exc:
-            await storage.close()
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise StorageError(f"cannot use {path}: {exc}; {CHOOSE}") from None
-            raise
-        return storage
+        prepare_file(path := Path(path))
+        db = await aiosqlite.connect(path, isolation_level=None)
+        return await cls(db, path, options or StorageOptions())._opened()
+
+    async def _prepare(self) -> None:
+        if self.options.role != "tool":  # the only process: every other claim holder is gone
+            self._live = live_lock(Path(self.name))
+            self.holder_gone = "claim_holder IS NOT :holder"
+        await self._db.executescript(PRAGMAS)
 
     async def close(self) -> None:
         await self._db.close()
@@ -137,7 +121,7 @@ class SqliteStorage(Storage):
         values = [
             _STORED[type(v)](v) if type(v) in _STORED else v for v in map(params.__getitem__, names)
         ]
-        if write and self._write_lock.locked() and not self._in_transaction():
+        if write and self._write_lock.locked() and self._connection() is None:
             async with self._write_lock:
                 return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
         return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
@@ -147,46 +131,35 @@ class SqliteStorage(Storage):
         return isinstance(error, sqlite3.OperationalError) and code & 0xFF in TRANSIENT
 
     @asynccontextmanager
-    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[None]:
+    async def _begin(self, snapshot: bool) -> AsyncIterator[aiosqlite.Connection]:
         """Holds the write lock throughout; a snapshot is a deferred BEGIN, which leaves other
         processes free to write meanwhile."""
         async with self._write_lock:
             await self._db.execute("BEGIN" if snapshot else "BEGIN IMMEDIATE")
-            token = _transaction.set((self, self._db))
             try:
-                yield
+                yield self._db
                 await self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
                     await self._db.execute("ROLLBACK")
                 raise
-            finally:
-                _transaction.reset(token)
-
-    async def commit_turn(self, changes: Changes) -> None:
-        """An erase ends with a WAL checkpoint: the erased rows leave the WAL too."""
-        await super().commit_turn(changes)
-        if changes.erase:
-            await self._write("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def backup(self, target: Path) -> None:
         """Through SQLite's online backup API: consistent, and safe while the bot runs."""
-        with private_file(target):
-            pass
         async with aiosqlite.connect(target) as copy:
             await self._db.backup(copy)
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
-        """Through SQLite's backup API too; then migrated."""
-        async with aiosqlite.connect(_read_only(backup), uri=True) as source:
-            ((version,),) = await source.execute_fetchall("PRAGMA user_version")
-            self._refuse_newer(version, str(backup))
-            names = {n for (n,) in await source.execute_fetchall("SELECT name FROM sqlite_master")}
-            expected = dict.fromkeys(TABLES, 0)
-            for table in names & set(TABLES):
-                (count,) = await source.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
-                expected[table] = count[0]
+        """Through SQLite's backup API too, then migrated (every backup aipath made holds every
+        table: `backup` came after migration 2)."""
+        async with aiosqlite.connect(_read_only(backup), uri=True) as db:
+            source = SqliteStorage(db, backup, self.options)
+            self._refuse_newer(await source.schema_version(), str(backup))
+            try:
+                expected = await source.row_counts()
+            except sqlite3.DatabaseError:  # a SQLite file, but not one aipath wrote
+                raise StorageError(f"{backup} is not a SQLite backup made by aipath") from None
             async with self._write_lock:
-                await source.backup(self._db)
+                await db.backup(self._db)
         await self.migrate()
         return expected

@@ -25,8 +25,8 @@ from bot.clock import Clock, utc_now
 from bot.dispatcher import Dispatcher
 from bot.heap import settle_after_startup
 from bot.logs import configure_logging
-from bot.settings import Settings
-from bot.storage import StorageOptions, describe, open_storage
+from bot.settings import Settings, describe
+from bot.storage import StorageOptions, open_storage
 from bot.sweep import NUDGES_PER_SECOND, Blocked, NudgeNotSent, Sweep
 from bot.telegram import webhook
 from bot.telegram.delivery import send_chunks
