@@ -57,6 +57,7 @@ class Doubt:
         self.nothing: PhraseTable[str] = PhraseTable((p, "nothing") for p in d.not_even)
         self.hedges: PhraseTable[str] = PhraseTable((p, "hedge") for p in d.hedges)
         self.patterns = [re.compile(p, re.IGNORECASE) for p in d.hedge_patterns]
+        self.choice_patterns = [re.compile(p, re.IGNORECASE) for p in d.choice_hedge_patterns]
         self.past: PhraseTable[str] = PhraseTable((p, "past") for p in d.past)
         self.past_questions = frozenset(d.past_questions)
         joins = "|".join(re.escape(c) for c in sorted(d.contrasts, key=len, reverse=True))
@@ -86,6 +87,8 @@ class Doubt:
             return reading
         words = read_words(text, ())
         doubtful = bool(self.hedges.find(words)) or any(p.search(text) for p in self.patterns)
+        if KINDS[name] == "choice":
+            doubtful |= any(p.search(text) for p in self.choice_patterns)
         if name in self.question_hedges:  # "a work permit, but it runs out next year"
             doubtful |= bool(self.question_hedges[name].find(words))
         doubtful |= name in self.past_questions and bool(self.past.find(words))

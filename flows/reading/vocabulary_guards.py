@@ -59,6 +59,8 @@ class DoubtWords(BaseModel):
     """"idk if SQL counts", "analyst by title": the person is not sure the answer fits."""
     hedge_patterns: list[str]
     """The same as regular expressions, for shapes a phrase list cannot hold ("does X count")."""
+    choice_hedge_patterns: list[str]
+    """At choice questions only ("research... so maybe applied?")."""
     past: list[Phrase]
     """"used to", "years ago": what was true then may not be the answer now."""
     past_questions: list[str]
@@ -88,7 +90,7 @@ class DoubtWords(BaseModel):
     other_counts: dict[str, list[Phrase]]
     """Per number question, words saying the number counts something else ("12h shifts")."""
 
-    @field_validator("hedge_patterns")
+    @field_validator("hedge_patterns", "choice_hedge_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
