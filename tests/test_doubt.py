@@ -35,6 +35,11 @@ def understander() -> Understander:
         ("can_pause_income", "not even one month, sorry", 0),
         ("coding_experience", "I'm a data analyst, though I'd like to move to ML", "data"),
         ("coding_experience", "backend dev but I want to get into ML", "production"),
+        ("years_experience", "programming since I was 15, never for money", 0),
+        ("years_experience", "I'm 29", 29),
+        ("hours_per_week", "barely any, I work 55h weeks", 55),
+        ("apprenticeship_pay", "for a year yes, for the full 18 months no", "no"),
+        ("can_pause_income", "a few months", 3),
     ],
 )
 def test_a_doubtful_reading_is_asked(
@@ -52,6 +57,8 @@ def test_a_doubtful_reading_is_asked(
         ("coding_experience", "frontend developer at an agency", "production"),
         ("years_experience", "5 years as a backend dev", 5),
         ("hours_per_week", "half time", 20),
+        ("hours_per_week", "I work 45 hours a week so maybe 6 on top", 6),
+        ("hours_per_week", "30 min at lunch", 2),
     ],
 )
 def test_a_clear_reading_is_still_stored(

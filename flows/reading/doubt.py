@@ -19,7 +19,7 @@ from typing import Protocol
 
 from flows.reading.answer_model import CHOICES, KINDS, in_bounds
 from flows.reading.understand_reading import Reading
-from flows.reading.understand_text import PhraseTable, Words, read_words
+from flows.reading.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.reading.vocabulary import Vocabulary
 
 
@@ -58,6 +58,11 @@ class Doubt:
         self.hedges: PhraseTable[str] = PhraseTable((p, "hedge") for p in d.hedges)
         self.patterns = [re.compile(p, re.IGNORECASE) for p in d.hedge_patterns]
         self.choice_patterns = [re.compile(p, re.IGNORECASE) for p in d.choice_hedge_patterns]
+        self.ages = [re.compile(p, re.IGNORECASE) for p in d.age_patterns]
+        self.count_patterns = {
+            name: [re.compile(p, re.IGNORECASE) for p in patterns]
+            for name, patterns in d.other_count_patterns.items()
+        }
         self.past: PhraseTable[str] = PhraseTable((p, "past") for p in d.past)
         self.past_questions = frozenset(d.past_questions)
         joins = "|".join(re.escape(c) for c in sorted(d.contrasts, key=len, reverse=True))
@@ -65,6 +70,10 @@ class Doubt:
         denying = [*v.negators, *d.denying]
         self.negators: PhraseTable[str] = PhraseTable((p, "not") for p in denying)
         self.not_negating: PhraseTable[str] = PhraseTable((p, "fine") for p in v.not_negating)
+        self.other_people: PhraseTable[str] = PhraseTable((p, "other") for p in v.other_people)
+        self.replies: PhraseTable[str] = PhraseTable(
+            (p, kind) for kind, phrases in v.replies.items() for p in phrases if p in ("yes", "no")
+        )
         self.vague: PhraseTable[str] = PhraseTable((p, "vague") for p in d.vague)
         self.vague_questions = frozenset(d.vague_questions)
         self.other_counts = {
@@ -95,6 +104,10 @@ class Doubt:
         doubtful |= name in self.vague_questions and bool(self.vague.find(words))
         if name in self.other_counts and self.other_counts[name].find(words):
             doubtful = True  # "a nurse doing 12h shifts": the 12 is not study time
+        if KINDS[name] != "choice":  # "since I was 12", "I work 60h weeks": another count
+            patterns = [*self.ages, *self.count_patterns.get(name, ())]
+            counted = {int(m[1]) for p in patterns for m in p.finditer(text)}
+            doubtful |= reading.values[0] in counted
         none = self.denied_value.get(name)
         denied = none is not None and reading.values[0] != none
         denied = denied and (self._denied_subject(name, words) or bool(self.nothing.find(words)))
@@ -114,6 +127,7 @@ class Doubt:
             before = read(name, words.span_text(0, wish[0].start))
             others = list(before.values[:1]) if before.stored else []
         halves = [h for h in self.halves.split(text) if h.strip()]
+
         if len(halves) > 1 and name not in self.whole:
             last: str | int | None = None
             named: list[str | int] = []
@@ -137,11 +151,25 @@ class Doubt:
             # that is not what the later half says is asked ("7 years in tech, but only 2
             # coding"); a later half that names nothing ("but didn't finish") is the reader's
             doubtful |= last is not None and last != reading.values[0]
+        if name in YES_NO:  # "for 6 months yes, for the whole thing no": both said
+            doubtful |= {"yes", "no"} <= self._clause_answers(name, text, read)
         if not doubtful:
             return reading
         offered = [none] if denied and none is not None else []
         values = [*others[:1], *reading.values, *others, *offered]
         return Reading(self._asked(name, values), note="doubt", spans=reading.spans, doubted=True)
+
+    def _clause_answers(self, name: str, text: str, read: Read) -> set[str | int]:
+        """The answers that the message's clauses give one by one, leaving out what other
+        people say or need ("my wife will need a visa")."""
+        answers: set[str | int] = set()
+        for clause in split_clauses(text):
+            words = read_words(clause, ())
+            if not self.other_people.find(words):
+                seen = read(name, clause)
+                replied = {f.payload for f in self.replies.find(words)}  # "…, the rest no"
+                answers.update(seen.values[:1] if seen.stored else replied & {"yes", "no"})
+        return answers
 
     def _denied_subject(self, name: str, words: Words) -> bool:
         """A negation right before what the number question counts ("no software jobs")."""

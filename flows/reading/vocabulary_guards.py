@@ -61,6 +61,10 @@ class DoubtWords(BaseModel):
     """The same as regular expressions, for shapes a phrase list cannot hold ("does X count")."""
     choice_hedge_patterns: list[str]
     """At choice questions only ("research... so maybe applied?")."""
+    age_patterns: list[str]
+    """A number that is an age ("since I was 12", "I'm 34"), not this question's amount."""
+    other_count_patterns: dict[str, list[str]]
+    """Per number question, shapes of a number that counts something else ("60h weeks")."""
     past: list[Phrase]
     """"used to", "years ago": what was true then may not be the answer now."""
     past_questions: list[str]
@@ -90,7 +94,7 @@ class DoubtWords(BaseModel):
     other_counts: dict[str, list[Phrase]]
     """Per number question, words saying the number counts something else ("12h shifts")."""
 
-    @field_validator("hedge_patterns", "choice_hedge_patterns")
+    @field_validator("hedge_patterns", "choice_hedge_patterns", "age_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
