@@ -1,14 +1,19 @@
 """Doubt: a clear-looking reading that the message itself casts doubt on is asked, not stored.
 
 WHY: every blind set of typed answers found new wordings that stored a confident wrong value,
-and they shared three shapes, whatever the question:
+and they shared a few shapes, whatever the question:
 - a hedge beside the answer: "data analyst 5 years, idk if SQL counts", "analyst by title";
-- the past: "used to be a PHP dev 8 years ago, now I run a cafe" (the answer was true then);
-- two halves joined by "but" that read differently, or one that denies the other: "for a few
-  months yes but not for the whole program", "7 years in tech but only the last 2 coding".
+- the past, or a wish: "used to be a PHP dev 8 years ago", "backend dev but I want to get into
+  ML" (true then, or hoped for, not the answer about today);
+- halves that disagree: "7 years in tech but only the last 2 coding", "for 6 months yes, for
+  the whole thing no", "backend at an insurer, sklearn on weekends but nothing at work";
+- a number that counts something else: an age ("since I was 12"), work ("60h weeks"), a
+  denied subject ("nurse for 11 years, no software jobs");
+- a visa answer beside a second country or a destination ("UK citizen, the dream is SF").
 Phrase by phrase, each new wording needed a new rule. A person reading such a message would
-simply ask, so this does: the reading comes first, then what the other half says, then the
-question's other answers, and nothing is stored until one is tapped (unknown is a value).
+simply ask, so this does: the reading is offered first with what the message also names, then
+the question's other answers, and nothing is stored until one is tapped (unknown is a value).
+The words are in content/vocabulary.yaml `doubt`.
 """
 
 from __future__ import annotations
@@ -33,9 +38,9 @@ class Places(Protocol):
 
 
 Read = Callable[[str, str], Reading]
+"""One question's reading of a text: (question, text) → Reading."""
 YES_NO = frozenset(name for name, values in CHOICES.items() if {"yes", "no"} <= set(values))
 """Questions answered yes or no: a denied half ("but not for the whole program") is a no."""
-"""One question's reading of a text: (question, text) → Reading."""
 
 
 class Doubt:
@@ -91,73 +96,92 @@ class Doubt:
         }
 
     def check(self, name: str, text: str, reading: Reading, read: Read) -> Reading:
-        """`reading` itself, or, when the message casts doubt on it, the values to ask about."""
+        """`reading` itself, or, when the message casts doubt on it, the values to ask about:
+        what the message says before a wish first, the reading, what its other halves name,
+        then the question's other answers."""
         if not reading.stored:
             return reading
-        words = read_words(text, ())
-        doubtful = bool(self.hedges.find(words)) or any(p.search(text) for p in self.patterns)
-        if KINDS[name] == "choice":
-            doubtful |= any(p.search(text) for p in self.choice_patterns)
-        if name in self.question_hedges:  # "a work permit, but it runs out next year"
-            doubtful |= bool(self.question_hedges[name].find(words))
-        doubtful |= name in self.past_questions and bool(self.past.find(words))
-        doubtful |= name in self.vague_questions and bool(self.vague.find(words))
-        if name in self.other_counts and self.other_counts[name].find(words):
-            doubtful = True  # "a nurse doing 12h shifts": the 12 is not study time
+        words, value = read_words(text, ()), reading.values[0]
+        none = self.denied_value.get(name)
+        denied = none is not None and value != none and self._denied(name, words)
+        before, wished = self._wished(name, words, reading, read)
+        named, split = self._halves(name, text, value, read)
+        doubtful = denied or wished or split or self._hedged(name, text, words, value)
+        if not doubtful:
+            return reading
+        values = [*before, value, *named, *([none] if denied and none is not None else [])]
+        return Reading(self._asked(name, values), note="doubt", spans=reading.spans, doubted=True)
+
+    def _hedged(self, name: str, text: str, words: Words, value: str | int) -> bool:
+        """Words beside the answer that leave it open: a hedge, the past, a rough amount, a
+        number that counts something else, a visa message naming a second country."""
+        patterns = [*self.patterns, *(self.choice_patterns if KINDS[name] == "choice" else ())]
+        if self.hedges.find(words) or any(p.search(text) for p in patterns):
+            return True
+        tables = [
+            self.question_hedges.get(name),  # "a work permit, but it runs out next year"
+            self.past if name in self.past_questions else None,  # "used to be a PHP dev"
+            self.vague if name in self.vague_questions else None,  # "a few years"
+            self.other_counts.get(name),  # "a nurse doing 12h shifts"
+        ]
+        if any(table is not None and table.find(words) for table in tables):
+            return True
         if KINDS[name] != "choice":  # "since I was 12", "I work 60h weeks": another count
             patterns = [*self.ages, *self.count_patterns.get(name, ())]
-            counted = {int(m[1]) for p in patterns for m in p.finditer(text)}
-            doubtful |= reading.values[0] in counted
-        none = self.denied_value.get(name)
-        denied = none is not None and reading.values[0] != none
-        denied = denied and (self._denied_subject(name, words) or bool(self.nothing.find(words)))
-        # "11 years as a nurse, no software jobs", "not even one month", "I never make
-        # programs": none is offered too
+            if value in {int(m[1]) for p in patterns for m in p.finditer(text)}:
+                return True
         if name in self.place_questions and self.places.home_and_target(words)[1] is None:
             # "Brazilian, but I work for a US company", "UK citizen, the dream is to work in
             # San Francisco": which country is the visa for?
-            doubtful |= len({f.payload for f in self.places.countries.find(words)}) > 1
-            doubtful |= bool(self.places.destinations.find(words))
-        doubtful |= denied
-        others: list[str | int] = []
-        wish = self.wishes.find(words) if name in self.wish_questions else []
-        if wish and any(start >= wish[0].start for start, _ in reading.spans):
-            # "a data analyst, though I'd like to move to ML": the ML is a wish, not today
-            doubtful = True
-            before = read(name, words.span_text(0, wish[0].start))
-            others = list(before.values[:1]) if before.stored else []
-        halves = [h for h in self.halves.split(text) if h.strip()]
+            countries = {f.payload for f in self.places.countries.find(words)}
+            return len(countries) > 1 or bool(self.places.destinations.find(words))
+        return False
 
-        if len(halves) > 1 and name not in self.whole:
-            last: str | int | None = None
-            named: list[str | int] = []
-            denials: list[str | int | None] = []
-            for half in halves:
-                seen = read(name, half)
-                last = seen.values[0] if seen.stored else None
-                if self.negators.find(read_words(half, ())):
-                    if name in YES_NO and last is None:
-                        doubtful = True  # "yes, but not for the whole program"
-                    elif name not in YES_NO:
-                        denials.append(last)
-                        last = None  # "but nothing ML related": ruled out, not the answer
-                elif seen.values:
-                    named += seen.values[:2]  # "backend, and sklearn on weekends": both named
-            others += [value for value in named if value not in others]
-            # "backend dev, sklearn on weekends but nothing at work": the "nothing" is not
-            # the answer when another half names one
-            doubtful |= reading.values[0] in denials and bool(named)
-            # the later half wins ("my brother says research, but I want LLM apps"); a reading
-            # that is not what the later half says is asked ("7 years in tech, but only 2
-            # coding"); a later half that names nothing ("but didn't finish") is the reader's
-            doubtful |= last is not None and last != reading.values[0]
-        if name in YES_NO:  # "for 6 months yes, for the whole thing no": both said
-            doubtful |= {"yes", "no"} <= self._clause_answers(name, text, read)
-        if not doubtful:
-            return reading
-        offered = [none] if denied and none is not None else []
-        values = [*others[:1], *reading.values, *others, *offered]
-        return Reading(self._asked(name, values), note="doubt", spans=reading.spans, doubted=True)
+    def _denied(self, name: str, words: Words) -> bool:
+        """ "11 years as a nurse, no software jobs", "not even one month", "I never make
+        programs": the answer may be none, so none is offered too."""
+        return self._denied_subject(name, words) or bool(self.nothing.find(words))
+
+    def _wished(
+        self, name: str, words: Words, reading: Reading, read: Read
+    ) -> tuple[list[str | int], bool]:
+        """ "A data analyst, though I'd like to move to ML": the ML is a wish, not today; what
+        comes before the wish is offered first."""
+        wish = self.wishes.find(words) if name in self.wish_questions else []
+        if not wish or all(start < wish[0].start for start, _ in reading.spans):
+            return [], False
+        before = read(name, words.span_text(0, wish[0].start))
+        return list(before.values[:1]) if before.stored else [], True
+
+    def _halves(
+        self, name: str, text: str, value: str | int, read: Read
+    ) -> tuple[list[str | int], bool]:
+        """What the halves around "but" name, and whether they leave the answer open."""
+        halves = [h for h in self.halves.split(text) if h.strip()]
+        doubtful = name in YES_NO and {"yes", "no"} <= self._clause_answers(name, text, read)
+        if len(halves) < 2 or name in self.whole:  # "for 6 months yes, for the rest no"
+            return [], doubtful
+        last: str | int | None = None
+        named: list[str | int] = []
+        denials: list[str | int | None] = []
+        for half in halves:
+            seen = read(name, half)
+            last = seen.values[0] if seen.stored else None
+            if self.negators.find(read_words(half, ())):
+                if name in YES_NO and last is None:
+                    doubtful = True  # "yes, but not for the whole program"
+                elif name not in YES_NO:
+                    denials.append(last)
+                    last = None  # "but nothing ML related": ruled out, not the answer
+            elif seen.values:
+                named += seen.values[:2]  # "backend, and sklearn on weekends": both named
+        # "backend dev, sklearn on weekends but nothing at work": the "nothing" is not the
+        # answer when another half names one. The later half wins ("my brother says
+        # research, but I want LLM apps"); a reading that is not what it says is asked ("7
+        # years in tech, but only 2 coding"); a later half naming nothing is the reader's.
+        doubtful |= value in denials and bool(named)
+        doubtful |= last is not None and last != value
+        return list(dict.fromkeys(named)), doubtful
 
     def _clause_answers(self, name: str, text: str, read: Read) -> set[str | int]:
         """The answers that the message's clauses give one by one, leaving out what other
