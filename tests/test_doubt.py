@@ -66,3 +66,8 @@ def test_a_clear_reading_is_still_stored(
 ) -> None:
     got = understander.understand(field, typed)
     assert (got.status, got.value) == ("stored", stored), got
+
+
+def test_a_hedge_carried_by_another_answer_is_not_this_one(understander: Understander) -> None:
+    got = understander.understand("needs_visa", "probably 5k")  # a budget, at the visa question
+    assert (got.status, dict(got.also)) == ("other_field", {"budget_usd": 5000}), got

@@ -87,6 +87,7 @@ class Understander:
         self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.read)
         self.typos = Typos(known_words(content))
+        self.hedge_words = frozenset(words_of(w) for w in self.v.hedge_replies)
         self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
@@ -143,6 +144,8 @@ class Understander:
             return Understanding("hint", name, hint=reading.error)
         if reading.stored and self._belongs_elsewhere(name, text, reading, also):
             return self._other(name, also)
+        if reading.stored and also and self._only_a_hedge(text, reading):
+            return self._other(name, also)  # "maybe 3k" at the visa question: a budget
         if reading.stored:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
@@ -167,6 +170,13 @@ class Understander:
         own_unit = any(re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", low) for u in units)
         signal = self.others.signals.get(name)
         return not own_unit and not (signal and signal.search(low))
+
+    def _only_a_hedge(self, text: str, reading: Reading) -> bool:
+        """The reading rests on a hedge alone ("maybe") that another question's answer in the
+        same message carries ("maybe 3k"): it is not an answer here."""
+        words = read_words(text, ())
+        said = [words.span_text(start, end) for start, end in reading.spans]
+        return bool(said) and all(s in self.hedge_words for s in said)
 
     def read(self, name: str, text: str, today: date | None = None) -> Reading:
         """One question's reading of `text`, before other questions are considered."""

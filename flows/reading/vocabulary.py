@@ -124,6 +124,8 @@ class Vocabulary(_Frozen):
     dropped_subject_modals: list[Phrase]
     hedged_number_words: list[Phrase]
     hedged_answer_words: list[Phrase]
+    hedge_replies: list[Phrase]
+    """Words that hedge an answer but are not one ("maybe 3k" at the visa question)."""
     other_people: list[Phrase]
     corrections: list[Phrase]
     question_subjects: list[Phrase]
