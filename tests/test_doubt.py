@@ -71,3 +71,20 @@ def test_a_clear_reading_is_still_stored(
 def test_a_hedge_carried_by_another_answer_is_not_this_one(understander: Understander) -> None:
     got = understander.understand("needs_visa", "probably 5k")  # a budget, at the visa question
     assert (got.status, dict(got.also)) == ("other_field", {"budget_usd": 5000}), got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "offered"),
+    [
+        ("years_experience", "a 4 month internship, then about a year of contract work", 0),
+        ("hours_per_week", "I work 8-4 at a bank, then free 2 hours most evenings", 10),
+        ("budget_usd", "25k saved but I need most of it to live on", 25000),
+        ("can_pause_income", "savings for about 5 months, I'd rather not drain them", 5),
+        ("hours_per_week", "10 a week for now, less once the baby comes", 10),
+    ],
+)
+def test_what_the_rest_of_the_message_says_leaves_the_number_open(
+    understander: Understander, field: str, typed: str, offered: int
+) -> None:
+    got = understander.understand(field, typed)
+    assert got.status == "clarify" and offered in [o.value for o in got.options], got

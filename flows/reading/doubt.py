@@ -37,6 +37,8 @@ class Places(Protocol):
     def home_and_target(self, words: Words) -> tuple[str | None, str | None]: ...
 
 
+_COUNTED = re.compile(r"[1-9]")
+"""A number other than zero in the message."""
 Read = Callable[[str, str], Reading]
 """One question's reading of a text: (question, text) → Reading."""
 YES_NO = frozenset(name for name, values in CHOICES.items() if {"yes", "no"} <= set(values))
@@ -128,8 +130,11 @@ class Doubt:
             return True
         if KINDS[name] != "choice":  # "since I was 12", "I work 60h weeks": another count
             patterns = [*self.ages, *self.count_patterns.get(name, ())]
-            if value in {int(m[1]) for p in patterns for m in p.finditer(text)}:
+            found = [m for p in patterns for m in p.finditer(text)]
+            if any(not m.groups() or int(m[1]) == value for m in found):
                 return True
+            if value == 0 and name in self.denied_value and _COUNTED.search(text):
+                return True  # "a 6 month internship, then a year freelancing": not simply none
         if name in self.place_questions and self.places.home_and_target(words)[1] is None:
             # "Brazilian, but I work for a US company", "UK citizen, the dream is to work in
             # San Francisco": which country is the visa for?
