@@ -88,3 +88,10 @@ def test_what_the_rest_of_the_message_says_leaves_the_number_open(
 ) -> None:
     got = understander.understand(field, typed)
     assert got.status == "clarify" and offered in [o.value for o in got.options], got
+
+
+def test_not_sure_beside_what_is_ruled_out_asks_for_the_rest(understander: Understander) -> None:
+    got = understander.understand("target_employer", "not defense, not a bank. anything else")
+    assert got.status == "clarify" and "industry" in [o.value for o in got.options], got
+    plain = understander.understand("target_employer", "no preference")
+    assert (plain.status, plain.value) == ("stored", "unsure"), plain

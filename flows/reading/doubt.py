@@ -37,6 +37,8 @@ class Places(Protocol):
     def home_and_target(self, words: Words) -> tuple[str | None, str | None]: ...
 
 
+_PARTS = re.compile(r"\d+")
+"""The numbers a sum's note names ("2 + 4")."""
 _COUNTED = re.compile(r"[1-9]")
 """A number other than zero in the message."""
 Read = Callable[[str, str], Reading]
@@ -92,6 +94,8 @@ class Doubt:
             name: PhraseTable((p, "subject") for p in phrases) for name, phrases in subjects.items()
         }
         self.denied_value = dict(d.denied_values)
+        self.confirm_notes = {name: frozenset(notes) for name, notes in d.confirm_notes.items()}
+        self.unsure_values = dict(d.unsure_values)
         self.question_hedges = {
             name: PhraseTable((p, "hedge") for p in phrases)
             for name, phrases in d.question_hedges.items()
@@ -108,7 +112,15 @@ class Doubt:
         denied = none is not None and value != none and self._denied(name, words)
         before, wished = self._wished(name, words, reading, read)
         named, split = self._halves(name, text, value, read)
-        doubtful = denied or wished or split or self._hedged(name, text, words, value)
+        summed = reading.note in self.confirm_notes.get(name, ())  # "2 years, then 4 as a PM"
+        parts = [int(p) for p in _PARTS.findall(reading.note_values.get("parts", ""))]
+        if summed:
+            named = [*named, *parts]
+        ruled_out = value == self.unsure_values.get(name) and any(
+            read(name, clause).blocked for clause in split_clauses(text)
+        )  # "not government, not banks. anything else": the rest is asked
+        doubtful = denied or wished or split or summed or ruled_out
+        doubtful = doubtful or self._hedged(name, text, words, value)
         if not doubtful:
             return reading
         values = [*before, value, *named, *([none] if denied and none is not None else [])]

@@ -74,6 +74,10 @@ class DoubtWords(BaseModel):
     whole_questions: list[str]
     denying: list[Phrase]
     """Besides the negators: words that deny a half ("but nothing at work")."""
+    confirm_notes: dict[str, list[str]]
+    """Per question, notes of readings read back before they are kept (a sum of jobs)."""
+    unsure_values: dict[str, str]
+    """Per question, its "not sure" answer: beside something ruled out, the rest is asked."""
     wishes: list[Phrase]
     """"I'd like to move to ML": what follows is a wish, not the answer about today."""
     wish_questions: list[str]
