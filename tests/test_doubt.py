@@ -26,6 +26,7 @@ def understander() -> Understander:
         ),
         ("coding_experience", "data analyst on paper, but really I ship django apps", "data"),
         ("years_experience", "teacher for 9 years, never had a coding job", 0),
+        ("years_experience", "QA analyst for 4 years, but coding was never part of it", 0),
         ("years_experience", "several years", 3),
         ("years_experience", "10 yrs in IT but only the last 3 as a developer", 3),
         ("apprenticeship_pay", "yes for a while, but not for a year and a half", "no"),

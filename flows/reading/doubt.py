@@ -213,17 +213,26 @@ class Doubt:
         return answers
 
     def _denied_subject(self, name: str, words: Words) -> bool:
-        """A negation right before what the number question counts ("no software jobs")."""
+        """A negation right before or after what the question counts ("no software jobs",
+        "writing software was never my job")."""
         subjects = self.subjects.get(name)
         if subjects is None:
             return False
         said = {f.start for f in subjects.find(words)}
         fine = {f.start for f in self.not_negating.find(words)}  # "not only", "not sure"
-        return any(
-            said & set(range(n.end, n.end + 3))
+        near = {
+            i
             for n in self.negators.find(words)
             if n.start not in fine
-        )
+            for i in range(n.end, n.end + 3)
+        }
+        before = {
+            i
+            for n in self.negators.find(words)
+            if n.start not in fine
+            for i in range(n.start - 3, n.start)
+        }  # "writing software was never my job"
+        return bool(said & near or said & before)
 
     def _asked(self, name: str, values: list[str | int]) -> tuple[str | int, ...]:
         """The values read, in order, then the question's other answers: a choice question's
