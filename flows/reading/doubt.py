@@ -124,7 +124,8 @@ class Doubt:
         if not doubtful:
             return reading
         values = [*before, value, *named, *([none] if denied and none is not None else [])]
-        return Reading(self._asked(name, values), note="doubt", spans=reading.spans, doubted=True)
+        note = "doubt_sum" if summed and not (denied or wished or split) else "doubt"
+        return Reading(self._asked(name, values), note=note, spans=reading.spans, doubted=True)
 
     def _hedged(self, name: str, text: str, words: Words, value: str | int) -> bool:
         """Words beside the answer that leave it open: a hedge, the past, a rough amount, a
