@@ -122,6 +122,23 @@ async def test_edit_unknown_and_not_modified_are_bad_requests(tg: FakeTelegram, 
     assert any("not modified" in v for v in tg.violations)
 
 
+async def test_a_double_tap_may_repeat_an_edit_but_a_later_tap_may_not(
+    tg: FakeTelegram, bot: Bot
+) -> None:
+    sent = await bot.send_message(USER, "page 1", reply_markup=keyboard([("Next", "n")]))
+    tg.push_callback(USER, "n", sent.message_id)  # two taps before the first edit shows
+    tg.push_callback(USER, "n", sent.message_id)
+    await bot.edit_message_text("page 2", chat_id=USER, message_id=sent.message_id)
+    with pytest.raises(BadRequest, match=r"(?i)not modified"):  # the second tap's edit
+        await bot.edit_message_text("page 2", chat_id=USER, message_id=sent.message_id)
+    assert tg.violations == []  # the person tapped twice before page 2 showed
+    tg.push_callback(USER, "n", sent.message_id)  # a tap after page 2 showed
+    with pytest.raises(BadRequest, match=r"(?i)not modified"):
+        await bot.edit_message_text("page 2", chat_id=USER, message_id=sent.message_id)
+    assert any("not modified" in v for v in tg.violations)  # that one is the bot's mistake
+    tg.violations.clear()
+
+
 async def test_text_length_counts_after_html_parsing(tg: FakeTelegram, bot: Bot) -> None:
     with pytest.raises(BadRequest, match=r"(?i)too long"):
         await bot.send_message(USER, "x" * 4097)

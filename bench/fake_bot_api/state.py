@@ -14,6 +14,7 @@ import itertools
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from time import monotonic
 from time import time as wall_clock
 from typing import Any, ClassVar, Final
 
@@ -99,6 +100,11 @@ class FakeState:
         self._users: dict[int, dict[str, Any]] = {}
         self._user_messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._callback_users: dict[str, int] = {}  # query id → the user who pressed, in order
+        # per (chat, message): when each press on it was pushed, and the edits it got (time of
+        # the last one that changed it, edits answered so far): a double tap made before the
+        # first edit showed may rightly be answered by a second, identical edit
+        self._pressed: dict[tuple[int, int], list[float]] = {}
+        self._edits: dict[tuple[int, int], tuple[float, int]] = {}
         self._blocked: set[int] = set()
         self._failures: dict[str, deque[ApiError]] = defaultdict(deque)
         self.faults: Faults | None = None
@@ -152,6 +158,18 @@ class FakeState:
             message.pop("reply_markup", None)
         else:
             message["reply_markup"] = copy.deepcopy(markup)
+
+    def _edit_answered(self, params: dict[str, Any], changed: bool) -> bool:
+        """Count an edit of the message; for one that changed nothing, whether a press made
+        before the last change showed is still unanswered (a double tap: no violation)."""
+        chat_id, message_id = params.get("chat_id"), params.get("message_id")
+        if not (isinstance(chat_id, int) and isinstance(message_id, int)):
+            return False
+        key = (chat_id, message_id)
+        last, answered = self._edits.get(key, (0.0, 0))
+        self._edits[key] = (monotonic() if changed else last, answered + 1)
+        pressed = len([t for t in self._pressed.get(key, ()) if t < last])
+        return not changed and pressed > answered
 
     def _message_to_edit(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id, message_id = params.get("chat_id"), params.get("message_id")

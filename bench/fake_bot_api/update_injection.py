@@ -8,6 +8,7 @@ delivers webhooks itself, :meth:`UpdateInjection.take_update`).
 from __future__ import annotations
 
 import copy
+from time import monotonic
 from time import time as wall_clock
 from typing import Any, Final
 
@@ -146,6 +147,7 @@ class UpdateInjection(FakeState):
             }
         query_id = f"cbq-{next(self._counter)}"
         self._callback_users[query_id] = user["id"]
+        self._pressed.setdefault((chat_id, message_id), []).append(monotonic())
         self.last_callback_id = query_id
         query = {
             "id": query_id,

@@ -35,9 +35,10 @@ class MessageMethods(FakeState):
             and new.get("entities", []) == stored.get("entities", [])
             and markup == stored.get("reply_markup")
         )
+        raced = self._edit_answered(params, changed=not unchanged)
         if unchanged:
             repeat = self._lost_answers.expected_repeat("editMessageText", params)
-            raise ApiError(400, NOT_MODIFIED, violation=not repeat)
+            raise ApiError(400, NOT_MODIFIED, violation=not (repeat or raced))
         stored.pop("entities", None)
         stored.update(new, edit_date=int(wall_clock()))
         self._apply_markup(stored, markup)
@@ -46,9 +47,10 @@ class MessageMethods(FakeState):
     async def _edit_message_reply_markup(self, params: dict[str, Any]) -> dict[str, Any]:
         stored = self._message_to_edit(params)
         markup = inline_markup(params.get("reply_markup"))
+        raced = self._edit_answered(params, changed=markup != stored.get("reply_markup"))
         if markup == stored.get("reply_markup"):
             repeat = self._lost_answers.expected_repeat("editMessageReplyMarkup", params)
-            raise ApiError(400, NOT_MODIFIED, violation=not repeat)
+            raise ApiError(400, NOT_MODIFIED, violation=not (repeat or raced))
         stored["edit_date"] = int(wall_clock())
         self._apply_markup(stored, markup)
         return copy.deepcopy(stored)
