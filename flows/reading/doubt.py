@@ -113,9 +113,8 @@ class Doubt:
         before, wished = self._wished(name, words, reading, read)
         named, split = self._halves(name, text, value, read)
         summed = reading.note in self.confirm_notes.get(name, ())  # "2 years, then 4 as a PM"
-        parts = [int(p) for p in _PARTS.findall(reading.note_values.get("parts", ""))]
-        if summed:
-            named = [*named, *parts]
+        if summed:  # the sum's parts, as its note shows them ("2 + 4")
+            named = [*named, *map(int, _PARTS.findall(reading.note_values.get("parts", "")))]
         ruled_out = value == self.unsure_values.get(name) and any(
             read(name, clause).blocked for clause in split_clauses(text)
         )  # "not government, not banks. anything else": the rest is asked
