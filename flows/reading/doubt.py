@@ -94,6 +94,13 @@ class Doubt:
             name: PhraseTable((p, "subject") for p in phrases) for name, phrases in subjects.items()
         }
         self.denied_value = dict(d.denied_values)
+        self.breaks = {
+            name: [re.compile(p, re.IGNORECASE) for p in patterns]
+            for name, patterns in d.breaks.items()
+        }
+        self.other_jobs = {
+            name: PhraseTable((p, "job") for p in phrases) for name, phrases in d.other_jobs.items()
+        }
         self.confirm_notes = {name: frozenset(notes) for name, notes in d.confirm_notes.items()}
         self.unsure_values = dict(d.unsure_values)
         self.question_hedges = {
@@ -112,13 +119,15 @@ class Doubt:
         denied = none is not None and value != none and self._denied(name, words)
         before, wished = self._wished(name, words, reading, read)
         named, split = self._halves(name, text, value, read)
+        away = self._time_away(name, text, value)
+        before = [*before, *away]  # "since 2010, took 2 yrs off": 14 first
         summed = reading.note in self.confirm_notes.get(name, ())  # "2 years, then 4 as a PM"
         if summed:  # the sum's parts, as its note shows them ("2 + 4")
             named = [*named, *map(int, _PARTS.findall(reading.note_values.get("parts", "")))]
         ruled_out = value == self.unsure_values.get(name) and any(
             read(name, clause).blocked for clause in split_clauses(text)
         )  # "not government, not banks. anything else": the rest is asked
-        doubtful = denied or wished or split or summed or ruled_out
+        doubtful = denied or wished or split or summed or ruled_out or bool(away)
         doubtful = doubtful or self._hedged(name, text, words, value)
         if not doubtful:
             return reading
@@ -154,10 +163,26 @@ class Doubt:
             return len(countries) > 1 or bool(self.places.destinations.find(words))
         return False
 
+    def _time_away(self, name: str, text: str, value: str | int) -> list[str | int]:
+        """The count less the time away that the message names, if any."""
+        found = {m.start(1): int(m[1]) for p in self.breaks.get(name, ()) for m in p.finditer(text)}
+        away = sum(found.values())  # each number once, whichever shape found it
+        return [value - away] if isinstance(value, int) and 0 < away < value else []
+
     def _denied(self, name: str, words: Words) -> bool:
         """ "11 years as a nurse, no software jobs", "not even one month", "I never make
         programs": the answer may be none, so none is offered too."""
-        return self._denied_subject(name, words) or bool(self.nothing.find(words))
+        return (
+            self._denied_subject(name, words)
+            or bool(self.nothing.find(words))
+            or self._other_job(name, words)
+        )
+
+    def _other_job(self, name: str, words: Words) -> bool:
+        """ "Pharmacist in Porto for 15 years": a job that is not what the question counts, in a
+        message that names nothing it does count."""
+        jobs, subjects = self.other_jobs.get(name), self.subjects.get(name)
+        return bool(jobs and jobs.find(words)) and not (subjects and subjects.find(words))
 
     def _wished(
         self, name: str, words: Words, reading: Reading, read: Read

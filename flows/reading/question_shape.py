@@ -7,6 +7,8 @@ is in `content/vocabulary.yaml`.
 
 from __future__ import annotations
 
+import re
+
 from flows.numbers import words_of
 from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary import Vocabulary
@@ -21,6 +23,7 @@ class QuestionShape:
         self.hedges = frozenset(words_of(w) for w in v.hedged_number_words)
         self.modals = frozenset(words_of(w) for w in v.dropped_subject_modals)
         self.subjects = frozenset(words_of(w) for w in v.question_subjects)
+        self.tags = frozenset(words_of(w) for w in v.tag_questions)
 
     def is_question(self, text: str) -> bool:
         """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't", and not a
@@ -29,6 +32,9 @@ class QuestionShape:
         if text.strip().endswith("?"):  # "not many. 5?" is a hedged answer, not a question
             if words and words[0] not in self.openers and self.hedged.find(read_words(text, ())):
                 return False  # "data scientist i guess?"
+            sentences = [words_of(s) for s in re.split(r"[.!?]+", text) if words_of(s)]
+            if len(sentences) > 1 and sentences[-1] in self.tags and words[0] not in self.openers:
+                return False  # "research, even tho i dont have a phd. is that dumb?"
             rest = [w for w in words if not any(c.isdigit() for c in w) and w not in self.hedges]
             return rest != [] or not any(c.isdigit() for c in text)
         if not words or words[0] not in self.openers or words[1:2] == ["t"]:

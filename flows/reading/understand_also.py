@@ -30,7 +30,9 @@ question's unit ("6 months", "10 hrs"), or be a zero said in words ("I can't sto
 _COMBINED = frozenset({"sum", "span", "sum_hours"})
 """Notes of readings that add up several parts of the message, so one part alone is short."""
 
-_FIRST_PERSON = frozenset({"i", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"})
+_FIRST_PERSON = frozenset(
+    {"i", "id", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"}
+)
 
 
 class OtherAnswers:

@@ -42,6 +42,7 @@ class ChoiceReader:
             words_of(p): kind for kind, ps in v.replies.items() for p in ps
         }
         self.meanings = v.reply_meanings
+        self.fillers = frozenset(words_of(p) for p in v.reply_fillers)
         self.conditionals = {
             name: PhraseTable((p, "if") for p in phrases)
             for name, phrases in v.conditionals.items()
@@ -68,10 +69,17 @@ class ChoiceReader:
         """Clauses that are a bare yes / no / not-sure ("no, I'm a citizen")."""
         out: list[tuple[ReplyKind, int, int]] = []
         for start, end in words.clauses():
-            kind = self.replies.get(words.span_text(start, end))
+            said = words.span_text(start, end)
+            kind = self.replies.get(said) or self.replies.get(self._unfilled(said))
             if kind is not None:
                 out.append((kind, start, end))
         return out
+
+    def _unfilled(self, said: str) -> str:
+        """`said` without filler words ("i honestly don t know" → "i don t know")."""
+        for filler in self.fillers:
+            said = f" {said} ".replace(f" {filler} ", " ").strip()
+        return said
 
     def zero_first(self, name: str, words: Words) -> bool:
         """Whether the message opens with a bare reply that means 0 here ("none. …")."""

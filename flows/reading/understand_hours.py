@@ -88,9 +88,12 @@ class HoursReader:
             if "full time" in phrase:  # "I have a full time job": not 40 hours of study
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
         text = self.parts.each_way(self.parts.clock_hours(text))
-        for phrase, hours in self.v.hours.day_lengths.items():  # "half a day": 4 hours
+        lengths = sorted(self.v.hours.day_lengths.items(), key=lambda p: -len(p[0]))
+        for phrase, hours in lengths:  # "half a day": 4 hours; the longest phrase first
             text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
         text = self._off_days(self._day_range(text))
+        if self._only_other_units(text):  # "6 months": how long, not hours a week
+            return Reading(self.buttons["hours_per_week"], note="other_unit")
         guarded = self.guards.hours(
             text,
             self.read,
@@ -100,6 +103,12 @@ class HoursReader:
             return guarded
         schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
         return schedule if schedule is not None else self._hours_part(text)
+
+    def _only_other_units(self, text: str) -> bool:
+        """Every number in `text` comes with a unit of how long ("6 months"), none with hours."""
+        units = "|".join(map(re.escape, self.v.hours.other_units))
+        numbers = re.findall(r"\d+(?:\.\d+)?\s*([a-z]*)", text.lower())
+        return bool(numbers) and all(re.fullmatch(units, unit) for unit in numbers)
 
     def _day_range(self, text: str) -> str:
         """ "3 hrs mon-thu": a run of days is that many days ("on 4 days")."""

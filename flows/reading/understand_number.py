@@ -265,6 +265,8 @@ class NumberFields:
             if months < 0.75:  # "a few weeks": not a month
                 return ranged("can_pause_income", 0)
             return ranged("can_pause_income", max(round_half_down(months), 0))
+        if number == "several_numbers" and all(len(f.payload) > 1 for f in found):
+            return self._several(text, "can_pause_income")  # "9, maybe 10": both offered
         if found:
             last = max(words.contrast[f.start] for f in found)
             found = [f for f in found if words.contrast[f.start] == last]

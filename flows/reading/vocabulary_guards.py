@@ -94,6 +94,10 @@ class DoubtWords(BaseModel):
     """What a choice question is about ("programs" for coding), beside `number_subjects`."""
     denied_values: dict[str, str | int]
     """The answer offered when that subject is denied ("I never make programs": none)."""
+    breaks: dict[str, list[str]]
+    """Per number question, shapes of time away from what it counts ("took 2 yrs off")."""
+    other_jobs: dict[str, list[Phrase]]
+    """Per question, jobs that are not what it counts ("pharmacist for 15 years")."""
     """Questions where two countries in one message leave the answer open (visa)."""
     other_counts: dict[str, list[Phrase]]
     """Per number question, words saying the number counts something else ("12h shifts")."""
