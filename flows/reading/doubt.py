@@ -98,6 +98,7 @@ class Doubt:
             name: [re.compile(p, re.IGNORECASE) for p in patterns]
             for name, patterns in d.breaks.items()
         }
+        self.number_words = frozenset([*v.numbers.ones, *v.numbers.tens])
         self.other_jobs = {
             name: PhraseTable((p, "job") for p in phrases) for name, phrases in d.other_jobs.items()
         }
@@ -179,10 +180,18 @@ class Doubt:
         )
 
     def _other_job(self, name: str, words: Words) -> bool:
-        """ "Pharmacist in Porto for 15 years": a job that is not what the question counts, in a
-        message that names nothing it does count."""
+        """ "Pharmacist in Porto for 15 years": a job that is not what the question counts, in
+        a clause with a number, in a message that names nothing it does count ("2018 to 2022
+        at Accenture, then I switched to sales" is 4 years before sales)."""
         jobs, subjects = self.other_jobs.get(name), self.subjects.get(name)
-        return bool(jobs and jobs.find(words)) and not (subjects and subjects.find(words))
+        if jobs is None or (subjects and subjects.find(words)):
+            return False
+        counted = {
+            words.clause[i]
+            for i, token in enumerate(words.tokens)
+            if token in self.number_words or any(c.isdigit() for c in token)
+        }
+        return any(words.clause[f.start] in counted for f in jobs.find(words))
 
     def _wished(
         self, name: str, words: Words, reading: Reading, read: Read

@@ -289,6 +289,25 @@ class NumberParts:
                     return True
         return False
 
+    def rate(self, text: str) -> tuple[str, float, str] | None:
+        """The one currency with a known rate that `text` names: its code, dollars for one
+        unit, and `text` without its names ("€8000" → "EUR", 1.1, " 8000"); None otherwise."""
+        low, named = f" {text.lower()} ", set()
+        for code, rate in self.w.currency_rates.items():
+            for name in sorted(rate.names, key=len, reverse=True):
+                pattern = (
+                    re.escape(name)
+                    if not name[-1].isalpha()
+                    else rf"(?<![a-z]){re.escape(name)}(?![a-z])"
+                )
+                if re.search(pattern, low):
+                    named.add(code)
+                    low = re.sub(pattern, " ", low)
+        if len(named) != 1:
+            return None
+        code = named.pop()
+        return code, self.w.currency_rates[code].usd, low
+
     @staticmethod
     def without_codes(text: str) -> str:
         return _CODES.sub(" ", text)

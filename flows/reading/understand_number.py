@@ -189,7 +189,8 @@ class NumberFields:
         if self.parts.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
             dollars = self.parts.dollar_amount(text)
             if dollars is None:
-                return Reading(self.buttons["budget_usd"], note="currency")
+                converted = self._converted(text)
+                return converted or Reading(self.buttons["budget_usd"], note="currency")
             text = dollars  # "€3000 (about $3,300)": the dollars they worked out
         vague = self.guards.vague_budget(words)
         if vague is not None:
@@ -217,6 +218,28 @@ class NumberFields:
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
             return Reading((value * amb.budget_usd_scale, value))
         return ranged("budget_usd", value)
+
+    def _converted(self, text: str) -> Reading | None:
+        """ "€8000": about $8,800 at a rough rate, offered first beside the nearest buttons,
+        with the rate shown; never stored, since rates move."""
+        rate = self.parts.rate(text)
+        amounts = self._amounts(rate[2]) if rate else []
+        if rate is None or len(amounts) != 1 or amounts[0] <= 0:
+            return None
+        code, usd, _ = rate
+        dollars = amounts[0] * usd
+        step = 100 if dollars >= 1000 else 10
+        value = max(step, round_half_up(dollars / step) * step)
+        buttons = self.buttons["budget_usd"]
+        below = [b for b in buttons if b < value][-1:]
+        above = [b for b in buttons if b > value][:1]
+        note_values = {
+            "amount": f"{amounts[0]:,} {code}",
+            "dollars": f"${value:,}",
+            "rate": f"1 {code} ≈ ${usd:.2f}" if usd >= 0.1 else f"1 {code} ≈ ${usd:g}",
+        }
+        values = (value, *below, *above)
+        return Reading(values, note="currency_rate", note_values=note_values)
 
     def _amounts(self, text: str) -> list[int]:
         """The amount in each part of the message, in dollars."""

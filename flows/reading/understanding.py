@@ -85,7 +85,7 @@ class Understander:
         units = "|".join(w for w, n in self.v.numbers.ones.items() if 1 <= n <= 9)
         self.compound = re.compile(rf"(?i)\b({'|'.join(self.v.numbers.tens)})-({units})\b")
         self.corrections = Corrections(self.v.corrections)
-        self.others = OtherAnswers(self.v, self.read)
+        self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
         self.hedge_words = frozenset(words_of(w) for w in self.v.hedge_replies)
         self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
@@ -178,6 +178,12 @@ class Understander:
         said = [words.span_text(start, end) for start, end in reading.spans]
         return bool(said) and all(s in self.hedge_words for s in said)
 
+    def checked_read(self, name: str, text: str, today: date | None = None) -> Reading:
+        """`read`, then doubt: what another question's answer in passing must pass too, so
+        "pharmacist for 15 years" is not noted as 15 years of software."""
+        reading = self.read(name, text, today)
+        return self.doubt.check(name, text, reading, lambda n, t: self.read(n, t, today))
+
     def read(self, name: str, text: str, today: date | None = None) -> Reading:
         """One question's reading of `text`, before other questions are considered."""
         words = read_words(text, self.v.contrasts)
@@ -268,6 +274,7 @@ class Understander:
         if KINDS[name] != "choice":
             key = "clarify_number"
         echo = w.get(f"clarify_{reading.note}", w.get(f"clarify_{name}", w[key]))
+        echo = echo.format(**reading.note_values) if reading.note_values else echo
         if also:
             echo = f"{w['also'].format(answers=self._items(also))} {echo}"
         return Understanding("clarify", name, options=options, also=_values(also), echo=echo)

@@ -16,6 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 Phrase = Annotated[str, Field(min_length=1)]
 
 
+class CurrencyRate(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    usd: float = Field(gt=0)
+    """Dollars for one unit, rounded: a rough figure the echo shows beside the amount."""
+    names: list[Phrase]
+
+
 class PartsWords(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -24,9 +32,9 @@ class PartsWords(BaseModel):
     sequence: list[Phrase]
     """Joiners after which the parts add up: one stint, then another ("then", "+")."""
     adding: list[Phrase]
+    """Words that make several amounts of money one sum ("$2k now and another $2k")."""
     skipped_days: list[Phrase]
     """Words before day names that take those days out ("every night except fridays")."""
-    """Words that make several amounts of money one sum ("$2k now and another $2k")."""
     alternatives: list[Phrase]
     """Words that make several numbers options, never a sum ("or", "depends", "busy")."""
     subset: list[Phrase]
@@ -46,6 +54,9 @@ class PartsWords(BaseModel):
     """One day of the week each ("3 on saturday")."""
     currencies: list[Phrase]
     """Money that is not US dollars: asked about, never stored as dollars."""
+    currency_rates: dict[str, CurrencyRate]
+    """Per currency code, a rough rate and its names: an amount in it is offered in dollars,
+    with the rate shown, never stored on its own (rates move)."""
     fractions: dict[Phrase, float]
     """A share of the amount named ("half of it")."""
     wishes: list[Phrase]
