@@ -125,3 +125,28 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
     answerable = table["answerable"]
     assert answerable["right"] / (answerable["right"] + answerable["miss"]) >= 0.94, shown
     assert table["uncovered"]["miss"] == 0 and table["off_topic"]["miss"] == 0, shown
+
+
+@pytest.mark.parametrize(
+    ("name", "floor", "uncovered_misses"),
+    [
+        ("questions_5.yaml", 0.93, 0),
+        ("questions_6.yaml", 0.87, 0),  # the former held-out set 5
+        ("questions_7.yaml", 0.87, 0),  # the former held-out set 6
+        ("questions_8.yaml", 0.91, 0),  # the former held-out set 7
+        ("questions_9.yaml", 0.93, 0),  # the former held-out set 8
+        # the former held-out set 9; its one miss: "do you get a certificate or diploma when
+        # you finish the immersive" reads as certificate vs immersive, not as accreditation
+        ("questions_10.yaml", 0.92, 1),
+        ("questions_11.yaml", 0.93, 0),  # the former held-out set 10
+        ("questions_12.yaml", 0.91, 0),  # the former held-out set 11
+        ("questions_13.yaml", 0.95, 0),  # the former held-out set 12
+    ],
+)
+def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:
+    """The blind sets tuned on since: their figures do not slip, and nothing off-topic is
+    answered as if the articles covered it."""
+    table = run_questions(TUNING / name, verbose=False)
+    answerable = table["answerable"]
+    assert answerable["right"] / (answerable["right"] + answerable["miss"]) >= floor
+    assert table["uncovered"]["miss"] <= uncovered_misses and table["off_topic"]["miss"] == 0

@@ -269,6 +269,9 @@ class NumberFields:
             return runway
         number = self._one(text, "can_pause_income")
         found = self.pause_words.find(words)
+        units = self.v.units.get("can_pause_income", {})
+        if any(f.payload == (0,) and not units.keys().isdisjoint(f.phrase.split()) for f in found):
+            return Reading((0,))  # "can't go a month without pay": the month is the zero's
         named = [f for f in found if len(f.payload) == 1 and f.payload != (0,)]
         if named and not (isinstance(number, Number) and number.marked):
             return Reading(named[-1].payload)  # "a quarter": 3 months
