@@ -296,8 +296,10 @@ class NumberFields:
         if found:
             last = max(words.contrast[f.start] for f in found)
             found = [f for f in found if words.contrast[f.start] == last]
+            vague = [f.payload for f in found if len(f.payload) > 1]
             if any(f.payload == (0,) for f in found):
-                return Reading((0,))
+                # "my partner covers rent so quite a while": the zero is asked beside it
+                return Reading(tuple(dict.fromkeys((0, *vague[-1])))) if vague else Reading((0,))
             return Reading(found[-1].payload)
         if number == "several_numbers":  # "I'd say 4, but 6 if I really stretch": asked
             return self._several(text, "can_pause_income")
