@@ -33,7 +33,7 @@ def understander() -> Understander:
         ("apprenticeship_pay", "kinda? depends on rent", "yes"),
         ("needs_visa", "I'm Mexican but I work for a Canadian company, no visa so far", "yes"),
         ("hours_per_week", "honestly little, I do 10h shifts at the ER", 10),
-        ("can_pause_income", "not even one month, sorry", 0),
+        ("years_experience", "not even one year, sorry", 0),
         ("coding_experience", "I'm a data analyst, though I'd like to move to ML", "data"),
         ("coding_experience", "backend dev but I want to get into ML", "production"),
         ("years_experience", "programming since I was 15, never for money", 0),

@@ -90,6 +90,10 @@ class DegreeReader:
         below = self._held(
             _LEVELS[_LEVELS.index(top.payload) - 1], "in_progress", top, subjects, spans
         )
+        if state == "incomplete" and below.stored and str(below.values[0]).startswith("bachelor"):
+            # "MSc data science (ongoing)": a bachelor's is held, but its subject is not said
+            other = "bachelor_other" if below.values[0] == "bachelor_cs" else "bachelor_cs"
+            return Reading((below.values[0], other), spans=spans)
         if state == "incomplete":
             return below
         # nearly finished ("final year of my CS bachelor"): the level below or the one held soon
@@ -153,6 +157,10 @@ def _attach(levels: list[Found[str]], held: list[Found[str]], words: Words) -> d
         ]
         before = [h for h in same if h.end <= marker.start]
         target = after[0] if after else (before[-1] if before else None)
+        clause = [i for i, c in enumerate(words.clause) if c == words.clause[marker.start]]
+        if target is None and clause == list(range(marker.start, marker.end)):
+            # the marker alone in its clause ("MSc data science (ongoing)"): the level before
+            target = next((h for h in reversed(held) if h.end <= marker.start), None)
         if target is not None and target.start not in states:
             states[target.start] = marker.payload
     return states

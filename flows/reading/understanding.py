@@ -137,7 +137,8 @@ class Understander:
         reading = self.read(name, text, today)
         reading = self.doubt.check(name, text, reading, lambda n, t: self.read(n, t, today))
         strict = not reading.values  # text answering only other questions must read as one
-        also = self.others.find(name, text, set(reading.spans), answers or {}, today, strict=strict)
+        known = {**(answers or {}), **({name: reading.values[0]} if reading.stored else {})}
+        also = self.others.find(name, text, set(reading.spans), known, today, strict=strict)
         if reading.error and not reading.values:
             if also:
                 return self._other(name, also)
