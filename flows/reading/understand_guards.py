@@ -179,6 +179,7 @@ class _Places:
         g = v.guards
         names = {c: c for c in country_names()}
         names.update({words_of(k): words_of(c) for k, c in g.nationalities.items()})
+        names.update({words_of(k): words_of(c) for k, c in g.cities.items()})
         names.update({words_of(b): "eu" for b in g.bloc_names})
         self.countries: PhraseTable[str] = PhraseTable(names.items())
         self.destinations: PhraseTable[str] = PhraseTable((p, "to") for p in g.destinations)

@@ -36,6 +36,8 @@ class GuardWords(BaseModel):
     destinations: list[Phrase]
     """Words before the country someone wants to work in ("work in", "move to", "stay in")."""
     nationalities: dict[Phrase, Phrase]
+    cities: dict[Phrase, Phrase]
+    """Large cities people name as where they want to work, and their country ("London")."""
     """Adjective (or other name) → country as in content/places.tsv ("indian" → "india")."""
     free_movement: list[Phrase]
     """Countries whose citizens work in each other's without a visa (the EU and its area)."""
