@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from flows.numbers import has_phrase, words_of
+from flows.reading.typos import Typos, zipf
 from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary_ask import Guard
 
@@ -67,6 +68,8 @@ class Guards:
                 continue
             symbol = "+" in token or "#" in token
             acronym = len(token) >= 2 and token.isupper() and token.isalpha()
+            if acronym and len(token) >= 4 and zipf(plain) >= Typos.REAL:
+                continue  # "what DOESNT impress": a common word in capitals is emphasis
             inside = match.start() > 0 and not _SENTENCE_END.search(question[: match.start()])
             capital = token[0].isupper() and inside and not token.isupper()
             mixed = any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)

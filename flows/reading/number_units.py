@@ -18,6 +18,8 @@ def period_factor(kinds: list[str]) -> tuple[float, str | None]:
     named = {k for k in kinds if k.startswith("day:")}
     if named and not {"weekdays", "weekend"} & set(kinds):
         return float(len(named)), f"days:{len(named)}"
+    if "per_week" in kinds and "per_day" not in kinds:  # "10 hours per week after work"
+        return 1.0, None
     if "per_month" in kinds:
         return 12 / 52, "per_month"
     if "weekdays" in kinds:  # "an hour a day on weekdays, more on weekends": at least 5

@@ -31,7 +31,8 @@ _COMBINED = frozenset({"sum", "span", "sum_hours"})
 """Notes of readings that add up several parts of the message, so one part alone is short."""
 
 _FIRST_PERSON = frozenset(
-    {"i", "id", "im", "i'm", "i’m", "my", "me", "mine", "we", "our", "ive", "i've"}
+    {"i", "id", "im", "i'm", "i’m", "i'd", "i’d", "i'll", "i’ll", "my", "me", "mine", "we", "our"}
+    | {"ive", "i've", "i’ve"}
 )
 
 

@@ -23,7 +23,7 @@ from flows.content import Content
 from flows.numbers import words_of
 from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
 from flows.reading.corrections import Corrections
-from flows.reading.doubt import Doubt
+from flows.reading.doubt import YES_NO, Doubt
 from flows.reading.question_shape import QuestionShape
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers, answer_like
@@ -270,7 +270,10 @@ class Understander:
 
     def _clarify(self, name: str, reading: Reading, also: Mapping[str, Reading]) -> Understanding:
         w = self.words.echo
-        options = tuple(Option(v, self.label(name, v)) for v in reading.values)
+        values = list(reading.values)
+        if name in YES_NO:  # three answers in all: each one is offered ("for 6 months, not 14")
+            values += [v for v in CHOICES[name] if v not in values]
+        options = tuple(Option(v, self.label(name, v)) for v in values)
         key = "clarify_blocked" if reading.blocked else "clarify"
         if KINDS[name] != "choice":
             key = "clarify_number"
