@@ -40,6 +40,8 @@ class Places(Protocol):
 _PARTS = re.compile(r"\d+")
 """The numbers a sum's note names ("2 + 4")."""
 _COUNTED = re.compile(r"[1-9]")
+_NUMBERS = re.compile(r"\d+")
+"""Every number written in digits."""
 """A number other than zero in the message."""
 Read = Callable[[str, str], Reading]
 """One question's reading of a text: (question, text) → Reading."""
@@ -155,6 +157,9 @@ class Doubt:
             found = [m for p in patterns for m in p.finditer(text)]
             if any(not m.groups() or int(m[1]) == value for m in found):
                 return True
+            counted = {m.span(1) for m in found if m.groups()}
+            if counted and all(n.span() in counted for n in _NUMBERS.finditer(text)):
+                return True  # "not many, i've got twins under 2": every number is someone's age
             if value == 0 and name in self.denied_value and _COUNTED.search(text):
                 return True  # "a 6 month internship, then a year freelancing": not simply none
         if name in self.place_questions and self.places.home_and_target(words)[1] is None:
