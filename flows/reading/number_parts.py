@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from flows.numbers import NumberReader, has_phrase, words_of
 from flows.numbers import Reading as Number
@@ -50,6 +51,8 @@ class NumberParts:
         w = vocabulary.parts
         self.w = w
         self.reader = reader
+        self.articles = frozenset(vocabulary.numbers.article)
+        self.hour_units = frozenset(vocabulary.units["hours_per_week"])
         words = [j for j in w.joiners if j[0].isalpha()]
         marks = [re.escape(j) for j in w.joiners if not j[0].isalpha() and j != ","]
         self._split = re.compile(
@@ -69,7 +72,13 @@ class NumberParts:
     # ------------------------------------------------------------------------------ parts
 
     def has_number(self, text: str) -> bool:
-        return bool(_DIGIT.search(text)) or not self.number_words.isdisjoint(words_of(text).split())
+        """A digit, a number word, or "an hour" (one hour with no digit in it)."""
+        words = words_of(text).split()
+        return (
+            bool(_DIGIT.search(text))
+            or not self.number_words.isdisjoint(words)
+            or any(a in self.articles and u in self.hour_units for a, u in pairwise(words))
+        )
 
     def parts(self, text: str) -> list[tuple[str, str]]:
         """(joiner before it, part) for each part holding a number; a part without a number

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from flows.numbers import Reading as Number
-from flows.numbers import words_of
+from flows.numbers import has_phrase, words_of
 from flows.reading.answer_model import BOUNDS
 from flows.reading.number_parts import NumberParts
 from flows.reading.number_units import (
@@ -48,6 +48,8 @@ class HoursReader:
         self.guards = guards
         self.buttons = buttons
         self._one = one
+        self.totals = [words_of(t) for t in v.hours.totals]
+
         self._several = several
         count = "|".join([r"\d", *v.numbers.ones])
         self.rota = re.compile(
@@ -177,6 +179,8 @@ class HoursReader:
             return Reading(asked[0].payload) if asked else NOTHING
         amount = number.value
         factor, note = period_factor(kinds)
+        if factor > 1 and any(has_phrase(words_of(text), t) for t in self.totals):
+            factor, note = 1.0, None  # "12 hours saturday and sunday together": 12 in all
         if days_off and note in ("per_day", "weekdays") and factor > days_off:
             factor, note = factor - days_off, f"days:{int(factor - days_off)}"
         exact = round(amount * factor, 2)

@@ -66,6 +66,8 @@ class HoursWords(_Frozen):
     days_words: dict[Phrase, int]
     minutes: list[Phrase]
     ask_words: dict[Phrase, list[int]]
+    totals: list[Phrase]
+    """Said of several days, their hours are one total ("12 hours saturday and sunday together")."""
     half_time: list[Phrase]
     full_time: list[Phrase]
     day_lengths: dict[Phrase, int]
