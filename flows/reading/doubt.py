@@ -135,6 +135,8 @@ class Doubt:
         if not doubtful:
             return reading
         values = [*before, value, *named, *([none] if denied and none is not None else [])]
+        if KINDS[name] != "choice":  # every other number the message names is offered too
+            values += [n for n in map(int, _NUMBERS.findall(text)) if in_bounds(name, n)]
         note = "doubt_sum" if summed and not (denied or wished or split) else "doubt"
         return Reading(self._asked(name, values), note=note, spans=reading.spans, doubted=True)
 
@@ -186,17 +188,19 @@ class Doubt:
 
     def _other_job(self, name: str, words: Words) -> bool:
         """ "Pharmacist in Porto for 15 years": a job that is not what the question counts, in
-        a clause with a number, in a message that names nothing it does count ("2018 to 2022
-        at Accenture, then I switched to sales" is 4 years before sales)."""
+        a clause with a number that names nothing it does count ("2018 to 2022 at Accenture,
+        then I switched to sales" is 4 years before sales; "I was an electrician for 15 years.
+        coding only since…" offers none too)."""
         jobs, subjects = self.other_jobs.get(name), self.subjects.get(name)
-        if jobs is None or (subjects and subjects.find(words)):
+        if jobs is None:
             return False
         counted = {
             words.clause[i]
             for i, token in enumerate(words.tokens)
             if token in self.number_words or any(c.isdigit() for c in token)
         }
-        return any(words.clause[f.start] in counted for f in jobs.find(words))
+        said = {words.clause[f.start] for f in subjects.find(words)} if subjects else set()
+        return any(words.clause[f.start] in counted - said for f in jobs.find(words))
 
     def _wished(
         self, name: str, words: Words, reading: Reading, read: Read
