@@ -135,7 +135,7 @@ class Doubt:
         if not doubtful:
             return reading
         values = [*before, value, *named, *([none] if denied and none is not None else [])]
-        if KINDS[name] != "choice":  # every other number the message names is offered too
+        if KINDS[name] in ("integer", "months"):  # every other number named is offered too
             values += [n for n in map(int, _NUMBERS.findall(text)) if in_bounds(name, n)]
         note = "doubt_sum" if summed and not (denied or wished or split) else "doubt"
         return Reading(self._asked(name, values), note=note, spans=reading.spans, doubted=True)

@@ -157,9 +157,13 @@ class HoursReader:
     def _hours_part(self, text: str) -> Reading:
         text, days_off = self._days_off(text)
         words = read_words(text, self.v.contrasts)
-        found = self.periods.find(words)
+        found = [  # "not full time": no full-time week
+            f
+            for f in self.periods.find(words)
+            if not (f.payload == "full_time" and words.tokens[f.start - 1 : f.start] == ("not",))
+        ]
         kinds = [f.payload for f in found]
-        for kind, hours in (("full_time", 40), ("half_time", 20)):
+        for kind, hours in (("half_time", 20), ("full_time", 40)):  # "full time? half of that"
             if kind in kinds and not _HOUR_AMOUNT.search(text):
                 return Reading((hours,))  # "full time, 50-60 hrs": the hours given win
         found = [f for f in found if f.payload not in ("full_time", "half_time")]

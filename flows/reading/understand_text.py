@@ -142,8 +142,11 @@ class Negations:
             inside = [i for i, f in enumerate(found) if f.start < neg.end and f.end > neg.start]
             if neg.payload == "not" and inside:
                 continue  # the negation is part of a phrase ("not sure", "never coded")
-            if any(_contains(found[i], neg) for i in inside):
-                continue  # an exclusion inside a longer phrase ("i'd rather not")
+            shared = words.tokens[neg.end - 1] not in _PLAIN_NEGATORS  # "but not sure" stays
+            if any(
+                _contains(found[i], neg) or shared and _begins_with(found[i], neg) for i in inside
+            ):
+                continue  # an exclusion inside a longer phrase ("i'd rather not", "hate being told…")
             out.update(inside)
             if neg.end >= len(words.tokens):
                 continue
@@ -160,6 +163,15 @@ class Negations:
             ):
                 out.add(after[0])
         return out
+
+
+_PLAIN_NEGATORS = frozenset({"not", "no", "never"})
+
+
+def _begins_with(phrase: Found[T], negation: Found[str]) -> bool:
+    """The phrase starts with the exclusion's last word and goes on ("i hate" and "hate being
+    told what to do"): the phrase says what is excluded itself."""
+    return negation.start < phrase.start < negation.end < phrase.end
 
 
 def _contains(phrase: Found[T], negation: Found[str]) -> bool:
