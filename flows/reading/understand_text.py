@@ -144,7 +144,7 @@ class Negations:
                 continue  # the negation is part of a phrase ("not sure", "never coded")
             shared = words.tokens[neg.end - 1] not in _PLAIN_NEGATORS  # "but not sure" stays
             if any(
-                _contains(found[i], neg) or shared and _begins_with(found[i], neg) for i in inside
+                _contains(found[i], neg) or (shared and _begins_with(found[i], neg)) for i in inside
             ):
                 continue  # an exclusion inside a longer phrase ("i'd rather not", "hate being told…")
             out.update(inside)
