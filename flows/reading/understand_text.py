@@ -146,7 +146,7 @@ class Negations:
             if any(
                 _contains(found[i], neg) or (shared and _begins_with(found[i], neg)) for i in inside
             ):
-                continue  # an exclusion inside a longer phrase ("i'd rather not", "hate being told…")
+                continue  # an exclusion inside a longer phrase ("i'd rather not", "hate being…")
             out.update(inside)
             if neg.end >= len(words.tokens):
                 continue
