@@ -79,7 +79,6 @@ class PgStorage(Storage):
     async def close(self) -> None:
         if self._session is not None:
             self._session.terminate()
-            self._session = None
         await self._turns.close()
         await self._pool.close()
 
@@ -110,9 +109,8 @@ class PgStorage(Storage):
         """A JSON dump of one snapshot: needs no client binaries matching the server's."""
         version, tables = await self.schema_version(), await self.table_rows()
         document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
-        await asyncio.to_thread(
-            target.write_bytes, json.dumps(document, ensure_ascii=False).encode()
-        )
+        text = json.dumps(document, ensure_ascii=False)
+        await asyncio.to_thread(target.write_bytes, text.encode())
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
         try:
@@ -171,7 +169,6 @@ class PgStorage(Storage):
                 raise
             if self._session is not None:  # lost with its locks: a new one next time
                 self._session.terminate()
-                self._session = None
             return False  # the server is away: no sweep this time
 
     async def _lock_person(self, user_id: int) -> asyncpg.Connection:

@@ -15,7 +15,7 @@ import secrets
 import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -90,10 +90,9 @@ class Storage(ABC):
         """Every row replaced with a backup's; returns each table's rows in the backup."""
 
     # One process serves people (SQLite); several PostgreSQL workers override these three.
-    @asynccontextmanager
-    async def user_turn(self, user_id: int) -> AsyncIterator[None]:
+    def user_turn(self, user_id: int) -> AbstractAsyncContextManager[None]:
         """Held around one update: one person's updates run one at a time across processes."""
-        yield
+        return nullcontext()
 
     async def sweep_lease(self) -> bool:
         """Whether this process is the one that sweeps."""
@@ -195,12 +194,11 @@ class Storage(ABC):
             self._refuse_newer(version, self.name)
             for number, script in enumerate(Q.MIGRATIONS[self.dialect][version:], version + 1):
                 for sql in [*script.split(";"), Q.SET_VERSION[self.dialect].format(number)]:
-                    if sql.strip():
-                        await self._execute(sql, {}, True)
+                    await self._execute(sql, {}, True)
 
     async def load_turn(self, user_id: int) -> TurnState:
         """Everything a turn may need about the person, in ONE statement (one round trip)."""
-        rows = await self._run(self._execute, Q.LOAD_TURN, {"user_id": user_id}, False)
+        rows = await self._read(Q.LOAD_TURN, user_id=user_id)
         return records.turn_state(user_id, rows[0] if rows else None)
 
     async def commit_turn(self, changes: Changes) -> None:
@@ -281,15 +279,12 @@ class Storage(ABC):
     async def stats(self, *, now: datetime) -> dict[str, Any]:
         """Counts for the operator: no answer content, only states, paths and timestamps."""
         ago = {"week_ago": now - timedelta(days=7), "month_ago": now - timedelta(days=30)}
-        counts = {key: int(n) for key, n in dict((await self._read(Q.STATS, **ago))[0]).items()}
-        return counts | {
-            key: {str(r[0]): int(r[1]) for r in await self._read(sql)}
-            for key, sql in Q.STATS_GROUPED.items()
-        }
+        (counts,) = await self._read(Q.STATS, **ago)
+        grouped = {key: dict(await self._read(sql)) for key, sql in Q.STATS_GROUPED.items()}
+        return dict(counts) | grouped
 
     async def row_counts(self) -> dict[str, int]:
-        (row,) = await self._read(Q.COUNT_ROWS)
-        return {table: int(n) for table, n in zip(Q.TABLES, row, strict=True)}
+        return dict((await self._read(Q.COUNT_ROWS))[0])
 
     async def export_user(self, user_id: int) -> dict[str, Any] | None:
         """Every row about one user as typed JSON data (docs/export.md); None if unknown."""

@@ -133,8 +133,7 @@ SAVE_USER = """
         recent_updates = COALESCE(excluded.recent_updates, users.recent_updates),
         active         = TRUE,
         updated_at     = excluded.updated_at,
-        finished_at    = CASE WHEN excluded.finished_at IS NULL THEN users.finished_at
-                              ELSE COALESCE(users.finished_at, excluded.finished_at) END"""
+        finished_at    = COALESCE(users.finished_at, excluded.finished_at)"""
 SET_SHOWN = """
     UPDATE users SET question_message_id = :message_id, question_digest = :digest,
                      unconfirmed_digest = NULL
@@ -146,24 +145,22 @@ ERASE = "DELETE FROM users WHERE user_id = :user_id"
 """Every row about the person: the others reference theirs ON DELETE CASCADE."""
 
 
-def _upsert(table: str, columns: list[str], *, kept: str = "", also: str = "") -> str:
+def _upsert(table: str, columns: list[str], kept: str = "", cleared: tuple[str, ...] = ()) -> str:
     """Insert the person's row from the parameters named like its `columns` (and `updated_at`
-    from `now`), or replace them, except one `kept`; and `also`."""
+    from `now`), or replace them, except one `kept`; the `cleared` ones become NULL."""
+    columns = [c for c in columns if c not in cleared]
     names = [*columns, "updated_at"]
-    sets = ", ".join(f"{c} = excluded.{c}" for c in names[1:] if c != kept)
+    sets = [f"{c} = excluded.{c}" for c in names[1:] if c != kept]
     values = ", ".join(f":{c}" for c in [*columns, "now"])
     return (
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) ON CONFLICT (user_id) "
-        f"DO UPDATE SET {sets}{also}"
+        f"DO UPDATE SET {', '.join(sets + [f'{c} = NULL' for c in cleared])}"
     )
 
 
 SAVE_PLAN = _upsert("plans", ["user_id", *COLUMNS[PlanRecord]])
 SAVE_REMINDER = _upsert(
-    "reminders",
-    [c for c in COLUMNS[ReminderRecord] if c != "claimed_at"],
-    kept="last_sent",
-    also=", claimed_at = NULL, claim_holder = NULL",
+    "reminders", COLUMNS[ReminderRecord], "last_sent", ("claimed_at", "claim_holder")
 )
 """`last_sent` is the sweep's; a change drops any claim, so the old settings' `FINISH_CLAIM`
 changes nothing."""
