@@ -138,9 +138,8 @@ class PgStorage(Storage):
                     await db.copy_records_to_table(table, records=records, columns=columns)
 
     async def _session_connection(self) -> asyncpg.Connection:
-        """This process's own session: its holder lock (its claims live while the session
-        does), the live lock for its role, and the sweep lock while it leads. Opened again,
-        locks and all, once it is lost (`sweep_lease`)."""
+        """This process's own session: its holder lock (its claims live while the session does),
+        its role's live lock and, while it leads, the sweep lock; opened anew once lost."""
         if self._session is not None and not self._session.is_closed():
             return self._session
         conn = await asyncpg.connect(self.url, server_settings=_NAME)

@@ -1,5 +1,4 @@
-"""`Storage`: what the runtime may ask of the database, written once over what each backend
-supplies (a statement, a transaction, which errors are transient, backups, cross-process locks).
+"""`Storage`: what the runtime may ask of the database, written once over each backend's primitives.
 
 Transient errors are retried with backoff for `retry_seconds`, so a server restart passes inside
 the person's turn: a statement or a whole transaction runs again from its start, and every write
@@ -103,8 +102,7 @@ class Storage(ABC):
         return 0.0
 
     async def _opened(self) -> Self:
-        """Prepared and migrated, or closed again; a database that cannot be used (the
-        backend's `open_errors`) is one line."""
+        """Prepared and migrated, or closed again; an `open_errors` error becomes one line."""
         try:
             await self._prepare()
             await self.migrate()
@@ -209,7 +207,7 @@ class Storage(ABC):
         if user is not None:  # first: the other rows hang on the person's
             writes.append((Q.SAVE_USER, records.user_columns(user, now)))
         if plan is not None:
-            files = {"plan_key": plan.key, "file_messages": json.dumps(list(plan.file_messages))}
+            files = {"plan_key": plan.key, "file_messages": json.dumps(plan.file_messages)}
             writes.append((Q.SAVE_PLAN, asdict(plan) | files))
         if changes.reminder is not None:
             writes.append((Q.SAVE_REMINDER, asdict(changes.reminder)))
@@ -235,7 +233,7 @@ class Storage(ABC):
         if message_id is not None or file_messages is None:
             writes.append((Q.SET_SHOWN, {"message_id": message_id, "digest": digest}))
         if file_messages is not None:
-            writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(list(file_messages))}))
+            writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(file_messages)}))
         await self._sql([(sql, params | {"user_id": user_id}) for sql, params in writes], True)
 
     async def record_unconfirmed(self, user_id: int, digest: str) -> None:
@@ -294,7 +292,6 @@ class Storage(ABC):
     async def table_rows(self, user_id: int | None = None) -> dict[str, list[dict[str, Any]]]:
         """The rows of every table (or about one person) as typed JSON data, from one snapshot."""
         sql, tables = Q.SELECT_TABLE if user_id is None else Q.SELECT_ROWS, Q.TABLES[::-1]
-        reads = await self._sql(
-            [(sql.format(table=t), {"user_id": user_id}) for t in tables], False
-        )
+        statements = [(sql.format(table=t), {"user_id": user_id}) for t in tables]
+        reads = await self._sql(statements, False)
         return {t: [records.plain_row(r) for r in rs] for t, rs in zip(tables, reads, strict=True)}

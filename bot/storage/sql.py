@@ -1,8 +1,6 @@
-"""Every SQL text both backends run, written once: the schema history and the statements.
-
-Statements name their parameters (`:name`); `translate` numbers them per dialect. The schema's
-types are tokens filled per dialect, so both backends keep one shape and `migrate-db` copies
-between them.
+"""Every SQL text both backends run, written once: the schema history and the statements
+(parameters named `:name`). The schema's types are tokens filled per dialect, so both backends
+keep one shape and `migrate-db` copies between them.
 """
 
 from __future__ import annotations
@@ -92,9 +90,8 @@ def translate(sql: str, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
     """`:name` placeholders numbered (`?1`, `$1`: binding by position is cheaper), the names in
     that order (`::type` casts are kept), and PostgreSQL's names for two SQLite functions."""
     if dialect == "postgresql":
-        sql = sql.replace("group_concat(", "string_agg(").replace(
-            "json_array(", "json_build_array("
-        )
+        sql = sql.replace("group_concat(", "string_agg(")
+        sql = sql.replace("json_array(", "json_build_array(")
     names: dict[str, str] = {}
     mark = "?" if dialect == "sqlite" else "$"
     text = re.sub(
@@ -107,16 +104,12 @@ def _columns(kind: type[Any], alias: str = "") -> str:
     return ", ".join(alias + c for c in COLUMNS[kind])
 
 
-def _array(kind: type[Any], table: str) -> str:
-    return f"(SELECT json_array({_columns(kind)}) FROM {table} t WHERE t.user_id = u.user_id)"
-
-
 LOAD_TURN = f"""
-    SELECT {_columns(UserRecord, "u.")}, {_array(PlanRecord, "plans")},
-           {_array(ReminderRecord, "reminders")},
-           (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id)
+    SELECT {_columns(UserRecord, "u.")},
+    (SELECT json_array({_columns(PlanRecord)}) FROM plans p WHERE p.user_id = u.user_id),
+    (SELECT json_array({_columns(ReminderRecord)}) FROM reminders r WHERE r.user_id = u.user_id),
+    (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id)
     FROM users u WHERE u.user_id = :user_id"""
-"""A turn's one read, one round trip: the person, their plan, reminder and check-in weeks."""
 SAVE_USER = """
     INSERT INTO users (user_id, chat_id, conversation, state, source, recommendation, path,
                        last_update_id, recent_updates, created_at, updated_at, finished_at)
@@ -168,9 +161,8 @@ CHECK_IN = "INSERT INTO checkins (user_id, week) VALUES (:user_id, :week) ON CON
 CHECK_OUT = "DELETE FROM checkins WHERE user_id = :user_id AND week = :week"
 
 DUE = "status = 'active' AND next_due <= :now AND claimed_at IS NULL"
-DUE_REMINDERS = (
-    f"SELECT {_columns(ReminderRecord)} FROM reminders WHERE {DUE} ORDER BY next_due LIMIT :limit"
-)
+DUE_REMINDERS = f"""
+    SELECT {_columns(ReminderRecord)} FROM reminders WHERE {DUE} ORDER BY next_due LIMIT :limit"""
 CLAIM = f"""
     UPDATE reminders SET claimed_at = :now, claim_holder = :holder
     WHERE user_id = :user_id AND {DUE} RETURNING {_columns(ReminderRecord)}"""
@@ -181,7 +173,6 @@ FINISH_CLAIM = """
 RELEASE_CLAIMS = """
     UPDATE reminders SET claimed_at = NULL, claim_holder = NULL
     WHERE claimed_at IS NOT NULL AND (claimed_at < :expired OR {holder_gone}) RETURNING user_id"""
-"""Claims older than the lease, or whose process is gone (each backend knows how to tell)."""
 
 SELECT_ROWS = "SELECT * FROM {table} WHERE user_id = :user_id"
 SELECT_TABLE = "SELECT * FROM {table}"

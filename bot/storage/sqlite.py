@@ -1,9 +1,8 @@
 """SQLite through aiosqlite: the default backend, one process serving people per file.
 
 One connection, on aiosqlite's thread (a statement is one hop there); WAL lets a backup or
-`aipath stats` read beside the bot. The process serving people holds `<database>.lock`, so it
-knows it is the only one. Erased rows are overwritten (`secure_delete`) and checkpointed out of
-the WAL.
+`aipath stats` read beside the bot; erased rows are overwritten (`secure_delete`) and
+checkpointed out of the WAL.
 """
 
 from __future__ import annotations
