@@ -79,7 +79,6 @@ class PgStorage(Storage):
     async def close(self) -> None:
         if self._session is not None:
             self._session.terminate()
-            self._session = None
         await self._turns.close()
         await self._pool.close()
 
@@ -110,9 +109,8 @@ class PgStorage(Storage):
         """A JSON dump of one snapshot: needs no client binaries matching the server's."""
         version, tables = await self.schema_version(), await self.table_rows()
         document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
-        await asyncio.to_thread(
-            target.write_bytes, json.dumps(document, ensure_ascii=False).encode()
-        )
+        text = json.dumps(document, ensure_ascii=False)
+        await asyncio.to_thread(target.write_bytes, text.encode())
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
         try:
@@ -140,9 +138,8 @@ class PgStorage(Storage):
                     await db.copy_records_to_table(table, records=records, columns=columns)
 
     async def _session_connection(self) -> asyncpg.Connection:
-        """This process's own session: its holder lock (its claims live while the session
-        does), the live lock for its role, and the sweep lock while it leads. Opened again,
-        locks and all, once it is lost (`sweep_lease`)."""
+        """This process's own session: its holder lock (its claims live while the session does),
+        its role's live lock and, while it leads, the sweep lock; opened anew once lost."""
         if self._session is not None and not self._session.is_closed():
             return self._session
         conn = await asyncpg.connect(self.url, server_settings=_NAME)
@@ -171,7 +168,6 @@ class PgStorage(Storage):
                 raise
             if self._session is not None:  # lost with its locks: a new one next time
                 self._session.terminate()
-                self._session = None
             return False  # the server is away: no sweep this time
 
     async def _lock_person(self, user_id: int) -> asyncpg.Connection:

@@ -19,6 +19,7 @@ from flows.turn.effects import UserWrite
 EXPORT_VERSION = 1
 """Bumped when a field of the typed export changes meaning (docs/export.md)."""
 Row = Any  # an aiosqlite Row or an asyncpg Record: by column name or position
+_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 class StorageError(Exception):
@@ -46,9 +47,6 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
         "window": window,
         "finished_at": now if talk.is_finished else None,
     }
-
-
-_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _moment(value: Any) -> Any:

@@ -1,5 +1,4 @@
-"""`Storage`: what the runtime may ask of the database, written once over what each backend
-supplies (a statement, a transaction, which errors are transient, backups, cross-process locks).
+"""`Storage`: what the runtime may ask of the database, written once over each backend's primitives.
 
 Transient errors are retried with backoff for `retry_seconds`, so a server restart passes inside
 the person's turn: a statement or a whole transaction runs again from its start, and every write
@@ -15,7 +14,7 @@ import secrets
 import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -90,10 +89,9 @@ class Storage(ABC):
         """Every row replaced with a backup's; returns each table's rows in the backup."""
 
     # One process serves people (SQLite); several PostgreSQL workers override these three.
-    @asynccontextmanager
-    async def user_turn(self, user_id: int) -> AsyncIterator[None]:
+    def user_turn(self, user_id: int) -> AbstractAsyncContextManager[None]:
         """Held around one update: one person's updates run one at a time across processes."""
-        yield
+        return nullcontext()
 
     async def sweep_lease(self) -> bool:
         """Whether this process is the one that sweeps."""
@@ -104,8 +102,7 @@ class Storage(ABC):
         return 0.0
 
     async def _opened(self) -> Self:
-        """Prepared and migrated, or closed again; a database that cannot be used (the
-        backend's `open_errors`) is one line."""
+        """Prepared and migrated, or closed again; an `open_errors` error becomes one line."""
         try:
             await self._prepare()
             await self.migrate()
@@ -195,12 +192,11 @@ class Storage(ABC):
             self._refuse_newer(version, self.name)
             for number, script in enumerate(Q.MIGRATIONS[self.dialect][version:], version + 1):
                 for sql in [*script.split(";"), Q.SET_VERSION[self.dialect].format(number)]:
-                    if sql.strip():
-                        await self._execute(sql, {}, True)
+                    await self._execute(sql, {}, True)
 
     async def load_turn(self, user_id: int) -> TurnState:
         """Everything a turn may need about the person, in ONE statement (one round trip)."""
-        rows = await self._run(self._execute, Q.LOAD_TURN, {"user_id": user_id}, False)
+        rows = await self._read(Q.LOAD_TURN, user_id=user_id)
         return records.turn_state(user_id, rows[0] if rows else None)
 
     async def commit_turn(self, changes: Changes) -> None:
@@ -211,7 +207,7 @@ class Storage(ABC):
         if user is not None:  # first: the other rows hang on the person's
             writes.append((Q.SAVE_USER, records.user_columns(user, now)))
         if plan is not None:
-            files = {"plan_key": plan.key, "file_messages": json.dumps(list(plan.file_messages))}
+            files = {"plan_key": plan.key, "file_messages": json.dumps(plan.file_messages)}
             writes.append((Q.SAVE_PLAN, asdict(plan) | files))
         if changes.reminder is not None:
             writes.append((Q.SAVE_REMINDER, asdict(changes.reminder)))
@@ -237,7 +233,7 @@ class Storage(ABC):
         if message_id is not None or file_messages is None:
             writes.append((Q.SET_SHOWN, {"message_id": message_id, "digest": digest}))
         if file_messages is not None:
-            writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(list(file_messages))}))
+            writes.append((Q.SET_PLAN_FILES, {"files": json.dumps(file_messages)}))
         await self._sql([(sql, params | {"user_id": user_id}) for sql, params in writes], True)
 
     async def record_unconfirmed(self, user_id: int, digest: str) -> None:
@@ -281,15 +277,12 @@ class Storage(ABC):
     async def stats(self, *, now: datetime) -> dict[str, Any]:
         """Counts for the operator: no answer content, only states, paths and timestamps."""
         ago = {"week_ago": now - timedelta(days=7), "month_ago": now - timedelta(days=30)}
-        counts = {key: int(n) for key, n in dict((await self._read(Q.STATS, **ago))[0]).items()}
-        return counts | {
-            key: {str(r[0]): int(r[1]) for r in await self._read(sql)}
-            for key, sql in Q.STATS_GROUPED.items()
-        }
+        (counts,) = await self._read(Q.STATS, **ago)
+        grouped = {key: dict(await self._read(sql)) for key, sql in Q.STATS_GROUPED.items()}
+        return dict(counts) | grouped
 
     async def row_counts(self) -> dict[str, int]:
-        (row,) = await self._read(Q.COUNT_ROWS)
-        return {table: int(n) for table, n in zip(Q.TABLES, row, strict=True)}
+        return dict((await self._read(Q.COUNT_ROWS))[0])
 
     async def export_user(self, user_id: int) -> dict[str, Any] | None:
         """Every row about one user as typed JSON data (docs/export.md); None if unknown."""
@@ -299,7 +292,6 @@ class Storage(ABC):
     async def table_rows(self, user_id: int | None = None) -> dict[str, list[dict[str, Any]]]:
         """The rows of every table (or about one person) as typed JSON data, from one snapshot."""
         sql, tables = Q.SELECT_TABLE if user_id is None else Q.SELECT_ROWS, Q.TABLES[::-1]
-        reads = await self._sql(
-            [(sql.format(table=t), {"user_id": user_id}) for t in tables], False
-        )
+        statements = [(sql.format(table=t), {"user_id": user_id}) for t in tables]
+        reads = await self._sql(statements, False)
         return {t: [records.plain_row(r) for r in rs] for t, rs in zip(tables, reads, strict=True)}

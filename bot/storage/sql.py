@@ -1,8 +1,6 @@
-"""Every SQL text both backends run, written once: the schema history and the statements.
-
-Statements name their parameters (`:name`); `translate` numbers them per dialect. The schema's
-types are tokens filled per dialect, so both backends keep one shape and `migrate-db` copies
-between them.
+"""Every SQL text both backends run, written once: the schema history and the statements
+(parameters named `:name`). The schema's types are tokens filled per dialect, so both backends
+keep one shape and `migrate-db` copies between them.
 """
 
 from __future__ import annotations
@@ -92,9 +90,8 @@ def translate(sql: str, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
     """`:name` placeholders numbered (`?1`, `$1`: binding by position is cheaper), the names in
     that order (`::type` casts are kept), and PostgreSQL's names for two SQLite functions."""
     if dialect == "postgresql":
-        sql = sql.replace("group_concat(", "string_agg(").replace(
-            "json_array(", "json_build_array("
-        )
+        sql = sql.replace("group_concat(", "string_agg(")
+        sql = sql.replace("json_array(", "json_build_array(")
     names: dict[str, str] = {}
     mark = "?" if dialect == "sqlite" else "$"
     text = re.sub(
@@ -107,16 +104,12 @@ def _columns(kind: type[Any], alias: str = "") -> str:
     return ", ".join(alias + c for c in COLUMNS[kind])
 
 
-def _array(kind: type[Any], table: str) -> str:
-    return f"(SELECT json_array({_columns(kind)}) FROM {table} t WHERE t.user_id = u.user_id)"
-
-
 LOAD_TURN = f"""
-    SELECT {_columns(UserRecord, "u.")}, {_array(PlanRecord, "plans")},
-           {_array(ReminderRecord, "reminders")},
-           (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id)
+    SELECT {_columns(UserRecord, "u.")},
+    (SELECT json_array({_columns(PlanRecord)}) FROM plans p WHERE p.user_id = u.user_id),
+    (SELECT json_array({_columns(ReminderRecord)}) FROM reminders r WHERE r.user_id = u.user_id),
+    (SELECT group_concat(week, ' ') FROM checkins c WHERE c.user_id = u.user_id)
     FROM users u WHERE u.user_id = :user_id"""
-"""A turn's one read, one round trip: the person, their plan, reminder and check-in weeks."""
 SAVE_USER = """
     INSERT INTO users (user_id, chat_id, conversation, state, source, recommendation, path,
                        last_update_id, recent_updates, created_at, updated_at, finished_at)
@@ -133,8 +126,7 @@ SAVE_USER = """
         recent_updates = COALESCE(excluded.recent_updates, users.recent_updates),
         active         = TRUE,
         updated_at     = excluded.updated_at,
-        finished_at    = CASE WHEN excluded.finished_at IS NULL THEN users.finished_at
-                              ELSE COALESCE(users.finished_at, excluded.finished_at) END"""
+        finished_at    = COALESCE(users.finished_at, excluded.finished_at)"""
 SET_SHOWN = """
     UPDATE users SET question_message_id = :message_id, question_digest = :digest,
                      unconfirmed_digest = NULL
@@ -146,24 +138,22 @@ ERASE = "DELETE FROM users WHERE user_id = :user_id"
 """Every row about the person: the others reference theirs ON DELETE CASCADE."""
 
 
-def _upsert(table: str, columns: list[str], *, kept: str = "", also: str = "") -> str:
+def _upsert(table: str, columns: list[str], kept: str = "", cleared: tuple[str, ...] = ()) -> str:
     """Insert the person's row from the parameters named like its `columns` (and `updated_at`
-    from `now`), or replace them, except one `kept`; and `also`."""
+    from `now`), or replace them, except one `kept`; the `cleared` ones become NULL."""
+    columns = [c for c in columns if c not in cleared]
     names = [*columns, "updated_at"]
-    sets = ", ".join(f"{c} = excluded.{c}" for c in names[1:] if c != kept)
+    sets = [f"{c} = excluded.{c}" for c in names[1:] if c != kept]
     values = ", ".join(f":{c}" for c in [*columns, "now"])
     return (
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) ON CONFLICT (user_id) "
-        f"DO UPDATE SET {sets}{also}"
+        f"DO UPDATE SET {', '.join(sets + [f'{c} = NULL' for c in cleared])}"
     )
 
 
 SAVE_PLAN = _upsert("plans", ["user_id", *COLUMNS[PlanRecord]])
 SAVE_REMINDER = _upsert(
-    "reminders",
-    [c for c in COLUMNS[ReminderRecord] if c != "claimed_at"],
-    kept="last_sent",
-    also=", claimed_at = NULL, claim_holder = NULL",
+    "reminders", COLUMNS[ReminderRecord], "last_sent", ("claimed_at", "claim_holder")
 )
 """`last_sent` is the sweep's; a change drops any claim, so the old settings' `FINISH_CLAIM`
 changes nothing."""
@@ -171,9 +161,8 @@ CHECK_IN = "INSERT INTO checkins (user_id, week) VALUES (:user_id, :week) ON CON
 CHECK_OUT = "DELETE FROM checkins WHERE user_id = :user_id AND week = :week"
 
 DUE = "status = 'active' AND next_due <= :now AND claimed_at IS NULL"
-DUE_REMINDERS = (
-    f"SELECT {_columns(ReminderRecord)} FROM reminders WHERE {DUE} ORDER BY next_due LIMIT :limit"
-)
+DUE_REMINDERS = f"""
+    SELECT {_columns(ReminderRecord)} FROM reminders WHERE {DUE} ORDER BY next_due LIMIT :limit"""
 CLAIM = f"""
     UPDATE reminders SET claimed_at = :now, claim_holder = :holder
     WHERE user_id = :user_id AND {DUE} RETURNING {_columns(ReminderRecord)}"""
@@ -184,7 +173,6 @@ FINISH_CLAIM = """
 RELEASE_CLAIMS = """
     UPDATE reminders SET claimed_at = NULL, claim_holder = NULL
     WHERE claimed_at IS NOT NULL AND (claimed_at < :expired OR {holder_gone}) RETURNING user_id"""
-"""Claims older than the lease, or whose process is gone (each backend knows how to tell)."""
 
 SELECT_ROWS = "SELECT * FROM {table} WHERE user_id = :user_id"
 SELECT_TABLE = "SELECT * FROM {table}"

@@ -1,9 +1,8 @@
 """SQLite through aiosqlite: the default backend, one process serving people per file.
 
 One connection, on aiosqlite's thread (a statement is one hop there); WAL lets a backup or
-`aipath stats` read beside the bot. The process serving people holds `<database>.lock`, so it
-knows it is the only one. Erased rows are overwritten (`secure_delete`) and checkpointed out of
-the WAL.
+`aipath stats` read beside the bot; erased rows are overwritten (`secure_delete`) and
+checkpointed out of the WAL.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ import fcntl
 import os
 import sqlite3
 import stat
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager, nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -76,10 +75,11 @@ def _read_only(backup: Path) -> str:
     return f"{backup.resolve().as_uri()}?mode=ro"
 
 
-_STORED: dict[type[Any], Callable[[Any], str]] = {  # times and dates are stored as ISO text
-    datetime: lambda v: v.astimezone(UTC).isoformat(timespec="seconds"),
-    date: date.isoformat,
-}
+def _stored(value: Any) -> Any:
+    """Times and dates as SQLite stores them: ISO text, times in UTC to the second."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    return value.isoformat() if isinstance(value, date) else value
 
 
 class SqliteStorage(Storage):
@@ -118,13 +118,10 @@ class SqliteStorage(Storage):
         write waits while another task's is open, else it is queued before any other task can
         BEGIN (aiosqlite runs them in order), so it never joins one."""
         text, names = translate(sql, "sqlite")
-        values = [
-            _STORED[type(v)](v) if type(v) in _STORED else v for v in map(params.__getitem__, names)
-        ]
-        if write and self._write_lock.locked() and self._connection() is None:
-            async with self._write_lock:
-                return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
-        return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
+        values = [_stored(params[name]) for name in names]
+        wait = write and self._write_lock.locked() and self._connection() is None
+        async with self._write_lock if wait else nullcontext():
+            return cast(Sequence[Row], await self._db.execute_fetchall(text, values))
 
     def _transient(self, error: Exception) -> bool:
         code = getattr(error, "sqlite_errorcode", 0)
