@@ -241,6 +241,9 @@ class Doubt:
         # years in tech, but only 2 coding"); a later half naming nothing is the reader's.
         doubtful |= value in denials and bool(named)
         doubtful |= last is not None and last != value
+        # "8k saved, but honestly that's my rent money": a number qualified by a later half
+        # that names none is asked, not stored as said
+        doubtful |= KINDS[name] != "choice" and not read(name, halves[-1]).values
         return list(dict.fromkeys(named)), doubtful
 
     def _clause_answers(self, name: str, text: str, read: Read) -> set[str | int]:
