@@ -122,6 +122,11 @@ class ChoiceReader:
         # phrase and named by another is not stored on either; it is offered first.
         revived = {v for v in blocked if any(f.payload == (v,) for f in kept)}
         reading = decide(name, words, kept, blocked - revived, self.negator_words)
+        single = {f.payload[0] for f in kept if len(f.payload) == 1}
+        wide = [f for f in kept if len(f.payload) > 1]
+        if not reading.stored and single == {"unsure"} and wide and single <= set(wide[0].payload):
+            # "something with AI, not sure": "not sure" picks among the phrase's answers
+            return Reading(tuple(single), spans=reading.spans)
         if reading.stored and bare and reading.values[0] not in bare:
             # "zero. but I have $5k set aside for courses": a bare answer first, then a
             # phrase that may be about something else; ask rather than let the last win

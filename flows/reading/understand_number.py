@@ -294,11 +294,13 @@ class NumberFields:
         if number == "several_numbers" and all(len(f.payload) > 1 for f in found):
             return self._several(text, "can_pause_income")  # "9, maybe 10": both offered
         if found:
+            zero_before = any(f.payload == (0,) for f in found)
             last = max(words.contrast[f.start] for f in found)
             found = [f for f in found if words.contrast[f.start] == last]
             vague = [f.payload for f in found if len(f.payload) > 1]
-            if any(f.payload == (0,) for f in found):
-                # "my partner covers rent so quite a while": the zero is asked beside it
+            if any(f.payload == (0,) for f in found) or (zero_before and vague):
+                # "my partner covers rent so quite a while", "can't stop working, but maybe
+                # part-time for a while": the zero is asked beside it
                 return Reading(tuple(dict.fromkeys((0, *vague[-1])))) if vague else Reading((0,))
             return Reading(found[-1].payload)
         if number == "several_numbers":  # "I'd say 4, but 6 if I really stretch": asked
