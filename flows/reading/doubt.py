@@ -24,7 +24,7 @@ from typing import Protocol
 
 from flows.reading.answer_model import CHOICES, KINDS, in_bounds
 from flows.reading.understand_reading import Reading
-from flows.reading.understand_text import PhraseTable, Words, read_words, split_clauses
+from flows.reading.understand_text import Found, PhraseTable, Words, read_words, split_clauses
 from flows.reading.vocabulary import Vocabulary
 
 
@@ -40,6 +40,14 @@ class Places(Protocol):
 _PARTS = re.compile(r"\d+")
 """The numbers a sum's note names ("2 + 4")."""
 _COUNTED = re.compile(r"[1-9]")
+
+
+def _inside(negations: list[Found[str]], reading: Reading) -> bool:
+    """Every negation is a word of the phrase the reading rests on ("never finish anything
+    without a deadline" names structure; it rules nothing out)."""
+    return all(any(s <= n.start < e for s, e in reading.spans) for n in negations)
+
+
 _NUMBERS = re.compile(r"\d+")
 """Every number written in digits."""
 """A number other than zero in the message."""
@@ -227,7 +235,11 @@ class Doubt:
         for half in halves:
             seen = read(name, half)
             last = seen.values[0] if seen.stored else None
-            if self.negators.find(read_words(half, ())):
+            negations = self.negators.find(read_words(half, ()))
+            inside = last is not None and last != self.denied_value.get(name)
+            if negations and inside and name not in YES_NO and _inside(negations, seen):
+                named += seen.values[:1]  # "but i never finish anything without a deadline"
+            elif negations:
                 if name in YES_NO and last is None:
                     doubtful = True  # "yes, but not for the whole program"
                 elif name not in YES_NO:

@@ -34,6 +34,10 @@ _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
 _PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 
 
+_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])")
+"""Dots between groups of three digits: thousands, as many currencies write them."""
+
+
 class NumberFields:
     """Readers for the four number questions, sharing one NumberReader and the vocabulary."""
 
@@ -187,6 +191,7 @@ class NumberFields:
 
     def budget(self, text: str, words: Words) -> Reading:
         if self.parts.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
+            text = _THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)  # "€10.000" is 10,000
             dollars = self.parts.dollar_amount(text)
             if dollars is None:
                 converted = self._converted(text)
@@ -290,6 +295,8 @@ class NumberFields:
             months = number.value + min(number.shift, 0)
             if months < 0.75:  # "a few weeks": not a month
                 return ranged("can_pause_income", 0)
+            if any(f.payload == (0,) for f in found):  # "can't stop earning, but part time
+                return Reading((0, max(round_half_down(months), 0)))  # for 6 months": asked
             return ranged("can_pause_income", max(round_half_down(months), 0))
         if number == "several_numbers" and all(len(f.payload) > 1 for f in found):
             return self._several(text, "can_pause_income")  # "9, maybe 10": both offered
