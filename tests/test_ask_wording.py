@@ -149,6 +149,10 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_19.yaml", 0.96, 0),  # the former held-out set 18
         ("questions_20.yaml", 0.95, 0),  # the former held-out set 19
         ("questions_21.yaml", 0.96, 0),  # the former held-out set 20
+        ("questions_22.yaml", 0.97, 0),  # the former held-out set 21
+        # the former held-out set 22; its one miss, "how much is the databricks ml certification",
+        # names a product in lower case, so the unknown-name check does not see it
+        ("questions_23.yaml", 0.97, 1),
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -48,6 +48,8 @@ def _inside(negations: list[Found[str]], reading: Reading) -> bool:
     return all(any(s <= n.start < e for s, e in reading.spans) for n in negations)
 
 
+_YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+"""Calendar years in a message ("2018", "2023")."""
 _NUMBERS = re.compile(r"\d+")
 """Every number written in digits."""
 """A number other than zero in the message."""
@@ -145,6 +147,9 @@ class Doubt:
         values = [*before, value, *named, *([none] if denied and none is not None else [])]
         if KINDS[name] in ("integer", "months"):  # every other number named is offered too
             values += [n for n in map(int, _NUMBERS.findall(text)) if in_bounds(name, n)]
+            years = sorted(int(y) for y in _YEARS.findall(text))
+            if name == "years_experience" and len(years) == 2:  # "in 2018 … left in 2023": 5
+                values.append(years[1] - years[0])
         note = "doubt_sum" if summed and not (denied or wished or split) else "doubt"
         return Reading(self._asked(name, values), note=note, spans=reading.spans, doubted=True)
 
@@ -282,7 +287,7 @@ class Doubt:
             i
             for n in self.negators.find(words)
             if n.start not in fine
-            for i in range(n.end, n.end + 3)
+            for i in range(n.end, n.end + 4)
         }
         before = {
             i
