@@ -32,7 +32,7 @@ class QuestionShape:
         if text.strip().endswith("?"):  # "not many. 5?" is a hedged answer, not a question
             if words and words[0] not in self.openers and self.hedged.find(read_words(text, ())):
                 return False  # "data scientist i guess?"
-            sentences = [words_of(s) for s in re.split(r"[.!?]+", text) if words_of(s)]
+            sentences = [words_of(s) for s in re.split(r"[.!?,;]+", text) if words_of(s)]
             if len(sentences) > 1 and sentences[-1] in self.tags and words[0] not in self.openers:
                 return False  # "research, even tho i dont have a phd. is that dumb?"
             rest = [w for w in words if not any(c.isdigit() for c in w) and w not in self.hedges]
