@@ -24,11 +24,14 @@ class QuestionShape:
         self.modals = frozenset(words_of(w) for w in v.dropped_subject_modals)
         self.subjects = frozenset(words_of(w) for w in v.question_subjects)
         self.tags = frozenset(words_of(w) for w in v.tag_questions)
+        self.fillers = frozenset(w for w in map(words_of, v.reply_fillers) if " " not in w)
 
     def is_question(self, text: str) -> bool:
         """A question mark, or an opening word like 'how' / 'is' / 'can' (not "can't", and not a
         modal whose subject was dropped: "can put in 10 hrs a week" is an answer)."""
         words = words_of(text).split()
+        while len(words) > 1 and words[0] in self.fillers:  # "uh what's an h1b"
+            words = words[1:]
         if text.strip().endswith("?"):  # "not many. 5?" is a hedged answer, not a question
             if words and words[0] not in self.openers and self.hedged.find(read_words(text, ())):
                 return False  # "data scientist i guess?"
