@@ -212,11 +212,13 @@ class NumberFields:
             return Reading(error=number)
         if number is None:
             return Reading((0,)) if self.zero["budget_usd"].find(words) else NOTHING
+        if 0 < number.value < 1:  # "maybe half of that": a share of nothing named, no amount
+            return Reading(error="invalid_integer")
         value = round_half_up(number.value)
         if _PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
             return Reading((value * 12, value))
         share = self.parts.fraction(text)
-        if share is not None:  # "12000 saved but can only spend half of it": which is it?
+        if share is not None and value >= 100:  # "12000 saved but can spend half": which?
             return Reading((round_half_up(value * share), value))
         amb = self.v.ambiguous
         plain = not number.marked and not number.scaled and number.value == int(number.value)
