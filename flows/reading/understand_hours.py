@@ -174,7 +174,8 @@ class HoursReader:
                 r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
             )
         number = self._one(stripped, "hours_per_week")
-        if number == "several_numbers" and not kinds:  # "10 a week. 15 in the summer": asked
+        if number == "several_numbers" and set(kinds) <= {"per_week"}:  # "some weeks 5 some
+            # weeks 20", "10 a week. 15 in the summer": asked
             return self._several(stripped, "hours_per_week")
         if isinstance(number, str):
             return Reading(error=number)

@@ -297,8 +297,10 @@ class NumberFields:
             months = number.value + min(number.shift, 0)
             if months < 0.75:  # "a few weeks": not a month
                 return ranged("can_pause_income", 0)
-            if any(f.payload == (0,) for f in found):  # "can't stop earning, but part time
-                return Reading((0, max(round_half_down(months), 0)))  # for 6 months": asked
+            last = max(words.contrast, default=0)
+            if any(f.payload == (0,) and words.contrast[f.start] < last for f in found):
+                # "can't stop earning, but part time for 6 months": the zero is asked beside it
+                return Reading((0, max(round_half_down(months), 0)))
             return ranged("can_pause_income", max(round_half_down(months), 0))
         if number == "several_numbers" and all(len(f.payload) > 1 for f in found):
             return self._several(text, "can_pause_income")  # "9, maybe 10": both offered

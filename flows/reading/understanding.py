@@ -143,7 +143,7 @@ class Understander:
             if also:
                 return self._other(name, also)
             return Understanding("hint", name, hint=reading.error)
-        if reading.stored and self._belongs_elsewhere(name, text, reading, also):
+        if reading.values and self._belongs_elsewhere(name, text, reading, also):
             return self._other(name, also)
         if reading.stored and also and self._only_a_hedge(text, reading):
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
@@ -163,8 +163,7 @@ class Understander:
         budget at all" at months without pay): it is noted there, and this question asked."""
         if KINDS[name] == "choice":
             return False
-        value = reading.values[0]
-        if not any(KINDS[f] != "choice" and r.values[0] == value for f, r in also.items()):
+        if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
             return False
         low = text.lower()
         units = self.v.units.get(name, {})
