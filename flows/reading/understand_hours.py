@@ -163,8 +163,13 @@ class HoursReader:
             if not (f.payload == "full_time" and words.tokens[f.start - 1 : f.start] == ("not",))
         ]
         kinds = [f.payload for f in found]
+        days = any(k.startswith("day:") or k == "weekend" for k in kinds)  # "whole days on sat…"
         for kind, hours in (("half_time", 20), ("full_time", 40)):  # "full time? half of that"
-            if kind in kinds and not _HOUR_AMOUNT.search(text):
+            if (
+                kind in kinds
+                and not _HOUR_AMOUNT.search(text)
+                and not (days and kind == "full_time")
+            ):
                 return Reading((hours,))  # "full time, 50-60 hrs": the hours given win
         found = [f for f in found if f.payload not in ("full_time", "half_time")]
         kinds = [f.payload for f in found]
