@@ -37,26 +37,22 @@ class Places(Protocol):
     def home_and_target(self, words: Words) -> tuple[str | None, str | None]: ...
 
 
-_PARTS = re.compile(r"\d+")
-"""The numbers a sum's note names ("2 + 4")."""
+_NUMBERS = re.compile(r"\d+")
+"""Every number written in digits (in a message, or in a sum's note: "2 + 4")."""
 _COUNTED = re.compile(r"[1-9]")
+"""A number other than zero in the message."""
+_YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+"""Calendar years in a message ("2018", "2023")."""
+Read = Callable[[str, str], Reading]
+"""One question's reading of a text: (question, text) → Reading."""
+YES_NO = frozenset(name for name, values in CHOICES.items() if {"yes", "no"} <= set(values))
+"""Questions answered yes or no: a denied half ("but not for the whole program") is a no."""
 
 
 def _inside(negations: list[Found[str]], reading: Reading) -> bool:
     """Every negation is a word of the phrase the reading rests on ("never finish anything
     without a deadline" names structure; it rules nothing out)."""
     return all(any(s <= n.start < e for s, e in reading.spans) for n in negations)
-
-
-_YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-"""Calendar years in a message ("2018", "2023")."""
-_NUMBERS = re.compile(r"\d+")
-"""Every number written in digits."""
-"""A number other than zero in the message."""
-Read = Callable[[str, str], Reading]
-"""One question's reading of a text: (question, text) → Reading."""
-YES_NO = frozenset(name for name, values in CHOICES.items() if {"yes", "no"} <= set(values))
-"""Questions answered yes or no: a denied half ("but not for the whole program") is a no."""
 
 
 class Doubt:
@@ -136,7 +132,7 @@ class Doubt:
         before = [*before, *away]  # "since 2010, took 2 yrs off": 14 first
         summed = reading.note in self.confirm_notes.get(name, ())  # "2 years, then 4 as a PM"
         if summed:  # the sum's parts, as its note shows them ("2 + 4")
-            named = [*named, *map(int, _PARTS.findall(reading.note_values.get("parts", "")))]
+            named = [*named, *map(int, _NUMBERS.findall(reading.note_values.get("parts", "")))]
         ruled_out = value == self.unsure_values.get(name) and any(
             read(name, clause).blocked for clause in split_clauses(text)
         )  # "not government, not banks. anything else": the rest is asked

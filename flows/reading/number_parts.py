@@ -44,6 +44,12 @@ _AFTER_END = re.compile(r"[,;.]|\b(?:then|and|after that|afterwards)\b", re.IGNO
 then a break; "2015-2017 break" is the break."""
 
 
+def _currency_name(name: str) -> re.Pattern[str]:
+    """A sign matches anywhere ("€8000"); a word only whole ("rs", not "hours")."""
+    escaped = re.escape(name)
+    return re.compile(escaped if not name[-1].isalpha() else rf"(?<![a-z]){escaped}(?![a-z])")
+
+
 class NumberParts:
     """The parts of a message and what each one's number is for; built once per vocabulary."""
 
@@ -51,6 +57,12 @@ class NumberParts:
         w = vocabulary.parts
         self.w = w
         self.reader = reader
+        self.currency_names = [
+            (code, _currency_name(n))
+            for code, rate in w.currency_rates.items()
+            for n in sorted(rate.names, key=len, reverse=True)
+        ]
+        """Each known currency's names as patterns, longest first within a currency."""
         self.articles = frozenset(vocabulary.numbers.article)
         self.hour_units = frozenset(vocabulary.units["hours_per_week"])
         words = [j for j in w.joiners if j[0].isalpha()]
@@ -302,16 +314,10 @@ class NumberParts:
         """The one currency with a known rate that `text` names: its code, dollars for one
         unit, and `text` without its names ("€8000" → "EUR", 1.1, " 8000"); None otherwise."""
         low, named = f" {text.lower()} ", set()
-        for code, rate in self.w.currency_rates.items():
-            for name in sorted(rate.names, key=len, reverse=True):
-                pattern = (
-                    re.escape(name)
-                    if not name[-1].isalpha()
-                    else rf"(?<![a-z]){re.escape(name)}(?![a-z])"
-                )
-                if re.search(pattern, low):
-                    named.add(code)
-                    low = re.sub(pattern, " ", low)
+        for code, pattern in self.currency_names:
+            if pattern.search(low):
+                named.add(code)
+                low = pattern.sub(" ", low)
         if len(named) != 1:
             return None
         code = named.pop()

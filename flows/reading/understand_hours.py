@@ -49,7 +49,7 @@ class HoursReader:
         self.buttons = buttons
         self._one = one
         self.totals = [words_of(t) for t in v.hours.totals]
-
+        self.other_units = re.compile("|".join(map(re.escape, v.hours.other_units)))
         self._several = several
         count = "|".join([r"\d", *v.numbers.ones])
         self.rota = re.compile(
@@ -108,9 +108,8 @@ class HoursReader:
 
     def _only_other_units(self, text: str) -> bool:
         """Every number in `text` comes with a unit of how long ("6 months"), none with hours."""
-        units = "|".join(map(re.escape, self.v.hours.other_units))
         numbers = re.findall(r"\d+(?:\.\d+)?\s*([a-z]*)", text.lower())
-        return bool(numbers) and all(re.fullmatch(units, unit) for unit in numbers)
+        return bool(numbers) and all(self.other_units.fullmatch(unit) for unit in numbers)
 
     def _day_range(self, text: str) -> str:
         """ "3 hrs mon-thu": a run of days is that many days ("on 4 days")."""

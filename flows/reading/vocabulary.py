@@ -71,11 +71,11 @@ class HoursWords(_Frozen):
     half_time: list[Phrase]
     full_time: list[Phrase]
     day_lengths: dict[Phrase, int]
+    """Parts of a day said instead of hours ("half a day on saturday" is 4 hours)."""
     other_units: list[Phrase]
     """Units of how long, not hours a week ("6 months" typed at the hours question)."""
     off_days: list[Phrase]
     """Said after a shift rota ("3 nights on 4 off"), these are the days off."""
-    """Parts of a day said instead of hours ("half a day on saturday" is 4 hours)."""
 
 
 class PauseWords(_Frozen):
@@ -129,11 +129,11 @@ class Vocabulary(_Frozen):
     hedged_number_words: list[Phrase]
     hedged_answer_words: list[Phrase]
     hedge_replies: list[Phrase]
+    """Words that hedge an answer but are not one ("maybe 3k" at the visa question)."""
     tag_questions: list[Phrase]
     """A question tagged onto an answer ("…, is that dumb?"): the message still answers."""
     reply_fillers: list[Phrase]
     """Words that leave a bare reply bare ("hmm, I honestly don't know" is "don't know")."""
-    """Words that hedge an answer but are not one ("maybe 3k" at the visa question)."""
     other_people: list[Phrase]
     corrections: list[Phrase]
     question_subjects: list[Phrase]

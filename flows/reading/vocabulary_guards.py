@@ -36,9 +36,9 @@ class GuardWords(BaseModel):
     destinations: list[Phrase]
     """Words before the country someone wants to work in ("work in", "move to", "stay in")."""
     nationalities: dict[Phrase, Phrase]
+    """Adjective (or other name) → country as in content/places.tsv ("indian" → "india")."""
     cities: dict[Phrase, Phrase]
     """Large cities people name as where they want to work, and their country ("London")."""
-    """Adjective (or other name) → country as in content/places.tsv ("indian" → "india")."""
     free_movement: list[Phrase]
     """Countries whose citizens work in each other's without a visa (the EU and its area)."""
     bloc_names: list[Phrase]
@@ -90,6 +90,7 @@ class DoubtWords(BaseModel):
     not_even: list[Phrase]
     """"not even one month": none is offered beside the number."""
     place_questions: list[str]
+    """Questions where two countries in one message leave the answer open (visa)."""
     question_hedges: dict[str, list[Phrase]]
     """Per question, words that leave its answer open ("a work permit that runs out")."""
     subjects: dict[str, list[Phrase]]
@@ -100,7 +101,6 @@ class DoubtWords(BaseModel):
     """Per number question, shapes of time away from what it counts ("took 2 yrs off")."""
     other_jobs: dict[str, list[Phrase]]
     """Per question, jobs that are not what it counts ("pharmacist for 15 years")."""
-    """Questions where two countries in one message leave the answer open (visa)."""
     other_counts: dict[str, list[Phrase]]
     """Per number question, words saying the number counts something else ("12h shifts")."""
 
