@@ -35,7 +35,7 @@ async def plan_files(effect: SendPlanFiles) -> list[File]:
     ics = plan_ics(
         effect.milestones,
         effect.title,
-        plan_key=effect.key,
+        plan_key=effect.plan_key,
         revision=effect.revision,
         stamp=effect.stamp,
         words=m,

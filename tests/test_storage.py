@@ -33,7 +33,7 @@ from tests.stored import NOW, person, reminder, rows_about, save, user
 FINISHED = Conversation(state="recommendation", answers=BASE_PROFILE)
 PLAN = PlanRecord(
     "immersive", 20, date(2026, 11, 23), done=2, rebase_index=1, rebase_date=date(2026, 12, 7),
-    key="k" * 16, revision=3, file_messages=(11, 12), summary_done=1,
+    plan_key="k" * 16, revision=3, file_messages=(11, 12), summary_done=1,
 )  # fmt: skip
 REMINDER = ReminderRecord(7, 70, '{"timezone": "UTC"}', "active", 1_800_000_000, last_sent=5)
 

@@ -53,6 +53,10 @@ class PgStorage(Storage):
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
         "applied_at timestamptz NOT NULL DEFAULT now())",
     )
+    versions = (
+        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+        "INSERT INTO schema_migrations (version) VALUES ({})",
+    )
     holder_gone = f"""claimed_at < :orphaned AND COALESCE(claim_holder, 0) NOT IN (
         SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted
           AND classid = {HOLDER_LOCK_SPACE} AND objsubid = 2

@@ -27,15 +27,8 @@ class StorageError(Exception):
 
 
 def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
-    """`SAVE_USER`'s parameters; the window of applied updates is the loaded one with this update,
-    trimmed by count and age (flows/turn/records.py says why)."""
-    window = None
-    if user.update_id is not None:
-        since = now.timestamp() - turn.RECENT_FOR.total_seconds()
-        kept = [(u, t) for u, t in user.loaded_window if t >= since and u != user.update_id]
-        kept.append((user.update_id, int(now.timestamp())))
-        window = _json(kept[-turn.RECENT_UPDATES :])
-    talk, recommended = user.conversation, user.recommendation
+    """`SAVE_USER`'s parameters."""
+    talk, recommended, window = user.conversation, user.recommendation, user.window(now)
     return {
         "chat_id": user.chat_id,
         "source": user.source,
@@ -44,7 +37,7 @@ def user_columns(user: UserWrite, now: datetime) -> dict[str, Any]:
         "state": talk.state,
         "recommendation": json.dumps(recommended) if recommended else None,
         "path": recommended.get("path") if recommended else None,
-        "window": window,
+        "window": None if window is None else _json(window),
         "finished_at": now if talk.is_finished else None,
     }
 
@@ -63,11 +56,10 @@ _READ: dict[str, Callable[[Any], Any]] = {  # the fields of another type than ei
     "active": bool,
 }
 R = TypeVar("R", turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
-COLUMNS: dict[type[Any], list[str]] = {
-    kind: ["plan_key" if f.name == "key" else f.name for f in fields(kind)]
-    for kind in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
+COLUMNS = {
+    k: [f.name for f in fields(k)] for k in (turn.UserRecord, turn.PlanRecord, turn.ReminderRecord)
 }
-"""Per record, its fields' columns in field order (`key` is stored as `plan_key`)."""
+"""Per record, its fields (and their columns) in order."""
 _READERS = {k: [(i, _READ[c]) for i, c in enumerate(cs) if c in _READ] for k, cs in COLUMNS.items()}
 
 

@@ -50,6 +50,7 @@ class StorageOptions:
 class Storage(ABC):
     dialect: ClassVar[Q.Dialect]
     before_migrating: ClassVar[tuple[str, ...]] = ()
+    versions: ClassVar[tuple[str, str]]  # read the schema's version; set it ({} the number)
     open_errors: ClassVar[tuple[type[Exception], ...]] = ()
     open_hint = ""
     after_erase: ClassVar[tuple[str, ...]] = ()
@@ -180,7 +181,7 @@ class Storage(ABC):
             )
 
     async def schema_version(self) -> int:
-        return int((await self._read(Q.VERSION[self.dialect]))[0][0])
+        return int((await self._read(self.versions[0]))[0][0])
 
     async def migrate(self) -> None:
         """Pending migrations in one transaction, one process at a time; a newer schema is
@@ -191,7 +192,7 @@ class Storage(ABC):
             version = await self.schema_version()
             self._refuse_newer(version, self.name)
             for number, script in enumerate(Q.MIGRATIONS[self.dialect][version:], version + 1):
-                for sql in [*script.split(";"), Q.SET_VERSION[self.dialect].format(number)]:
+                for sql in [*script.split(";"), self.versions[1].format(number)]:
                     await self._execute(sql, {}, True)
 
     async def load_turn(self, user_id: int) -> TurnState:
@@ -207,7 +208,7 @@ class Storage(ABC):
         if user is not None:  # first: the other rows hang on the person's
             writes.append((Q.SAVE_USER, records.user_columns(user, now)))
         if plan is not None:
-            files = {"plan_key": plan.key, "file_messages": json.dumps(plan.file_messages)}
+            files = {"file_messages": json.dumps(plan.file_messages)}
             writes.append((Q.SAVE_PLAN, asdict(plan) | files))
         if changes.reminder is not None:
             writes.append((Q.SAVE_REMINDER, asdict(changes.reminder)))

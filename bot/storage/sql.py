@@ -75,14 +75,6 @@ MIGRATIONS = {d: tuple(m.format(**TOKENS[d]) for m in _MIGRATIONS) for d in TOKE
 LATEST = len(_MIGRATIONS)
 TABLES = ("checkins", "reminders", "plans", "users")
 """Every table holding rows about a user (children first)."""
-VERSION = {
-    "sqlite": "PRAGMA user_version",
-    "postgresql": "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-}
-SET_VERSION = {
-    "sqlite": "PRAGMA user_version = {}",
-    "postgresql": "INSERT INTO schema_migrations (version) VALUES ({})",
-}
 
 
 @functools.lru_cache(maxsize=256)

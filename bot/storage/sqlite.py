@@ -84,6 +84,7 @@ def _stored(value: Any) -> Any:
 
 class SqliteStorage(Storage):
     dialect = "sqlite"
+    versions = ("PRAGMA user_version", "PRAGMA user_version = {}")
     open_errors = (sqlite3.DatabaseError,)
     open_hint = f"; {CHOOSE}"
     after_erase = ("PRAGMA wal_checkpoint(TRUNCATE)",)  # the erased rows leave the WAL too

@@ -65,15 +65,15 @@ def view_of(
     redated = False
     record = stored
     if record is None or record.path != rec.path:
-        record = PlanRecord(path=rec.path, hours=hours, start_date=today, key=fresh_key)
+        record = PlanRecord(path=rec.path, hours=hours, start_date=today, plan_key=fresh_key)
     elif record.hours != hours:
         redated = True
         done, revision = record.done, record.revision + 1
         record = replace(
             record, hours=hours, rebase_index=done, rebase_date=today, revision=revision
         )
-    elif record.key is None:  # a plan saved before plans had keys
-        record = replace(record, key=fresh_key)
+    elif record.plan_key is None:  # a plan saved before plans had keys
+        record = replace(record, plan_key=fresh_key)
     return _dated(rec, record, redated=redated)
 
 
@@ -151,13 +151,13 @@ def plan_title(engine: Engine, view: PlanView) -> str:
 
 
 def plan_files(t: Turn, view: PlanView) -> SendPlanFiles:
-    assert view.record.key is not None
+    assert view.record.plan_key is not None
     return SendPlanFiles(
         milestones=view.milestones,
         title=plan_title(t.app.engine, view),
         done=view.record.done,
         today=t.now.date(),
-        key=view.record.key,
+        plan_key=view.record.plan_key,
         revision=view.record.revision,
         stamp=t.now,
         words=t.words.messages,

@@ -16,7 +16,7 @@ from typing import Any
 from flows.conversation import Conversation
 from flows.reply import Reply
 from flows.schedule import DatedMilestone
-from flows.turn.records import PlanRecord, ReminderRecord, Window
+from flows.turn.records import RECENT_FOR, RECENT_UPDATES, PlanRecord, ReminderRecord, Window
 
 # ---------------------------------------------------------------------------------- effects
 
@@ -46,7 +46,7 @@ class SendPlanFiles:
     title: str
     done: int
     today: date
-    key: str
+    plan_key: str
     revision: int
     stamp: datetime
     words: Mapping[str, str]
@@ -80,6 +80,15 @@ class UserWrite:
     recommendation: dict[str, Any] | None
     source: str | None
     """Where the person came from (a /start link's code); kept if one is stored already."""
+
+    def window(self, now: datetime) -> Window | None:
+        """The window to store: the loaded one with this update, trimmed by count and age
+        (RECENT_UPDATES, RECENT_FOR); None when no update is being applied."""
+        if self.update_id is None:
+            return None
+        since = now.timestamp() - RECENT_FOR.total_seconds()
+        kept = [(u, t) for u, t in self.loaded_window if t >= since and u != self.update_id]
+        return (*kept, (self.update_id, int(now.timestamp())))[-RECENT_UPDATES:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ class PlanRecord:
     done: int = 0
     rebase_index: int = 0
     rebase_date: date | None = None
-    key: str | None = None
+    plan_key: str | None = None
     """Opaque and random: calendar UIDs derive from it, never from the Telegram id."""
     revision: int = 0
     """Bumped whenever the dates change; the calendar's SEQUENCE."""
