@@ -17,9 +17,17 @@ _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MINUS = frozenset({"-", "–", "—"})
 
 
+_UNMARKED = re.compile(
+    r"\b(can|don|won|isn|aren|wasn|weren|doesn|didn|haven|hasn|couldn|wouldn)t\b"
+)
+"""A negation typed without its apostrophe ("cant", "dont"): read as if it had one."""
+
+
 def words_of(text: str) -> str:
-    """Lower-case words and digits only, apostrophes dropped into spaces ("don't" → "don t")."""
-    return " ".join(re.sub(r"[^a-z0-9+]+", " ", text.lower().replace("’", "'")).split())
+    """Lower-case words and digits only, apostrophes dropped into spaces ("don't" → "don t",
+    and "dont" too)."""
+    plain = re.sub(r"[^a-z0-9+]+", " ", text.lower().replace("’", "'"))
+    return " ".join(_UNMARKED.sub(r"\1 t", plain).split())
 
 
 def has_phrase(words: str, phrase: str) -> bool:
@@ -171,7 +179,8 @@ class NumberReader:
                 tok in ("and", "of")
                 and last
                 and self._kind(after) in ("ones", "tens", "article", "casual")
-            ):
+                and (after not in n.article or [*tokens, "", ""][j + 2] in n.casual)
+            ):  # "one and a half", never "5250 and a thousand more"
                 if self._kind(after) == "article":
                     j += 1  # "one and a half"
                 kind = "and"

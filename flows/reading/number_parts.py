@@ -64,7 +64,8 @@ class NumberParts:
         ]
         """Each known currency's names as patterns, longest first within a currency."""
         self.articles = frozenset(vocabulary.numbers.article)
-        self.hour_units = frozenset(vocabulary.units["hours_per_week"])
+        self.counted = frozenset([*vocabulary.units["hours_per_week"], *vocabulary.numbers.scales])
+        """Said after "a" or "an", one of it ("an hour", "a grand")."""
         words = [j for j in w.joiners if j[0].isalpha()]
         marks = [re.escape(j) for j in w.joiners if not j[0].isalpha() and j != ","]
         self._split = re.compile(
@@ -84,12 +85,12 @@ class NumberParts:
     # ------------------------------------------------------------------------------ parts
 
     def has_number(self, text: str) -> bool:
-        """A digit, a number word, or "an hour" (one hour with no digit in it)."""
+        """A digit, a number word, or "an hour", "a grand" (one of a unit with no digit)."""
         words = words_of(text).split()
         return (
             bool(_DIGIT.search(text))
             or not self.number_words.isdisjoint(words)
-            or any(a in self.articles and u in self.hour_units for a, u in pairwise(words))
+            or any(a in self.articles and u in self.counted for a, u in pairwise(words))
         )
 
     def parts(self, text: str) -> list[tuple[str, str]]:

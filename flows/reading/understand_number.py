@@ -55,6 +55,7 @@ class NumberFields:
         self.pause_words: PhraseTable[tuple[int, ...]] = PhraseTable(
             [(p, (0,)) for p in v.pause.zero] + [(p, tuple(vs)) for p, vs in v.pause.ask.items()]
         )
+        self.pause_even: PhraseTable[str] = PhraseTable((p, "even") for p in v.pause.even)
         self.zero: dict[str, PhraseTable[str]] = {
             "years_experience": PhraseTable(
                 (p, "zero") for p in [*v.years.zero, *v.zero_phrases.get("years_experience", [])]
@@ -83,7 +84,8 @@ class NumberFields:
             return whole
         readings = self._parts(text, field, money=money)
         marked = [r for r in readings if r.marked]
-        if len(marked) == 1 and not self._competing(text, field, money=money):
+        scaled = money and any(r.scaled and not r.marked for r in readings)  # "…and a grand"
+        if len(marked) == 1 and not scaled and not self._competing(text, field, money=money):
             return marked[0]
         if len(readings) == 1 and whole != "several_numbers":
             return readings[0]
@@ -210,8 +212,10 @@ class NumberFields:
             return self._money_parts(text, amounts)
         if isinstance(number, str):
             return Reading(error=number)
-        if number is None:
-            return Reading((0,)) if self.zero["budget_usd"].find(words) else NOTHING
+        if number is None:  # "can't spend much" is asked about, "can't spend anything" is 0
+            asked = self.guards.budget(words)
+            zero = self.zero["budget_usd"].find(words)
+            return asked or (Reading((0,)) if zero else NOTHING)
         if 0 < number.value < 1:  # "maybe half of that": a share of nothing named, no amount
             return Reading(error="invalid_integer")
         value = round_half_up(number.value)
@@ -279,6 +283,8 @@ class NumberFields:
         units = self.v.units.get("can_pause_income", {})
         if any(f.payload == (0,) and not units.keys().isdisjoint(f.phrase.split()) for f in found):
             return Reading((0,))  # "can't go a month without pay": the month is the zero's
+        if any(f.payload == (0,) for f in found) and self.pause_even.find(words):
+            return Reading((0,))  # "can't stop working, even for a month": not even one
         named = [f for f in found if len(f.payload) == 1 and f.payload != (0,)]
         if named and not (isinstance(number, Number) and number.marked):
             return Reading(named[-1].payload)  # "a quarter": 3 months

@@ -80,6 +80,8 @@ class HoursWords(_Frozen):
 
 class PauseWords(_Frozen):
     zero: list[Phrase]
+    even: list[Phrase]
+    """Said after a zero ("can't stop working, even for a month"): not even that long."""
     ask: dict[Phrase, list[int]]
     few: dict[Phrase, int]
 
