@@ -160,9 +160,9 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_28.yaml", 0.95, 0),  # the former held-out set 27
         ("questions_29.yaml", 0.97, 0),  # the former held-out set 28
         ("questions_30.yaml", 0.93, 0),  # the former held-out set 29
-        # the former held-out set 30; its one miss, "can i do the immersive only on weekends", gets
-        # the Immersive's catches, which say Phase 1 is full time: an answer, if not a refusal
-        ("questions_31.yaml", 0.97, 1),
+        ("questions_31.yaml", 0.97, 0),  # the former held-out set 30
+        ("questions_32.yaml", 0.97, 0),  # the former held-out set 31
+        ("questions_33.yaml", 0.96, 0),  # the former held-out set 32
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

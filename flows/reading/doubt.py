@@ -112,6 +112,11 @@ class Doubt:
         }
         self.confirm_notes = {name: frozenset(notes) for name, notes in d.confirm_notes.items()}
         self.unsure_values = dict(d.unsure_values)
+        years = v.units.get("years_experience", {})
+        short = "|".join(re.escape(u) for u, f in years.items() if f < 1)
+        self.under_a_year = re.compile(rf"(?i)\b\d+\s*(?:{short})\b")
+        self.year_units = PhraseTable((u, "year") for u, f in years.items() if f >= 1)
+        """ "8 months" read as 0 years: not doubted when it is the only count in the message."""
         self.question_hedges = {
             name: PhraseTable((p, "hedge") for p in phrases)
             for name, phrases in d.question_hedges.items()
@@ -142,7 +147,8 @@ class Doubt:
             return reading
         values = [*before, value, *named, *([none] if denied and none is not None else [])]
         if KINDS[name] in ("integer", "months"):  # every other number named is offered too
-            values += [n for n in map(int, _NUMBERS.findall(text)) if in_bounds(name, n)]
+            counts = self.under_a_year.sub(" ", text) if name == "years_experience" else text
+            values += [n for n in map(int, _NUMBERS.findall(counts)) if in_bounds(name, n)]
             years = sorted(int(y) for y in _YEARS.findall(text))
             if name == "years_experience" and len(years) == 2:  # "in 2018 … left in 2023": 5
                 values.append(years[1] - years[0])
@@ -172,13 +178,21 @@ class Doubt:
             if counted and all(n.span() in counted for n in _NUMBERS.finditer(text)):
                 return True  # "not many, i've got twins under 2": every number is someone's age
             if value == 0 and name in self.denied_value and _COUNTED.search(text):
-                return True  # "a 6 month internship, then a year freelancing": not simply none
+                # "a 6 month internship, then a year freelancing": not simply none; "only 8
+                # months in" is
+                return not self._under_a_year(name, text, words)
         if name in self.place_questions and self.places.home_and_target(words)[1] is None:
             # "Brazilian, but I work for a US company", "UK citizen, the dream is to work in
             # San Francisco": which country is the visa for?
             countries = {f.payload for f in self.places.countries.find(words)}
             return len(countries) > 1 or bool(self.places.destinations.find(words))
         return False
+
+    def _under_a_year(self, name: str, text: str, words: Words) -> bool:
+        """Every number is a count of months or weeks, and no year is named: under a year."""
+        if name != "years_experience" or self.year_units.find(words):
+            return False
+        return not _COUNTED.search(self.under_a_year.sub(" ", text))
 
     def _time_away(self, name: str, text: str, value: str | int) -> list[str | int]:
         """The count less the time away that the message names, if any."""

@@ -93,9 +93,10 @@ class NumberParts:
             or any(a in self.articles and u in self.counted for a, u in pairwise(words))
         )
 
-    def parts(self, text: str) -> list[tuple[str, str]]:
+    def parts(self, text: str, drop: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
         """(joiner before it, part) for each part holding a number; a part without a number
-        joins its neighbour ("saturday and sunday, 4 hours each" is one part)."""
+        joins its neighbour ("saturday and sunday, 4 hours each" is one part), unless it is
+        another stint that `drop` leaves out ("…, before that manual QA")."""
         pieces: list[tuple[str, str]] = []
         last = 0
         joiner = ""
@@ -109,6 +110,8 @@ class NumberParts:
             if self.has_number(piece):
                 merged.append((join, f"{pending} {piece}".strip()))
                 pending = ""
+            elif drop is not None and join in self.w.sequence and drop(piece):
+                continue
             elif merged:
                 merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
             else:

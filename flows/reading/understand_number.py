@@ -140,7 +140,7 @@ class NumberFields:
                 note="since",
                 note_values={"year": str(since), "today": str(today.year)},
             )
-        parts = self.parts.parts(text)
+        parts = self.parts.parts(text, drop=self.parts.not_professional)
         professional = [p for _, p in parts if not self.parts.not_professional(p)]
         if parts and len(professional) < len(parts):
             if not professional:  # "coding as a hobby for 6 years": not professional years
