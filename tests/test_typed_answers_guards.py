@@ -204,6 +204,10 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_33.yaml", 0.96),  # the former held-out set 30: 95% and 4 wrong, clean
         ("typed_answers_34.yaml", 0.98),  # the former held-out set 31: 99% and 0 wrong, clean
         ("typed_answers_35.yaml", 0.98),  # the former held-out set 32: 98% and 1 wrong, clean
+        ("typed_answers_36.yaml", 0.96),  # the former held-out set 37: 95% and 2 wrong, clean
+        ("typed_answers_37.yaml", 0.98),  # the former held-out set 38: 97% and 0 wrong, clean
+        ("typed_answers_38.yaml", 0.97),  # the former held-out set 39: 97% and 2 wrong, clean
+        ("typed_answers_39.yaml", 0.98),  # the former held-out set 40: 98% and 0 wrong, clean
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

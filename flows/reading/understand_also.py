@@ -69,8 +69,8 @@ class OtherAnswers:
         found: dict[str, Reading] = {}
         for part in self._parts(text, used):
             low = part.lower()
-            if strict and not answer_like(low):
-                continue
+            if strict and not (answer_like(low) or self.wishes.find(read_words(part, ()))):
+                continue  # "at a startup ideally" is a wish of one's own, not a topic
             for other in FIELDS:
                 known = {f: r.values[0] for f, r in found.items()}
                 if other == name or other in found or not _asked(other, answers, known):

@@ -66,6 +66,7 @@ class HoursReader:
         self.periods: PhraseTable[str] = PhraseTable(
             [(p, "per_day") for p in h.per_day]
             + [(p, "weekdays") for p in h.weekdays]
+            + [(p, "lunch") for p in h.lunch]
             + [(p, "weekend") for p in h.weekend]
             + [(p, "per_week") for p in h.per_week]
             + [(p, "per_month") for p in h.per_month]
@@ -74,6 +75,12 @@ class HoursReader:
             + [(p, "half_time") for p in h.half_time]
             + [(p, f"day:{words_of(p)[:3]}") for p in v.parts.day_names]
         )
+        each = sorted(map(re.escape, ["each", *h.per_day]), key=len, reverse=True)
+        weekend = sorted(map(re.escape, h.weekend), key=len, reverse=True)
+        self.weekend_each = re.compile(
+            rf"(?i)\b(?:{'|'.join(weekend)})\s+(\d+(?:\.\d+)?\s*[a-z]*)\s+(?:{'|'.join(each)})\b"
+        )
+        """ "weekends 3h each": 3 hours on each weekend day."""
         self.hours_ask: PhraseTable[tuple[int, ...]] = PhraseTable(
             (p, tuple(vs)) for p, vs in h.ask_words.items()
         )
@@ -90,6 +97,7 @@ class HoursReader:
             if "full time" in phrase:  # "I have a full time job": not 40 hours of study
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
         text = self.parts.each_way(self.parts.clock_hours(text))
+        text = self.weekend_each.sub(r"\1 each weekend day", text)
         lengths = sorted(self.v.hours.day_lengths.items(), key=lambda p: -len(p[0]))
         for phrase, hours in lengths:  # "half a day": 4 hours; the longest phrase first
             text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
@@ -187,7 +195,12 @@ class HoursReader:
             asked = self.hours_ask.find(words)
             return Reading(asked[0].payload) if asked else NOTHING
         amount = number.value
-        factor, note = period_factor(kinds)
+        if {"lunch", "per_day"} <= set(kinds) and "weekdays" not in kinds:
+            # "30 min a day on my lunch break": every day, or only on workdays?
+            return Reading(
+                tuple(dict.fromkeys(round_half_down(round(amount * d, 2)) for d in (7, 5)))
+            )
+        factor, note = period_factor(["weekdays" if k == "lunch" else k for k in kinds])
         if factor > 1 and any(has_phrase(words_of(text), t) for t in self.totals):
             factor, note = 1.0, None  # "12 hours saturday and sunday together": 12 in all
         if days_off and note in ("per_day", "weekdays") and factor > days_off:
