@@ -63,10 +63,14 @@ class DegreeReader:
         if not levels and self.replies.get(words.text) == "no":
             return Reading(("none",))  # "no" / "nope": no degree
         subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]
-        merged = sorted([*levels, *subjects], key=lambda f: f.start)
+        # "I don't have a CS degree": a negation reaches past "have" to what is not held
+        merged = sorted(
+            [*(f for f in levels if f.payload != "completed"), *subjects], key=lambda f: f.start
+        )
         out = self.negations.ruled_out(words, merged)
         negated = {(merged[i].start, merged[i].end) for i in out}
         neg_levels = {f.phrase for f in levels if (f.start, f.end) in negated}
+        denied_subject = any((f.start, f.end) in negated for f in subjects)
         levels = [f for f in levels if (f.start, f.end) not in negated]
         subjects = [f for f in subjects if (f.start, f.end) not in negated]
         spans = tuple((f.start, f.end) for f in [*levels, *subjects])
@@ -82,6 +86,9 @@ class DegreeReader:
                 return Reading(("none",), note="in_progress", spans=spans)
             return _subject_only(subjects, spans)
         top = max(held, key=lambda f: _rank(f, states.get(f.start), self.generic))
+        if denied_subject and not subjects and top.phrase in self.generic:
+            # "I don't have a CS degree": another field's, or none at all? Asked
+            return Reading(("bachelor_other", "none", "graduate_other"), spans=spans)
         if top.phrase not in self.business:  # "an MBA and a CS bachelor": CS still matters
             subjects = _own_subjects(top, held, subjects, words)
         state = states.get(top.start)

@@ -66,7 +66,7 @@ class HoursReader:
         self.periods: PhraseTable[str] = PhraseTable(
             [(p, "per_day") for p in h.per_day]
             + [(p, "weekdays") for p in h.weekdays]
-            + [(p, "lunch") for p in h.lunch]
+            + [(p, "workday_hint") for p in h.workday_hints]
             + [(p, "weekend") for p in h.weekend]
             + [(p, "per_week") for p in h.per_week]
             + [(p, "per_month") for p in h.per_month]
@@ -195,12 +195,12 @@ class HoursReader:
             asked = self.hours_ask.find(words)
             return Reading(asked[0].payload) if asked else NOTHING
         amount = number.value
-        if {"lunch", "per_day"} <= set(kinds) and "weekdays" not in kinds:
-            # "30 min a day on my lunch break": every day, or only on workdays?
+        if {"workday_hint", "per_day"} <= set(kinds) and "weekdays" not in kinds:
+            # "30 min a day on my lunch break", "1-2h per day after work": every day, or workdays?
             return Reading(
                 tuple(dict.fromkeys(round_half_down(round(amount * d, 2)) for d in (7, 5)))
             )
-        factor, note = period_factor(["weekdays" if k == "lunch" else k for k in kinds])
+        factor, note = period_factor(["weekdays" if k == "workday_hint" else k for k in kinds])
         if factor > 1 and any(has_phrase(words_of(text), t) for t in self.totals):
             factor, note = 1.0, None  # "12 hours saturday and sunday together": 12 in all
         if days_off and note in ("per_day", "weekdays") and factor > days_off:

@@ -269,7 +269,14 @@ class NumberFields:
         if share is not None and amounts and max(amounts) >= 100:
             whole = max(amounts)
             return Reading((round_half_up(whole * share), whole))
-        return self._several(text, "budget_usd", money=True)
+        asked = self._several(text, "budget_usd", money=True)
+        thousands = any(
+            n.scaled and n.value >= 1000 for n in self._parts(text, "budget_usd", money=True)
+        )
+        if thousands:  # "12k saved but need some for rent, so say 8": 8 is $8,000
+            values = [v * 1000 if isinstance(v, int) and 0 < v < 100 else v for v in asked.values]
+            return Reading(tuple(dict.fromkeys(values)), note=asked.note)
+        return asked
 
     # ------------------------------------------------------------------------------ months
 

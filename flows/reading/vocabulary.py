@@ -60,8 +60,9 @@ class DegreeWords(_Frozen):
 class HoursWords(_Frozen):
     per_day: list[Phrase]
     weekdays: list[Phrase]
-    lunch: list[Phrase]
-    """Lunch breaks: workdays, or every day when "a day" comes too? Asked then."""
+    workday_hints: list[Phrase]
+    """Workdays ("after work", "on my lunch break"), or every day when "a day" comes too?
+    Asked then."""
     weekend: list[Phrase]
     per_week: list[Phrase]
     per_month: list[Phrase]
