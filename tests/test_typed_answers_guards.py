@@ -210,6 +210,10 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_39.yaml", 0.98),  # the former held-out set 40: 98% and 0 wrong, clean
         ("typed_answers_40.yaml", 0.96),  # the former held-out set 43: 97% and 0 wrong, clean
         ("typed_answers_41.yaml", 0.93),  # the former held-out set 44: 92% and 2 wrong, clean
+        ("typed_answers_42.yaml", 0.97),  # the former held-out set 41: 97% and 0 wrong, clean
+        ("typed_answers_43.yaml", 0.97),  # the former held-out set 42: 96% and 3 wrong, clean
+        ("typed_answers_44.yaml", 0.98),  # the former held-out set 45: 97% and 2 wrong, clean
+        ("typed_answers_45.yaml", 0.98),  # the former held-out set 46: 97% and 1 wrong, clean
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -78,8 +78,10 @@ class OtherAnswers:
                 pattern = self.signals.get(other)
                 if pattern is None or not (pattern.search(low) or pattern.search(words_of(low))):
                     continue
-                if other in self.wish_fields and not self.wishes.find(read_words(part, ())):
-                    continue  # "3 years at a startup" names a past job, not a wish
+                wished = name in self.wish_fields or self.wishes.find(read_words(part, ()))
+                if other in self.wish_fields and not wished:
+                    continue  # "3 years at a startup" names a past job, not a wish (at the
+                    # role question, "at a bank" is the aim it asks about)
                 reading = self.read(other, part, today)
                 dated = reading.note in ("since", "span", "since_month")  # "since 2020"
                 if other in _UNIT_NEEDED and reading.stored and reading.values[0] and not dated:

@@ -171,11 +171,16 @@ class HoursReader:
         ]
         kinds = [f.payload for f in found]
         days = any(k.startswith("day:") or k == "weekend" for k in kinds)  # "whole days on sat…"
+        last = max(words.contrast, default=0)
+        later = last > 0 and any(  # "basically full time, but no more than 30": 30
+            c == last and t.isdigit() for t, c in zip(words.tokens, words.contrast, strict=True)
+        )
         for kind, hours in (("half_time", 20), ("full_time", 40)):  # "full time? half of that"
             if (
                 kind in kinds
                 and not _HOUR_AMOUNT.search(text)
                 and not (days and kind == "full_time")
+                and not later
             ):
                 return Reading((hours,))  # "full time, 50-60 hrs": the hours given win
         found = [f for f in found if f.payload not in ("full_time", "half_time")]

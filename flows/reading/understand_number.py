@@ -171,7 +171,8 @@ class NumberFields:
             if self.zero["years_experience"].find(words):
                 return Reading((0,))
             return NOTHING
-        value = int(number.value + 1e-6) + number.shift
+        # whole years done: "just over two years" is 2, "less than a year" is 0
+        value = int(number.value + 1e-6) + min(number.shift, 0)
         if number.shift == 0 and value >= 1 and self.short_of.find(words):
             return ranged("years_experience", value - 1)  # "I'll hit 1 year in march": 0
         return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
