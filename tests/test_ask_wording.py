@@ -173,6 +173,12 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_41.yaml", 0.97, 0),  # the former held-out set 42
         ("questions_42.yaml", 0.97, 0),  # the former held-out set 45
         ("questions_43.yaml", 0.97, 0),  # the former held-out set 46
+        ("questions_44.yaml", 0.97, 0),  # the former held-out set 33
+        ("questions_45.yaml", 0.96, 0),  # the former held-out set 34
+        # the former held-out set 35; its one miss, "do i get a degree or some certificate at the
+        # end of the immersive", reads as a comparison of the two paths, which answers first
+        ("questions_46.yaml", 0.98, 1),
+        ("questions_47.yaml", 0.97, 0),  # the former held-out set 36
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

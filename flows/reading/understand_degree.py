@@ -48,6 +48,7 @@ class DegreeReader:
         self.levels: PhraseTable[str] = PhraseTable(level_entries)
         self.business = {words_of(p) for p in d.business_graduate}
         self.generic = {"degree", "a degree", "graduated"}
+        self.consequences: PhraseTable[str] = PhraseTable((p, "so") for p in d.consequences)
         self.subjects: PhraseTable[str] = PhraseTable(
             last_wins(
                 [(p, "related") for p in d.related]
@@ -75,7 +76,7 @@ class DegreeReader:
         subjects = [f for f in subjects if (f.start, f.end) not in negated]
         spans = tuple((f.start, f.end) for f in [*levels, *subjects])
         held = [f for f in levels if f.payload in _LEVELS]
-        states = _attach(levels, held, words)
+        states = _attach(levels, held, words, self.consequences)
         unfinished = any(f.payload in _UNFINISHED for f in levels)
         if not held and neg_levels & (self.generic | {"bachelor", "bachelors", "bachelor s"}):
             return Reading(("none",), spans=spans)  # "I don't have a degree"
@@ -149,7 +150,9 @@ class DegreeReader:
         )
 
 
-def _attach(levels: list[Found[str]], held: list[Found[str]], words: Words) -> dict[int, str]:
+def _attach(
+    levels: list[Found[str]], held: list[Found[str]], words: Words, consequences: PhraseTable[str]
+) -> dict[int, str]:
     """Which level each "dropped out" / "final year" / "left with" marker is about: the first
     level after it in its clause and contrast, else the nearest one before it in its clause.
     WHY: "started a PhD but left with a master's" holds a master's; a marker on one level says
@@ -164,6 +167,8 @@ def _attach(levels: list[Found[str]], held: list[Found[str]], words: Words) -> d
         ]
         before = [h for h in same if h.end <= marker.start]
         target = after[0] if after else (before[-1] if before else None)
+        if after and before and consequences.find(words, marker.end, after[0].start):
+            target = before[-1]  # "started a master's but dropped out, so just my bachelor's"
         clause = [i for i, c in enumerate(words.clause) if c == words.clause[marker.start]]
         if target is None and clause == list(range(marker.start, marker.end)):
             # the marker alone in its clause ("MSc data science (ongoing)"): the level before

@@ -49,9 +49,12 @@ class DegreeWords(_Frozen):
     nearest_none: list[Phrase]
     incomplete: list[Phrase]
     finishing: list[Phrase]
+    """Nearly finished ("final year", "graduating in june"): asked, the level below or this."""
     completed: list[Phrase]
     """Said before a level, it is held even after a dropped one ("but left with a master's")."""
-    """Nearly finished ("final year", "graduating in june"): asked, the level below or this."""
+    consequences: list[Phrase]
+    """Between a marker and a level, they say the level is what is left ("dropped out, so just
+    my bachelor's"): the marker is about the level before it."""
     related: list[Phrase]
     other: list[Phrase]
     ask_subject: list[Phrase]
