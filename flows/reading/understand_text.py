@@ -123,13 +123,20 @@ class Negations:
     same clause, with no contrast word in between."""
 
     def __init__(
-        self, negators: Iterable[str], exclusions: Iterable[str], neutral: Iterable[str], reach: int
+        self,
+        negators: Iterable[str],
+        exclusions: Iterable[str],
+        neutral: Iterable[str],
+        reach: int,
+        stops: Iterable[str] = (),
     ) -> None:
         self._table: PhraseTable[str] = PhraseTable(
             [*((n, "neutral") for n in neutral), *((n, "not") for n in negators)]
             + [(e, "but") for e in exclusions]
         )
         self.reach = reach
+        self.stops = frozenset(stops)
+        """Words a negation does not reach past ("no phd so probably the applied side")."""
 
     def ruled_out(self, words: Words, found: Sequence[Found[T]]) -> set[int]:
         """Indexes into `found` of the phrases negated or excluded, and of the "anything" an
@@ -157,6 +164,7 @@ class Negations:
             first = found[after[0]]
             if (
                 first.start - neg.end <= reach
+                and self.stops.isdisjoint(words.tokens[neg.end : first.start])
                 and words.clause[first.start] == words.clause[neg.start]
                 and words.contrast[first.start] == words.contrast[neg.end]
                 and not covered.isdisjoint(range(first.start, first.end))

@@ -150,6 +150,8 @@ class Vocabulary(_Frozen):
     """Said with paid-work answers (ML, production code), these make them a hobby: asked."""
     negators: list[Phrase]
     negation_reach: int = Field(ge=1, le=8)
+    negation_stops: list[Phrase]
+    """A negation does not reach past these ("no phd so probably the applied side")."""
     not_negating: list[Phrase]
     exclusions: list[Phrase]
     contrasts: list[Phrase]
