@@ -100,3 +100,13 @@ def test_the_console_offers_change_as_a_command(engine: Engine) -> None:
     shown = view.render(step.reply)
     assert "/change" in shown and "Change" not in shown.split("(/change")[0].splitlines()[-1]
     assert view.event_for("/change") == Press(Edit("target_employer", "goal_role"))
+
+
+def test_a_converted_hour_count_says_which_whole_number_is_kept(engine: Engine) -> None:
+    """Stored 3 beside "= 3.5 h/week" would read as a mistake: the rounding is said."""
+    conv = Conversation(state="hours_per_week", answers=dict(MID))
+    step = engine.handle(conv, Text("30 min a day"), today=TODAY)
+    assert step.conversation.answers["hours_per_week"] == 3
+    assert step.reply.blocks[0].text == (
+        "Got it: 3 h/week (30 min a day × 7 days = 3.5 h/week, rounded to 3)."
+    )

@@ -259,8 +259,7 @@ class Understander:
         w = self.words.echo
         label = self.label(name, value)
         if reading.note:
-            note = self.words.notes[reading.note].format(**reading.note_values)
-            echo = w["stored_note"].format(answer=label, note=note)
+            echo = w["stored_note"].format(answer=label, note=self._note(reading))
         else:
             echo = w["stored"].format(answer=label)
         if also:
@@ -286,6 +285,15 @@ class Understander:
         echo = self.words.echo["other_field"].format(answers=self._items(also))
         return Understanding("other_field", name, also=_values(also), echo=echo)
 
+    def _note(self, reading: Reading) -> str:
+        """The assumption behind a converted answer, and the whole number kept when it is not
+        the exact one ("30 min a day × 7 days = 3.5 h/week, rounded to 3")."""
+        notes, values = self.words.notes, reading.note_values
+        note = notes[str(reading.note)].format(**values)
+        if "value" in values and reading.note != "rounded":
+            note = f"{note}, {notes['rounded'].format(**values)}"
+        return note
+
     def _items(self, answers: Mapping[str, Reading]) -> str:
         """ "Degree: No degree (there is no option for an associate degree…); Budget: $2,000"."""
         w = self.words.echo
@@ -294,8 +302,7 @@ class Understander:
         for f, reading in answers.items():
             answer = self.label(f, reading.values[0])
             if reading.note:
-                note = self.words.notes[reading.note].format(**reading.note_values)
-                answer = f"{answer} ({note})"
+                answer = f"{answer} ({self._note(reading)})"
             items.append(w["item"].format(question=questions[f].summary_label, answer=answer))
         return w["joiner"].join(items)
 
