@@ -185,6 +185,10 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_51.yaml", 0.96, 0),  # the former held-out set 50
         ("questions_52.yaml", 0.95, 0),  # the former held-out set 51
         ("questions_53.yaml", 0.96, 0),  # the former held-out set 52
+        # "are the classes live in the evenings or recorded" is declined as off-topic, not
+        # answered; the check counts only "the articles don't say" as right for uncovered
+        ("questions_54.yaml", 0.98, 1),  # the former held-out set 59
+        ("questions_55.yaml", 0.98, 0),  # the former held-out set 60
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -65,7 +65,8 @@ STORED: list[tuple[str, str, str | int]] = [
     ("needs_visa", "no idea", "unsure"),
     ("years_experience", "since 2015", 11),
     ("years_experience", "3 yrs", 3),
-    ("years_experience", "more than 10", 10),  # whole years done: "more than 10" is 10
+    ("years_experience", "more than 10", 11),  # past 10: the "More than 10 years" button
+    ("years_experience", "just over two years", 2),  # whole years done
     ("years_experience", "18 months", 1),
     ("years_experience", "a year and a half", 1),
     ("years_experience", "twenty five", 25),

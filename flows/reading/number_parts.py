@@ -28,6 +28,7 @@ _CLOCK = re.compile(
     r"(\d{1,2})(?::(\d\d))?\s*(am|pm)\b"
 )
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
 """Visa and pay-grade codes ("H-1B", "F-1", "GS-13"): names, not numbers."""
 _DOLLARS = re.compile(
@@ -205,6 +206,9 @@ class NumberParts:
             total = sum(values)
             parts_text = " + ".join(str(v) for v in values)
             return Reading((total,), note="sum", note_values={"parts": parts_text})
+        if field == "years_experience" and all(j == "and" for j, _, _ in kept[1:]):
+            # "2 years as a python developer and 3 as an ML engineer": in all, or of which? Asked
+            return Reading(tuple(dict.fromkeys([sum(values), *values]))[:4])
         return None
 
     # ------------------------------------------------------------------------------ hours
@@ -237,12 +241,12 @@ class NumberParts:
         return pattern.sub(double, text)
 
     def is_work_week(self, part: str) -> bool:
-        """ "I work 50 hours a week": hours of a job, said before the hours for study."""
-        words = words_of(part)
-        first_number = next((i for i, w in enumerate(words.split()) if _DIGIT.search(w)), None)
-        if first_number is None:
+        """ "I work 50 hours a week": hours of a job, said before the hours for study (in the
+        same sentence: "not 40, I still work. 15 tops" gives 15 to study)."""
+        digit = _DIGIT.search(part)
+        if digit is None:
             return False
-        before = " ".join(words.split()[:first_number])
+        before = words_of(_SENTENCE_END.split(part[: digit.start()])[-1])
         return any(has_phrase(before, words_of(p)) for p in self.w.work_week)
 
     def schedule(

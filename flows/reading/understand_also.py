@@ -44,6 +44,8 @@ class OtherAnswers:
         self.read = read
         self.wishes: PhraseTable[str] = PhraseTable((w, "wish") for w in vocabulary.parts.wishes)
         self.wish_fields = frozenset(vocabulary.parts.wish_fields)
+        self.number_words = frozenset(vocabulary.numbers.ones) | frozenset(vocabulary.numbers.tens)
+        """ "About fifteen hours a week." reads as an answer as much as "15 hours" does."""
         self.signals = {
             name: re.compile(
                 "|".join(
@@ -69,7 +71,8 @@ class OtherAnswers:
         found: dict[str, Reading] = {}
         for part in self._parts(text, used):
             low = part.lower()
-            if strict and not (answer_like(low) or self.wishes.find(read_words(part, ()))):
+            said = answer_like(low) or not self.number_words.isdisjoint(words_of(low).split())
+            if strict and not (said or self.wishes.find(read_words(part, ()))):
                 continue  # "at a startup ideally" is a wish of one's own, not a topic
             for other in FIELDS:
                 known = {f: r.values[0] for f, r in found.items()}

@@ -157,7 +157,7 @@ def _attach(
     level after it in its clause and contrast, else the nearest one before it in its clause.
     WHY: "started a PhD but left with a master's" holds a master's; a marker on one level says
     nothing about another ("dropped out of my PhD after getting my master's")."""
-    states: dict[int, str] = {}
+    states: dict[int, tuple[tuple[bool, int], str]] = {}
     for marker in (f for f in levels if f.payload not in _LEVELS):
         same = [h for h in held if words.clause[h.start] == words.clause[marker.start]]
         after = [
@@ -173,9 +173,12 @@ def _attach(
         if target is None and clause == list(range(marker.start, marker.end)):
             # the marker alone in its clause ("MSc data science (ongoing)"): the level before
             target = next((h for h in reversed(held) if h.end <= marker.start), None)
-        if target is not None and target.start not in states:
-            states[target.start] = marker.payload
-    return states
+        if target is not None:  # the nearest marker in front wins ("completed three years
+            # toward a business degree": toward, not completed)
+            rank = (target.start < marker.start, abs(target.start - marker.end))
+            if target.start not in states or rank < states[target.start][0]:
+                states[target.start] = (rank, marker.payload)
+    return {start: state for start, (_, state) in states.items()}
 
 
 def _rank(found: Found[str], state: str | None, generic: set[str]) -> tuple[int, int, bool]:

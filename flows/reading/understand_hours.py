@@ -229,7 +229,10 @@ class HoursReader:
             note = "one_day" if values["days"] == "1" else "days"
         if value > (BOUNDS["hours_per_week"][1] or value):  # "100": more than a week holds
             return Reading(self.buttons["hours_per_week"], note="too_many")
-        if factor > 1 and value > 40 >= amount:
+        weekdays = bool({"weekdays", "workday_hint"} & set(kinds)) and "per_day" not in kinds
+        mixed = weekdays and any(k == "weekend" or k.startswith("day:") for k in kinds)
+        if factor > 1 and (value > 40 >= amount or mixed):
+            # "lunch breaks + sunday afternoons, maybe 6-8": in all, or on each weekday? Asked
             # "evenings and weekends, maybe 15": 15 a week, or 15 on each evening? Asked
             return Reading((round_half_down(amount), value))
         return ranged("hours_per_week", value, note, values)

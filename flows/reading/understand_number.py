@@ -64,6 +64,7 @@ class NumberFields:
         }
         self.since: PhraseTable[str] = PhraseTable((p, "since") for p in v.years.since)
         self.short_of: PhraseTable[str] = PhraseTable((p, "short") for p in v.years.short_of)
+        self.just_over: PhraseTable[str] = PhraseTable((p, "just") for p in v.years.just_over)
         self.last_month = re.compile(
             r"(?i)\b(?:last|this past|in)\s+("
             + "|".join(sorted(map(re.escape, v.parts.month_names), key=len, reverse=True))
@@ -171,10 +172,14 @@ class NumberFields:
             if self.zero["years_experience"].find(words):
                 return Reading((0,))
             return NOTHING
-        # whole years done: "just over two years" is 2, "less than a year" is 0
-        value = int(number.value + 1e-6) + min(number.shift, 0)
+        # whole years done: "just over two years" is 2, "more than 10" 11, "less than a year" 0
+        shift = min(number.shift, 0) if self.just_over.find(words) else number.shift
+        value = int(number.value + 1e-6) + shift
         if number.shift == 0 and value >= 1 and self.short_of.find(words):
             return ranged("years_experience", value - 1)  # "I'll hit 1 year in march": 0
+        if number.shift > 0 and shift > 0:
+            past = {"number": str(value - shift)}  # "11 years (more than 10)"
+            return ranged("years_experience", value, "more_than", past)
         return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
 
     def _since_year(self, text: str, words: Words, spans: set[int]) -> int | None:
@@ -326,7 +331,15 @@ class NumberFields:
             if any(f.payload == (0,) for f in found) or (zero_before and vague):
                 # "my partner covers rent so quite a while", "can't stop working, but maybe
                 # part-time for a while": the zero is asked beside it
-                return Reading(tuple(dict.fromkeys((0, *vague[-1])))) if vague else Reading((0,))
+                if vague:
+                    return Reading(tuple(dict.fromkeys((0, *vague[-1]))))
+                marked = [r for r in self._parts(text, "can_pause_income", money=False) if r.marked]
+                if number == "several_numbers" and marked:
+                    # "six months without my salary but not a day more, with the mortgage":
+                    # the months said are asked beside the zero, never dropped for it
+                    said = [max(round_half_down(r.value), 0) for r in marked]
+                    return Reading(tuple(dict.fromkeys((0, *said)))[:4])
+                return Reading((0,))
             return Reading(found[-1].payload)
         if number == "several_numbers":  # "I'd say 4, but 6 if I really stretch": asked
             return self._several(text, "can_pause_income")

@@ -97,6 +97,8 @@ class YearsWords(_Frozen):
     zero: list[Phrase]
     short_of: list[Phrase]
     """A number of years not reached yet ("almost 3", "I'll hit 1 year in march")."""
+    just_over: list[Phrase]
+    """ "Just over two years" is 2 whole years; plain "more than 10" is past 10 (11)."""
 
 
 class ZoneWords(_Frozen):
