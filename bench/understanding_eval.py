@@ -56,8 +56,11 @@ class Understood(Protocol):
 
 
 def _matches(value: object, want: object) -> bool:
-    if isinstance(want, list) and len(want) == 2 and all(isinstance(x, int) for x in want):
-        return isinstance(value, int) and want[0] <= value <= want[1]
+    def number(x: object) -> bool:
+        return isinstance(x, int | float) and not isinstance(x, bool)
+
+    if isinstance(want, list) and len(want) == 2 and all(map(number, want)):
+        return number(value) and want[0] <= value <= want[1]
     return value == want or str(value) == str(want)
 
 

@@ -23,6 +23,17 @@ _UNMARKED = re.compile(
 """A negation typed without its apostrophe ("cant", "dont"): read as if it had one."""
 
 
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d]|[.,]\d)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|[.,]\d)")
+
+
+def plain_numbers(text: str) -> str:
+    """European number formats in the form the readers know: "2.000 €" is 2000 and "3,5
+    Stunden" 3.5 ("1,200" keeps its comma: three digits after it are thousands)."""
+    text = _DOT_THOUSANDS.sub(lambda m: m[1] + m[2].replace(".", ""), text)
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
 def words_of(text: str) -> str:
     """Lower-case words and digits only, apostrophes dropped into spaces ("don't" → "don t",
     and "dont" too)."""

@@ -189,6 +189,13 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         # answered; the check counts only "the articles don't say" as right for uncovered
         ("questions_54.yaml", 0.98, 1),  # the former held-out set 59
         ("questions_55.yaml", 0.98, 0),  # the former held-out set 60
+        ("questions_56.yaml", 0.97, 0),  # the former held-out set 61
+        ("questions_57.yaml", 0.97, 0),  # the former held-out set 62
+        ("questions_58.yaml", 0.96, 0),  # the former held-out set 63
+        ("questions_59.yaml", 0.94, 0),  # the former held-out set 64
+        # "does game dev experience with unity ml-agents transfer to ml jobs" gets the MLOps role
+        ("questions_60.yaml", 0.92, 1),  # the former held-out set 65
+        ("questions_61.yaml", 0.94, 0),  # the former held-out set 66
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -226,6 +226,13 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_55.yaml", 0.97),  # the former held-out set 52: 96% and 4 wrong, clean
         ("typed_answers_56.yaml", 0.96),  # the former held-out set 59: 95% and 4 wrong, clean
         ("typed_answers_57.yaml", 0.94),  # the former held-out set 60: 89% and 6 wrong, clean
+        ("typed_answers_58.yaml", 0.95),  # the former held-out set 61: 93% and 3 wrong, clean
+        ("typed_answers_59.yaml", 0.93),  # the former held-out set 62: 93% and 1 wrong, clean
+        ("typed_answers_60.yaml", 0.93),  # the former held-out set 63: 92% and 4 wrong, clean
+        # English mixed with other languages: mostly hints (safe), none stored wrong
+        ("typed_answers_61.yaml", 0.78),  # the former held-out set 64: 70% and 7 wrong, clean
+        ("typed_answers_62.yaml", 0.89),  # the former held-out set 65: 89% and 3 wrong, clean
+        ("typed_answers_63.yaml", 0.92),  # the former held-out set 66: 92% and 1 wrong, clean
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -83,15 +83,16 @@ class AskIndex:
             return AskResult(False, None, (), "refused")
         if self._guards.foreign(question):
             return AskResult(False, None, (), self._fallback(question))
+        # before comparing: "applied ml vs mlops salary" asks what the articles don't give
+        trigger = self._uncovered.triggered(question, self._comparisons.named(question))
+        if trigger is not None:
+            return AskResult(False, None, (), None, uncovered=trigger)
         # names with a slip in them ("self studdy vs bootcamp") are compared too
         sides = self._comparisons.sides(question) or self._comparisons.sides(
             self.terms.corrected(question)
         )
         if len(sides) >= 2:
             return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
-        trigger = self._uncovered.triggered(question, self._comparisons.named(question))
-        if trigger is not None:
-            return AskResult(False, None, (), None, uncovered=trigger)
         story = self._guards.background(question)
         fits_me = self._composer.fits_me(question)
         # "I'm a marketer, what should I do?": a story asking for a path is about AI careers

@@ -73,6 +73,11 @@ class Ranker:
             for section, spec in ask.lists.items()
             if f"list/{section}" in rows
         ]
+        self._section = {row: p.id.split("/")[0] for row, p in enumerate(passages)}
+        self._listed = {
+            rows[f"list/{section}"]: section for section in ask.lists if f"list/{section}" in rows
+        }
+        """Each list's row and the section it lists ("list/roles" lists "roles/…")."""
         self._aspects = Aspects(ask.aspects, passages)
         # Per-index memo table (bounded): the same words come up again and again.
         self._rows_cache: dict[str, frozenset[int]] = {}
@@ -106,7 +111,10 @@ class Ranker:
         if side_words:  # which side of a thing named: its name's words pick no passage
             rest, name_words = self._comparisons.split_names(question)
             topic = self._aspects.split(rest)[0]
-        lists = self._superlative_lists(self.terms.corrected(topic)) if not named else set()
+        lists = self._superlative_lists(self.terms.corrected(topic))
+        # "the 3 types of AI engineer": a thing named inside the list asked for keeps the list
+        sections = {self._section[r] for r in named}
+        lists = {r for r in lists if not named or sections == {self._listed[r]}}
         topic, most_words = self._superlatives.split(topic) if lists else (topic, "")
         if story:
             topic = " ".join(w for w in words_of(topic).split() if w not in story)

@@ -74,9 +74,10 @@ class NumberParts:
         )
         months = _alternation(list(w.month_names))
         ongoing = _alternation(w.ongoing)
+        part = r"(?:(?:mid|early|late|end of|start of|beginning of)[\s-]+)?"  # "mid 2022"
         self._span = re.compile(
-            rf"(?i)\b(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|"
-            rf"through|and)\s*(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
+            rf"(?i)\b{part}(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|"
+            rf"through|and)\s*{part}(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
         )
         self._since_after = re.compile(rf"(?i)\b(?P<y1>{_YEAR})\b.*\b(?:{ongoing})\b")
         self.number_words = frozenset(

@@ -55,6 +55,13 @@ class OtherAnswers:
             )
             for name, phrases in vocabulary.signals.items()
         }
+        self.worded = {  # the signals in words only, without the bare "N years" patterns
+            name: re.compile(
+                "|".join(rf"(?<![a-z]){re.escape(p)}(?![a-z])" for p in phrases if p[:3] != "re:")
+                or r"(?!)"  # no worded signal: never
+            )
+            for name, phrases in vocabulary.signals.items()
+        }
 
     def find(
         self,
@@ -81,6 +88,11 @@ class OtherAnswers:
                 pattern = self.signals.get(other)
                 if pattern is None or not (pattern.search(low) or pattern.search(words_of(low))):
                     continue
+                shared = self.v.units.get(name, {}).keys() & self.v.units.get(other, {}).keys()
+                if shared and not (
+                    self.worded[other].search(low) or self.worded[other].search(words_of(low))
+                ):
+                    continue  # "I could stop for 2 years" at the pause question: its years
                 wished = name in self.wish_fields or self.wishes.find(read_words(part, ()))
                 if other in self.wish_fields and not wished:
                     continue  # "3 years at a startup" names a past job, not a wish (at the

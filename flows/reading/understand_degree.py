@@ -124,7 +124,8 @@ class DegreeReader:
                 return Reading(("graduate", "graduate_other"), spans=spans)
             if note is not None:
                 return Reading(("graduate_other",), note=note, spans=spans)
-            named = top.phrase.upper() if len(top.phrase) <= 4 else top.phrase
+            first, *rest = top.phrase.split()  # "mba", "llm in" → MBA, LLM; "master of laws"
+            named = first.upper() if len(first) <= 4 and len(rest) <= 1 else top.phrase
             return Reading(
                 ("graduate_other",), note="mba", note_values={"degree": named}, spans=spans
             )

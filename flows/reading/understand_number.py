@@ -34,10 +34,6 @@ _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
 _PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 
 
-_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])")
-"""Dots between groups of three digits: thousands, as many currencies write them."""
-
-
 class NumberFields:
     """Readers for the four number questions, sharing one NumberReader and the vocabulary."""
 
@@ -199,7 +195,6 @@ class NumberFields:
 
     def budget(self, text: str, words: Words) -> Reading:
         if self.parts.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
-            text = _THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)  # "€10.000" is 10,000
             dollars = self.parts.dollar_amount(text)
             if dollars is None:
                 converted = self._converted(text)

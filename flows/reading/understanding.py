@@ -20,7 +20,7 @@ from datetime import date
 from typing import Literal
 
 from flows.content import Content
-from flows.numbers import words_of
+from flows.numbers import plain_numbers, words_of
 from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
 from flows.reading.corrections import Corrections
 from flows.reading.doubt import YES_NO, Doubt
@@ -127,8 +127,10 @@ class Understander:
     ) -> Understanding:
         if not words_of(text):
             return Understanding("hint", name, hint="invalid_empty")
-        if KINDS[name] != "choice":  # "3 months, no wait, more like 5": 5
-            text = self.corrections.latest(text)
+        corrected = self.corrections.latest(text)  # "3 months, no wait, more like 5": 5
+        if KINDS[name] != "choice" or self.read(name, corrected, today).values:
+            text = corrected  # a choice only when the correction names one ("some, no, none")
+        text = plain_numbers(text)  # "2.000 €", "3,5 years"
         exact = self._exact(name, text)
         if exact is not None:
             return self._stored(name, exact, Reading((exact,)), {})
@@ -163,11 +165,19 @@ class Understander:
         budget at all" at months without pay): it is noted there, and this question asked."""
         if KINDS[name] == "choice":
             return False
-        if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
-            return False
         low = text.lower()
         units = self.v.units.get(name, {})
-        own_unit = any(re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", low) for u in units)
+        worded = self.others.worded
+        if (  # "i could go 3 months without pay" at the years question: the months are the pause's
+            any(KINDS[f] != "choice" and worded[f].search(low) for f in also)
+            and not worded[name].search(low)
+            and not any(_has_word(low, u) for u, factor in units.items() if factor >= 1)
+            and any(_counted(low, u) for u, factor in units.items() if factor < 1)
+        ):
+            return True
+        if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
+            return False
+        own_unit = any(_has_word(low, u) for u in units)
         signal = self.others.signals.get(name)
         return not own_unit and not (signal and signal.search(low))
 
@@ -356,3 +366,12 @@ def _valid(name: str, value: Answer) -> bool:
 def _invalid(name: str) -> str:
     kinds = {"choice": "invalid_choice", "money": "invalid_money"}
     return kinds.get(KINDS[name], "invalid_integer")
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+
+
+def _counted(text: str, unit: str) -> bool:
+    """A number right before `unit` ("3 months"), not the unit alone ("hours a week")."""
+    return re.search(rf"\d\s*{re.escape(unit)}(?![a-z])", text) is not None
