@@ -64,6 +64,11 @@ class NumberParts:
             for n in sorted(rate.names, key=len, reverse=True)
         ]
         """Each known currency's names as patterns, longest first within a currency."""
+        self.currency_scales = [
+            (code, _currency_name(n))
+            for code, rate in w.currency_rates.items()
+            for n in rate.scales
+        ]
         self.articles = frozenset(vocabulary.numbers.article)
         self.counted = frozenset([*vocabulary.units["hours_per_week"], *vocabulary.numbers.scales])
         """Said after "a" or "an", one of it ("an hour", "a grand")."""
@@ -309,6 +314,8 @@ class NumberParts:
         symbols = [c for c in self.w.currencies if not c.replace(" ", "").isalpha()]
         if any(s in low for s in symbols):
             return True
+        if any(pattern.search(f" {low} ") for _, pattern in self.currency_scales):
+            return True  # "10 lakhs"
         words = words_of(low).split()
         names = {words_of(c) for c in self.w.currencies if c.replace(" ", "").isalpha()}
         for i, word in enumerate(words):
@@ -327,6 +334,8 @@ class NumberParts:
             if pattern.search(low):
                 named.add(code)
                 low = pattern.sub(" ", low)
+        if not named:  # "10 lakhs": the scale names the currency and stays in the amount
+            named = {code for code, pattern in self.currency_scales if pattern.search(low)}
         if len(named) != 1:
             return None
         code = named.pop()

@@ -54,21 +54,31 @@ class ChoiceReader:
         self.markers = frozenset(words_of(p) for p in v.professional_markers)
         self.hobby: PhraseTable[str] = PhraseTable((p, "hobby") for p in v.hobby_markers)
         self.degrees = DegreeReader(v, self.negations, self.replies, negators)
-        self.others: PhraseTable[str] = PhraseTable((p, "other") for p in v.other_people)
+        self.others: PhraseTable[str] = PhraseTable(
+            [(p, "other") for p in v.other_people] + [(p, "with") for p in v.together_with]
+        )
 
     def _own_voice(
         self, words: Words, found: list[Found[tuple[str, ...]]]
     ) -> list[Found[tuple[str, ...]]]:
         """Phrases said about someone else ("my son says MLOps has the most jobs", "my husband
         will need one") are not the person's answer, unless nothing else is said."""
-        theirs = {(words.clause[f.start], words.contrast[f.start]) for f in self.others.find(words)}
+        theirs = {
+            (words.clause[f.start], words.contrast[f.start])
+            for f in self.others.find(words)
+            if f.payload == "other"  # "my son and I made …" is said about oneself too
+        }
         mine = [f for f in found if (words.clause[f.start], words.contrast[f.start]) not in theirs]
         return mine if mine else found
 
     def _own_words(self, words: Words) -> Words:
         """The message without the parts said about someone else ("my husband has a CS
         master's, I only have a BA"), unless nothing else is said."""
-        theirs = {(words.clause[f.start], words.contrast[f.start]) for f in self.others.find(words)}
+        theirs = {
+            (words.clause[f.start], words.contrast[f.start])
+            for f in self.others.find(words)
+            if f.payload == "other"  # "my son and I made …" is said about oneself too
+        }
         if not theirs:
             return words
         own = [(t, c) not in theirs for t, c in zip(words.clause, words.contrast, strict=True)]

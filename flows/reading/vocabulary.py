@@ -145,6 +145,8 @@ class Vocabulary(_Frozen):
     reply_fillers: list[Phrase]
     """Words that leave a bare reply bare ("hmm, I honestly don't know" is "don't know")."""
     other_people: list[Phrase]
+    together_with: list[Phrase]
+    """ "My son and I": said with someone else, still one's own answer."""
     corrections: list[Phrase]
     question_subjects: list[Phrase]
     professional_markers: list[Phrase]

@@ -22,6 +22,8 @@ class CurrencyRate(BaseModel):
     usd: float = Field(gt=0)
     """Dollars for one unit, rounded: a rough figure the echo shows beside the amount."""
     names: list[Phrase]
+    scales: list[Phrase] = []
+    """Scale words only this currency uses ("10 lakhs"): they name it and stay in the amount."""
 
 
 class PartsWords(BaseModel):
