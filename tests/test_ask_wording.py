@@ -196,6 +196,12 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         # "does game dev experience with unity ml-agents transfer to ml jobs" gets the MLOps role
         ("questions_60.yaml", 0.92, 1),  # the former held-out set 65
         ("questions_61.yaml", 0.94, 0),  # the former held-out set 66
+        ("questions_62.yaml", 0.96, 0),  # the final held-out set 53
+        ("questions_63.yaml", 0.91, 0),  # the final held-out set 54
+        ("questions_64.yaml", 0.89, 0),  # the final held-out set 55
+        ("questions_65.yaml", 0.98, 0),  # the final held-out set 56
+        ("questions_66.yaml", 0.93, 0),  # the final held-out set 57
+        ("questions_67.yaml", 0.96, 0),  # the final held-out set 58
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -10,6 +10,8 @@ import re
 
 from flows.numbers import words_of
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
 
 class Corrections:
     """Built once per Understander; `latest` is pure."""
@@ -27,4 +29,7 @@ class Corrections:
             return text
         last = found[-1]
         rest = text[last.end() :].strip(" ,.;:-!")
-        return rest if words_of(rest) else text
+        if not words_of(rest):
+            return text
+        first = _SENTENCE.split(rest)[0]  # "7, no wait, 9. I keep forgetting the two years…": 9
+        return first if any(c.isdigit() for c in first) else rest

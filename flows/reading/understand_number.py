@@ -48,6 +48,8 @@ class NumberFields:
         self.hours_reader = HoursReader(
             v, self.parts, self.guards, buttons, self._one, self._several
         )
+        caps = "|".join(map(re.escape, v.pause.caps)) or "(?!)"
+        self._cap = re.compile(rf"(?i)\b(\d+(?:\.\d+)?)\s*(?:{caps})\b")
         self.pause_words: PhraseTable[tuple[int, ...]] = PhraseTable(
             [(p, (0,)) for p in v.pause.zero] + [(p, tuple(vs)) for p, vs in v.pause.ask.items()]
         )
@@ -311,6 +313,10 @@ class NumberFields:
             months = number.value + min(number.shift, 0)
             if months < 0.75:  # "a few weeks": not a month
                 return ranged("can_pause_income", 0)
+            cap = self._cap.search(text)
+            if cap is not None and float(cap[1]) < months:
+                # "6 months of expenses but I won't burn all of it, so 3 max": the limit first
+                return Reading((int(float(cap[1])), max(round_half_down(months), 0)))
             last = max(words.contrast, default=0)
             if any(f.payload == (0,) and words.contrast[f.start] < last for f in found):
                 # "can't stop earning, but part time for 6 months": the zero is asked beside it

@@ -177,7 +177,7 @@ class Understander:
             return True
         if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
             return False
-        own_unit = any(_has_word(low, u) for u in units)
+        own_unit = any(_counted(low, u) for u in units)  # "25 hrs/wk": the wk is the hours'
         signal = self.others.signals.get(name)
         return not own_unit and not (signal and signal.search(low))
 

@@ -90,6 +90,8 @@ class PauseWords(_Frozen):
     """Said after a zero ("can't stop working, even for a month"): not even that long."""
     ask: dict[Phrase, list[int]]
     few: dict[Phrase, int]
+    caps: list[Phrase] = []
+    """Said after a number, a limit ("so 3 max"): asked beside the savings' months."""
 
 
 class YearsWords(_Frozen):
