@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from flows.numbers import words_of
-from flows.reading.answer_model import FIELDS
+from flows.reading.answer_model import FIELDS, KINDS
 from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import PhraseTable, read_words, split_clauses
 from flows.reading.vocabulary import Vocabulary
@@ -116,6 +116,30 @@ class OtherAnswers:
                     break
         return found
 
+    def belongs_elsewhere(
+        self, name: str, text: str, reading: Reading, also: Mapping[str, Reading]
+    ) -> bool:
+        """The one number read here is another question's, by its unit or subject, and nothing
+        in the message is this question's ("about 8 hours a week" at the years question, "no
+        budget at all" at months without pay): it is noted there, and this question asked."""
+        if KINDS[name] == "choice":
+            return False
+        low = text.lower()
+        units = self.v.units.get(name, {})
+        worded = self.worded
+        if (  # "i could go 3 months without pay" at the years question: the months are the pause's
+            any(KINDS[f] != "choice" and worded[f].search(low) for f in also)
+            and not worded[name].search(low)
+            and not any(_has_word(low, u) for u, factor in units.items() if factor >= 1)
+            and any(_counted(low, u) for u, factor in units.items() if factor < 1)
+        ):
+            return True
+        if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
+            return False
+        own_unit = any(_counted(low, u) for u in units)  # "25 hrs/wk": the wk is the hours'
+        signal = self.signals.get(name)
+        return not own_unit and not (signal and signal.search(low))
+
     def _parts(self, text: str, used: set[tuple[int, int]]) -> list[str]:
         """The message's clauses, minus the words this question's reading rests on ("backend
         developer for 4 years" at the coding question leaves "for 4 years")."""
@@ -146,3 +170,12 @@ def answer_like(part: str) -> bool:
     degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
     words = part.split()
     return any(c.isdigit() for c in part) or len(words) <= 3 or not _FIRST_PERSON.isdisjoint(words)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+
+
+def _counted(text: str, unit: str) -> bool:
+    """A number right before `unit` ("3 months"), not the unit alone ("hours a week")."""
+    return re.search(rf"\d\s*{re.escape(unit)}(?![a-z])", text) is not None

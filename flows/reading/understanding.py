@@ -145,7 +145,7 @@ class Understander:
             if also:
                 return self._other(name, also)
             return Understanding("hint", name, hint=reading.error)
-        if reading.values and self._belongs_elsewhere(name, text, reading, also):
+        if reading.values and self.others.belongs_elsewhere(name, text, reading, also):
             return self._other(name, also)
         if reading.stored and also and self._only_a_hedge(text, reading):
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
@@ -156,30 +156,6 @@ class Understander:
         if also:
             return self._other(name, also)
         return Understanding("hint", name, hint=_invalid(name))
-
-    def _belongs_elsewhere(
-        self, name: str, text: str, reading: Reading, also: Mapping[str, Reading]
-    ) -> bool:
-        """The one number read here is another question's, by its unit or subject, and nothing
-        in the message is this question's ("about 8 hours a week" at the years question, "no
-        budget at all" at months without pay): it is noted there, and this question asked."""
-        if KINDS[name] == "choice":
-            return False
-        low = text.lower()
-        units = self.v.units.get(name, {})
-        worded = self.others.worded
-        if (  # "i could go 3 months without pay" at the years question: the months are the pause's
-            any(KINDS[f] != "choice" and worded[f].search(low) for f in also)
-            and not worded[name].search(low)
-            and not any(_has_word(low, u) for u, factor in units.items() if factor >= 1)
-            and any(_counted(low, u) for u, factor in units.items() if factor < 1)
-        ):
-            return True
-        if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
-            return False
-        own_unit = any(_counted(low, u) for u in units)  # "25 hrs/wk": the wk is the hours'
-        signal = self.others.signals.get(name)
-        return not own_unit and not (signal and signal.search(low))
 
     def _only_a_hedge(self, text: str, reading: Reading) -> bool:
         """The reading rests on a hedge alone ("maybe") that another question's answer in the
@@ -366,12 +342,3 @@ def _valid(name: str, value: Answer) -> bool:
 def _invalid(name: str) -> str:
     kinds = {"choice": "invalid_choice", "money": "invalid_money"}
     return kinds.get(KINDS[name], "invalid_integer")
-
-
-def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
-
-
-def _counted(text: str, unit: str) -> bool:
-    """A number right before `unit` ("3 months"), not the unit alone ("hours a week")."""
-    return re.search(rf"\d\s*{re.escape(unit)}(?![a-z])", text) is not None
