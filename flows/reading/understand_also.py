@@ -101,9 +101,7 @@ class OtherAnswers:
                 dated = reading.note in ("since", "span", "since_month")  # "since 2020"
                 if other in _UNIT_NEEDED and reading.stored and reading.values[0] and not dated:
                     units = self.v.units.get(other, {})
-                    if not any(
-                        re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", low) for u in units
-                    ):
+                    if not any(_has_word(low, u) for u in units):
                         continue  # "keep 6 for emergencies": 6 of what? not noted as months
                 whole = self.read(other, text, today)
                 if whole.stored and whole.note in _COMBINED and whole.values != reading.values:

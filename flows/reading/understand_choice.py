@@ -58,27 +58,28 @@ class ChoiceReader:
             [(p, "other") for p in v.other_people] + [(p, "with") for p in v.together_with]
         )
 
+    def _theirs(self, words: Words) -> set[tuple[int, int]]:
+        """The (clause, contrast) parts said about someone else ("my husband has …"), not
+        those said with them ("my son and I made …")."""
+        return {
+            (words.clause[f.start], words.contrast[f.start])
+            for f in self.others.find(words)
+            if f.payload == "other"
+        }
+
     def _own_voice(
         self, words: Words, found: list[Found[tuple[str, ...]]]
     ) -> list[Found[tuple[str, ...]]]:
         """Phrases said about someone else ("my son says MLOps has the most jobs", "my husband
         will need one") are not the person's answer, unless nothing else is said."""
-        theirs = {
-            (words.clause[f.start], words.contrast[f.start])
-            for f in self.others.find(words)
-            if f.payload == "other"  # "my son and I made …" is said about oneself too
-        }
+        theirs = self._theirs(words)
         mine = [f for f in found if (words.clause[f.start], words.contrast[f.start]) not in theirs]
         return mine if mine else found
 
     def _own_words(self, words: Words) -> Words:
         """The message without the parts said about someone else ("my husband has a CS
         master's, I only have a BA"), unless nothing else is said."""
-        theirs = {
-            (words.clause[f.start], words.contrast[f.start])
-            for f in self.others.find(words)
-            if f.payload == "other"  # "my son and I made …" is said about oneself too
-        }
+        theirs = self._theirs(words)
         if not theirs:
             return words
         own = [(t, c) not in theirs for t, c in zip(words.clause, words.contrast, strict=True)]

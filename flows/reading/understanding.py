@@ -128,7 +128,9 @@ class Understander:
         if not words_of(text):
             return Understanding("hint", name, hint="invalid_empty")
         corrected = self.corrections.latest(text)  # "3 months, no wait, more like 5": 5
-        if KINDS[name] != "choice" or self.read(name, corrected, today).values:
+        if corrected != text and (
+            KINDS[name] != "choice" or self.read(name, corrected, today).values
+        ):
             text = corrected  # a choice only when the correction names one ("some, no, none")
         text = plain_numbers(text)  # "2.000 €", "3,5 years"
         exact = self._exact(name, text)
