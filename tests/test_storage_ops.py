@@ -114,6 +114,38 @@ def test_restore_refuses_a_database_a_bot_is_serving(database: str | Path, tmp_p
     assert run_env(env, "restore", str(backup), "--replace").returncode == 0  # bot stopped
 
 
+def test_a_file_that_is_not_an_aipath_backup_is_refused_in_one_line(
+    database: str | Path,
+    in_cli: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    prepared(database)
+    monkeypatch.setenv("AIPATH_DATABASE", str(database))
+    with sqlite3.connect(other := tmp_path / "other.sqlite") as conn:
+        conn.execute("CREATE TABLE notes (x)")  # SQLite, but not written by aipath
+    files = {"empty": b"", "text": b"hello\n", "json": b'{"format": "x", "tables": {}}'}
+    candidates = [other] + [tmp_path / name for name in files]
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    kind = "SQLite" if isinstance(database, Path) else "PostgreSQL"
+    for backup in candidates:
+        assert main(["restore", str(backup), "--replace"]) == 2, backup
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert lines == [f"aipath: {backup} is not a {kind} backup made by aipath"], lines
+    assert main(["stats"]) == 0 and "Users started: 2" in capsys.readouterr().out  # untouched
+
+
+def test_a_backup_named_with_uri_characters_restores(tmp_path: Path) -> None:
+    db, backup = tmp_path / "bot.db", tmp_path / "back?up #1 100%.db"
+    prepared(db)
+    env = env_for(db, tmp_path)
+    assert run_env(env, "backup", str(backup)).returncode == 0
+    restored = run_env(env, "restore", str(backup), "--replace")
+    assert restored.returncode == 0 and "restored        2  ok" in restored.stdout, restored.stdout
+
+
 def test_a_backup_from_a_newer_version_is_not_restored(tmp_path: Path) -> None:
     db, backup = tmp_path / "bot.db", tmp_path / "newer.db"
     prepared(db)

@@ -32,11 +32,6 @@ HOLDER_LOCK_SPACE = 0x41495048  # "AIPH": held by a live process for its claims
 MIGRATION_LOCK = 0x41495041_0001
 SWEEP_LOCK = 0x41495041_0002
 LIVE_LOCK = 0x41495041_0003  # held shared by every running bot, exclusively by a restore
-LIVE = {
-    "live": ("_shared", "an aipath restore; wait for it"),
-    "restore": ("", "a bot; stop it first"),
-}
-"""Per role that takes the live lock: how, and who holds it when it cannot."""
 _NAME = {"application_name": f"aipath-{os.getpid()}"}  # pg_stat_activity shows who holds what
 BACKUP_FORMAT = "aipath-postgresql-backup"
 NUDGE_DELAY = """
@@ -114,13 +109,14 @@ class PgStorage(Storage):
         version, tables = await self.schema_version(), await self.table_rows()
         document = {"format": BACKUP_FORMAT, "schema_version": version, "tables": tables}
         text = json.dumps(document, ensure_ascii=False)
-        await asyncio.to_thread(target.write_bytes, text.encode())
+        await asyncio.to_thread(target.write_text, text, "utf-8")
 
     async def restore_from(self, backup: Path) -> dict[str, int]:
         try:
             document = json.loads(await asyncio.to_thread(backup.read_bytes))
-            assert document["format"] == BACKUP_FORMAT
-        except (ValueError, KeyError, TypeError, AssertionError):
+            if document["format"] != BACKUP_FORMAT:
+                raise ValueError(document["format"])
+        except (ValueError, KeyError, TypeError):
             raise StorageError(f"{backup} is not a PostgreSQL backup made by aipath") from None
         self._refuse_newer(int(document["schema_version"]), str(backup))
         await self.copy_in(document["tables"], replace=True)
@@ -151,9 +147,10 @@ class PgStorage(Storage):
             lock = "SELECT pg_try_advisory_lock($1, $2)"
             while not await conn.fetchval(lock, HOLDER_LOCK_SPACE, self.holder):
                 self.holder = (self.holder + 2) % 2**31  # taken by another live process
-            shared, holder = LIVE.get(self.options.role, (None, ""))
-            lock = f"SELECT pg_try_advisory_lock{shared}($1)"
-            if shared is not None and not await conn.fetchval(lock, LIVE_LOCK):
+            live = self.options.role == "live"  # every bot shares it; a restore takes it alone
+            lock = f"SELECT pg_try_advisory_lock{'_shared' if live else ''}($1)"
+            if self.options.role != "tool" and not await conn.fetchval(lock, LIVE_LOCK):
+                holder = "an aipath restore; wait for it" if live else "a bot; stop it first"
                 raise StorageError(f"{self.name} is in use by {holder}")
         except BaseException:
             conn.terminate()

@@ -189,8 +189,7 @@ class Storage(ABC):
         async with self.transaction():
             for sql in self.before_migrating:
                 await self._execute(sql, {}, True)
-            version = await self.schema_version()
-            self._refuse_newer(version, self.name)
+            self._refuse_newer(version := await self.schema_version(), self.name)
             for number, script in enumerate(Q.MIGRATIONS[self.dialect][version:], version + 1):
                 for sql in [*script.split(";"), self.versions[1].format(number)]:
                     await self._execute(sql, {}, True)

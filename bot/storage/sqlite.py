@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager, nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 import aiosqlite
 
@@ -65,14 +66,6 @@ def live_lock(database: Path) -> int:
     os.ftruncate(fd, 0)
     os.write(fd, str(os.getpid()).encode())
     return fd
-
-
-def _read_only(backup: Path) -> str:
-    """A URI opening `backup` read-only, once it is known to be a SQLite file."""
-    with backup.open("rb") as file:
-        if file.read(len(HEADER)) != HEADER:
-            raise StorageError(f"{backup} is not a SQLite backup")
-    return f"{backup.resolve().as_uri()}?mode=ro"
 
 
 def _stored(value: Any) -> Any:
@@ -150,12 +143,12 @@ class SqliteStorage(Storage):
     async def restore_from(self, backup: Path) -> dict[str, int]:
         """Through SQLite's backup API too, then migrated (every backup aipath made holds every
         table: `backup` came after migration 2)."""
-        async with aiosqlite.connect(_read_only(backup), uri=True) as db:
+        async with aiosqlite.connect(f"file:{quote(str(backup))}?mode=ro", uri=True) as db:
             source = SqliteStorage(db, backup, self.options)
-            self._refuse_newer(await source.schema_version(), str(backup))
-            try:
+            try:  # SQLite itself tells a file that is not a database, or not one aipath wrote
+                self._refuse_newer(await source.schema_version(), str(backup))
                 expected = await source.row_counts()
-            except sqlite3.DatabaseError:  # a SQLite file, but not one aipath wrote
+            except sqlite3.DatabaseError:
                 raise StorageError(f"{backup} is not a SQLite backup made by aipath") from None
             async with self._write_lock:
                 await db.backup(self._db)
