@@ -15,6 +15,7 @@ _TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MINUS = frozenset({"-", "–", "—"})
+_AND = frozenset({"and", "n", "an"})  # "a year and a half", "yr n half"
 
 
 _UNMARKED = re.compile(
@@ -79,6 +80,7 @@ class NumberReader:
             ((words_of(p), f) for p, f in vocabulary.periods.items()), key=lambda x: -len(x[0])
         )
         self.comparators = {words_of(p): s for p, s in vocabulary.comparators.items()}
+        self.all_units = frozenset(u for units in vocabulary.units.values() for u in units)
 
     def read(
         self, text: str, field: str, *, money: bool, periods: bool = True
@@ -99,6 +101,8 @@ class NumberReader:
         numbers = self._numbers(tokens, self.v.units.get(field, {}), money=money)
         if isinstance(numbers, str):
             return numbers
+        if len(numbers) > 1 and not money and any(n.unit is not None for n in numbers):
+            numbers = [n for n in numbers if n.unit is not None or not self._counts(tokens, n)]
         if not numbers:
             return None
         first = numbers[0]
@@ -117,6 +121,13 @@ class NumberReader:
             scaled=first.scale != 1,
             shift=self._shift(tokens[: first.start]),
         )
+
+    def _counts(self, tokens: list[str], number: _Number) -> bool:
+        """ "15 years at two banks": a number before a plural noun that is no unit counts
+        things, not what the question asks for (only dropped beside a number with its unit)."""
+        after = tokens[number.end] if number.end < len(tokens) else ""
+        plural = len(after) > 3 and after.isalpha() and after.endswith("s")
+        return plural and after not in self.all_units
 
     def _is_range(self, tokens: list[str], a: _Number, b: _Number) -> bool:
         between = tokens[a.end : b.start]
@@ -138,6 +149,8 @@ class NumberReader:
         i = 0
         while i < len(tokens):
             composed = self._compose(tokens, i, units)
+            if composed is None and tokens[i] in units and self._and_fraction(tokens, i + 1):
+                composed = 1.0, 1.0, i  # "yr n half", "year and half": one of the unit
             if composed is None:
                 i += 1
                 continue
@@ -148,13 +161,19 @@ class NumberReader:
             if j < len(tokens) and tokens[j] in units:
                 unit = units[tokens[j]]
                 j += 1
-                tail = [*tokens[j : j + 3], "", "", ""]  # "a year and a half"
-                fraction = self.v.numbers.casual.get(tail[2], 1.0)
-                if tail[0] == "and" and tail[1] in self.v.numbers.article and fraction < 1:
-                    value, j = value + fraction, j + 3
+                more = self._and_fraction(tokens, j)  # "a year and a half", "2 yrs n half"
+                if more is not None:
+                    value, j = value + more[0], j + more[1]
             found.append(_Number(value, i, j, scale, unit))
             i = j
         return found
+
+    def _and_fraction(self, tokens: list[str], j: int) -> tuple[float, int] | None:
+        """ "and a half", "n half" at tokens[j]: the fraction, and how many tokens it takes."""
+        tail = [*tokens[j : j + 3], "", "", ""]
+        article = tail[1] in self.v.numbers.article
+        fraction = self.v.numbers.casual.get(tail[2 if article else 1], 1.0)
+        return (fraction, 2 + article) if tail[0] in _AND and fraction < 1 else None
 
     def _compose(
         self, tokens: list[str], i: int, units: dict[str, float]

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
+from flows.numbers import words_of
 from flows.reading.answer_model import CHOICES, KINDS, in_bounds
 from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import Found, PhraseTable, Words, read_words, split_clauses
@@ -38,6 +39,7 @@ class Places(Protocol):
 
 
 _NUMBERS = re.compile(r"\d+")
+_OR = re.compile(r"(?i)\bor\b")
 """Every number written in digits (in a message, or in a sum's note: "2 + 4")."""
 _COUNTED = re.compile(r"[1-9]")
 """A number other than zero in the message."""
@@ -69,6 +71,8 @@ class Doubt:
         self.places = places
         self.place_questions = frozenset(d.place_questions)
         self.whole = frozenset(d.whole_questions)
+        self.or_questions = frozenset(d.or_unknown_questions)
+        self.or_fillers = frozenset(words_of(p) for p in d.or_fillers)
         self.wishes: PhraseTable[str] = PhraseTable((p, "wish") for p in d.wishes)
         self.wish_questions = frozenset(d.wish_questions)
         self.nothing: PhraseTable[str] = PhraseTable((p, "nothing") for p in d.not_even)
@@ -143,6 +147,7 @@ class Doubt:
         )  # "not government, not banks. anything else": the rest is asked
         doubtful = denied or wished or split or summed or ruled_out or bool(away)
         doubtful = doubtful or self._hedged(name, text, words, value)
+        doubtful = doubtful or self._unknown_side(name, text, read)
         if not doubtful:
             return reading
         values = [*before, value, *named, *([none] if denied and none is not None else [])]
@@ -154,6 +159,14 @@ class Doubt:
                 values.append(years[1] - years[0])
         note = "doubt_sum" if summed and not (denied or wished or split) else "doubt"
         return Reading(self._asked(name, values), note=note, spans=reading.spans, doubted=True)
+
+    def _unknown_side(self, name: str, text: str, read: Read) -> bool:
+        """ "safaricom or equity bank": one side of an "or" names nothing known here (a company
+        the reader does not know), so the other side's answer may not be theirs: asked."""
+        sides = [words_of(s) for s in _OR.split(text)] if name in self.or_questions else []
+        return len(sides) > 1 and any(
+            s and s not in self.or_fillers and not read(name, s).values for s in sides
+        )
 
     def _hedged(self, name: str, text: str, words: Words, value: str | int) -> bool:
         """Words beside the answer that leave it open: a hedge, the past, a rough amount, a

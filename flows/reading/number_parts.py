@@ -70,12 +70,20 @@ class NumberParts:
             for n in rate.scales
         ]
         self.articles = frozenset(vocabulary.numbers.article)
+        counts = r"\d+(?:\.\d+)?|" + _alternation(
+            [*vocabulary.numbers.ones, *vocabulary.numbers.tens]
+        )
+        self._stint = re.compile(
+            rf"(?i)\b(?:{counts})\s+(?:more|years?|yrs?|at|in|with|as|for|on|doing|working|of)\b"
+        )
+        """A number said of a stint, its unit left out ("then 4 at a bank"), not "45, divorced"."""
         self.counted = frozenset([*vocabulary.units["hours_per_week"], *vocabulary.numbers.scales])
         """Said after "a" or "an", one of it ("an hour", "a grand")."""
         words = [j for j in w.joiners if j[0].isalpha()]
         marks = [re.escape(j) for j in w.joiners if not j[0].isalpha() and j != ","]
+        half = r"(?!\s+(?:an?\s+)?(?:half|quarter)\b)"  # "an hour and a half": one amount
         self._split = re.compile(
-            rf"(?i)(?<!\d),|,(?!\d{{3}})|{'|'.join(marks)}|\b(?:{_alternation(words)})\b"
+            rf"(?i)(?<!\d),|,(?!\d{{3}})|{'|'.join(marks)}|\b(?:{_alternation(words)})\b{half}"
         )
         months = _alternation(list(w.month_names))
         ongoing = _alternation(w.ongoing)
@@ -203,6 +211,7 @@ class NumberParts:
             elif got is not None:
                 return None
         kept = [(j, p, n) for j, p, n in readings if not self.not_professional(p)]
+        kept = kept[:1] + [k for k in kept[1:] if k[2].marked or self._stint.search(k[1])]
         if len(kept) < 2 or not kept[0][2].marked:
             return None
         values = [keep(n) for _, _, n in kept]
@@ -212,7 +221,8 @@ class NumberParts:
             total = sum(values)
             parts_text = " + ".join(str(v) for v in values)
             return Reading((total,), note="sum", note_values={"parts": parts_text})
-        if field == "years_experience" and all(j == "and" for j, _, _ in kept[1:]):
+        listed = ("and", ",", *self.w.sequence)
+        if field == "years_experience" and all(j in listed for j, _, _ in kept[1:]):
             # "2 years as a python developer and 3 as an ML engineer": in all, or of which? Asked
             return Reading(tuple(dict.fromkeys([sum(values), *values]))[:4])
         return None

@@ -9,10 +9,13 @@ counted as one slip). Short words need a closer match than long ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
 from rapidfuzz import distance, process
+
+from flows.numbers import words_of
 
 
 @cache
@@ -36,6 +39,13 @@ class Typos:
         self.known = sorted({w for w in known if w.isalpha() and len(w) > 1})
         self._known_set = frozenset(self.known)
         self._memo: dict[str, str | None] = {}
+
+    def fixed(self, text: str) -> str:
+        """`text` with each slip fixed where it stands ("IT suport 4 yrs" → "IT support 4 yrs")."""
+        for word in set(words_of(text).split()):
+            fix = self.fix(word)
+            text = re.sub(rf"(?i)\b{re.escape(word)}\b", fix, text) if fix else text
+        return text
 
     def fix(self, word: str) -> str | None:
         """The intended word for `word`, or None when it is known or no fix is clear."""

@@ -99,8 +99,12 @@ class HoursReader:
         text = self.parts.each_way(self.parts.clock_hours(text))
         text = self.weekend_each.sub(r"\1 each weekend day", text)
         lengths = sorted(self.v.hours.day_lengths.items(), key=lambda p: -len(p[0]))
-        for phrase, hours in lengths:  # "half a day": 4 hours; the longest phrase first
-            text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", f"{hours} hours", text)
+        for phrase, hours in lengths:  # "half a day": 4 hours (not "an hour and a half a day")
+            text = re.sub(
+                rf"(?i)(?<!\band )(?<!\band a )(?<!\bn )\b{re.escape(phrase)}\b",
+                f"{hours} hours",
+                text,
+            )
         text = self._off_days(self._day_range(text))
         if self._only_other_units(text):  # "6 months": how long, not hours a week
             return Reading(self.buttons["hours_per_week"], note="other_unit")

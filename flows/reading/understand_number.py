@@ -28,7 +28,7 @@ from flows.reading.understand_text import PhraseTable, Words, read_words, split_
 from flows.reading.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b")
+_CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b(?!\s+(?:an?\s+)?half\b)")
 _IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
 _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
 _PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
@@ -231,6 +231,8 @@ class NumberFields:
         plain = not number.marked and not number.scaled and number.value == int(number.value)
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
             return Reading((value * amb.budget_usd_scale, value))
+        if value >= amb.budget_usd_confirm_from and "$" not in text:  # "2 million": dollars?
+            return Reading((value, *self.buttons["budget_usd"][::-1]), note="large_budget")
         return ranged("budget_usd", value)
 
     def _converted(self, text: str) -> Reading | None:

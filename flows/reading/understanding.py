@@ -100,23 +100,25 @@ class Understander:
         today: date | None = None,
     ) -> Understanding:
         """What `text` typed at question `name` means. `answers` so far decide which other
-        questions still count; `today` turns "since 2015" into years. Text that means nothing
-        here is read once more with its slips fixed ("pyhton corses"); the echo then shows
-        what was understood, so a wrong fix is one tap from being changed."""
+        questions still count; `today` turns "since 2015" into years. Text is read once more
+        with its slips fixed ("pyhton corses"): a fix that finds an answer where there was
+        none, or changes the one found, is asked about, never stored."""
         got = self._understand(name, text, answers, today)
-        if got.status != "hint" or got.question:
+        if got.question or got.status not in ("stored", "hint"):
             return got
-        fixed = " ".join(self.typos.fix(w) or w for w in words_of(text).split())
-        if fixed == words_of(text):
-            return got
-        again = self._understand(name, fixed, answers, today)
-        if again.status == "stored":  # a fix is a guess: asked, never stored on its own
-            echo = self.words.echo["clarify_slip"].format(fixed=fixed)
-            option = Option(again.value, self.label(name, again.value))  # type: ignore[arg-type]
-            return dataclasses.replace(
-                again, status="clarify", value=None, options=(option,), echo=echo
-            )
-        return again if again.status != "hint" else got
+        fixed = self.typos.fixed(text)
+        again = self._understand(name, fixed, answers, today) if fixed != text else got
+        if got.status == "hint" and again.status != "stored":
+            return again if again.status != "hint" else got
+        if got.status == "stored" and (again.status == "hint" or again.value == got.value):
+            return got  # "backend dev 5 yeras": the fix reads the same
+        # a fix is a guess, never stored on its own: "IT suport 4 yrs" (support is not coding)
+        values = [again.value, *(o.value for o in again.options), got.value]
+        options = [Option(v, self.label(name, v)) for v in dict.fromkeys(values) if v is not None]
+        echo = self.words.echo["clarify_slip"].format(fixed=fixed)
+        return dataclasses.replace(
+            again, status="clarify", value=None, options=tuple(options), echo=echo
+        )
 
     def _understand(
         self,

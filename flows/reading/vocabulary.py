@@ -32,6 +32,7 @@ class NumberWords(_Frozen):
 class Ambiguity(_Frozen):
     budget_usd_below: int = Field(ge=1)
     budget_usd_scale: int = Field(ge=2)
+    budget_usd_confirm_from: int = Field(ge=1)
     hours_per_week_up_to: int = Field(ge=0)
     hours_per_week_scale: int = Field(ge=2)
 

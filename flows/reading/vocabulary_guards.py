@@ -103,6 +103,10 @@ class DoubtWords(BaseModel):
     """Per question, jobs that are not what it counts ("pharmacist for 15 years")."""
     other_counts: dict[str, list[Phrase]]
     """Per number question, words saying the number counts something else ("12h shifts")."""
+    or_unknown_questions: list[str]
+    """Questions where one side of an "or" naming nothing known leaves the answer open."""
+    or_fillers: list[Phrase]
+    """What an "or" may end with and still name nothing ("a bank or something")."""
 
     @field_validator("hedge_patterns", "choice_hedge_patterns", "age_patterns")
     @classmethod
