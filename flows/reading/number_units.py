@@ -7,8 +7,13 @@ what it is worth once chosen, and are shared by every number question.
 
 from __future__ import annotations
 
+import re
+
 from flows.reading.answer_model import in_bounds
 from flows.reading.understand_reading import Reading
+
+PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
+"""An amount said per month ("200 a month", "$3k/mo")."""
 
 
 def period_factor(kinds: list[str]) -> tuple[float, str | None]:

@@ -16,13 +16,10 @@ from flows.numbers import NumberReader
 from flows.numbers import Reading as Number
 from flows.reading.answer_model import in_bounds
 from flows.reading.number_parts import NumberParts
-from flows.reading.number_units import (
-    ranged,
-    round_half_down,
-    round_half_up,
-)
+from flows.reading.number_units import PER_MONTH, ranged, round_half_up
 from flows.reading.understand_guards import Guards
 from flows.reading.understand_hours import HoursReader
+from flows.reading.understand_pause import PauseReader
 from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import PhraseTable, Words, read_words, split_clauses
 from flows.reading.vocabulary import Vocabulary
@@ -31,7 +28,6 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b(?!\s+(?:an?\s+)?half\b)")
 _IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
 _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
-_PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 
 
 class NumberFields:
@@ -48,12 +44,9 @@ class NumberFields:
         self.hours_reader = HoursReader(
             v, self.parts, self.guards, buttons, self._one, self._several
         )
-        caps = "|".join(map(re.escape, v.pause.caps)) or "(?!)"
-        self._cap = re.compile(rf"(?i)\b(\d+(?:\.\d+)?)\s*(?:{caps})\b")
-        self.pause_words: PhraseTable[tuple[int, ...]] = PhraseTable(
-            [(p, (0,)) for p in v.pause.zero] + [(p, tuple(vs)) for p, vs in v.pause.ask.items()]
+        self.pause_reader = PauseReader(
+            v, self.numbers, self.parts, self._one, self._parts, self._several
         )
-        self.pause_even: PhraseTable[str] = PhraseTable((p, "even") for p in v.pause.even)
         self.zero: dict[str, PhraseTable[str]] = {
             "years_experience": PhraseTable(
                 (p, "zero") for p in [*v.years.zero, *v.zero_phrases.get("years_experience", [])]
@@ -222,7 +215,7 @@ class NumberFields:
         if 0 < number.value < 1:  # "maybe half of that": a share of nothing named, no amount
             return Reading(error="invalid_integer")
         value = round_half_up(number.value)
-        if _PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
+        if PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
             return Reading((value * 12, value))
         share = self.parts.fraction(text)
         if share is not None and value >= 100:  # "12000 saved but can spend half": which?
@@ -283,85 +276,6 @@ class NumberFields:
             return Reading(tuple(dict.fromkeys(values)), note=asked.note)
         return asked
 
-    # ------------------------------------------------------------------------------ months
-
-    def pause(self, text: str, words: Words) -> Reading:
-        """Months someone could go without pay: 0 when they cannot stop earning."""
-        runway = self._runway(text)
-        if runway is not None:
-            return runway
-        number = self._one(text, "can_pause_income")
-        found = self.pause_words.find(words)
-        units = self.v.units.get("can_pause_income", {})
-        if any(f.payload == (0,) and not units.keys().isdisjoint(f.phrase.split()) for f in found):
-            return Reading((0,))  # "can't go a month without pay": the month is the zero's
-        if any(f.payload == (0,) for f in found) and self.pause_even.find(words):
-            return Reading((0,))  # "can't stop working, even for a month": not even one
-        named = [f for f in found if len(f.payload) == 1 and f.payload != (0,)]
-        if named and not (isinstance(number, Number) and number.marked):
-            return Reading(named[-1].payload)  # "a quarter": 3 months
-        if (
-            isinstance(number, Number)
-            and not number.marked
-            and any(f.payload == (0,) for f in found)
-        ):
-            return Reading((0,))  # "no way, I have two kids": the 2 is not months
-        if isinstance(number, Number):
-            if not number.marked:
-                value = round_half_up(number.value)
-                if 1 <= value <= 3 and number.value == value:
-                    return Reading((value, value * 12))  # "2": months or years?
-                return ranged("can_pause_income", value)
-            months = number.value + min(number.shift, 0)
-            if months < 0.75:  # "a few weeks": not a month
-                return ranged("can_pause_income", 0)
-            cap = self._cap.search(text)
-            if cap is not None and float(cap[1]) < months:
-                # "6 months of expenses but I won't burn all of it, so 3 max": the limit first
-                return Reading((int(float(cap[1])), max(round_half_down(months), 0)))
-            last = max(words.contrast, default=0)
-            if any(f.payload == (0,) and words.contrast[f.start] < last for f in found):
-                # "can't stop earning, but part time for 6 months": the zero is asked beside it
-                return Reading((0, max(round_half_down(months), 0)))
-            return ranged("can_pause_income", max(round_half_down(months), 0))
-        if number == "several_numbers" and all(len(f.payload) > 1 for f in found):
-            return self._several(text, "can_pause_income")  # "9, maybe 10": both offered
-        if found:
-            zero_before = any(f.payload == (0,) for f in found)
-            last = max(words.contrast[f.start] for f in found)
-            found = [f for f in found if words.contrast[f.start] == last]
-            vague = [f.payload for f in found if len(f.payload) > 1]
-            if any(f.payload == (0,) for f in found) or (zero_before and vague):
-                # "my partner covers rent so quite a while", "can't stop working, but maybe
-                # part-time for a while": the zero is asked beside it
-                if vague:
-                    return Reading(tuple(dict.fromkeys((0, *vague[-1]))))
-                marked = [r for r in self._parts(text, "can_pause_income", money=False) if r.marked]
-                if number == "several_numbers" and marked:
-                    # "six months without my salary but not a day more, with the mortgage":
-                    # the months said are asked beside the zero, never dropped for it
-                    said = [max(round_half_down(r.value), 0) for r in marked]
-                    return Reading(tuple(dict.fromkeys((0, *said)))[:4])
-                return Reading((0,))
-            return Reading(found[-1].payload)
-        if number == "several_numbers":  # "I'd say 4, but 6 if I really stretch": asked
-            return self._several(text, "can_pause_income")
-        return Reading(error=number) if isinstance(number, str) else NOTHING
-
-    def _runway(self, text: str) -> Reading | None:
-        """ "$9k saved and I spend ~$3k a month": savings over monthly costs, in whole months."""
-        saved: list[int] = []
-        monthly: list[int] = []
-        for _, part in self.parts.parts(text):
-            n = self.numbers.read(part, "budget_usd", money=True, periods=False)
-            if isinstance(n, Number) and n.value >= 100 and (n.marked or n.scaled):
-                (monthly if _PER_MONTH.search(part) else saved).append(round_half_up(n.value))
-        if len(saved) != 1 or len(monthly) != 1:
-            return None
-        months = saved[0] // monthly[0]
-        values = {"saved": f"${saved[0]:,}", "monthly": f"${monthly[0]:,}"}
-        return ranged("can_pause_income", months, "runway", values)
-
     def conditional(self, name: str, text: str, reading: Reading) -> Reading:
         """A stored number said under a condition is asked: "if I get the severance, 6 months,
         without it 2" offers both; "the whole program if it's under a year" offers the number
@@ -386,3 +300,6 @@ class NumberFields:
 
     def hours(self, text: str, words: Words) -> Reading:
         return self.hours_reader.read(text)
+
+    def pause(self, text: str, words: Words) -> Reading:
+        return self.pause_reader.read(text, words)
