@@ -15,6 +15,7 @@ _TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MINUS = frozenset({"-", "–", "—"})
+_WHOLE = frozenset({"full", "whole", "entire", "solid", "straight"})
 _AND = frozenset({"and", "n", "an"})  # "a year and a half", "yr n half"
 
 
@@ -158,6 +159,8 @@ class NumberReader:
             if scale != 1 and not money:
                 return "invalid_integer"  # "15k hours" is not an answer
             unit = None
+            if j + 1 < len(tokens) and tokens[j] in _WHOLE and tokens[j + 1] in units:
+                j += 1  # "one full year", "2 whole months"
             if j < len(tokens) and tokens[j] in units:
                 unit = units[tokens[j]]
                 j += 1
@@ -194,7 +197,12 @@ class NumberReader:
             elif (
                 kind == "article"
                 and not last
-                and (after in n.scales or after in units or after in n.casual)
+                and (
+                    after in n.scales
+                    or after in units
+                    or after in n.casual
+                    or (after in _WHOLE and [*tokens, "", ""][j + 2] in units)  # "a whole year"
+                )
             ):
                 current = 0.0 if after in n.casual else 1.0
             elif kind == "article" and last == "casual" and (after in units or after in n.scales):

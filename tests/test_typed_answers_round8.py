@@ -132,3 +132,113 @@ def test_words_that_leave_a_choice_open_are_asked(
     understander: Understander, field: str, typed: str
 ) -> None:
     assert understand(understander, field, typed).status == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "value"),
+    [
+        ("budget_usd", "my cousin paid 20k for his masters. me? nothing", 0),
+        ("can_pause_income", "my sister quit for a year to retrain; i can't, i need the salary", 0),
+    ],
+)
+def test_a_number_said_about_someone_else_is_not_the_answer(
+    understander: Understander, field: str, typed: str, value: int
+) -> None:
+    got = understand(understander, field, typed)
+    assert got.value == value or (got.status, options(got)[:1]) == ("clarify", [value]), got
+
+
+def test_only_someone_elses_number_is_asked_never_stored(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "my uncle has 30 years as a developer")
+    assert got.status != "stored"
+    kept = understand(understander, "budget_usd", "12k if my husband agrees, 4k otherwise")
+    assert kept.status == "clarify"  # their say is a condition on the answer: still asked
+
+
+def test_only_someone_elses_choice_is_asked(understander: Understander) -> None:
+    got = understand(understander, "goal_role", "my cousin says mlops is where the jobs are")
+    assert got.status == "clarify" and "mlops" in options(got)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("since mar '20", 6), ("from '19 as a backend dev", 7), ("since heisei 31", 7)],
+)
+def test_short_and_era_years_count_from_the_clock(
+    understander: Understander, typed: str, value: int
+) -> None:
+    got = understand(understander, "years_experience", typed)
+    assert (got.status, got.value) == ("stored", value), got
+
+
+def test_a_year_after_since_must_follow_it(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "a masters in physics, graduated 2019")
+    assert got.status != "stored"
+    assert understand(understander, "years_experience", "since about 2018").value == 8
+
+
+@pytest.mark.parametrize("typed", ["300만원", "80 triệu đồng", "40万円", "15 juta rupiah"])
+def test_amounts_in_other_scripts_currencies_are_asked_in_dollars(
+    understander: Understander, typed: str
+) -> None:
+    got = understand(understander, "budget_usd", typed)
+    assert got.status == "clarify" and got.value is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("bsc chemistry, on a student visa in leeds", "bachelor_other"),
+        ("bachelor in economics, now doing an msc in cs, finish 2027", "bachelor_other"),
+        ("software engineering degree, most of a masters but never submitted", "bachelor_cs"),
+    ],
+)
+def test_a_degree_not_held_is_not_the_answer(
+    understander: Understander, typed: str, value: str
+) -> None:
+    got = understand(understander, "degree", typed)
+    assert got.value == value or (got.status == "clarify" and value in options(got)), got
+    assert "graduate" not in options(got) and got.value != "graduate"
+
+
+def test_every_day_including_weekends_is_seven_days(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "2 hours every day including weekends")
+    assert (got.status, got.value) == ("stored", 14)
+
+
+def test_weekday_and_weekend_amounts_without_each_are_asked(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "4 on weekdays, 8 on weekends")
+    assert got.status == "clarify" and {28, 12} <= set(options(got))
+    each = understand(understander, "hours_per_week", "1h each weekday and 3h on saturday")
+    assert (each.status, each.value) == ("stored", 8)
+
+
+def test_no_problem_is_not_a_zero(understander: Understander) -> None:
+    got = understand(understander, "can_pause_income", "no problem, a whole year at least")
+    assert (got.status, got.value) == ("stored", 12)
+
+
+def test_an_ok_said_of_another_questions_hours_is_noted_there(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "apprenticeship_pay", "15 hours a week is ok for me")
+    assert (got.status, dict(got.also)) == ("other_field", {"hours_per_week": 15})
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("years_experience", "3 years of my degree and a summer internship"),
+        ("needs_visa", "i have a masters in history, if that matters for the visa thing"),
+        ("target_employer", "a foreign company"),
+    ],
+)
+def test_study_years_a_side_remark_and_a_vague_employer_are_asked(
+    understander: Understander, field: str, typed: str
+) -> None:
+    assert understand(understander, field, typed).status == "clarify"
+
+
+def test_nothing_for_money_is_still_some_coding(understander: Understander) -> None:
+    got = understand(understander, "coding_experience", "i tinker with scripts, nothing for money")
+    assert (got.status, got.value) == ("stored", "some")

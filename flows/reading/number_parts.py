@@ -12,6 +12,7 @@ the echo; what could be either is asked about; nothing here is stored silently.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -34,6 +35,18 @@ _CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
 _DOLLARS = re.compile(
     r"(?i)(?<![a-z])\$\s*\d[\d,.]*\s*k?\b|\b\d[\d,.]*\s*k?\s*(?:usd|us dollars|dollars|bucks)\b"
 )
+
+
+_EACH_OR_ALL = {"weekdays": 1 / 5, "weekend_total": 2.0}
+"""An amount on weekdays read as each weekday's, on weekends as both days': the other way."""
+_EACH = re.compile(
+    r"(?i)\b(?:per|each|every|a day|daily|a night|nightly|total|in all|together|weeknights?|evenings?|nights?)\b"
+)
+
+
+def _plain_word(name: str) -> bool:
+    """A currency name made of plain letters ("rupees"), found word by word."""
+    return name.replace(" ", "").isascii() and name.replace(" ", "").isalpha()
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -70,6 +83,11 @@ class NumberParts:
             for n in rate.scales
         ]
         self.articles = frozenset(vocabulary.numbers.article)
+        y = vocabulary.years
+        before = _alternation([*y.short_year_before, *w.month_names])
+        self._short_year = re.compile(rf"(?i)\b({before})\.?\s+['’‘`](\d\d)\b(?!['’])")
+        self.eras = {k.lower(): v for k, v in y.eras.items()}
+        self._era = re.compile(rf"(?i)\b({_alternation(list(y.eras)) or '(?!)'})\s*(\d{{1,2}})\b")
         counts = r"\d+(?:\.\d+)?|" + _alternation(
             [*vocabulary.numbers.ones, *vocabulary.numbers.tens]
         )
@@ -107,6 +125,13 @@ class NumberParts:
             or not self.number_words.isdisjoint(words)
             or any(a in self.articles and u in self.counted for a, u in pairwise(words))
         )
+
+    def full_years(self, text: str) -> str:
+        """Years in full: "since jan '21" is since jan 2021 ('30 and up: 19xx), "reiwa 2" 2020."""
+        text = self._short_year.sub(
+            lambda m: f"{m[1]} {2000 + int(m[2]) if int(m[2]) < 30 else 1900 + int(m[2])}", text
+        )
+        return self._era.sub(lambda m: str(self.eras[m[1].lower()] + int(m[2])), text)
 
     def parts(self, text: str, drop: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
         """(joiner before it, part) for each part holding a number; a part without a number
@@ -308,6 +333,16 @@ class NumberParts:
             total = sum(exact)
             parts_text = " + ".join(f"{e:g}" for e in exact)
             value = int(total + 0.5 - 1e-6)
+            # "5 on weekdays, 10 on weekends": each day, or in all? Not said: every way asked
+            ways = [
+                (e, e * _EACH_OR_ALL[r.note])
+                if r.note in _EACH_OR_ALL and not _EACH.search(part)
+                else (e,)
+                for r, e, (_, part) in zip(readings, exact, parts, strict=True)
+            ]
+            sums = [int(sum(c) + 0.5 - 1e-6) for c in itertools.product(*ways)]
+            if len(set(sums)) > 1:
+                return Reading(tuple(dict.fromkeys(sums))[:4])
             return Reading(
                 (value,), note="sum_hours", note_values={"parts": parts_text, "exact": f"{total:g}"}
             )
@@ -321,13 +356,13 @@ class NumberParts:
     def other_currency(self, text: str) -> bool:
         """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
         low = text.lower()
-        symbols = [c for c in self.w.currencies if not c.replace(" ", "").isalpha()]
+        symbols = [c for c in self.w.currencies if not _plain_word(c)]  # "£", "원", "đồng"
         if any(s in low for s in symbols):
             return True
         if any(pattern.search(f" {low} ") for _, pattern in self.currency_scales):
             return True  # "10 lakhs"
         words = words_of(low).split()
-        names = {words_of(c) for c in self.w.currencies if c.replace(" ", "").isalpha()}
+        names = {words_of(c) for c in self.w.currencies if _plain_word(c)}
         for i, word in enumerate(words):
             pair = " ".join(words[i : i + 2])
             if word in names or pair in names:

@@ -8,11 +8,20 @@ about, and the degree's level outranks its subject. Every phrase is in `content/
 
 from __future__ import annotations
 
+import re
+
 from flows.numbers import words_of
 from flows.reading.answer_model import CHOICES
 from flows.reading.understand_degree import DegreeReader
 from flows.reading.understand_reading import NOTHING, Reading
-from flows.reading.understand_text import Found, Negations, PhraseTable, Words, last_wins
+from flows.reading.understand_text import (
+    Found,
+    Negations,
+    PhraseTable,
+    Words,
+    last_wins,
+    split_clauses,
+)
 from flows.reading.vocabulary import ReplyKind, Vocabulary
 
 _ALSO = frozenset({"also", "too"})
@@ -21,6 +30,10 @@ it ("applied ml probably, but MLOps also sounds cool"): both are offered."""
 
 _OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whatever"})
 """Opening an exclusion ("anything but government"): ruled out as a phrase, not as an answer."""
+
+
+_OBJECT = frozenset({"from", "with", "for", "to", "by", "via", "of", "and", "plus", "on"})
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|as long as|once)\b")
 
 
 class ChoiceReader:
@@ -58,23 +71,40 @@ class ChoiceReader:
             [(p, "other") for p in v.other_people] + [(p, "with") for p in v.together_with]
         )
 
-    def _theirs(self, words: Words) -> set[tuple[int, int]]:
+    def _theirs(self, words: Words, subject: bool = False) -> set[tuple[int, int]]:
         """The (clause, contrast) parts said about someone else ("my husband has …"), not
-        those said with them ("my son and I made …")."""
+        those said with them ("my son and I made …"); `subject`: only where they are the
+        subject, not the source ("1k from my sister" is the person's money)."""
         return {
             (words.clause[f.start], words.contrast[f.start])
             for f in self.others.find(words)
             if f.payload == "other"
+            and not (subject and f.start and words.tokens[f.start - 1] in _OBJECT)
         }
 
     def _own_voice(
         self, words: Words, found: list[Found[tuple[str, ...]]]
-    ) -> list[Found[tuple[str, ...]]]:
+    ) -> tuple[list[Found[tuple[str, ...]]], bool]:
         """Phrases said about someone else ("my son says MLOps has the most jobs", "my husband
-        will need one") are not the person's answer, unless nothing else is said."""
+        will need one") are not the person's answer; when nothing else is said they are kept,
+        and the second value says so (the answer is then asked, never stored)."""
         theirs = self._theirs(words)
         mine = [f for f in found if (words.clause[f.start], words.contrast[f.start]) not in theirs]
-        return mine if mine else found
+        return (mine, False) if mine or not found else (found, True)
+
+    def own_text(self, text: str, words: Words) -> str | None:
+        """`text` without the clauses said wholly about someone else ("my brother took 6 months
+        off, I couldn't"); None when every clause is."""
+        theirs = self._theirs(words, subject=True)
+        parts: dict[int, set[int]] = {}
+        for clause, contrast in zip(words.clause, words.contrast, strict=True):
+            parts.setdefault(clause, set()).add(contrast)
+        clauses = split_clauses(text)
+        gone = {c for c, k in theirs if parts.get(c) == {k} and not _CONDITION.search(clauses[c])}
+        if not gone:  # "15k if my partner agrees": their say is a condition on the answer
+            return text
+        own = [c for i, c in enumerate(clauses) if i not in gone]
+        return ". ".join(own) if own else None
 
     def _own_words(self, words: Words) -> Words:
         """The message without the parts said about someone else ("my husband has a CS
@@ -126,7 +156,7 @@ class ChoiceReader:
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
             return self.degrees.read(self._own_words(words))
-        found = self._own_voice(words, self.tables[name].find(words))
+        found, theirs = self._own_voice(words, self.tables[name].find(words))
         out = self.negations.ruled_out(words, found)
         kept = [f for i, f in enumerate(found) if i not in out]
         bare: set[str] = set()
@@ -175,6 +205,9 @@ class ChoiceReader:
             # "if I move to the US then yes": a condition, not an answer; ask
             options: list[str | int] = [*reading.values, "unsure"]
             return Reading(tuple(dict.fromkeys(options)), spans=reading.spans)
+        if reading.stored and theirs:  # "my wife says I'm a visual learner": hers, not theirs
+            rest = [v for v in CHOICES[name] if v != reading.values[0]]
+            return Reading((reading.values[0], *rest)[:4], spans=reading.spans)
         return reading
 
 

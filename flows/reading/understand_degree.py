@@ -42,6 +42,7 @@ class DegreeReader:
             + [(p, "incomplete") for p in d.incomplete]
             + [(p, "finishing") for p in d.finishing]
             + [(p, "completed") for p in d.completed]
+            + [(p, "not_study") for p in d.not_study]  # "a student visa": no degree named
         )
         self.negations = negations
         self.replies = replies
@@ -60,7 +61,11 @@ class DegreeReader:
     def read(self, words: Words) -> Reading:
         """The level held (none < bachelor < graduate) first, then whether its subject is CS or
         related; a missing subject is asked about, never guessed."""
-        levels = [f for f in self.levels.find(words) if not _contraction(f, words)]
+        levels = [
+            f
+            for f in self.levels.find(words)
+            if not _contraction(f, words) and f.payload != "not_study"
+        ]
         if not levels and self.replies.get(words.text) == "no":
             return Reading(("none",))  # "no" / "nope": no degree
         subjects = [s for s in self.subjects.find(words) if not _inside(s, levels)]

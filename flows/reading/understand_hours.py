@@ -98,6 +98,8 @@ class HoursReader:
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
         text = self.parts.each_way(self.parts.clock_hours(text))
         text = self.weekend_each.sub(r"\1 each weekend day", text)
+        for phrase in self.v.hours.all_week:  # "every day 3 hours including weekends": all 7
+            text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " every day ", text)
         lengths = sorted(self.v.hours.day_lengths.items(), key=lambda p: -len(p[0]))
         for phrase, hours in lengths:  # "half a day": 4 hours (not "an hour and a half a day")
             text = re.sub(

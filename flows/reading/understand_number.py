@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flows.numbers import NumberReader
+from flows.numbers import NumberReader, words_of
 from flows.numbers import Reading as Number
 from flows.reading.answer_model import in_bounds
 from flows.reading.number_parts import NumberParts
@@ -54,6 +54,12 @@ class NumberFields:
             "budget_usd": PhraseTable((p, "zero") for p in v.zero_phrases.get("budget_usd", [])),
         }
         self.since: PhraseTable[str] = PhraseTable((p, "since") for p in v.years.since)
+        self._year_words = frozenset(
+            w
+            for p in [*v.years.short_year_before, *v.parts.month_names, *v.hedged_number_words]
+            for w in words_of(p).split()
+        )
+        """Words that may stand between "since" and its year ("since early march 2019")."""
         self.short_of: PhraseTable[str] = PhraseTable((p, "short") for p in v.years.short_of)
         self.just_over: PhraseTable[str] = PhraseTable((p, "just") for p in v.years.just_over)
         self.last_month = re.compile(
@@ -182,7 +188,11 @@ class NumberFields:
                 continue
             before = words.tokens[: words.tokens.index(year)] if year in words.tokens else ()
             zeros = (0,) * len(before)
-            if self.since.find(Words(tuple(before), zeros, zeros)) or set(words.tokens) == {year}:
+            found = self.since.find(Words(tuple(before), zeros, zeros))
+            # "since jan 2021", "back in early 2019", not "a masters in stats, graduated 2020"
+            if any(self._year_words.issuperset(before[f.end :]) for f in found):
+                return int(year)
+            if set(words.tokens) == {year}:
                 return int(year)
         return None
 

@@ -38,7 +38,9 @@ class PauseReader:
         caps = "|".join(map(re.escape, v.pause.caps)) or "(?!)"
         self._cap = re.compile(rf"(?i)\b(\d+(?:\.\d+)?)\s*(?:{caps})\b")
         self.pause_words: PhraseTable[tuple[int, ...]] = PhraseTable(
-            [(p, (0,)) for p in v.pause.zero] + [(p, tuple(vs)) for p, vs in v.pause.ask.items()]
+            [(p, (0,)) for p in v.pause.zero]
+            + [(p, tuple(vs)) for p, vs in v.pause.ask.items()]
+            + [(p, ()) for p in v.pause.not_zero]  # "no problem for a year": not a zero
         )
         self.pause_even: PhraseTable[str] = PhraseTable((p, "even") for p in v.pause.even)
 
@@ -48,7 +50,7 @@ class PauseReader:
         if runway is not None:
             return runway
         number = self._one(text, "can_pause_income")
-        found = self.pause_words.find(words)
+        found = [f for f in self.pause_words.find(words) if f.payload]
         units = self.v.units.get("can_pause_income", {})
         if any(f.payload == (0,) and not units.keys().isdisjoint(f.phrase.split()) for f in found):
             return Reading((0,))  # "can't go a month without pay": the month is the zero's

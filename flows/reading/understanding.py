@@ -30,7 +30,7 @@ from flows.reading.understand_also import OtherAnswers, answer_like
 from flows.reading.understand_choice import ChoiceReader
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
-from flows.reading.understand_text import known_words, read_words
+from flows.reading.understand_text import Words, known_words, read_words
 from flows.words import money
 
 Answer = str | int
@@ -88,6 +88,7 @@ class Understander:
         self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
         self.hedge_words = frozenset(words_of(w) for w in self.v.hedge_replies)
+        self.assent_words = frozenset(words_of(w) for w in self.v.assent_replies)
         self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
@@ -134,7 +135,7 @@ class Understander:
             KINDS[name] != "choice" or self.read(name, corrected, today).values
         ):
             text = corrected  # a choice only when the correction names one ("some, no, none")
-        text = plain_numbers(text)  # "2.000 €", "3,5 years"
+        text = self.numbers.parts.full_years(plain_numbers(text))  # "2.000 €", "jan '21"
         exact = self._exact(name, text)
         if exact is not None:
             return self._stored(name, exact, Reading((exact,)), {})
@@ -153,6 +154,8 @@ class Understander:
             return self._other(name, also)
         if reading.stored and also and self._only_a_hedge(text, reading):
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
+        if reading.stored and name in YES_NO and self._only_assent(text, reading, also):
+            return self._other(name, also)  # "20 hours a week is fine": the hours' answer
         if reading.stored:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
@@ -168,6 +171,14 @@ class Understander:
         said = [words.span_text(start, end) for start, end in reading.spans]
         return bool(said) and all(s in self.hedge_words for s in said)
 
+    def _only_assent(self, text: str, reading: Reading, also: Mapping[str, Reading]) -> bool:
+        """A yes that rests on "fine" or "ok" alone, said of another question's hours, years or
+        months in the same message: the assent is about those, not this question."""
+        words = read_words(text, ())
+        said = [words.span_text(start, end) for start, end in reading.spans]
+        counted = {"hours_per_week", "years_experience", "can_pause_income"} & set(also)
+        return bool(said and counted) and all(s in self.assent_words for s in said)
+
     def checked_read(self, name: str, text: str, today: date | None = None) -> Reading:
         """`read`, then doubt: what another question's answer in passing must pass too, so
         "pharmacist for 15 years" is not noted as 15 years of software."""
@@ -180,6 +191,21 @@ class Understander:
         kind = KINDS[name]
         if kind == "choice":
             return self.guards.settle(name, words, today, self.choices.read(name, words))
+        own = self.choices.own_text(text, words)
+        if own == text:
+            return self._number(name, text, words, today)
+        # "my brother took 6 months off, I need my paycheck": their number is not the answer
+        mine = self._number(name, own, read_words(own, self.v.contrasts), today) if own else None
+        if mine is not None and mine.values:
+            return mine
+        whole = self._number(name, text, words, today)
+        if not whole.stored:
+            return whole
+        value = whole.values[0]  # said only about someone else: asked, never stored
+        return Reading((value, *(b for b in self.numbers.buttons[name] if b != value)))
+
+    def _number(self, name: str, text: str, words: Words, today: date | None) -> Reading:
+        """A number question's reading of `text`."""
         text = self.numbers.parts.without_codes(text)  # "H-1B" holds no number of hours
         text = self.compound.sub(r"\1 \2", text)  # "twenty-five" is one number, not a range
         text = _PER.sub(" / ", text)  # "3 h/week", "3 hrs/wk": a unit per period, as spaced

@@ -49,6 +49,8 @@ class DegreeWords(_Frozen):
     none: list[Phrase]
     nearest_none: list[Phrase]
     incomplete: list[Phrase]
+    not_study: list[Phrase] = []
+    """Phrases with a study word that name no degree ("a student visa", "student loans")."""
     finishing: list[Phrase]
     """Nearly finished ("final year", "graduating in june"): asked, the level below or this."""
     completed: list[Phrase]
@@ -63,6 +65,8 @@ class DegreeWords(_Frozen):
 
 class HoursWords(_Frozen):
     per_day: list[Phrase]
+    all_week: list[Phrase] = []
+    """Said beside a daily amount, every day of the week ("3 hours a day including weekends")."""
     weekdays: list[Phrase]
     workday_hints: list[Phrase]
     """Workdays ("after work", "on my lunch break"), or every day when "a day" comes too?
@@ -93,6 +97,8 @@ class PauseWords(_Frozen):
     few: dict[Phrase, int]
     caps: list[Phrase] = []
     """Said after a number, a limit ("so 3 max"): asked beside the savings' months."""
+    not_zero: list[Phrase] = []
+    """Phrases holding a zero word that do not mean none ("no problem for a year")."""
 
 
 class YearsWords(_Frozen):
@@ -102,6 +108,10 @@ class YearsWords(_Frozen):
     """A number of years not reached yet ("almost 3", "I'll hit 1 year in march")."""
     just_over: list[Phrase]
     """ "Just over two years" is 2 whole years; plain "more than 10" is past 10 (11)."""
+    eras: dict[Phrase, int] = {}
+    """Calendar eras and the year before each one's first ("reiwa 2" is 2018 + 2 = 2020)."""
+    short_year_before: list[Phrase] = []
+    """Words after which "'21" is a year (2021): "since '21", "jan '21", "class of '19"."""
 
 
 class ZoneWords(_Frozen):
@@ -142,6 +152,9 @@ class Vocabulary(_Frozen):
     hedged_number_words: list[Phrase]
     hedged_answer_words: list[Phrase]
     hedge_replies: list[Phrase]
+    assent_replies: list[Phrase] = []
+    """Words that agree without naming an answer ("fine", "ok"): beside another question's
+    hours, the agreement is theirs."""
     """Words that hedge an answer but are not one ("maybe 3k" at the visa question)."""
     tag_questions: list[Phrase]
     """A question tagged onto an answer ("…, is that dumb?"): the message still answers."""
