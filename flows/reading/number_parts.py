@@ -6,17 +6,16 @@ $4,000. Here the message is cut into parts (`content/vocabulary.yaml` `parts`), 
 part says what it is: a span of years ("2018 to 2022", "jan 2024 - now"), time away ("took a
 break 2015-2017"), a stint that adds to the next ("2 years at X then 3 at Y"), not professional
 at all ("as a hobby"), a job's hours ("I work 50h"), one day of a schedule ("3 on saturday and 3
-on sunday"), or a currency that is not dollars. What adds up is added, with the sum shown in
-the echo; what could be either is asked about; nothing here is stored silently.
+on sunday"). What adds up is added, with the sum shown in the echo; what could be either is
+asked about; nothing here is stored silently. Currencies are `number_money.py`'s.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from datetime import date
-from itertools import pairwise
+from itertools import pairwise, product
 
 from flows.numbers import NumberReader, has_phrase, words_of
 from flows.numbers import Reading as Number
@@ -32,21 +31,14 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
 """Visa and pay-grade codes ("H-1B", "F-1", "GS-13"): names, not numbers."""
-_DOLLARS = re.compile(
-    r"(?i)(?<![a-z])\$\s*\d[\d,.]*\s*k?\b|\b\d[\d,.]*\s*k?\s*(?:usd|us dollars|dollars|bucks)\b"
-)
 
 
 _EACH_OR_ALL = {"weekdays": 1 / 5, "weekend_total": 2.0}
 """An amount on weekdays read as each weekday's, on weekends as both days': the other way."""
 _EACH = re.compile(
-    r"(?i)\b(?:per|each|every|a day|daily|a night|nightly|total|in all|together|weeknights?|evenings?|nights?)\b"
+    r"(?i)\b(?:per|each|every|a day|daily|a night|nightly|total|in all|together|"
+    r"weeknights?|evenings?|nights?)\b"
 )
-
-
-def _plain_word(name: str) -> bool:
-    """A currency name made of plain letters ("rupees"), found word by word."""
-    return name.replace(" ", "").isascii() and name.replace(" ", "").isalpha()
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -58,12 +50,6 @@ _AFTER_END = re.compile(r"[,;.]|\b(?:then|and|after that|afterwards)\b", re.IGNO
 then a break; "2015-2017 break" is the break."""
 
 
-def _currency_name(name: str) -> re.Pattern[str]:
-    """A sign matches anywhere ("€8000"); a word only whole ("rs", not "hours")."""
-    escaped = re.escape(name)
-    return re.compile(escaped if not name[-1].isalpha() else rf"(?<![a-z]){escaped}(?![a-z])")
-
-
 class NumberParts:
     """The parts of a message and what each one's number is for; built once per vocabulary."""
 
@@ -71,17 +57,6 @@ class NumberParts:
         w = vocabulary.parts
         self.w = w
         self.reader = reader
-        self.currency_names = [
-            (code, _currency_name(n))
-            for code, rate in w.currency_rates.items()
-            for n in sorted(rate.names, key=len, reverse=True)
-        ]
-        """Each known currency's names as patterns, longest first within a currency."""
-        self.currency_scales = [
-            (code, _currency_name(n))
-            for code, rate in w.currency_rates.items()
-            for n in rate.scales
-        ]
         self.articles = frozenset(vocabulary.numbers.article)
         y = vocabulary.years
         before = _alternation([*y.short_year_before, *w.month_names])
@@ -340,7 +315,7 @@ class NumberParts:
                 else (e,)
                 for r, e, (_, part) in zip(readings, exact, parts, strict=True)
             ]
-            sums = [int(sum(c) + 0.5 - 1e-6) for c in itertools.product(*ways)]
+            sums = [int(sum(c) + 0.5 - 1e-6) for c in product(*ways)]
             if len(set(sums)) > 1:
                 return Reading(tuple(dict.fromkeys(sums))[:4])
             return Reading(
@@ -351,56 +326,6 @@ class NumberParts:
         options = [v for v in dict.fromkeys(values) if isinstance(v, int)]
         return Reading(tuple(options[:4])) if len(options) >= 2 else None
 
-    # ------------------------------------------------------------------------------ money
-
-    def other_currency(self, text: str) -> bool:
-        """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
-        low = text.lower()
-        symbols = [c for c in self.w.currencies if not _plain_word(c)]  # "£", "원", "đồng"
-        if any(s in low for s in symbols):
-            return True
-        if any(pattern.search(f" {low} ") for _, pattern in self.currency_scales):
-            return True  # "10 lakhs"
-        words = words_of(low).split()
-        names = {words_of(c) for c in self.w.currencies if _plain_word(c)}
-        for i, word in enumerate(words):
-            pair = " ".join(words[i : i + 2])
-            if word in names or pair in names:
-                near = words[max(0, i - 2) : i + 3]
-                if any(_DIGIT.search(n) or n in self.number_words for n in near):
-                    return True
-        return False
-
-    def rate(self, text: str) -> tuple[str, float, str] | None:
-        """The one currency with a known rate that `text` names: its code, dollars for one
-        unit, and `text` without its names ("€8000" → "EUR", 1.1, " 8000"); None otherwise."""
-        low, named = f" {text.lower()} ", set()
-        for code, pattern in self.currency_names:
-            if pattern.search(low):
-                named.add(code)
-                low = pattern.sub(" ", low)
-        if not named:  # "10 lakhs": the scale names the currency and stays in the amount
-            named = {code for code, pattern in self.currency_scales if pattern.search(low)}
-        if len(named) != 1:
-            return None
-        code = named.pop()
-        return code, self.w.currency_rates[code].usd, low
-
     @staticmethod
     def without_codes(text: str) -> str:
         return _CODES.sub(" ", text)
-
-    @staticmethod
-    def dollar_amount(text: str) -> str | None:
-        """The one amount in dollars in a message that also names another currency ("€3000
-        (about $3,300)"), or None."""
-        found = _DOLLARS.findall(text)
-        return found[0] if len(found) == 1 else None
-
-    def fraction(self, text: str) -> float | None:
-        """ "12000 saved but can only spend half of it": the share named, if any."""
-        words = words_of(text)
-        for phrase, share in sorted(self.w.fractions.items(), key=lambda p: -len(p[0])):
-            if has_phrase(words, words_of(phrase)):
-                return share
-        return None

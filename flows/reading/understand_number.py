@@ -15,6 +15,7 @@ from datetime import date
 from flows.numbers import NumberReader, words_of
 from flows.numbers import Reading as Number
 from flows.reading.answer_model import in_bounds
+from flows.reading.number_money import Money
 from flows.reading.number_parts import NumberParts
 from flows.reading.number_units import PER_MONTH, ranged, round_half_up
 from flows.reading.understand_guards import Guards
@@ -38,6 +39,7 @@ class NumberFields:
         self.v = v
         self.numbers = NumberReader(v)
         self.parts = NumberParts(v, self.numbers)
+        self.money = Money(v)
         self.guards = Guards(v, self.numbers)
         self.buttons = buttons
         """Each number question's button values: offered when a typed number can't be used."""
@@ -199,8 +201,8 @@ class NumberFields:
     # ------------------------------------------------------------------------------ budget
 
     def budget(self, text: str, words: Words) -> Reading:
-        if self.parts.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
-            dollars = self.parts.dollar_amount(text)
+        if self.money.other_currency(text):  # "£4000": asked in dollars, never taken as $4,000
+            dollars = self.money.dollar_amount(text)
             if dollars is None:
                 converted = self._converted(text)
                 return converted or Reading(self.buttons["budget_usd"], note="currency")
@@ -227,7 +229,7 @@ class NumberFields:
         value = round_half_up(number.value)
         if PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
             return Reading((value * 12, value))
-        share = self.parts.fraction(text)
+        share = self.money.fraction(text)
         if share is not None and value >= 100:  # "12000 saved but can spend half": which?
             return Reading((round_half_up(value * share), value))
         amb = self.v.ambiguous
@@ -241,7 +243,7 @@ class NumberFields:
     def _converted(self, text: str) -> Reading | None:
         """ "€8000": about $8,800 at a rough rate, offered first beside the nearest buttons,
         with the rate shown; never stored, since rates move."""
-        rate = self.parts.rate(text)
+        rate = self.money.rate(text)
         amounts = self._amounts(rate[2]) if rate else []
         if rate is None or len(amounts) != 1 or amounts[0] <= 0:
             return None
@@ -273,7 +275,7 @@ class NumberFields:
     def _money_parts(self, text: str, amounts: list[int]) -> Reading:
         """Several amounts: "half of 15k" is that share (asked beside the whole); others are
         asked about."""
-        share = self.parts.fraction(text)
+        share = self.money.fraction(text)
         if share is not None and amounts and max(amounts) >= 100:
             whole = max(amounts)
             return Reading((round_half_up(whole * share), whole))

@@ -252,7 +252,7 @@ class Understander:
 
     def _exact(self, name: str, text: str) -> Answer | None:
         """A button's label, its value or its number, typed in full ("€5000" is not one)."""
-        if KINDS[name] == "money" and self.numbers.parts.other_currency(text):
+        if KINDS[name] == "money" and self.numbers.money.other_currency(text):
             return None
         wanted = words_of(text)
         options = self.content.dialogue.questions[name].options

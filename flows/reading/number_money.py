@@ -1,0 +1,99 @@
+"""Money in a typed answer: whether it names another currency than US dollars, that
+currency's rough rate, the dollars worked out beside it ("€3000 (about $3,300)"), and a share
+of an amount ("half of it").
+
+WHY apart: the budget never takes "£4000" as $4,000; what counts as a currency (a sign, a name
+next to a number, a scale like "lakh", a name in another script like "만원") is decided here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.numbers import has_phrase, words_of
+from flows.reading.vocabulary import Vocabulary
+
+_DIGIT = re.compile(r"\d")
+_DOLLARS = re.compile(
+    r"(?i)(?<![a-z])\$\s*\d[\d,.]*\s*k?\b|\b\d[\d,.]*\s*k?\s*(?:usd|us dollars|dollars|bucks)\b"
+)
+
+
+def _plain_word(name: str) -> bool:
+    """A currency name made of plain letters ("rupees"), found word by word."""
+    return name.replace(" ", "").isascii() and name.replace(" ", "").isalpha()
+
+
+def _currency_name(name: str) -> re.Pattern[str]:
+    """A sign matches anywhere ("€8000"); a word only whole ("rs", not "hours")."""
+    escaped = re.escape(name)
+    return re.compile(escaped if not name[-1].isalpha() else rf"(?<![a-z]){escaped}(?![a-z])")
+
+
+class Money:
+    """Currencies and shares in a message; built once per vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        w = vocabulary.parts
+        self.w = w
+        self.currency_names = [
+            (code, _currency_name(n))
+            for code, rate in w.currency_rates.items()
+            for n in sorted(rate.names, key=len, reverse=True)
+        ]
+        """Each known currency's names as patterns, longest first within a currency."""
+        self.currency_scales = [
+            (code, _currency_name(n))
+            for code, rate in w.currency_rates.items()
+            for n in rate.scales
+        ]
+        n = vocabulary.numbers
+        self.number_words = frozenset([*n.ones, *n.tens, *n.casual])
+
+    def other_currency(self, text: str) -> bool:
+        """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
+        low = text.lower()
+        symbols = [c for c in self.w.currencies if not _plain_word(c)]  # "£", "원", "đồng"
+        if any(s in low for s in symbols):
+            return True
+        if any(pattern.search(f" {low} ") for _, pattern in self.currency_scales):
+            return True  # "10 lakhs"
+        words = words_of(low).split()
+        names = {words_of(c) for c in self.w.currencies if _plain_word(c)}
+        for i, word in enumerate(words):
+            pair = " ".join(words[i : i + 2])
+            if word in names or pair in names:
+                near = words[max(0, i - 2) : i + 3]
+                if any(_DIGIT.search(n) or n in self.number_words for n in near):
+                    return True
+        return False
+
+    def rate(self, text: str) -> tuple[str, float, str] | None:
+        """The one currency with a known rate that `text` names: its code, dollars for one
+        unit, and `text` without its names ("€8000" → "EUR", 1.1, " 8000"); None otherwise."""
+        low, named = f" {text.lower()} ", set()
+        for code, pattern in self.currency_names:
+            if pattern.search(low):
+                named.add(code)
+                low = pattern.sub(" ", low)
+        if not named:  # "10 lakhs": the scale names the currency and stays in the amount
+            named = {code for code, pattern in self.currency_scales if pattern.search(low)}
+        if len(named) != 1:
+            return None
+        code = named.pop()
+        return code, self.w.currency_rates[code].usd, low
+
+    @staticmethod
+    def dollar_amount(text: str) -> str | None:
+        """The one amount in dollars in a message that also names another currency ("€3000
+        (about $3,300)"), or None."""
+        found = _DOLLARS.findall(text)
+        return found[0] if len(found) == 1 else None
+
+    def fraction(self, text: str) -> float | None:
+        """ "12000 saved but can only spend half of it": the share named, if any."""
+        words = words_of(text)
+        for phrase, share in sorted(self.w.fractions.items(), key=lambda p: -len(p[0])):
+            if has_phrase(words, words_of(phrase)):
+                return share
+        return None
