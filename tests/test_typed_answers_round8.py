@@ -242,3 +242,39 @@ def test_study_years_a_side_remark_and_a_vague_employer_are_asked(
 def test_nothing_for_money_is_still_some_coding(understander: Understander) -> None:
     got = understand(understander, "coding_experience", "i tinker with scripts, nothing for money")
     assert (got.status, got.value) == ("stored", "some")
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("years_experience", "been programming since 2015"),  # a hobby, or paid?
+        ("coding_experience", "finished a bootcamp and then got a job"),  # which job?
+    ],
+)
+def test_coding_without_a_job_named_is_asked(
+    understander: Understander, field: str, typed: str
+) -> None:
+    assert understand(understander, field, typed).status in ("clarify", "hint")  # not stored
+    assert understand(understander, "years_experience", "developer since 2015").value == 11
+
+
+def test_time_since_a_break_is_not_work(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "4 at an agency, then off since 2021")
+    assert got.status != "stored" or got.value == 4
+    assert 5 not in options(got)
+
+
+def test_a_time_frame_around_someone_else_keeps_the_hours(understander: Understander) -> None:
+    typed = "while my dad's at dialysis mon and wed, 3 hrs each"
+    got = understand(understander, "hours_per_week", typed)
+    assert (got.status, got.value) == ("stored", 6)
+
+
+def test_a_leading_zero_before_another_jobs_years_is_asked(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "0, been a firefighter 9 years")
+    assert got.status == "clarify" and options(got)[0] == 0
+
+
+def test_a_masters_left_after_a_semester_is_not_held(understander: Understander) -> None:
+    got = understand(understander, "degree", "BA in music, started an MSc in CS but bailed")
+    assert got.value != "graduate" and "graduate" not in options(got)

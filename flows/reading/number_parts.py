@@ -212,7 +212,7 @@ class NumberParts:
                 return None
         kept = [(j, p, n) for j, p, n in readings if not self.not_professional(p)]
         kept = kept[:1] + [k for k in kept[1:] if k[2].marked or self._stint.search(k[1])]
-        if len(kept) < 2 or not kept[0][2].marked:
+        if len(kept) < 2 or not (kept[0][2].marked or self._stint.search(kept[0][1])):
             return None
         values = [keep(n) for _, _, n in kept]
         if self.mentions(text, self.w.subset) or self.mentions(text, self.w.alternatives):

@@ -33,7 +33,7 @@ _OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whate
 
 
 _OBJECT = frozenset({"from", "with", "for", "to", "by", "via", "of", "and", "plus", "on"})
-_CONDITION = re.compile(r"(?i)\b(?:if|unless|as long as|once)\b")
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|as long as|once|while|when|whenever|during)\b")
 
 
 class ChoiceReader:
@@ -139,6 +139,9 @@ class ChoiceReader:
     def zero_first(self, name: str, words: Words) -> bool:
         """Whether the message opens with a bare reply that means 0 here ("none. …")."""
         replies = self.clause_replies(words)
+        first = [t for t, c in zip(words.tokens, words.clause, strict=True) if c == 0]
+        if first == ["0"] and len(first) < len(words.tokens):  # "0, been a cop 12 years"
+            return True
         return (
             bool(replies)
             and replies[0][1] == 0

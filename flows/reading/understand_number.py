@@ -56,6 +56,7 @@ class NumberFields:
             "budget_usd": PhraseTable((p, "zero") for p in v.zero_phrases.get("budget_usd", [])),
         }
         self.since: PhraseTable[str] = PhraseTable((p, "since") for p in v.years.since)
+        self.not_working: PhraseTable[str] = PhraseTable((p, "off") for p in v.years.not_working)
         self._year_words = frozenset(
             w
             for p in [*v.years.short_year_before, *v.parts.month_names, *v.hedged_number_words]
@@ -192,7 +193,14 @@ class NumberFields:
             zeros = (0,) * len(before)
             found = self.since.find(Words(tuple(before), zeros, zeros))
             # "since jan 2021", "back in early 2019", not "a masters in stats, graduated 2020"
-            if any(self._year_words.issuperset(before[f.end :]) for f in found):
+            # nor "then a career break since 2022"
+            if any(
+                self._year_words.issuperset(before[f.end :])
+                and not self.not_working.find(
+                    Words(before[max(0, f.start - 3) : f.start], zeros[:3], zeros[:3])
+                )
+                for f in found
+            ):
                 return int(year)
             if set(words.tokens) == {year}:
                 return int(year)

@@ -108,6 +108,8 @@ class YearsWords(_Frozen):
     """A number of years not reached yet ("almost 3", "I'll hit 1 year in march")."""
     just_over: list[Phrase]
     """ "Just over two years" is 2 whole years; plain "more than 10" is past 10 (11)."""
+    not_working: list[Phrase] = []
+    """Said just before "since", the time since is away from work ("a career break since 2022")."""
     eras: dict[Phrase, int] = {}
     """Calendar eras and the year before each one's first ("reiwa 2" is 2018 + 2 = 2020)."""
     short_year_before: list[Phrase] = []
