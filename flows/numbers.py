@@ -15,6 +15,7 @@ _TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MINUS = frozenset({"-", "–", "—"})
+_PERIOD = frozenset({"a", "an", "per", "each", "every"})
 _WHOLE = frozenset({"full", "whole", "entire", "solid", "straight"})
 _AND = frozenset({"and", "n", "an"})  # "a year and a half", "yr n half"
 
@@ -147,7 +148,7 @@ class NumberReader:
         self, tokens: list[str], units: dict[str, float], *, money: bool
     ) -> list[_Number] | str:
         found: list[_Number] = []
-        i = 0
+        i, elsewhere = 0, False
         while i < len(tokens):
             composed = self._compose(tokens, i, units)
             if composed is None and tokens[i] in units and self._and_fraction(tokens, i + 1):
@@ -167,8 +168,17 @@ class NumberReader:
                 more = self._and_fraction(tokens, j)  # "a year and a half", "2 yrs n half"
                 if more is not None:
                     value, j = value + more[0], j + more[1]
+            elif j < len(tokens) and tokens[j] in self.all_units:
+                # "2 hours a day" at the years question: another question's number, and the
+                # "a day" or "a week" after it is its period, not a count of days or weeks
+                i, elsewhere = j + 1, True
+                if tokens[i : i + 1] and tokens[i] in _PERIOD and tokens[i + 1 : i + 2]:
+                    i += 2 if tokens[i + 1] in units else 0
+                continue
             found.append(_Number(value, i, j, scale, unit))
             i = j
+        if elsewhere and found and not money and all(n.unit is None for n in found):
+            return "several_numbers"  # "10 hours a week, maybe 12": the 12 is the hours' too
         return found
 
     def _and_fraction(self, tokens: list[str], j: int) -> tuple[float, int] | None:

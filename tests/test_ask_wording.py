@@ -214,6 +214,10 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_76.yaml", 0.92, 0),  # set 78: 94%, none answered
         ("questions_77.yaml", 0.91, 0),  # set 79: 93%, 1 uncovered answered
         ("questions_78.yaml", 0.91, 0),  # set 80: 93%, none answered
+        ("questions_79.yaml", 0.96, 0),  # set 81: 98%, 1 uncovered answered
+        ("questions_80.yaml", 0.94, 0),  # set 82: 96%, 1 uncovered and 2 off-topic answered
+        ("questions_81.yaml", 0.96, 0),  # set 83: 98%, none answered
+        ("questions_82.yaml", 0.94, 0),  # set 84: 96%, 1 uncovered answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

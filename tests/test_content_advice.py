@@ -284,3 +284,23 @@ def test_every_note_figure_is_in_its_article(seeds: dict[str, str]) -> None:
         if fig.lower() not in seeds[note["source"]].lower()
     ]
     assert not missing, missing
+
+
+def test_no_content_file_names_a_key_twice() -> None:
+    """YAML keeps the last of two equal keys without a word: a phrase added twice would
+    silently drop the first meaning (content/vocabulary.yaml held two such pairs)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    twice: list[str] = []
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        twice.extend(f"{k!r} (line {node.start_mark.line + 1})" for k in keys if keys.count(k) > 1)
+        return loader.construct_mapping(node)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted((ROOT / "content").glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    assert not twice, twice

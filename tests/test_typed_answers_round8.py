@@ -278,3 +278,30 @@ def test_a_leading_zero_before_another_jobs_years_is_asked(understander: Underst
 def test_a_masters_left_after_a_semester_is_not_held(understander: Understander) -> None:
     got = understand(understander, "degree", "BA in music, started an MSc in CS but bailed")
     assert got.value != "graduate" and "graduate" not in options(got)
+
+
+@pytest.mark.parametrize("typed", ["R40k tops", "25 000 rand", "GH₵15,000", "TT$30,000", "J$800k"])
+def test_more_currencies_are_converted_and_asked(understander: Understander, typed: str) -> None:
+    got = understand(understander, "budget_usd", typed)
+    assert got.status == "clarify" and got.value is None, got
+
+
+def test_another_questions_number_is_not_read_here(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "prob 3 hours a day on weekdays")
+    assert (got.status, dict(got.also)) == ("other_field", {"hours_per_week": 15})
+    mixed = understand(understander, "years_experience", "5 years, and I could do 6 hours a week")
+    assert (mixed.status, mixed.value) == ("stored", 5)
+
+
+def test_dates_and_a_number_of_years_that_disagree_are_asked(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "dev since 2015, well 9 yrs paid")
+    assert got.status == "clarify" and {11, 9} <= set(options(got))
+    again = understand(
+        understander, "years_experience", "at acme 2017 to 2020, then globex since 2020"
+    )
+    assert (again.status, again.value) == ("stored", 9)
+
+
+def test_evening_clock_times_without_pm_are_a_length(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "evenings 8 to 10 mon-wed")
+    assert (got.status, got.value) == ("stored", 6)

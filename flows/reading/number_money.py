@@ -47,22 +47,30 @@ class Money:
             for code, rate in w.currency_rates.items()
             for n in rate.scales
         ]
+        self.glued = [
+            (code, re.compile(rf"(?<![a-z$]){re.escape(g)}(?=\s?\d)"))
+            for code, rate in w.currency_rates.items()
+            for g in rate.glued
+        ]
+        """Letters glued to a number that name a currency ("R50k")."""
+        self.currency_names += self.glued
+        every = [*w.currencies, *(n for rate in w.currency_rates.values() for n in rate.names)]
+        self.symbols = [c for c in every if not _plain_word(c)]  # "£", "원", "đồng"
+        self.names = {words_of(c) for c in every if _plain_word(c)}
         n = vocabulary.numbers
         self.number_words = frozenset([*n.ones, *n.tens, *n.casual])
 
     def other_currency(self, text: str) -> bool:
         """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
         low = text.lower()
-        symbols = [c for c in self.w.currencies if not _plain_word(c)]  # "£", "원", "đồng"
-        if any(s in low for s in symbols):
+        if any(s in low for s in self.symbols):
             return True
-        if any(pattern.search(f" {low} ") for _, pattern in self.currency_scales):
-            return True  # "10 lakhs"
+        if any(pattern.search(f" {low} ") for _, pattern in [*self.currency_scales, *self.glued]):
+            return True  # "10 lakhs", "R50k"
         words = words_of(low).split()
-        names = {words_of(c) for c in self.w.currencies if _plain_word(c)}
         for i, word in enumerate(words):
             pair = " ".join(words[i : i + 2])
-            if word in names or pair in names:
+            if word in self.names or pair in self.names:
                 near = words[max(0, i - 2) : i + 3]
                 if any(_DIGIT.search(n) or n in self.number_words for n in near):
                     return True

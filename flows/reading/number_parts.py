@@ -28,6 +28,11 @@ _CLOCK = re.compile(
     r"(\d{1,2})(?::(\d\d))?\s*(am|pm)\b"
 )
 _DIGIT = re.compile(r"\d")
+_DAY_PART_CLOCK = re.compile(
+    r"(?i)\b(evenings?|nights?|mornings?|afternoons?)\s+(?:from\s+)?(\d{1,2})(?::(\d\d))?\s*"
+    r"(?:-|–|to|till|until)\s*(\d{1,2})(?::(\d\d))?\b(?!\s*(?:hours?|hrs?|h\b|:))"
+)
+"""A time range after a part of the day, with no am or pm: "evenings 7 to 9" is 2 hours."""
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
 """Visa and pay-grade codes ("H-1B", "F-1", "GS-13"): names, not numbers."""
@@ -238,7 +243,13 @@ class NumberParts:
             minutes = (end - start) % (12 * 60) or 12 * 60
             return f"{minutes / 60:g} hours"
 
-        return _CLOCK.sub(length, text)
+        def evening(m: re.Match[str]) -> str:  # "evenings 7 to 9": the part of day says pm
+            start = int(m.group(2)) * 60 + int(m.group(3) or 0)
+            end = int(m.group(4)) * 60 + int(m.group(5) or 0)
+            minutes = (end - start) % (12 * 60) or 12 * 60
+            return f"{m.group(1)} {minutes / 60:g} hours"
+
+        return _DAY_PART_CLOCK.sub(evening, _CLOCK.sub(length, text))
 
     def each_way(self, text: str) -> str:
         """ "1 hour each way" → "2 hours commuting": a commute happens twice a day, and the

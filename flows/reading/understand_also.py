@@ -126,7 +126,8 @@ class OtherAnswers:
         units = self.v.units.get(name, {})
         worded = self.worded
         if (  # "i could go 3 months without pay" at the years question: the months are the pause's
-            any(KINDS[f] != "choice" and worded[f].search(low) for f in also)
+            # (noted there when clear, asked there when not: "probably 3 months, not more")
+            any(KINDS[f] != "choice" and f != name and worded[f].search(low) for f in worded)
             and not worded[name].search(low)
             and not any(_has_word(low, u) for u, factor in units.items() if factor >= 1)
             and any(_counted(low, u) for u, factor in units.items() if factor < 1)

@@ -27,6 +27,9 @@ from flows.reading.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b(?!\s+(?:an?\s+)?half\b)")
+_SAID_YEARS = re.compile(r"(?i)\b(\d{1,2})\s*(?:years?|yrs?)\b(?!\s+(?:ago|old|off|break))")
+"""A number of years said beside dates that may count them differently."""
+_THEN = re.compile(r"(?i)\b(?:then|plus|after that|afterwards|followed by|before that)\b")
 _IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
 _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
 
@@ -133,14 +136,24 @@ class NumberFields:
         if since is not None and (today is None or since > today.year):
             return Reading(error="invalid_integer")
         dated = self.parts.dated(text, today, since)
-        if dated is not None:
-            return dated
-        if since is not None and today is not None:
-            return Reading(
+        if dated is None and since is not None and today is not None:
+            dated = Reading(
                 (today.year - since,),
                 note="since",
                 note_values={"year": str(since), "today": str(today.year)},
             )
+        if dated is not None:
+            said = (
+                {  # not a stint the dates already add ("2016-2020, then 3 years freelance")
+                    int(m[1])
+                    for m in _SAID_YEARS.finditer(text)
+                    if not _THEN.search(text[max(0, m.start() - 25) : m.start()])
+                }
+                - set(dated.values)
+            )
+            if dated.stored and said:  # "since 2016 … 8 yrs paid": the dates or the number?
+                return Reading((*dated.values, *sorted(said)))
+            return dated
         parts = self.parts.parts(text, drop=self.parts.not_professional)
         professional = [p for _, p in parts if not self.parts.not_professional(p)]
         if parts and len(professional) < len(parts):
@@ -187,9 +200,11 @@ class NumberFields:
         2024; "from 2018 to 2022" has none)."""
         for match in _YEAR.finditer(text):
             year = match.group(1)
-            if int(year) in spans:
+            seen = text[: match.start()].count(year)  # "2020 to 2023 then X since 2023": the 2nd
+            if int(year) in spans and (not seen or self.parts.has_span(text[match.start() :])):
                 continue
-            before = words.tokens[: words.tokens.index(year)] if year in words.tokens else ()
+            at = [i for i, t in enumerate(words.tokens) if t == year][seen : seen + 1]
+            before = words.tokens[: at[0]] if at else ()
             zeros = (0,) * len(before)
             found = self.since.find(Words(tuple(before), zeros, zeros))
             # "since jan 2021", "back in early 2019", not "a masters in stats, graduated 2020"

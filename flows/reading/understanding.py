@@ -117,7 +117,11 @@ class Understander:
                 return self._other(name, also)
             return Understanding("hint", name, hint=reading.error)
         if reading.values and self.others.belongs_elsewhere(name, text, reading, also):
-            return self._other(name, also)
+            return (
+                self._other(name, also)
+                if also
+                else Understanding("hint", name, hint=_invalid(name))
+            )
         if reading.stored and also and self._only_a_hedge(text, reading):
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
         if reading.stored and name in YES_NO and self._only_assent(text, reading, also):

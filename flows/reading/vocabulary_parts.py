@@ -24,6 +24,8 @@ class CurrencyRate(BaseModel):
     names: list[Phrase]
     scales: list[Phrase] = []
     """Scale words only this currency uses ("10 lakhs"): they name it and stay in the amount."""
+    glued: list[Phrase] = []
+    """Letters that name it only when written straight before a number ("R50k": rand)."""
 
 
 class PartsWords(BaseModel):
