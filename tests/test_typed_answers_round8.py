@@ -305,3 +305,26 @@ def test_dates_and_a_number_of_years_that_disagree_are_asked(understander: Under
 def test_evening_clock_times_without_pm_are_a_length(understander: Understander) -> None:
     got = understand(understander, "hours_per_week", "evenings 8 to 10 mon-wed")
     assert (got.status, got.value) == ("stored", 6)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("budget_usd", "i still owe 25k in student loans, so zero really"),
+        ("years_experience", "no degree, left uni in my 3rd year"),
+        ("target_employer", "on a work visa now, so i need sponsorship for whatever comes next"),
+    ],
+)
+def test_what_the_final_sets_found_is_asked_not_stored(
+    understander: Understander, field: str, typed: str
+) -> None:
+    assert understand(understander, field, typed).status != "stored"
+
+
+def test_a_planned_degree_is_not_held_and_no_degree_is_not_a_zero(
+    understander: Understander,
+) -> None:
+    planned = understand(understander, "degree", "BA in history, planning an MBA next year")
+    assert planned.value != "graduate_other" and "graduate_other" not in options(planned)
+    got = understand(understander, "can_pause_income", "no degree")
+    assert (got.status, dict(got.also)) == ("other_field", {"degree": "none"})
