@@ -20,6 +20,7 @@ from bench.sample_answers import BASE_PROFILE
 from flows.content import Content, default_content
 from flows.engine import Engine
 from flows.profile import Profile
+from flows.reading.understanding import Understander
 
 
 def make_profile(**changes: Any) -> Profile:
@@ -43,6 +44,11 @@ def content() -> Content:
 @pytest.fixture(scope="session")
 def engine(content: Content) -> Engine:
     return Engine(content)
+
+
+@pytest.fixture(scope="session")
+def understander(content: Content) -> Understander:
+    return Understander(content)
 
 
 # --- databases: every storage test runs on SQLite and on a real PostgreSQL server -----------

@@ -19,20 +19,12 @@ from flows.actions import Back, Begin
 from flows.content import Content
 from flows.questions import match_button
 from flows.reading.answer_model import CHOICES, FIELDS, KINDS
-from flows.reading.understanding import Understander, Understanding
+from flows.reading.understanding import Understander
 from flows.reply import Button
+from tests.reading import understand
 
 TODAY = date(2026, 12, 6)
 TUNING = Path(__file__).parent / "tuning" / "typed_answers.yaml"
-
-
-@pytest.fixture(scope="module")
-def understander(content: Content) -> Understander:
-    return Understander(content)
-
-
-def understand(u: Understander, field: str, text: str) -> Understanding:
-    return u.understand(field, text, {}, TODAY)
 
 
 # (question, typed, stored answer): the silent failures first, then everyday forms.

@@ -14,24 +14,15 @@ from pathlib import Path
 import pytest
 
 from bench.understanding_eval import run_typed
-from flows.content import Content
 from flows.reading.understanding import Understander, Understanding
+from tests.reading import options
 
 TODAY = date(2026, 12, 6)
 TUNING = Path(__file__).parent / "tuning"
 
 
-@pytest.fixture(scope="module")
-def understander(content: Content) -> Understander:
-    return Understander(content)
-
-
 def read(u: Understander, field: str, text: str) -> Understanding:
     return u.understand(field, text, {}, TODAY)
-
-
-def options(got: Understanding) -> list[object]:
-    return [o.value for o in got.options]
 
 
 @pytest.mark.parametrize(

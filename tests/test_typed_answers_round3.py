@@ -8,19 +8,10 @@ from datetime import date
 
 import pytest
 
-from flows.content import Content
-from flows.reading.understanding import Understander, Understanding
+from flows.reading.understanding import Understander
+from tests.reading import understand
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture(scope="module")
-def understander(content: Content) -> Understander:
-    return Understander(content)
-
-
-def understand(u: Understander, field: str, text: str) -> Understanding:
-    return u.understand(field, text, {}, TODAY)
 
 
 PAY = "apprenticeship_pay"
