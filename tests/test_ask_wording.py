@@ -218,6 +218,12 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_80.yaml", 0.94, 0),  # set 82: 96%, 1 uncovered and 2 off-topic answered
         ("questions_81.yaml", 0.96, 0),  # set 83: 98%, none answered
         ("questions_82.yaml", 0.94, 0),  # set 84: 96%, 1 uncovered answered
+        # the final held-out sets 70-72, scored once on 2b19edf
+        # "does a CS minor count as a related field for h1b purposes" gets the visa passage
+        ("questions_83.yaml", 0.90, 2),  # set 70: 91%, 2 uncovered answered
+        ("questions_84.yaml", 0.95, 0),  # set 71: 96%, 1 off-topic answered, then declined
+        # "what english level do i need, B2 or C1?" is declined rather than "not covered"
+        ("questions_85.yaml", 0.90, 1),  # set 72: 91%
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -311,3 +311,13 @@ def test_a_planned_degree_is_not_held_and_no_degree_is_not_a_zero(
     assert planned.value != "graduate_other" and "graduate_other" not in options(planned)
     got = understand(understander, "can_pause_income", "no degree")
     assert (got.status, dict(got.also)) == ("other_field", {"degree": "none"})
+
+
+def test_two_degrees_of_one_level_one_related_are_asked(understander: Understander) -> None:
+    got = understand(understander, "degree", "a BA in french and a BS in statistics, both done")
+    assert got.status == "clarify" and set(options(got)) == {"bachelor_cs", "bachelor_other"}
+
+
+def test_a_daily_amount_noted_elsewhere_keeps_its_days(understander: Understander) -> None:
+    got = understand(understander, "needs_visa", "3h per day, weekdays only")
+    assert (got.status, dict(got.also)) == ("other_field", {"hours_per_week": 15})

@@ -106,6 +106,12 @@ class OtherAnswers:
                 whole = self.read(other, text, today)
                 if whole.stored and whole.note in _COMBINED and whole.values != reading.values:
                     reading = whole  # "2 yrs at a bank, before that 3 yrs backend": 5, not 2
+                if (
+                    reading.note == "per_day"
+                    and whole.stored
+                    and whole.note in ("weekdays", "days")
+                ):
+                    reading = whole  # "2h per day, only weekdays": the days are another part's
                 if reading.stored and len(whole.values) <= 1:
                     # noted only if the whole message does not read two ways for that
                     # question ("Indian citizen" alone is no visa; with "work in Germany",

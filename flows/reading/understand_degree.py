@@ -95,6 +95,11 @@ class DegreeReader:
         if denied_subject and not subjects and top.phrase in self.generic:
             # "I don't have a CS degree": another field's, or none at all? Asked
             return Reading(("bachelor_other", "none", "graduate_other"), spans=spans)
+        twin = any(f.payload == top.payload and f.start != top.start for f in held)
+        kinds = {s.payload for s in subjects}
+        if twin and {"related", "other"} <= kinds and states.get(top.start) not in _UNFINISHED:
+            # "BA english + BS applied math": two of the level held, one related; asked
+            return self._held(top.payload, None, top, subjects, spans)
         if top.phrase not in self.business:  # "an MBA and a CS bachelor": CS still matters
             subjects = _own_subjects(top, held, subjects, words)
         state = states.get(top.start)
