@@ -224,6 +224,13 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_84.yaml", 0.95, 0),  # set 71: 96%, 1 off-topic answered, then declined
         # "what english level do i need, B2 or C1?" is declined rather than "not covered"
         ("questions_85.yaml", 0.90, 1),  # set 72: 91%
+        # held-out sets 87-91, scored once on 0b643c6, then tuned on
+        # "posso pagar em reais ou euros?" is declined rather than "not covered"
+        ("questions_86.yaml", 0.87, 1),  # set 87: 34% (mixed languages), 1 uncovered answered
+        ("questions_87.yaml", 0.96, 0),  # set 88: 98%, 1 uncovered answered
+        ("questions_88.yaml", 0.88, 0),  # set 89: 90%, none answered
+        ("questions_89.yaml", 0.93, 0),  # set 90: 95%, 1 uncovered and 1 off-topic answered
+        ("questions_90.yaml", 0.90, 0),  # set 91: 90%, 1 uncovered and 1 off-topic answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

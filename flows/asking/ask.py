@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from flows.asking.ask_compose import Composer
 from flows.asking.ask_guard import Guards
+from flows.asking.ask_languages import Languages, translations
 from flows.asking.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
 from flows.asking.ask_rank import Ranker
 from flows.asking.ask_types import FIGURE, NAMED, AskResult
@@ -33,6 +34,7 @@ class AskIndex:
     def __init__(self, content: Content, *, use_meaning: bool = True) -> None:
         self.ask_text = content.ask
         self.passages = Passages(content).all
+        self._languages = Languages(translations(content.ask.synonyms))
         self._smalltalk = [
             (key, [words_of(p) for p in talk.phrases])
             for key, talk in content.ask.smalltalk.items()
@@ -75,6 +77,7 @@ class AskIndex:
         """The best answer: a refusal, a comparison, "the articles don't say", the paths for
         "which fits me", a passage found by its words and its meaning together (with the
         figure asked for), or a fallback (small talk, not covered, off topic)."""
+        question = self._languages.english(question)  # "cuánto dura…": "how long is…"
         text = words_of(question)
         for key, phrases in self._smalltalk:
             if text in phrases:  # the whole message is small talk ("hi", "thanks")

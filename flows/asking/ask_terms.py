@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from flows.asking.ask_languages import TRANSLATE
 from flows.asking.ask_types import DURATIONS, EVERYDAY, Concept, stem
 from flows.asking.passages import Passage
 from flows.numbers import has_phrase, words_of
@@ -48,6 +49,7 @@ class Terms:
             (
                 (words_of(k), tuple(words_of(alt) for alt in v.split(",") if words_of(alt)))
                 for k, v in ask.synonyms.items()
+                if not v.startswith(TRANSLATE)  # other languages' words: read before, in ask.py
             ),
             key=lambda kv: -len(kv[0]),
         )
