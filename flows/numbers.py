@@ -7,6 +7,7 @@ from `content/vocabulary.yaml`, so teaching it a new phrasing is a content chang
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from flows.reading.vocabulary import Vocabulary
@@ -19,6 +20,9 @@ _PERIOD = frozenset({"a", "an", "per", "each", "every"})
 _WHOLE = frozenset({"full", "whole", "entire", "solid", "straight"})
 _AND = frozenset({"and", "n", "an"})  # "a year and a half", "yr n half"
 
+
+_FOLD = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
+"""Letters with no accent to fold away ("yıl", "Straße", "złoty")."""
 
 _UNMARKED = re.compile(
     r"\b(can|don|won|isn|aren|wasn|weren|doesn|didn|haven|hasn|couldn|wouldn)t\b"
@@ -39,8 +43,12 @@ def plain_numbers(text: str) -> str:
 
 def words_of(text: str) -> str:
     """Lower-case words and digits only, apostrophes dropped into spaces ("don't" → "don t",
-    and "dont" too)."""
-    plain = re.sub(r"[^a-z0-9+]+", " ", text.lower().replace("’", "'"))
+    and "dont" too), accents folded ("máster" is "master", not "m ster")."""
+    low = text.lower().replace("’", "'")
+    if not low.isascii():
+        low = unicodedata.normalize("NFKD", low.translate(_FOLD))
+        low = "".join(c for c in low if not unicodedata.combining(c))
+    plain = re.sub(r"[^a-z0-9+]+", " ", low)
     return " ".join(_UNMARKED.sub(r"\1 t", plain).split())
 
 

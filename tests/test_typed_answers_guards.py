@@ -254,6 +254,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_85.yaml", 0.92),  # set 70: 92% and 2 wrong, clean
         ("typed_answers_86.yaml", 0.92),  # set 71: 91% and 4 wrong, clean
         ("typed_answers_87.yaml", 0.73),  # set 72: 74% and 1 wrong (other languages), clean
+        # round 9: held-out sets 87-91, each scored once on 0b643c6, then tuned on
+        ("typed_answers_88.yaml", 0.65),  # set 87: 53%, 9 wrong (mixed languages)
+        ("typed_answers_89.yaml", 0.88),  # set 88: 85%, 9 wrong (fortnights, shifts)
+        ("typed_answers_90.yaml", 0.89),  # set 89: 87%, none wrong (answers with questions)
+        ("typed_answers_91.yaml", 0.92),  # set 90: 92%, 2 wrong (academics)
+        ("typed_answers_92.yaml", 0.91),  # set 91: 90%, 4 wrong (non-native English)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -71,7 +71,7 @@ class Money:
         for i, word in enumerate(words):
             pair = " ".join(words[i : i + 2])
             if word in self.names or pair in self.names:
-                near = words[max(0, i - 2) : i + 3]
+                near = words[max(0, i - 3) : i + 3]  # "2 millones de pesos"
                 if any(_DIGIT.search(n) or n in self.number_words for n in near):
                     return True
         return False

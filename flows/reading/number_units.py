@@ -14,6 +14,20 @@ from flows.reading.understand_reading import Reading
 
 PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 """An amount said per month ("200 a month", "$3k/mo")."""
+_PER_FORTNIGHT = re.compile(
+    r"(?i)\b(a|per|each|every)\s+fortnight\b|\bfortnightly\b|\bbi-?weekly\b"
+    r"|\bevery\s+(two|2)\s+weeks\b"
+)
+_PER_WEEK = re.compile(r"(?i)\b(a|per|each|every)\s+(week|wk)\b|\bweekly\b|/\s*w(ee)?k\b")
+
+
+def times_a_year(text: str) -> int | None:
+    """How often a year an amount said per period comes ("$150 a fortnight": 26), or None."""
+    if PER_MONTH.search(text):
+        return 12
+    if _PER_FORTNIGHT.search(text):
+        return 26
+    return 52 if _PER_WEEK.search(text) else None
 
 
 def period_factor(kinds: list[str]) -> tuple[float, str | None]:
@@ -27,6 +41,8 @@ def period_factor(kinds: list[str]) -> tuple[float, str | None]:
         return 1.0, None
     if "per_month" in kinds:
         return 12 / 52, "per_month"
+    if "per_fortnight" in kinds:
+        return 0.5, "per_fortnight"
     if "weekdays" in kinds:  # "an hour a day on weekdays, more on weekends": at least 5
         return 5.0, "weekdays"
     if "weekend" in kinds:

@@ -43,3 +43,19 @@ class QuestionShape:
         if not words or words[0] not in self.openers or words[1:2] == ["t"]:
             return False
         return not (words[0] in self.modals and words[1:2] and words[1] not in self.subjects)
+
+    def statements(self, text: str) -> str:
+        """The sentences of a message that has a question in it which are not questions
+        themselves ("does excel count? pivot tables all day at my job" → "pivot tables all day
+        at my job"); empty when every sentence asks. A bare number asked ("20?") is dropped
+        with its question: the answer said after it stands on its own ("ok then 20")."""
+        kept: list[str] = []
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group(0).strip()
+            if words_of(sentence) and not sentence.endswith("?") and not self.is_question(sentence):
+                kept.append(sentence.rstrip(".!;"))
+        return ". ".join(kept)
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+"""A sentence with the marks that end it ("does excel count?", "ok then 20")."""

@@ -30,6 +30,9 @@ question's unit ("6 months", "10 hrs"), or be a zero said in words ("I can't sto
 _COMBINED = frozenset({"sum", "span", "sum_hours"})
 """Notes of readings that add up several parts of the message, so one part alone is short."""
 
+_EACH = re.compile(r"\beach\b")
+"""A part's hours said per day elsewhere named ("2 evenings a week, 3 hours each")."""
+
 _FIRST_PERSON = frozenset(
     {"i", "id", "im", "i'm", "i’m", "i'd", "i’d", "i'll", "i’ll", "my", "me", "mine", "we", "our"}
     | {"ive", "i've", "i’ve"}
@@ -46,6 +49,8 @@ class OtherAnswers:
         self.wish_fields = frozenset(vocabulary.parts.wish_fields)
         self.number_words = frozenset(vocabulary.numbers.ones) | frozenset(vocabulary.numbers.tens)
         """ "About fifteen hours a week." reads as an answer as much as "15 hours" does."""
+        said = "|".join(map(re.escape, sorted(self.number_words, key=len, reverse=True)))
+        self._worded_units = re.compile(rf"\b(?:{said})\s+([a-z]+)")
         self.signals = {
             name: re.compile(
                 "|".join(
@@ -89,6 +94,8 @@ class OtherAnswers:
                 if pattern is None or not (pattern.search(low) or pattern.search(words_of(low))):
                     continue
                 shared = self.v.units.get(name, {}).keys() & self.v.units.get(other, {}).keys()
+                if name == "degree" and other == "years_experience":
+                    shared = {"years"}  # "laurea in law, 5 anni": how long the degree took
                 if shared and not (
                     self.worded[other].search(low) or self.worded[other].search(words_of(low))
                 ):
@@ -107,11 +114,13 @@ class OtherAnswers:
                 if whole.stored and whole.note in _COMBINED and whole.values != reading.values:
                     reading = whole  # "2 yrs at a bank, before that 3 yrs backend": 5, not 2
                 if (
-                    reading.note == "per_day"
+                    other == "hours_per_week"
+                    and (reading.note == "per_day" or (reading.note is None and _EACH.search(low)))
                     and whole.stored
-                    and whole.note in ("weekdays", "days")
+                    and whole.note in ("weekdays", "days", "per_fortnight")
                 ):
-                    reading = whole  # "2h per day, only weekdays": the days are another part's
+                    reading = whole  # "2h per day, only weekdays", "2 evenings a week, 3
+                    # hours each": the days are another part's
                 if reading.stored and len(whole.values) <= 1:
                     # noted only if the whole message does not read two ways for that
                     # question ("Indian citizen" alone is no visa; with "work in Germany",
@@ -136,7 +145,7 @@ class OtherAnswers:
             any(KINDS[f] != "choice" and f != name and worded[f].search(low) for f in worded)
             and not worded[name].search(low)
             and not any(_has_word(low, u) for u, factor in units.items() if factor >= 1)
-            and any(_counted(low, u) for u, factor in units.items() if factor < 1)
+            and any(self._counted(low, u) for u, factor in units.items() if factor < 1)
         ):
             return True
         if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
@@ -144,6 +153,10 @@ class OtherAnswers:
         own_unit = any(_counted(low, u) for u in units)  # "25 hrs/wk": the wk is the hours'
         signal = self.signals.get(name)
         return not own_unit and not (signal and signal.search(low))
+
+    def _counted(self, text: str, unit: str) -> bool:
+        """A number in digits or words right before `unit` ("3 months", "two months")."""
+        return _counted(text, unit) or unit in self._worded_units.findall(text)
 
     def _parts(self, text: str, used: set[tuple[int, int]]) -> list[str]:
         """The message's clauses, minus the words this question's reading rests on ("backend

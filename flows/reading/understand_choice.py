@@ -52,6 +52,7 @@ class ChoiceReader:
             for value, phrases in v.choices.get(name, {}).items():
                 entries += [(p, (value,)) for p in phrases if words_of(p) not in negators]
             entries += [(p, tuple(vs)) for p, vs in v.ask_between.get(name, {}).items()]
+            entries += [(p, ()) for p in v.not_answers]  # found, then dropped: "solo necesito"
             self.tables[name] = PhraseTable(last_wins(entries))
         self.replies: dict[str, ReplyKind] = {
             words_of(p): kind for kind, ps in v.replies.items() for p in ps
@@ -159,7 +160,8 @@ class ChoiceReader:
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
             return self.degrees.read(self._own_words(words))
-        found, theirs = self._own_voice(words, self.tables[name].find(words))
+        said = [f for f in self.tables[name].find(words) if f.payload]
+        found, theirs = self._own_voice(words, said)
         out = self.negations.ruled_out(words, found)
         kept = [f for i, f in enumerate(found) if i not in out]
         bare: set[str] = set()
@@ -180,6 +182,10 @@ class ChoiceReader:
         # phrase and named by another is not stored on either; it is offered first.
         revived = {v for v in blocked if any(f.payload == (v,) for f in kept)}
         reading = decide(name, words, kept, blocked - revived, self.negator_words)
+        if reading.values == ("unsure",) and blocked - revived:
+            # "anywhere that isn't a university": open, except what is ruled out; ask the rest
+            left = tuple(v for v in CHOICES[name] if v not in blocked)
+            return Reading(left, blocked=True, spans=reading.spans)
         single = {f.payload[0] for f in kept if len(f.payload) == 1}
         wide = [f for f in kept if len(f.payload) > 1]
         if not reading.stored and single == {"unsure"} and wide and single <= set(wide[0].payload):
@@ -254,6 +260,9 @@ def decide(
         ordered += [v for v in f.payload if v not in blocked and v not in ordered]
     if len(definite) > 1:
         ordered = [v for v in ordered if v in definite] or ordered
+    if not definite and blocked and len(ordered) == 1:
+        # "qa tester, no scripting": ruling out one of a vague phrase's answers names no other
+        ordered = []
     if not ordered:
         rest = tuple(v for v in CHOICES[name] if v not in blocked)
         return Reading(rest, blocked=True, spans=spans)

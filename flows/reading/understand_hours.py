@@ -70,6 +70,7 @@ class HoursReader:
             + [(p, "weekend") for p in h.weekend]
             + [(p, "per_week") for p in h.per_week]
             + [(p, "per_month") for p in h.per_month]
+            + [(p, "per_fortnight") for p in h.per_fortnight]
             + [(p, f"days:{n}") for p, n in h.days_words.items()]
             + [(p, "full_time") for p in h.full_time]
             + [(p, "half_time") for p in h.half_time]

@@ -17,7 +17,7 @@ from flows.numbers import Reading as Number
 from flows.reading.answer_model import in_bounds
 from flows.reading.number_money import Money
 from flows.reading.number_parts import NumberParts
-from flows.reading.number_units import PER_MONTH, ranged, round_half_up
+from flows.reading.number_units import ranged, round_half_up, times_a_year
 from flows.reading.understand_guards import Guards
 from flows.reading.understand_hours import HoursReader
 from flows.reading.understand_pause import PauseReader
@@ -27,7 +27,9 @@ from flows.reading.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b(?!\s+(?:an?\s+)?half\b)")
-_SAID_YEARS = re.compile(r"(?i)\b(\d{1,2})\s*(?:years?|yrs?)\b(?!\s+(?:ago|old|off|break))")
+_SAID_YEARS = re.compile(
+    r"(?i)\b(\d{1,2})\s*(years?|yrs?|months?|mos?)\b(?!\s+(?:ago|old|off|break))"
+)
 """A number of years said beside dates that may count them differently."""
 _THEN = re.compile(r"(?i)\b(?:then|plus|after that|afterwards|followed by|before that)\b")
 _IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
@@ -145,7 +147,7 @@ class NumberFields:
         if dated is not None:
             said = (
                 {  # not a stint the dates already add ("2016-2020, then 3 years freelance")
-                    int(m[1])
+                    int(m[1]) // (12 if m[2].lower().startswith("mo") else 1)
                     for m in _SAID_YEARS.finditer(text)
                     if not _THEN.search(text[max(0, m.start() - 25) : m.start()])
                 }
@@ -250,8 +252,9 @@ class NumberFields:
         if 0 < number.value < 1:  # "maybe half of that": a share of nothing named, no amount
             return Reading(error="invalid_integer")
         value = round_half_up(number.value)
-        if PER_MONTH.search(text):  # "200 a month": over a year, or that amount in all?
-            return Reading((value * 12, value))
+        times = times_a_year(text)
+        if times:  # "200 a month", "$150 a fortnight": over a year, or that amount in all?
+            return Reading((value * times, value))
         share = self.money.fraction(text)
         if share is not None and value >= 100:  # "12000 saved but can spend half": which?
             return Reading((round_half_up(value * share), value))
@@ -280,7 +283,7 @@ class NumberFields:
         note_values = {
             "amount": f"{amounts[0]:,} {code}",
             "dollars": f"${value:,}",
-            "rate": f"1 {code} ≈ ${usd:.2f}" if usd >= 0.1 else f"1 {code} ≈ ${usd:g}",
+            "rate": f"1 {code} ≈ ${usd:.2f}" if usd >= 0.1 else f"1 {code} ≈ ${_small(usd)}",
         }
         values = (value, *below, *above)
         return Reading(values, note="currency_rate", note_values=note_values)
@@ -338,3 +341,8 @@ class NumberFields:
 
     def pause(self, text: str, words: Words) -> Reading:
         return self.pause_reader.read(text, words)
+
+
+def _small(usd: float) -> str:
+    """A small rate in plain decimals ("0.00006", never "6e-05")."""
+    return f"{usd:.8f}".rstrip("0")

@@ -23,6 +23,7 @@ from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
 from flows.reading.corrections import Corrections
 from flows.reading.doubt import YES_NO, Doubt
 from flows.reading.question_shape import QuestionShape
+from flows.reading.spoken import Spoken
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers, answer_like
 from flows.reading.understand_choice import ChoiceReader
@@ -55,6 +56,9 @@ class Understander:
         self.typos = Typos(known_words(content))
         self.hedge_words = frozenset(words_of(w) for w in self.v.hedge_replies)
         self.assent_words = frozenset(words_of(w) for w in self.v.assent_replies)
+        n = self.v.numbers
+        ages = (n.age_before, n.age_after)
+        self.spoken = Spoken(n.spoken, n.units_abroad, n.thousand_abroad, ages, n.month_words)
         self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
@@ -102,11 +106,20 @@ class Understander:
         ):
             text = corrected  # a choice only when the correction names one ("some, no, none")
         text = self.numbers.parts.full_years(plain_numbers(text))  # "2.000 €", "jan '21"
+        text = self.spoken.plain(text)  # "three quarters of a year", "7 anos": 9 months, 7 years
         exact = self._exact(name, text)
         if exact is not None:
             return self._stored(name, exact, Reading((exact,)), {})
         if self.looks_like_question(text):
-            return Understanding("hint", name, hint="not_an_answer", question=True)
+            said = self.question_shape.statements(text)
+            if not said:
+                return Understanding("hint", name, hint="not_an_answer", question=True)
+            # "does excel count? pivot tables all day at my job": the answer part is read, and
+            # asked back, never stored: the question casts doubt on it
+            got = self._understand(name, said, answers, today)
+            if got.status == "hint":  # "how much is it a month? i can't tell": the question
+                return Understanding("hint", name, hint="not_an_answer", question=True)
+            return self._asked_back(name, got)
         reading = self.read(name, text, today)
         reading = self.doubt.check(name, text, reading, lambda n, t: self.read(n, t, today))
         strict = not reading.values  # text answering only other questions must read as one
@@ -126,6 +139,11 @@ class Understander:
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
         if reading.stored and name in YES_NO and self._only_assent(text, reading, also):
             return self._other(name, also)  # "20 hours a week is fine": the hours' answer
+        if reading.stored and name in YES_NO and self._said_of_another(name, text, reading):
+            # "us citizen so no visa issues" at the pay question: the "no" is the visa's
+            if also:
+                return self._other(name, also)
+            return Understanding("hint", name, hint=_invalid(name))
         if reading.stored:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
@@ -133,6 +151,15 @@ class Understander:
         if also:
             return self._other(name, also)
         return Understanding("hint", name, hint=_invalid(name))
+
+    def _asked_back(self, name: str, got: Understanding) -> Understanding:
+        """A stored reading offered as the first option instead, with the question's others;
+        what the message says of other questions waits for their turn."""
+        if got.status != "stored" or got.value is None:
+            return got
+        others = [v for v in _answers(self.content, name) if v != got.value]
+        values = (got.value, *others)[:6]
+        return self._clarify(name, Reading(tuple(values)), {})  # nothing noted elsewhere
 
     def _only_a_hedge(self, text: str, reading: Reading) -> bool:
         """The reading rests on a hedge alone ("maybe") that another question's answer in the
@@ -148,6 +175,16 @@ class Understander:
         said = [words.span_text(start, end) for start, end in reading.spans]
         counted = {"hours_per_week", "years_experience", "can_pause_income"} & set(also)
         return bool(said and counted) and all(s in self.assent_words for s in said)
+
+    def _said_of_another(self, name: str, text: str, reading: Reading) -> bool:
+        """The yes or no is followed at once by another question's subject ("no visa
+        issues"): it answers that question, not this one."""
+        words = read_words(text, ())
+        end = reading.spans[-1][1] if reading.spans else 0
+        after = " ".join(words.tokens[end : end + 2])
+        return bool(after) and any(
+            other != name and pattern.match(after) for other, pattern in self.others.worded.items()
+        )
 
     def checked_read(self, name: str, text: str, today: date | None = None) -> Reading:
         """`read`, then doubt: what another question's answer in passing must pass too, so
@@ -274,3 +311,11 @@ def _valid(name: str, value: Answer) -> bool:
 def _invalid(name: str) -> str:
     kinds = {"choice": "invalid_choice", "money": "invalid_money"}
     return kinds.get(KINDS[name], "invalid_integer")
+
+
+def _answers(content: Content, name: str) -> list[Answer]:
+    """The question's answers as its buttons offer them (numbers as numbers)."""
+    options = content.dialogue.questions[name].options
+    if KINDS[name] == "choice":
+        return [o.value for o in options]
+    return [int(o.value) for o in options if o.value.isdigit()]

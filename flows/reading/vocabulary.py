@@ -6,6 +6,7 @@ advice models; `flows/content.py` loads and validates it with every other conten
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -27,6 +28,21 @@ class NumberWords(_Frozen):
     scales: dict[str, int]
     casual: dict[str, float]
     article: list[str]
+    spoken: dict[Phrase, str] = {}
+    """Whole phrases said for a number and unit ("three quarters of a year": "9 months",
+    "medio año": "6 months"), rewritten before any reader sees the text."""
+    units_abroad: dict[Phrase, str] = {}
+    age_before: list[Phrase] = []
+    """Said before "N years" with nothing about work after it, an age ("tengo 34 años",
+    "i have 30 years"): read as "N years old"."""
+    age_after: list[Phrase] = []
+    """Words after "N years" that make it time spent, not an age ("de experiencia")."""
+    month_words: list[Phrase] = Field(default=[], max_length=12)
+    """The months in order, as a date in digits is read ("09/2023" is "september 2023")."""
+    thousand_abroad: dict[Phrase, list[Phrase]] = {}
+    """A word for thousand in another language, before the currencies it is said with there
+    ("20 mil reais" is 20,000; in English "2 mil" is two million)."""
+    """A unit in another language right after a number ("7 anos", "6 bulan"): its English."""
 
 
 class Ambiguity(_Frozen):
@@ -74,6 +90,8 @@ class HoursWords(_Frozen):
     weekend: list[Phrase]
     per_week: list[Phrase]
     per_month: list[Phrase]
+    per_fortnight: list[Phrase] = []
+    """Two weeks ("20 hrs a fortnight", "every two weeks"): half of it a week."""
     days_words: dict[Phrase, int]
     minutes: list[Phrase]
     ask_words: dict[Phrase, list[int]]
@@ -181,6 +199,9 @@ class Vocabulary(_Frozen):
     ask_between: dict[str, dict[Phrase, list[str]]]
     conditionals: dict[str, list[Phrase]]
     """Said with an answer, these make it conditional: asked about, never stored."""
+    not_answers: list[Phrase] = []
+    """Phrases holding an answer's word that answer nothing ("solo necesito" is "I only
+    need", not "solo"): found first, as the longer phrase, and then left out."""
     blends: list[Phrase]
     """Naming a mix ("a mix of a course and my own projects"): the answers named are asked."""
     blend_questions: list[str]
@@ -211,6 +232,9 @@ class Vocabulary(_Frozen):
                 bad = sorted(set(values) - set(allowed))
                 if bad:
                     raise ValueError(f"{field}: unknown values {bad}")
+        single = [p for p in self.not_answers if len(re.findall(r"\w+", p)) < 2]
+        if single:  # "è solo" reads as "solo": it would drop the answer itself
+            raise ValueError(f"not_answers: a phrase of one word hides an answer: {single}")
         unknown = set(self.signals) - set(CHOICES) - set(BOUNDS)
         if unknown:
             raise ValueError(f"signals: unknown questions {sorted(unknown)}")

@@ -1,0 +1,100 @@
+"""Numbers said in words the readers do not parse, rewritten into ones they do.
+
+WHY a rewrite before reading: "three quarters of a year" parsed word by word is 3 quarters
+(12 months), and "7 anos" or "6 bulan" carries a unit no reader knows, so the number was read
+without it ("trabalhei de suporte por 7 anos" stored 7 years). Rewriting the phrase to
+"9 months" or the unit to "years" lets every question's reader (and the other questions'
+readers, for what a message also says) handle it the one way they already do. The tables are in
+content/vocabulary.yaml `numbers.spoken` and `numbers.units_abroad`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+_HOURS_MINUTES = re.compile(
+    r"(?i)(?<![\w:.])([0-4])\s?h\s?([0-5]\d)(?:\s?min)?\b(?!\s*(?:-|–|to|a|until|till|bis|à)\b)"
+)
+"""A length in hours and minutes ("1h30 every weekday"), not a time of day ("from 21h30 to
+23h") or a range's start."""
+
+
+class Spoken:
+    """Built once per Understander; `plain` is pure."""
+
+    def __init__(
+        self,
+        spoken: Mapping[str, str],
+        units_abroad: Mapping[str, str],
+        thousand_abroad: Mapping[str, Sequence[str]],
+        ages: tuple[Sequence[str], Sequence[str]] = ((), ()),
+        months: Sequence[str] = (),
+    ) -> None:
+        self._month = dict(enumerate(months, start=1))
+        self._spoken = dict(spoken)
+        self._units = {u.lower(): english for u, english in units_abroad.items()}
+        phrases = sorted(self._spoken, key=len, reverse=True)
+        self._phrase = (
+            re.compile(rf"(?i)(?<!\w)({'|'.join(map(_loose, phrases))})(?!\w)") if phrases else None
+        )
+        units = sorted(self._units, key=len, reverse=True)
+        self._unit = (
+            re.compile(rf"(?i)(\d)\s*({'|'.join(map(re.escape, units))})(?!\w)") if units else None
+        )
+        self._keys = {_key(p): p for p in phrases}
+        before, after = ages
+        years = [u for u, english in self._units.items() if english == "years"]
+        self._age = (
+            re.compile(
+                rf"(?i)\b(?:{'|'.join(map(_loose, before))})\s+(\d{{1,2}})\s*"
+                rf"(?:{'|'.join(map(re.escape, [*years, 'years', 'yrs']))})\b"
+                rf"(?!\s*(?:old|alt)\b)(?!\s*(?:{'|'.join(map(_loose, after))})\b)"
+            )
+            if before
+            else None
+        )
+        self._thousands = [
+            re.compile(
+                rf"(?i)\b(\d+(?:\.\d+)?)\s+{re.escape(word)}\s+(?=(?:de\s+)?"
+                rf"(?:{'|'.join(map(re.escape, after))})(?!\w))"
+            )
+            for word, after in thousand_abroad.items()
+        ]
+
+    def _dated(self, month: str, year: str, day: str | None = None) -> str:
+        """ "09/2023" as "september 2023"; in "01/09/2021" the month is the middle number
+        unless only the first can be one ("12/31/2026")."""
+        m = int(month)
+        if m > 12 and day is not None and 1 <= int(day) <= 12:
+            m = int(day)
+        return f"{self._month[m]} {year}" if m in self._month else f"{month}/{year}"
+
+    def plain(self, text: str) -> str:
+        """`text` with each spoken number in a form the readers parse."""
+        text = _HOURS_MINUTES.sub(lambda m: f"{int(m[1]) + int(m[2]) / 60:g} hours", text)
+        if self._phrase is not None:
+            text = self._phrase.sub(lambda m: self._spoken[self._keys[_key(m[1])]], text)
+        if self._month:  # "depuis le 01/09/2021", "desde 09/2023": the month named, then the year
+            text = _DAY_MONTH_YEAR.sub(lambda m: self._dated(m[2], m[3], m[1]), text)
+            text = _MONTH_YEAR.sub(lambda m: self._dated(m[1], m[2]), text)
+        if self._age is not None:  # "tengo 34 años y dos hijos": an age
+            text = self._age.sub(lambda m: f"{m[1]} years old", text)
+        for thousand in self._thousands:  # "20 mil reais": 20000 reais
+            text = thousand.sub(lambda m: f"{float(m[1]) * 1000:g} ", text)
+        if self._unit is not None:
+            text = self._unit.sub(lambda m: f"{m[1]} {self._units[m[2].lower()]}", text)
+        return text
+
+
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\d/])")
+_MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})[/.]((?:19|20)\d\d)(?![\d/])")
+
+
+def _loose(phrase: str) -> str:
+    """A phrase as a pattern that allows any spacing between its words."""
+    return r"\s+".join(map(re.escape, phrase.split()))
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())

@@ -1,0 +1,119 @@
+"""Typed answers, round 9 (issue 18): the classes of silent mistakes held-out sets 87-91 found
+(fortnights, a vague phrase narrowed by a negation, foreign units and dates, an age said as
+"tengo 34 años", "mil" as a thousand, a question beside its answer, "anywhere but X", a yes or
+no said of another question's subject). Each test names a class with wordings of our own, not
+the sets' sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.reading.understanding import Understander
+from tests.reading import options, understand
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "value"),
+    [
+        ("hours_per_week", "16 hours every fortnight", 8),
+        ("hours_per_week", "about 30 hrs per two weeks", 15),
+        ("hours_per_week", "2 hrs a night, 5 nights", 10),
+        ("hours_per_week", "1h30 every weekday", 7),
+        ("hours_per_week", "2 horas al día, de lunes a viernes", 10),
+        ("can_pause_income", "three quarters of a year", 9),
+        ("can_pause_income", "half of the year tops", 6),
+        ("can_pause_income", "hasta 05/2027", 5),
+        ("years_experience", "desde 2019 como desarrollador", 7),
+        ("years_experience", "développeur depuis le 03/02/2020", 6),
+        ("years_experience", "backend since 10/2022", 4),
+    ],
+)
+def test_periods_units_and_dates_in_other_shapes(
+    understander: Understander, field: str, typed: str, value: int
+) -> None:
+    got = understand(understander, field, typed)
+    assert (got.status, got.value) == ("stored", value), got
+
+
+def test_money_said_per_period_is_asked_over_a_year_or_in_all(understander: Understander) -> None:
+    for typed, yearly in (("$200 a fortnight", 5200), ("$100 a week", 5200)):
+        got = understand(understander, "budget_usd", typed)
+        assert got.status == "clarify" and {
+            yearly,
+            yearly // (26 if "fort" in typed else 52),
+        } <= set(options(got)), got
+
+
+def test_mil_before_a_latin_currency_is_a_thousand(understander: Understander) -> None:
+    got = understand(understander, "budget_usd", "uns 30 mil reais")
+    assert got.status == "clarify" and 5400 in options(got), got  # 30,000 BRL at 0.18
+    assert 5_400_000 not in options(got)
+
+
+def test_an_age_said_in_another_language_is_not_years_of_work(understander: Understander) -> None:
+    got = understand(understander, "learning_style", "tengo 41 años y tres hijos")
+    assert "years_experience" not in got.also, got
+    kept = understand(understander, "years_experience", "tengo 6 años de experiencia")
+    assert (kept.status, kept.value) == ("stored", 6), kept
+
+
+def test_a_vague_phrase_narrowed_by_a_negation_is_asked(understander: Understander) -> None:
+    got = understand(understander, "coding_experience", "software tester, no scripting at all")
+    assert got.status == "clarify" and "none" in options(got), got
+
+
+def test_anywhere_but_one_place_asks_among_the_rest(understander: Understander) -> None:
+    got = understand(understander, "target_employer", "anywhere that's not the government")
+    assert got.status == "clarify" and "regulated" not in options(got), got
+
+
+def test_a_no_said_of_another_subject_is_not_this_answer(understander: Understander) -> None:
+    got = understand(understander, "apprenticeship_pay", "born here so no visa problems")
+    assert got.status != "stored", got
+
+
+def test_an_answer_beside_a_question_is_asked_back_never_stored(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "coding_experience", "do spreadsheets count? excel all day")
+    assert got.status == "clarify" and options(got)[0] == "data", got
+    alone = understand(understander, "coding_experience", "do spreadsheets count?")
+    assert alone.status == "hint" and alone.question, alone
+
+
+def test_months_of_savings_at_the_years_question_are_the_pause(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "maybe three months of savings to live on")
+    assert got.status == "other_field" and got.also.get("can_pause_income") == 3, got
+
+
+def test_a_stated_length_in_months_disagrees_with_a_year(understander: Understander) -> None:
+    got = understand(
+        understander, "years_experience", "6 months as an intern dev in 2018, then sales"
+    )
+    assert got.status == "clarify" and 0 in options(got), got
+
+
+def test_a_degree_still_being_studied_does_not_count(understander: Understander) -> None:
+    got = understand(understander, "degree", "just high school, i study a BSc in CS at night now")
+    assert (got.status, got.value) == ("stored", "none"), got
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("licenciatura en psicología", "bachelor_other"),
+        ("bacharelado em ciência da computação", "bachelor_cs"),
+        ("laurea magistrale in economia", "graduate_other"),
+    ],
+)
+def test_degrees_named_in_other_languages(
+    understander: Understander, typed: str, value: str
+) -> None:
+    got = understand(understander, "degree", typed)
+    assert (got.status, got.value) == ("stored", value), got
+    assert got.echo is not None and "  " not in got.echo and " a counts" not in got.echo
+
+
+def test_accents_fold_rather_than_split_words(understander: Understander) -> None:
+    got = understand(understander, "learning_style", "sozinho, com o meu próprio plano")
+    assert (got.status, got.value) == ("stored", "self_directed"), got
