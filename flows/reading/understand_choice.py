@@ -12,8 +12,9 @@ import re
 
 from flows.numbers import words_of
 from flows.reading.answer_model import CHOICES
+from flows.reading.choice_decision import blend, decide
 from flows.reading.understand_degree import DegreeReader
-from flows.reading.understand_reading import NOTHING, Reading
+from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import (
     Found,
     Negations,
@@ -23,10 +24,6 @@ from flows.reading.understand_text import (
     split_clauses,
 )
 from flows.reading.vocabulary import ReplyKind, Vocabulary
-
-_ALSO = frozenset({"also", "too"})
-"""On the later side of a contrast, these add an answer to the earlier one instead of replacing
-it ("applied ml probably, but MLOps also sounds cool"): both are offered."""
 
 _OPEN = frozenset({"anything", "anywhere", "any", "everything", "anyone", "whatever"})
 """Opening an exclusion ("anything but government"): ruled out as a phrase, not as an answer."""
@@ -203,7 +200,7 @@ class ChoiceReader:
             # "accountant, no coding": no code, yet spreadsheets may be data work; ask
             return Reading(("none", "data"), spans=reading.spans)
         if reading.stored and (self.blends.find(words) or name in self.blend_questions):
-            reading = _blend(reading, kept, blocked, words, mixed=bool(self.blends.find(words)))
+            reading = blend(reading, kept, blocked, words, mixed=bool(self.blends.find(words)))
         paid = reading.stored and reading.values[0] in ("ml", "production", "data")
         hobby = bool(self.hobby.find(words)) and not any(f.phrase in self.markers for f in found)
         if name == "coding_experience" and paid and hobby:
@@ -218,92 +215,6 @@ class ChoiceReader:
             rest = [v for v in CHOICES[name] if v != reading.values[0]]
             return Reading((reading.values[0], *rest)[:4], spans=reading.spans)
         return reading
-
-
-def decide(
-    name: str,
-    words: Words,
-    kept: list[Found[tuple[str, ...]]],
-    blocked: set[str],
-    negators: frozenset[str] = frozenset(),
-) -> Reading:
-    """One answer from the phrases found: the last side of a contrast wins; a definite value
-    wins over a phrase that only narrows it down; different answers are asked about."""
-    spans = tuple((f.start, f.end) for f in kept)
-    if not kept:
-        if blocked:
-            rest = tuple(v for v in CHOICES[name] if v not in blocked)
-            return Reading(rest, blocked=True)
-        return NOTHING
-    last = max(words.contrast[f.start] for f in kept)
-    later = [f for f in kept if words.contrast[f.start] == last]
-    earlier = {f.payload[0] for f in kept if len(f.payload) == 1} - {
-        f.payload[0] for f in later if len(f.payload) == 1
-    }
-    later_side = {i for i, c in enumerate(words.contrast) if c == last}
-    also = any(words.tokens[i] in _ALSO for i in later_side)
-    if earlier and (also or any(negators & set(f.phrase.split()) for f in later)):
-        # "applied ml probably, but MLOps also sounds cool": the later side adds, not replaces
-        # "I used to be a developer but haven't coded in years": a contrast ending in a
-        # negative does not undo the first answer; ask.
-        values = [*dict.fromkeys([*(v for f in kept for v in f.payload if v not in blocked)])]
-        return Reading(tuple(values[:4]), spans=spans)
-    kept = later
-    definite = {f.payload[0] for f in kept if len(f.payload) == 1} - blocked
-    narrowing = [set(f.payload) - blocked for f in kept if len(f.payload) > 1]
-    if len(definite) == 1:
-        value = next(iter(definite))
-        if (all(value in n for n in narrowing) or not narrowing) and not _modified(kept):
-            return Reading((value,), spans=spans)
-    ordered: list[str] = []
-    for f in kept:
-        ordered += [v for v in f.payload if v not in blocked and v not in ordered]
-    if len(definite) > 1:
-        ordered = [v for v in ordered if v in definite] or ordered
-    if not definite and blocked and len(ordered) == 1:
-        # "qa tester, no scripting": ruling out one of a vague phrase's answers names no other
-        ordered = []
-    if not ordered:
-        rest = tuple(v for v in CHOICES[name] if v not in blocked)
-        return Reading(rest, blocked=True, spans=spans)
-    return Reading(tuple(ordered[:4]), spans=spans)
-
-
-def _blend(
-    reading: Reading,
-    kept: list[Found[tuple[str, ...]]],
-    blocked: set[str],
-    words: Words,
-    mixed: bool,
-) -> Reading:
-    """A mix named ("a mix of a course and my own projects") offers every answer named; on a
-    question whose answers combine, so does a contrast ("structured but self paced")."""
-    stored = reading.values[0]
-    if mixed:
-        named = [v for f in kept for v in f.payload]
-    else:
-        last = max(words.contrast[f.start] for f in kept)
-        named = [
-            f.payload[0] for f in kept if len(f.payload) == 1 and words.contrast[f.start] < last
-        ]
-        # "udemy courses at my own pace": a course is self-paced or structured; both named
-        if sum(f.payload == (stored,) for f in kept) == 1:
-            # "udemy courses at my own pace": a course is self-paced or structured; both named
-            named += [
-                v for f in kept if len(f.payload) > 1 and stored in f.payload for v in f.payload
-            ]
-    values = tuple(dict.fromkeys(v for v in [stored, *named] if v not in blocked))
-    return Reading(values[:4], spans=reading.spans) if len(values) > 1 else reading
-
-
-def _modified(kept: list[Found[tuple[str, ...]]]) -> bool:
-    """A phrase naming several answers right before a definite one modifies it ("a fintech
-    startup" is a startup that may be regulated): the compound is asked about."""
-    starts = {f.start: f for f in kept if len(f.payload) == 1}
-    return any(
-        len(f.payload) > 1 and f.end in starts and set(f.payload) - set(starts[f.end].payload)
-        for f in kept
-    )
 
 
 def _drop_markers(

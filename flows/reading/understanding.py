@@ -30,6 +30,7 @@ from flows.reading.understand_choice import ChoiceReader
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import Words, known_words, read_words
+from flows.reading.understand_whose import Whose
 from flows.reading.understanding_echo import Answer, Echo, Option, Understanding
 
 __all__ = ["Answer", "Option", "Understander", "Understanding"]
@@ -54,8 +55,7 @@ class Understander:
         self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
-        self.hedge_words = frozenset(words_of(w) for w in self.v.hedge_replies)
-        self.assent_words = frozenset(words_of(w) for w in self.v.assent_replies)
+        self.whose = Whose(self.v, self.others.worded)
         n = self.v.numbers
         ages = (n.age_before, n.age_after)
         self.spoken = Spoken(n.spoken, n.units_abroad, n.thousand_abroad, ages, n.month_words)
@@ -135,11 +135,11 @@ class Understander:
                 if also
                 else Understanding("hint", name, hint=_invalid(name))
             )
-        if reading.stored and also and self._only_a_hedge(text, reading):
+        if reading.stored and also and self.whose.only_a_hedge(text, reading):
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
-        if reading.stored and name in YES_NO and self._only_assent(text, reading, also):
+        if reading.stored and name in YES_NO and self.whose.only_assent(text, reading, also):
             return self._other(name, also)  # "20 hours a week is fine": the hours' answer
-        if reading.stored and name in YES_NO and self._said_of_another(name, text, reading):
+        if reading.stored and name in YES_NO and self.whose.said_of_another(name, text, reading):
             # "us citizen so no visa issues" at the pay question: the "no" is the visa's
             if also:
                 return self._other(name, also)
@@ -160,31 +160,6 @@ class Understander:
         others = [v for v in _answers(self.content, name) if v != got.value]
         values = (got.value, *others)[:6]
         return self._clarify(name, Reading(tuple(values)), {})  # nothing noted elsewhere
-
-    def _only_a_hedge(self, text: str, reading: Reading) -> bool:
-        """The reading rests on a hedge alone ("maybe") that another question's answer in the
-        same message carries ("maybe 3k"): it is not an answer here."""
-        words = read_words(text, ())
-        said = [words.span_text(start, end) for start, end in reading.spans]
-        return bool(said) and all(s in self.hedge_words for s in said)
-
-    def _only_assent(self, text: str, reading: Reading, also: Mapping[str, Reading]) -> bool:
-        """A yes that rests on "fine" or "ok" alone, said of another question's hours, years or
-        months in the same message: the assent is about those, not this question."""
-        words = read_words(text, ())
-        said = [words.span_text(start, end) for start, end in reading.spans]
-        counted = {"hours_per_week", "years_experience", "can_pause_income"} & set(also)
-        return bool(said and counted) and all(s in self.assent_words for s in said)
-
-    def _said_of_another(self, name: str, text: str, reading: Reading) -> bool:
-        """The yes or no is followed at once by another question's subject ("no visa
-        issues"): it answers that question, not this one."""
-        words = read_words(text, ())
-        end = reading.spans[-1][1] if reading.spans else 0
-        after = " ".join(words.tokens[end : end + 2])
-        return bool(after) and any(
-            other != name and pattern.match(after) for other, pattern in self.others.worded.items()
-        )
 
     def checked_read(self, name: str, text: str, today: date | None = None) -> Reading:
         """`read`, then doubt: what another question's answer in passing must pass too, so

@@ -1,0 +1,56 @@
+"""Whose answer a stored reading is: this question's, or another's said in passing.
+
+WHY apart: a yes, a no or a hedge can rest on one word that belongs to something else in the
+same message: "maybe 3k" at the visa question (the hedge is the budget's), "20 hours a week is
+fine" at the pay question (the assent is the hours'), "us citizen so no visa issues" at the pay
+question (the "no" is the visa's). The understanding asks these checks before it stores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from flows.numbers import words_of
+from flows.reading.understand_reading import Reading
+from flows.reading.understand_text import read_words
+from flows.reading.vocabulary import Vocabulary
+
+_COUNTED = frozenset({"hours_per_week", "years_experience", "can_pause_income"})
+
+
+class Whose:
+    """Built once per Understander; every check is pure."""
+
+    def __init__(self, v: Vocabulary, subjects: Mapping[str, re.Pattern[str]]) -> None:
+        self.hedge_words = frozenset(words_of(w) for w in v.hedge_replies)
+        self.assent_words = frozenset(words_of(w) for w in v.assent_replies)
+        self.subjects = subjects
+        """Each question's subject in words (the other answers' worded signals)."""
+
+    def only_a_hedge(self, text: str, reading: Reading) -> bool:
+        """The reading rests on a hedge alone ("maybe") that another question's answer in the
+        same message carries ("maybe 3k"): it is not an answer here."""
+        said = _said(text, reading)
+        return bool(said) and all(s in self.hedge_words for s in said)
+
+    def only_assent(self, text: str, reading: Reading, also: Mapping[str, Reading]) -> bool:
+        """A yes that rests on "fine" or "ok" alone, said of another question's hours, years or
+        months in the same message: the assent is about those, not this question."""
+        said = _said(text, reading)
+        return bool(said and _COUNTED & set(also)) and all(s in self.assent_words for s in said)
+
+    def said_of_another(self, name: str, text: str, reading: Reading) -> bool:
+        """The yes or no is followed at once by another question's subject ("no visa
+        issues"): it answers that question, not this one."""
+        words = read_words(text, ())
+        end = reading.spans[-1][1] if reading.spans else 0
+        after = " ".join(words.tokens[end : end + 2])
+        return bool(after) and any(
+            other != name and pattern.match(after) for other, pattern in self.subjects.items()
+        )
+
+
+def _said(text: str, reading: Reading) -> list[str]:
+    words = read_words(text, ())
+    return [words.span_text(start, end) for start, end in reading.spans]
