@@ -49,6 +49,10 @@ class OtherAnswers:
         self.wish_fields = frozenset(vocabulary.parts.wish_fields)
         self.number_words = frozenset(vocabulary.numbers.ones) | frozenset(vocabulary.numbers.tens)
         """ "About fifteen hours a week." reads as an answer as much as "15 hours" does."""
+        self._budget_words = re.compile(
+            r"(?<![a-z])(?:budget|tuition|spend|afford to pay|pay for|course fees?)(?![a-z])"
+        )
+        """At the pay question, money is the pay or a salary unless said of tuition."""
         said = "|".join(map(re.escape, sorted(self.number_words, key=len, reverse=True)))
         self._worded_units = re.compile(rf"\b(?:{said})\s+([a-z]+)")
         self.signals = {
@@ -96,6 +100,12 @@ class OtherAnswers:
                 shared = self.v.units.get(name, {}).keys() & self.v.units.get(other, {}).keys()
                 if name == "degree" and other == "years_experience":
                     shared = {"years"}  # "laurea in law, 5 anni": how long the degree took
+                if (
+                    name == "apprenticeship_pay"
+                    and other == "budget_usd"
+                    and not self._budget_words.search(low)
+                ):
+                    continue  # "2k is fine", "i make 85k now": the pay asked about, or a salary
                 if shared and not (
                     self.worded[other].search(low) or self.worded[other].search(words_of(low))
                 ):
@@ -121,6 +131,8 @@ class OtherAnswers:
                 ):
                     reading = whole  # "2h per day, only weekdays", "2 evenings a week, 3
                     # hours each": the days are another part's
+                if reading.stored and reading.values[0] == "unsure":
+                    continue  # "any new employer would have to transfer it": no answer there
                 if reading.stored and len(whole.values) <= 1:
                     # noted only if the whole message does not read two ways for that
                     # question ("Indian citizen" alone is no visa; with "work in Germany",
