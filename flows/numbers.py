@@ -44,7 +44,7 @@ def plain_numbers(text: str) -> str:
 def words_of(text: str) -> str:
     """Lower-case words and digits only, apostrophes dropped into spaces ("don't" → "don t",
     and "dont" too), accents folded ("máster" is "master", not "m ster")."""
-    low = text.lower().replace("’", "'")
+    low = text.lower().replace("’", "'").replace("&", " and ")
     if not low.isascii():
         low = unicodedata.normalize("NFKD", low.translate(_FOLD))
         low = "".join(c for c in low if not unicodedata.combining(c))

@@ -117,3 +117,53 @@ def test_degrees_named_in_other_languages(
 def test_accents_fold_rather_than_split_words(understander: Understander) -> None:
     got = understand(understander, "learning_style", "sozinho, com o meu próprio plano")
     assert (got.status, got.value) == ("stored", "self_directed"), got
+
+
+def test_any_world_currency_is_never_taken_as_dollars(understander: Understander) -> None:
+    for typed in ("6000 tenge", "4000 somoni", "12000 hryvnias", "900 kwacha", "3k lei"):
+        got = understand(understander, "budget_usd", typed)
+        assert got.status == "clarify", (typed, got)
+
+
+def test_a_rated_currency_of_the_region_is_converted_then_asked(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "budget_usd", "3000 omani rials")
+    assert got.status == "clarify" and 7800 in options(got), got  # at 2.60
+
+
+def test_a_career_partly_outside_software_is_asked(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "java dev 2010-2015, then a decade farming")
+    assert got.status == "clarify", got
+    kept = understand(understander, "years_experience", "dev since 2018, took a break 2020-2021")
+    assert kept.status in ("stored", "clarify") and kept.value != 8, kept
+
+
+def test_an_option_picked_by_its_place_is_offered_first(understander: Understander) -> None:
+    got = understand(understander, "learning_style", "the third one")
+    assert got.status == "clarify" and options(got)[0] == "fast_intro", got
+    money = understand(understander, "budget_usd", "2nd one")
+    assert money.status == "clarify" and options(money)[0] == 5000, money
+    bare = understand(understander, "target_employer", "3")
+    assert bare.status == "clarify", bare  # Telegram shows no numbers on its buttons
+
+
+def test_thumbs_and_shrugs_read_as_yes_no_and_not_sure(understander: Understander) -> None:
+    for typed, value in (("👍", "yes"), ("👎🏽", "no"), ("🤷🏻‍♂️", "unsure")):
+        got = understand(understander, "apprenticeship_pay", typed)
+        assert (got.status, got.value) == ("stored", value), (typed, got)
+
+
+def test_less_than_one_written_as_a_sign(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "<1 yr")
+    assert got.value in (None, 0) and (got.status == "stored" or 0 in options(got)), got
+
+
+def test_a_work_permit_is_asked_about(understander: Understander) -> None:
+    got = understand(understander, "needs_visa", "got a work permit here")
+    assert got.status == "clarify" and {"yes", "no"} <= set(options(got)), got
+
+
+def test_a_salary_at_the_pay_question_is_not_a_budget(understander: Understander) -> None:
+    got = understand(understander, "apprenticeship_pay", "no way, i earn 70k now")
+    assert "budget_usd" not in got.also, got

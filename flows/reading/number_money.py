@@ -12,6 +12,7 @@ import re
 
 from flows.numbers import has_phrase, words_of
 from flows.reading.vocabulary import Vocabulary
+from flows.reading.world_currencies import currency_words
 
 _DIGIT = re.compile(r"\d")
 _DOLLARS = re.compile(
@@ -56,7 +57,7 @@ class Money:
         self.currency_names += self.glued
         every = [*w.currencies, *(n for rate in w.currency_rates.values() for n in rate.names)]
         self.symbols = [c for c in every if not _plain_word(c)]  # "£", "원", "đồng"
-        self.names = {words_of(c) for c in every if _plain_word(c)}
+        self.names = {words_of(c) for c in every if _plain_word(c)} | currency_words()
         n = vocabulary.numbers
         self.number_words = frozenset([*n.ones, *n.tens, *n.casual])
 

@@ -20,6 +20,7 @@ from itertools import pairwise, product
 from flows.numbers import NumberReader, has_phrase, words_of
 from flows.numbers import Reading as Number
 from flows.reading.understand_reading import Reading
+from flows.reading.understand_text import split_clauses
 from flows.reading.vocabulary import Vocabulary
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -67,6 +68,9 @@ class NumberParts:
         before = _alternation([*y.short_year_before, *w.month_names])
         self._short_year = re.compile(rf"(?i)\b({before})\.?\s+['’‘`](\d\d)\b(?!['’])")
         self.eras = {k.lower(): v for k, v in y.eras.items()}
+        software = [p for p in vocabulary.signals.get("coding_experience", []) if p[:3] != "re:"]
+        self._software = re.compile(rf"(?i)(?<![a-z])(?:{_alternation(software)})(?![a-z])")
+        """A part of a career said to be software ("php dev"), beside one that is not."""
         self._era = re.compile(rf"(?i)\b({_alternation(list(y.eras)) or '(?!)'})\s*(\d{{1,2}})\b")
         counts = r"\d+(?:\.\d+)?|" + _alternation(
             [*vocabulary.numbers.ones, *vocabulary.numbers.tens]
@@ -199,6 +203,21 @@ class NumberParts:
     def not_professional(self, text: str) -> bool:
         return self.mentions(text, self.w.not_professional)
 
+    def mixed_career(self, text: str) -> bool:
+        """Some parts of a career that carry a number or a date are software ("php dev
+        2008-2013") and some are not ("then i ran a bakery for a decade")."""
+        timed = [
+            p
+            for p in split_clauses(text)
+            if (self.has_number(p) or isinstance(self._length(p), Number))
+            and not self.mentions(p, self.w.breaks)  # "took a break 2015-2017": time away
+        ]
+        coded = [bool(self._software.search(p)) for p in timed]
+        return any(coded) and not all(coded)
+
+    def _length(self, part: str) -> object:
+        return self.reader.read(part, "years_experience", money=False, periods=False)
+
     def stints(
         self, text: str, field: str, keep: Callable[[Number], int] = lambda n: int(n.value)
     ) -> Reading | None:
@@ -224,6 +243,11 @@ class NumberParts:
             return Reading(tuple(dict.fromkeys(values))[:4])
         if all(j in self.w.sequence for j, _, _ in kept[1:]):
             total = sum(values)
+            coded = [bool(self._software.search(p)) for _, p, _ in kept]
+            if field == "years_experience" and any(coded) and not all(coded):
+                # "php dev 2008-2013, then i ran a bakery for a decade": all of it, or the dev
+                # years only? Asked
+                return Reading(tuple(dict.fromkeys([total, *values]))[:4])
             parts_text = " + ".join(str(v) for v in values)
             return Reading((total,), note="sum", note_values={"parts": parts_text})
         listed = ("and", ",", *self.w.sequence)

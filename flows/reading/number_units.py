@@ -14,11 +14,16 @@ from flows.reading.understand_reading import Reading
 
 PER_MONTH = re.compile(r"(?i)\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(nth)?\b")
 """An amount said per month ("200 a month", "$3k/mo")."""
+_AMOUNT = r"\d[\d,.]*\s*k?\s*(?:usd|dollars?|bucks|euros?|pounds?)?\s*"
 _PER_FORTNIGHT = re.compile(
-    r"(?i)\b(a|per|each|every)\s+fortnight\b|\bfortnightly\b|\bbi-?weekly\b"
-    r"|\bevery\s+(two|2)\s+weeks\b"
+    rf"(?i){_AMOUNT}(?:(?:a|per|each|every)\s+fortnight\b|fortnightly\b|bi-?weekly\b"
+    r"|every\s+(?:two|2)\s+weeks\b)"
 )
-_PER_WEEK = re.compile(r"(?i)\b(a|per|each|every)\s+(week|wk)\b|\bweekly\b|/\s*w(ee)?k\b")
+_PER_WEEK = re.compile(
+    rf"(?i){_AMOUNT}(?:(?:a|per|each|every)\s+(?:week|wk)\b|weekly\b|/\s*w(?:ee)?k\b)"
+)
+"""An amount said per fortnight or per week, the period right after it ("$150 a fortnight"),
+not "20 hours a week, $5k" where the week is the hours'."""
 
 
 def times_a_year(text: str) -> int | None:

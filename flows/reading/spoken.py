@@ -72,6 +72,7 @@ class Spoken:
 
     def plain(self, text: str) -> str:
         """`text` with each spoken number in a form the readers parse."""
+        text = _LESS.sub(r"less than \1", _MORE.sub(r"more than \1", text))  # "<1", ">10"
         text = _HOURS_MINUTES.sub(lambda m: f"{int(m[1]) + int(m[2]) / 60:g} hours", text)
         if self._phrase is not None:
             text = self._phrase.sub(lambda m: self._spoken[self._keys[_key(m[1])]], text)
@@ -87,6 +88,9 @@ class Spoken:
         return text
 
 
+_LESS = re.compile(r"(?<![\w<])<\s*(\d)")
+_MORE = re.compile(r"(?<![\w>-])>\s*(\d)")
+"""Comparison signs before a number ("<1 year", "> 10"), said as the readers know them."""
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\d/])")
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})[/.]((?:19|20)\d\d)(?![\d/])")
 

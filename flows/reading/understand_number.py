@@ -28,7 +28,7 @@ from flows.reading.vocabulary import Vocabulary
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b(?!\s+(?:an?\s+)?half\b)")
 _SAID_YEARS = re.compile(
-    r"(?i)\b(\d{1,2})\s*(years?|yrs?|months?|mos?)\b(?!\s+(?:ago|old|off|break))"
+    r"(?i)\b(\d{1,2})[\s-]*(years?|yrs?|months?|mos?)\b(?!\s+(?:ago|old|off|break))"
 )
 """A number of years said beside dates that may count them differently."""
 _THEN = re.compile(r"(?i)\b(?:then|plus|after that|afterwards|followed by|before that)\b")
@@ -155,6 +155,11 @@ class NumberFields:
             )
             if dated.stored and said:  # "since 2016 … 8 yrs paid": the dates or the number?
                 return Reading((*dated.values, *sorted(said)))
+            if dated.stored and self.parts.mixed_career(text):
+                # "backend dev from 2019, moved into product mgmt in 2024": not all of it was
+                # software; the dates' count is offered, never stored
+                rest = [b for b in self.buttons["years_experience"] if b != dated.values[0]]
+                return Reading((dated.values[0], *rest))
             return dated
         parts = self.parts.parts(text, drop=self.parts.not_professional)
         professional = [p for _, p in parts if not self.parts.not_professional(p)]

@@ -55,6 +55,7 @@ class Understander:
         self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
+        self.ordinal_fillers = frozenset(words_of(w) for w in self.v.numbers.ordinal_fillers)
         self.whose = Whose(self.v, self.others.worded)
         n = self.v.numbers
         ages = (n.age_before, n.age_after)
@@ -98,6 +99,7 @@ class Understander:
         answers: Mapping[str, Answer] | None,
         today: date | None,
     ) -> Understanding:
+        text = self.spoken.plain(text)  # "three quarters of a year", "7 anos", "👍"
         if not words_of(text):
             return Understanding("hint", name, hint="invalid_empty")
         corrected = self.corrections.latest(text)  # "3 months, no wait, more like 5": 5
@@ -106,10 +108,12 @@ class Understander:
         ):
             text = corrected  # a choice only when the correction names one ("some, no, none")
         text = self.numbers.parts.full_years(plain_numbers(text))  # "2.000 €", "jan '21"
-        text = self.spoken.plain(text)  # "three quarters of a year", "7 anos": 9 months, 7 years
         exact = self._exact(name, text)
         if exact is not None:
             return self._stored(name, exact, Reading((exact,)), {})
+        picked = self._by_number(name, text)
+        if picked is not None:  # "4": the 4th option, or 4 of something? Offered first, asked
+            return self._asked_back(name, self._stored(name, picked, Reading((picked,)), {}))
         if self.looks_like_question(text):
             said = self.question_shape.statements(text)
             if not said:
@@ -238,16 +242,32 @@ class Understander:
             return None
         wanted = words_of(text)
         options = self.content.dialogue.questions[name].options
-        for index, option in enumerate(options, start=1):
+        for option in options:
             names = {words_of(option.label), words_of(option.value)}
-            is_index = KINDS[name] == "choice" and wanted == str(index)
-            if wanted in names or is_index:
+            if wanted in names:
                 if KINDS[name] == "choice":
                     return option.value if _valid(name, option.value) else None
                 if option.value.isdigit() and _valid(name, int(option.value)):
                     return int(option.value)
                 return None
         return None
+
+    def _by_number(self, name: str, text: str) -> Answer | None:
+        """The option a bare number ("2" at a choice question) or a place ("the 2nd one", at
+        any question) points at, if any: Telegram shows no numbers on its buttons (the console
+        maps digits to buttons itself)."""
+        said = [w for w in words_of(text).split() if w not in self.ordinal_fillers]
+        if len(said) != 1:
+            return None
+        place = self.v.numbers.ordinals.get(said[0])
+        if place is None and KINDS[name] == "choice" and said[0].isdigit():
+            place = int(said[0])
+        options = self.content.dialogue.questions[name].options
+        if place is None or not 1 <= place <= len(options):
+            return None
+        value = options[place - 1].value
+        answer: Answer = value if KINDS[name] == "choice" or not value.isdigit() else int(value)
+        return answer if _valid(name, answer) else None
 
     def label(self, name: str, value: Answer) -> str:
         return self.echo.label(name, value)

@@ -37,6 +37,10 @@ class NumberWords(_Frozen):
     "i have 30 years"): read as "N years old"."""
     age_after: list[Phrase] = []
     """Words after "N years" that make it time spent, not an age ("de experiencia")."""
+    ordinals: dict[Phrase, int] = {}
+    """An option picked by its place ("the 2nd one", "first"): offered first, then asked."""
+    ordinal_fillers: list[Phrase] = []
+    """Words around an ordinal that add nothing ("the", "one", "option")."""
     month_words: list[Phrase] = Field(default=[], max_length=12)
     """The months in order, as a date in digits is read ("09/2023" is "september 2023")."""
     thousand_abroad: dict[Phrase, list[Phrase]] = {}
