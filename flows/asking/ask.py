@@ -57,7 +57,7 @@ class AskIndex:
         self._composer = Composer(
             content.ask.figures, content.ask.fits_me, [*numbers.ones, *numbers.tens]
         )
-        self._uncovered = UncoveredIndex(content.ask)
+        self._uncovered = UncoveredIndex(content.ask, self._guards.owned)
         self._use_meaning = use_meaning
         self._meaning: MeaningIndex | None = None
 

@@ -21,6 +21,8 @@ from flows.reading.vocabulary_ask import Guard
 
 _REACH = 4
 """How many words before a thing from another walk of life may say it is the person's own."""
+_NOT_WHO = frozenset({"from", "as a", "can a"})
+"""Background cues that also name a place or a manner, not who the person is."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
@@ -92,3 +94,10 @@ class Guards:
         work at Tesla", "I did a philosophy BA"): that is no subject the articles skip."""
         near = " ".join(words_of(before).split()[-_REACH:])
         return any(has_phrase(near, cue) for cue in self._background)
+
+    def owned(self, before: str) -> bool:
+        """`_own` for the "not covered" triggers: "ex consultant", "I'm a founder" are a story,
+        not the subject. Only cues that say who the person is count: "from outside the US" and
+        "paid as a monthly salary" still ask what the articles skip."""
+        near = " ".join(words_of(before).split()[-_REACH:])
+        return any(has_phrase(near, c) for c in self._background if c not in _NOT_WHO)

@@ -8,7 +8,9 @@ cover that". So accents are folded first ("máster" is "master"), and the common
 languages people mix in (question words, articles, "meses", "beca", "kitna") are put in
 English from the table in `content/ask.yaml` `synonyms` whose values start with ">" (an empty
 one drops the word). The rest of the message is left as typed, capitals included, so names
-are still found.
+are still found. A number glued to a unit the table knows is read the same way ("18mo" is "18
+months"): phone-typed questions ("what do i pay for the 18mo") otherwise held one unknown word
+where the program's length should be, and were declined as off topic.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ TRANSLATE = ">"
 _LONGEST = 3
 """The most words one entry of the table holds ("combien de temps")."""
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_GLUED = re.compile(r"\b(\d+)([A-Za-z]{1,4})\b")
+"""A number with letters stuck to it ("18mo", "5k"); only units in the table are split."""
 _JOINS = "-./"
 """A single letter joined to a word by these is part of a name ("O-1 visa", "w/o")."""
 _LETTERS = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae",
@@ -55,7 +59,7 @@ class Languages:
     def english(self, question: str) -> str:
         """The question with accents folded and the table's words in English; the same string
         when none of its words is in the table."""
-        text = plain_letters(question)
+        text = _GLUED.sub(self._unit, plain_letters(question))
         tokens = list(_WORD.finditer(text))
         out: list[str] = []
         last = 0
@@ -79,6 +83,11 @@ class Languages:
             return text
         out.append(text[last:])
         return " ".join("".join(out).split())
+
+    def _unit(self, match: re.Match[str]) -> str:
+        """ "18mo" → "18 months"; "5k" and "3rd" stay as typed (no table unit)."""
+        english = self.table.get(match.group(2).lower())
+        return f"{match.group(1)} {english}" if english else match.group(0)
 
 
 def _joined(text: str, token: re.Match[str]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -235,7 +235,8 @@ def _mixed_paths(named: list[str]) -> bool:
 class UncoveredIndex:
     """Trigger phrases of the questions the articles do not answer."""
 
-    def __init__(self, ask: AskText) -> None:
+    def __init__(self, ask: AskText, own: Callable[[str], bool] = lambda _: False) -> None:
+        self._own = own
         self._triggers: PhraseTable[str] = PhraseTable(
             (t, key) for key, entry in ask.uncovered.items() for t in entry.triggers
         )
@@ -255,7 +256,12 @@ class UncoveredIndex:
         or a thing named that `covered_for` lists (on campus or online, for a master's)."""
         words = read_words(question, ())
         plain = {_plain(w) for w in words.tokens}
-        keys = [f.payload for f in self._triggers.find(words)]
+        # "ex consultant", "I'm a non-technical founder": who the person is, not the subject
+        keys = [
+            f.payload
+            for f in self._triggers.find(words)
+            if not self._own(" ".join(words.tokens[: f.start]))
+        ]
         keys += [key for key, group in self._together if group <= plain]
         return next((key for key in keys if not self._answered(key, words.text, named)), None)
 
