@@ -49,6 +49,12 @@ class OtherAnswers:
         self.wish_fields = frozenset(vocabulary.parts.wish_fields)
         self.number_words = frozenset(vocabulary.numbers.ones) | frozenset(vocabulary.numbers.tens)
         """ "About fifteen hours a week." reads as an answer as much as "15 hours" does."""
+        self.noted_only_with = {
+            name: re.compile(
+                "|".join(rf"(?<![a-z]){re.escape(p.lower())}(?![a-z])" for p in phrases)
+            )
+            for name, phrases in vocabulary.noted_only_with.items()
+        }
         self._budget_words = re.compile(
             r"(?<![a-z])(?:budget|tuition|spend|afford to pay|pay for|course fees?)(?![a-z])"
         )
@@ -114,6 +120,9 @@ class OtherAnswers:
                 if other in self.wish_fields and not wished:
                     continue  # "3 years at a startup" names a past job, not a wish (at the
                     # role question, "at a bank" is the aim it asks about)
+                needed = self.noted_only_with.get(other)
+                if needed is not None and len(low.split()) > 3 and not needed.search(low):
+                    continue  # "naturalized citizen since 2015": no years of software there
                 reading = self.read(other, part, today)
                 dated = reading.note in ("since", "span", "since_month")  # "since 2020"
                 if other in _UNIT_NEEDED and reading.stored and reading.values[0] and not dated:

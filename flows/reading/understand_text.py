@@ -146,6 +146,8 @@ class Negations:
         for neg in self._table.find(words):
             if neg.payload == "neutral":
                 continue
+            if neg.phrase == "no" and words.tokens[neg.end : neg.end + 1] in _OWN_START:
+                continue  # "no i have a work permit": a bare reply, then what the person has
             inside = [i for i, f in enumerate(found) if f.start < neg.end and f.end > neg.start]
             if neg.payload == "not" and inside:
                 continue  # the negation is part of a phrase ("not sure", "never coded")
@@ -174,6 +176,8 @@ class Negations:
 
 
 _PLAIN_NEGATORS = frozenset({"not", "no", "never"})
+_OWN_START = (("i",), ("im",), ("my",), ("we",))
+"""Words that start the person's own statement right after a bare "no"."""
 
 
 def _begins_with(phrase: Found[T], negation: Found[str]) -> bool:

@@ -16,6 +16,8 @@ from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import read_words
 from flows.reading.vocabulary import Vocabulary
 
+_OWN = frozenset({"i", "im", "my", "me", "we", "our", "ive", "id"})
+
 _COUNTED = frozenset({"hours_per_week", "years_experience", "can_pause_income"})
 
 
@@ -45,8 +47,11 @@ class Whose:
         issues"): it answers that question, not this one."""
         words = read_words(text, ())
         end = reading.spans[-1][1] if reading.spans else 0
-        after = " ".join(words.tokens[end : end + 2])
-        return bool(after) and any(
+        following = words.tokens[end : end + 2]
+        if not following or following[0] in _OWN:
+            return False  # "no, i have a work permit": the person goes on about themselves
+        after = " ".join(following)
+        return any(
             other != name and pattern.match(after) for other, pattern in self.subjects.items()
         )
 

@@ -216,6 +216,9 @@ class Vocabulary(_Frozen):
     pause: PauseWords
     years: YearsWords
     signals: dict[str, list[Phrase]]
+    noted_only_with: dict[str, list[Phrase]] = {}
+    """Another question's answer said in passing is noted only when its part also names one
+    of these ("naturalized citizen since 2015" holds no years of software)."""
     zones: ZoneWords
     setup: SetupVocabulary
     parts: PartsWords
