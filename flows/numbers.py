@@ -142,6 +142,8 @@ class NumberReader:
     def _is_range(self, tokens: list[str], a: _Number, b: _Number) -> bool:
         between = tokens[a.end : b.start]
         low = a.value if a.scale != 1 else a.value * b.scale
+        if between == ["or"] and b.value > max(low + 2, low * 1.5):
+            return False  # "6 or 12": two answers to pick from, not one rough amount
         return len(between) == 1 and between[0] in self.v.range_words and low <= b.value
 
     def _shift(self, before: list[str]) -> int:

@@ -167,3 +167,45 @@ def test_a_work_permit_is_asked_about(understander: Understander) -> None:
 def test_a_salary_at_the_pay_question_is_not_a_budget(understander: Understander) -> None:
     got = understand(understander, "apprenticeship_pay", "no way, i earn 70k now")
     assert "budget_usd" not in got.also, got
+
+
+def test_two_far_apart_numbers_joined_by_or_are_asked(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "8 or 16")
+    assert got.status == "clarify" and {8, 16} <= set(options(got)), got
+    near = understand(understander, "can_pause_income", "4 or 5 months")
+    assert (near.status, near.value) == ("stored", 4), near
+
+
+def test_a_bare_number_that_looks_like_an_age_or_a_year_is_asked(
+    understander: Understander,
+) -> None:
+    assert understand(understander, "years_experience", "41").status == "clarify"
+    assert understand(understander, "years_experience", "7").status == "stored"
+    assert understand(understander, "budget_usd", "2027").status == "clarify"
+    assert understand(understander, "budget_usd", "2000").status == "stored"
+
+
+def test_a_hyphenated_number_word_is_read(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "I am thirty-nine years old")
+    assert got.status != "stored", got  # an age
+    intern = understand(understander, "years_experience", "a nine-month internship in 2025")
+    assert intern.status == "clarify" and 0 in options(intern), intern
+
+
+def test_a_home_country_beside_another_destination_is_asked(understander: Understander) -> None:
+    got = understand(
+        understander,
+        "needs_visa",
+        "german citizen, no sponsorship needed to work in germany, but i plan to work in canada",
+    )
+    assert got.status == "clarify" and "yes" in options(got), got
+
+
+def test_years_of_work_at_the_pause_question_are_not_months(understander: Understander) -> None:
+    got = understand(understander, "can_pause_income", "been a java developer for eleven years")
+    assert got.status != "stored", got
+
+
+def test_a_notice_period_is_not_time_without_pay(understander: Understander) -> None:
+    got = understand(understander, "can_pause_income", "my notice period is 60 days")
+    assert got.status != "stored", got

@@ -30,7 +30,25 @@ class Spoken:
         thousand_abroad: Mapping[str, Sequence[str]],
         ages: tuple[Sequence[str], Sequence[str]] = ((), ()),
         months: Sequence[str] = (),
+        numbers: tuple[Mapping[str, int], Mapping[str, int]] = ({}, {}),
     ) -> None:
+        ones, tens = numbers
+        self._ones = {w.lower(): n for w, n in ones.items()}
+        self._tens = {w.lower(): n for w, n in tens.items()}
+        self._compound = (
+            re.compile(
+                rf"(?i)\b({'|'.join(map(re.escape, self._tens))})-"
+                rf"({'|'.join(n for n, v in self._ones.items() if 1 <= v <= 9)})\b"
+            )
+            if self._tens
+            else None
+        )
+        small = [n for n, v in self._ones.items() if 1 <= v <= 19]
+        self._hyphen_unit = (
+            re.compile(rf"(?i)\b({'|'.join(map(re.escape, small))})-(month|year|week|day)s?\b")
+            if small
+            else None
+        )
         self._month = dict(enumerate(months, start=1))
         self._spoken = dict(spoken)
         self._units = {u.lower(): english for u, english in units_abroad.items()}
@@ -72,6 +90,12 @@ class Spoken:
 
     def plain(self, text: str) -> str:
         """`text` with each spoken number in a form the readers parse."""
+        if self._compound is not None:  # "forty-two": 42
+            text = self._compound.sub(
+                lambda m: str(self._tens[m[1].lower()] + self._ones[m[2].lower()]), text
+            )
+        if self._hyphen_unit is not None:  # "a six-month internship": a 6-month one
+            text = self._hyphen_unit.sub(lambda m: f"{self._ones[m[1].lower()]}-{m[2]}", text)
         text = _LESS.sub(r"less than \1", _MORE.sub(r"more than \1", text))  # "<1", ">10"
         text = _HOURS_MINUTES.sub(lambda m: f"{int(m[1]) + int(m[2]) / 60:g} hours", text)
         if self._phrase is not None:

@@ -169,6 +169,14 @@ class OtherAnswers:
             and any(self._counted(low, u) for u, factor in units.items() if factor < 1)
         ):
             return True
+        software = self.noted_only_with.get("years_experience")
+        if (  # "i've been a rails developer for nine years" at the pause question: the work's
+            name == "can_pause_income"
+            and software is not None
+            and software.search(low)
+            and not worded[name].search(low)
+        ):
+            return True
         if not any(KINDS[f] != "choice" and r.values[0] in reading.values for f, r in also.items()):
             return False
         own_unit = any(_counted(low, u) for u in units)  # "25 hrs/wk": the wk is the hours'

@@ -189,7 +189,7 @@ class _Places:
     def home_and_target(self, words: Words) -> tuple[str | None, str | None]:
         marks = {f.end: f for f in self.destinations.find(words)}
         home: str | None = None
-        target: str | None = None
+        targets: list[str] = []
         for found in self.countries.find(words):
             at = found.start
             if at and words.tokens[at - 1] == "the":
@@ -197,10 +197,13 @@ class _Places:
             if not self.negators.isdisjoint(words.tokens[max(at - 3, 0) : at]):
                 continue  # "not a US citizen": no home said
             if at in marks:
-                target = target or found.payload
+                targets.append(found.payload)
             elif home is None:
                 home = found.payload
-        return home, target
+        # "Swiss citizen: no sponsorship to work in Switzerland, but I intend to work in the
+        # United States": the place that is not home is the one the question is about
+        abroad = [t for t in targets if t != home]
+        return home, next(iter(abroad or targets), None)
 
     def free_to_work(self, home: str, target: str) -> bool:
         return home == target or (home in self.free and target in self.free)

@@ -31,6 +31,8 @@ _SAID_YEARS = re.compile(
     r"(?i)\b(\d{1,2})[\s-]*(years?|yrs?|months?|mos?)\b(?!\s+(?:ago|old|off|break))"
 )
 """A number of years said beside dates that may count them differently."""
+_LIKE_AN_AGE = 30
+"""A bare number of years this large is as likely an age ("34"): asked, never stored."""
 _THEN = re.compile(r"(?i)\b(?:then|plus|after that|afterwards|followed by|before that)\b")
 _IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
 _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
@@ -200,6 +202,9 @@ class NumberFields:
         if number.shift > 0 and shift > 0:
             past = {"number": str(value - shift)}  # "11 years (more than 10)"
             return ranged("years_experience", value, "more_than", past)
+        if not number.marked and value >= _LIKE_AN_AGE and in_bounds("years_experience", value):
+            # "34": an age as likely as years of work
+            return Reading((value, *self.buttons["years_experience"]))
         return ranged("years_experience", max(value, 0) if number.shift < 0 else value)
 
     def _since_year(self, text: str, words: Words, spans: set[int]) -> int | None:
@@ -267,6 +272,8 @@ class NumberFields:
         plain = not number.marked and not number.scaled and number.value == int(number.value)
         if plain and number.shift == 0 and 1 <= value < amb.budget_usd_below:
             return Reading((value * amb.budget_usd_scale, value))
+        if plain and 1990 <= value <= 2035 and value % 100 and "$" not in text:  # "2026"?
+            return Reading((value, *self.buttons["budget_usd"]))
         if value >= amb.budget_usd_confirm_from and "$" not in text:  # "2 million": dollars?
             return Reading((value, *self.buttons["budget_usd"][::-1]), note="large_budget")
         return ranged("budget_usd", value)

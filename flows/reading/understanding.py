@@ -59,7 +59,9 @@ class Understander:
         self.whose = Whose(self.v, self.others.worded)
         n = self.v.numbers
         ages = (n.age_before, n.age_after)
-        self.spoken = Spoken(n.spoken, n.units_abroad, n.thousand_abroad, ages, n.month_words)
+        self.spoken = Spoken(
+            n.spoken, n.units_abroad, n.thousand_abroad, ages, n.month_words, (n.ones, n.tens)
+        )
         self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
