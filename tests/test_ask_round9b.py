@@ -30,6 +30,7 @@ def index(content: Content) -> AskIndex:
         # where and how a certification exam is taken
         ("can i do the tensorflow exam from home", "cert_validity"),
         ("where do i take the azure exam", "cert_validity"),
+        ("how many minutes do you get for the google ml exam", "cert_validity"),
         # figures in later years
         ("will tuition stay the same for future cohorts", "future_figures"),
         # admission to a master's elsewhere

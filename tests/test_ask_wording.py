@@ -278,6 +278,10 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_98.yaml", 0.95, 0),  # set 99: 96%, 3 uncovered answered
         ("questions_99.yaml", 0.93, 0),  # set 100: 94%, 1 uncovered and 1 off-topic answered
         ("questions_100.yaml", 0.95, 0),  # set 101: 96%, 2 uncovered answered
+        # the final held-out sets 85-86, scored once on e1f92a1
+        ("questions_101.yaml", 0.94, 0),  # set 85: 96%, none answered
+        # "how long is the aws ml exam in minutes" now says the articles don't give exam lengths
+        ("questions_102.yaml", 0.93, 0),  # set 86: 95%, 1 uncovered answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

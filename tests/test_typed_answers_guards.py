@@ -272,6 +272,9 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_100.yaml", 0.94),  # set 99: 95%, 1 wrong (health, caring duties)
         ("typed_answers_101.yaml", 0.92),  # set 100: 91%, 5 wrong (testing the bot)
         ("typed_answers_102.yaml", 0.93),  # set 101: 94%, none wrong (a cross-section)
+        # the final held-out sets 85-86, scored once on e1f92a1
+        ("typed_answers_103.yaml", 0.94),  # set 85: 94% and 1 wrong (a planned course)
+        ("typed_answers_104.yaml", 0.94),  # set 86: 94%, none wrong, 1 guess
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

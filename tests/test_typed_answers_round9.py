@@ -209,3 +209,19 @@ def test_years_of_work_at_the_pause_question_are_not_months(understander: Unders
 def test_a_notice_period_is_not_time_without_pay(understander: Understander) -> None:
     got = understand(understander, "can_pause_income", "my notice period is 60 days")
     assert got.status != "stored", got
+
+
+def test_a_course_about_to_start_is_not_coding_done(understander: Understander) -> None:
+    got = understand(understander, "coding_experience", "nothing yet but i begin cs50 monday")
+    assert got.status == "clarify" and options(got)[0] == "none", got
+    soon = understand(
+        understander, "coding_experience", "none so far, i begin a python course monday"
+    )
+    assert soon.status != "stored", soon
+
+
+def test_a_hobby_beside_spreadsheets_at_work_is_asked(understander: Understander) -> None:
+    got = understand(
+        understander, "coding_experience", "raspberry pi tinkering at home, google sheets at work"
+    )
+    assert got.status == "clarify" and {"some", "data"} <= set(options(got)), got
