@@ -225,3 +225,10 @@ def test_a_hobby_beside_spreadsheets_at_work_is_asked(understander: Understander
         understander, "coding_experience", "raspberry pi tinkering at home, google sheets at work"
     )
     assert got.status == "clarify" and {"some", "data"} <= set(options(got)), got
+
+
+def test_a_latin_sign_before_mil_is_a_thousand(understander: Understander) -> None:
+    got = understand(understander, "budget_usd", "R$ 25 mil")
+    assert got.status == "clarify" and 4500 in options(got), got  # 25,000 BRL at 0.18
+    pesos = understand(understander, "budget_usd", "80,000 mexican pesos")
+    assert pesos.status == "clarify" and 4400 in options(pesos), pesos  # at 0.055

@@ -72,6 +72,14 @@ class Spoken:
             if before
             else None
         )
+        self._thousands_after = [  # "R$ 15 mil": the sign first, then the amount
+            re.compile(
+                rf"(?i)((?:{'|'.join(map(re.escape, signs))})\s*)(\d+(?:\.\d+)?)\s+"
+                rf"{re.escape(word)}(?!\w)"
+            )
+            for word, after in thousand_abroad.items()
+            if (signs := [a for a in after if not a.isalpha()])
+        ]
         self._thousands = [
             re.compile(
                 rf"(?i)\b(\d+(?:\.\d+)?)\s+{re.escape(word)}\s+(?=(?:de\s+)?"
@@ -105,6 +113,8 @@ class Spoken:
             text = _MONTH_YEAR.sub(lambda m: self._dated(m[1], m[2]), text)
         if self._age is not None:  # "tengo 34 años y dos hijos": an age
             text = self._age.sub(lambda m: f"{m[1]} years old", text)
+        for thousand in self._thousands_after:
+            text = thousand.sub(lambda m: f"{m[1]}{float(m[2]) * 1000:g}", text)
         for thousand in self._thousands:  # "20 mil reais": 20000 reais
             text = thousand.sub(lambda m: f"{float(m[1]) * 1000:g} ", text)
         if self._unit is not None:
