@@ -17,6 +17,7 @@ import pytest
 from bench.embedded_pg import PgServer, start_server
 from bench.fake_bot_api import FakeTelegram
 from bench.sample_answers import BASE_PROFILE
+from flows.asking.ask import AskIndex
 from flows.content import Content, default_content
 from flows.engine import Engine
 from flows.profile import Profile
@@ -49,6 +50,12 @@ def engine(content: Content) -> Engine:
 @pytest.fixture(scope="session")
 def understander(content: Content) -> Understander:
     return Understander(content)
+
+
+@pytest.fixture(scope="session")
+def index(content: Content) -> AskIndex:
+    """The question index, built once: every question test reads it, none changes it."""
+    return AskIndex(content)
 
 
 # --- databases: every storage test runs on SQLite and on a real PostgreSQL server -----------

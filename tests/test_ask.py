@@ -16,11 +16,6 @@ from flows.content import Content
 HIT_RATE = 0.95
 
 
-@pytest.fixture(scope="module")
-def index(content: Content) -> AskIndex:
-    return AskIndex(content)
-
-
 def lands_on(passage_id: str, topics: tuple[str, ...]) -> bool:
     """The passage, or the whole section's list passage ("list/hiring_signals"), answers it."""
     section = passage_id.removeprefix("list/") if passage_id.startswith("list/") else None

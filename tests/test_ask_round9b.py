@@ -7,12 +7,6 @@ import pytest
 
 from flows.asking.ask import AskIndex
 from flows.asking.ask_reply import respond
-from flows.content import Content
-
-
-@pytest.fixture(scope="module")
-def index(content: Content) -> AskIndex:
-    return AskIndex(content)
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,8 @@ import pytest
 from bench.understanding_eval import run_questions
 from flows.asking.ask import AskIndex
 from flows.asking.ask_reply import answer_text, respond
-from flows.content import Content
 
 TUNING = Path(__file__).parent / "tuning"
-
-
-@pytest.fixture(scope="module")
-def index(content: Content) -> AskIndex:
-    return AskIndex(content)
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,6 @@ from flows.content import Content
 TUNING = Path(__file__).parent / "tuning"
 
 
-@pytest.fixture(scope="module")
-def index(content: Content) -> AskIndex:
-    return AskIndex(content)
-
-
 @pytest.mark.parametrize(
     ("question", "fact"),
     [
