@@ -232,3 +232,12 @@ def test_a_latin_sign_before_mil_is_a_thousand(understander: Understander) -> No
     assert got.status == "clarify" and 4500 in options(got), got  # 25,000 BRL at 0.18
     pesos = understand(understander, "budget_usd", "80,000 mexican pesos")
     assert pesos.status == "clarify" and 4400 in options(pesos), pesos  # at 0.055
+
+
+def test_the_currency_list_is_what_its_script_writes() -> None:
+    """content/currencies.txt is generated (bench/make_currencies.py, pycountry in the dev
+    extra): a stale or hand-edited file fails here."""
+    from bench.make_currencies import currency_words as generated
+    from flows.reading.world_currencies import currency_words
+
+    assert currency_words() == frozenset(generated())
