@@ -50,14 +50,9 @@ class OtherAnswers:
         self.number_words = frozenset(vocabulary.numbers.ones) | frozenset(vocabulary.numbers.tens)
         """ "About fifteen hours a week." reads as an answer as much as "15 hours" does."""
         self.noted_only_with = {
-            name: re.compile(
-                "|".join(rf"(?<![a-z]){re.escape(p.lower())}(?![a-z])" for p in phrases)
-            )
-            for name, phrases in vocabulary.noted_only_with.items()
+            name: _phrases(phrases) for name, phrases in vocabulary.noted_only_with.items()
         }
-        self._budget_words = re.compile(
-            r"(?<![a-z])(?:budget|tuition|spend|afford to pay|pay for|course fees?)(?![a-z])"
-        )
+        self._budget_words = _phrases(vocabulary.budget_words_at_pay)
         """At the pay question, money is the pay or a salary unless said of tuition."""
         said = "|".join(map(re.escape, sorted(self.number_words, key=len, reverse=True)))
         self._worded_units = re.compile(rf"\b(?:{said})\s+([a-z]+)")
@@ -217,6 +212,11 @@ def answer_like(part: str) -> bool:
     degree"), not a topic ("degree requirements for visa sponsorship", which is a question)."""
     words = part.split()
     return any(c.isdigit() for c in part) or len(words) <= 3 or not _FIRST_PERSON.isdisjoint(words)
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, in lower case."""
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(p.lower())}(?![a-z])" for p in phrases))
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -216,6 +216,8 @@ class Vocabulary(_Frozen):
     pause: PauseWords
     years: YearsWords
     signals: dict[str, list[Phrase]]
+    budget_words_at_pay: list[Phrase] = Field(min_length=1)
+    """At the pay question a money amount is a tuition budget only beside one of these."""
     noted_only_with: dict[str, list[Phrase]] = {}
     """Another question's answer said in passing is noted only when its part also names one
     of these ("naturalized citizen since 2015" holds no years of software)."""
