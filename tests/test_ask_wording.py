@@ -277,6 +277,13 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_101.yaml", 0.94, 0),  # set 85: 96%, none answered
         # "how long is the aws ml exam in minutes" now says the articles don't give exam lengths
         ("questions_102.yaml", 0.93, 0),  # set 86: 95%, 1 uncovered answered
+        # round 10: held-out sets 104-109, scored once on 59ff22a, then tuned on
+        ("questions_103.yaml", 0.99, 0),  # set 104: 96% (now 100%), 1 uncovered answered
+        ("questions_104.yaml", 0.98, 0),  # set 105: 95% (now 99%), none answered
+        ("questions_105.yaml", 0.95, 0),  # set 106: 91% (now 96%), none answered
+        ("questions_106.yaml", 0.96, 0),  # set 107: 95% (now 97%), 3 uncovered answered
+        ("questions_107.yaml", 0.97, 0),  # set 108: 93% (now 98%), none answered
+        ("questions_108.yaml", 0.97, 0),  # set 109: 93% (now 98%), none answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:
