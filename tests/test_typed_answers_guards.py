@@ -275,6 +275,19 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         # the final held-out sets 85-86, scored once on e1f92a1
         ("typed_answers_103.yaml", 0.94),  # set 85: 94% and 1 wrong (a planned course)
         ("typed_answers_104.yaml", 0.94),  # set 86: 94%, none wrong, 1 guess
+        # round 10, first scored on 59ff22a, then tuned on
+        ("typed_answers_105.yaml", 0.91),  # set 104: 90%, 5 wrong (plans and offers)
+        ("typed_answers_106.yaml", 0.93),  # set 105: 94%, 1 wrong (numbers that aren't it)
+        ("typed_answers_107.yaml", 0.89),  # set 106: 90%, 2 wrong (East Asia, NT$)
+        ("typed_answers_108.yaml", 0.91),  # set 107: 92%, none wrong (two options weighed)
+        ("typed_answers_109.yaml", 0.94),  # set 108: 93%, 6 wrong (others' money, "if")
+        ("typed_answers_110.yaml", 0.92),  # set 109: 91%, 5 wrong (borderline technical)
+        # round 10 batch 2, first scored on the working tree after batch 1's fixes
+        ("typed_answers_111.yaml", 0.95),  # set 110: 95%, 1 wrong (terse phone replies)
+        ("typed_answers_112.yaml", 0.89),  # set 111: 89%, 2 wrong (chatty, English-speaking)
+        ("typed_answers_113.yaml", 0.93),  # set 112: 93%, 3 wrong (Africa, Middle East)
+        ("typed_answers_114.yaml", 0.78),  # set 113: 78%, 2 wrong (Latin America, Iberia)
+        ("typed_answers_115.yaml", 0.95),  # set 114: 96%, none wrong (working lives changed)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

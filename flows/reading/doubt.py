@@ -131,7 +131,7 @@ class Doubt:
         what the message says before a wish first, the reading, what its other halves name,
         then the question's other answers."""
         if not reading.stored:
-            return reading
+            return self._widened(name, text, reading)
         words, value = read_words(text, ()), reading.values[0]
         none = self.denied_value.get(name)
         denied = none is not None and value != none and self._denied(name, words)
@@ -159,6 +159,18 @@ class Doubt:
                 values.append(years[1] - years[0])
         note = "doubt_sum" if summed and not (denied or wished or split) else "doubt"
         return Reading(self._asked(name, values), note=note, spans=reading.spans, doubted=True)
+
+    def _widened(self, name: str, text: str, reading: Reading) -> Reading:
+        """Several answers read, in a message that casts doubt on all of them ("i'd like to do
+        a phd someday": a plan, not a degree held): the question's other answers are offered
+        too."""
+        table = self.question_hedges.get(name)
+        if len(reading.values) < 2 or reading.blocked or table is None:
+            return reading
+        used = {i for start, end in reading.spans for i in range(start, end)}
+        if all(used & set(range(f.start, f.end)) for f in table.find(read_words(text, ()))):
+            return reading  # none, or the reader weighed it ("graduating soon with a BA")
+        return Reading(self._asked(name, list(reading.values)), note="doubt", spans=reading.spans)
 
     def _unknown_side(self, name: str, text: str, read: Read) -> bool:
         """ "safaricom or equity bank": one side of an "or" names nothing known here (a company
@@ -235,8 +247,14 @@ class Doubt:
             for i, token in enumerate(words.tokens)
             if token in self.number_words or any(c.isdigit() for c in token)
         }
-        said = {words.clause[f.start] for f in subjects.find(words)} if subjects else set()
-        return any(words.clause[f.start] in counted - said for f in jobs.find(words))
+        held = jobs.find(words)
+        inside = {i for f in held for i in range(f.start, f.end)}  # "data" in "data entry"
+        said = {
+            words.clause[f.start]
+            for f in (subjects.find(words) if subjects else ())
+            if f.start not in inside
+        }
+        return any(words.clause[f.start] in counted - said for f in held)
 
     def _wished(
         self, name: str, words: Words, reading: Reading, read: Read

@@ -15,6 +15,8 @@ from flows.reading.vocabulary import Vocabulary
 from flows.reading.world_currencies import currency_words
 
 _DIGIT = re.compile(r"\d")
+_LETTERED_DOLLAR = re.compile(r"(?<![a-z])(?!us\$)[a-z]{1,3}\$(?=\s?\d)")
+"""A dollar sign with a country's letters ("NT$", "Z$"): not US dollars, known rate or not."""
 _DOLLARS = re.compile(
     r"(?i)(?<![a-z])\$\s*\d[\d,.]*\s*k?\b|\b\d[\d,.]*\s*k?\s*(?:usd|us dollars|dollars|bucks)\b"
 )
@@ -28,7 +30,8 @@ def _plain_word(name: str) -> bool:
 def _currency_name(name: str) -> re.Pattern[str]:
     """A sign matches anywhere ("€8000"); a word only whole ("rs", not "hours")."""
     escaped = re.escape(name)
-    return re.compile(escaped if not name[-1].isalpha() else rf"(?<![a-z]){escaped}(?![a-z])")
+    before = r"(?<![a-z])" if name[0].isalpha() else ""  # "s$", not the "s$" in "us$"
+    return re.compile(before + (escaped if not name[-1].isalpha() else rf"{escaped}(?![a-z])"))
 
 
 class Money:
@@ -56,7 +59,7 @@ class Money:
         """Letters glued to a number that name a currency ("R50k")."""
         self.currency_names += self.glued
         every = [*w.currencies, *(n for rate in w.currency_rates.values() for n in rate.names)]
-        self.symbols = [c for c in every if not _plain_word(c)]  # "£", "원", "đồng"
+        self.symbols = [_currency_name(c) for c in every if not _plain_word(c)]  # "£", "원"
         self.names = {words_of(c) for c in every if _plain_word(c)} | currency_words()
         n = vocabulary.numbers
         self.number_words = frozenset([*n.ones, *n.tens, *n.casual])
@@ -64,7 +67,7 @@ class Money:
     def other_currency(self, text: str) -> bool:
         """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
         low = text.lower()
-        if any(s in low for s in self.symbols):
+        if any(s.search(low) for s in self.symbols) or _LETTERED_DOLLAR.search(low):
             return True
         if any(pattern.search(f" {low} ") for _, pattern in [*self.currency_scales, *self.glued]):
             return True  # "10 lakhs", "R50k"

@@ -30,10 +30,11 @@ _CLOCK = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _DAY_PART_CLOCK = re.compile(
-    r"(?i)\b(evenings?|nights?|mornings?|afternoons?)\s+(?:from\s+)?(\d{1,2})(?::(\d\d))?\s*"
-    r"(?:-|–|to|till|until)\s*(\d{1,2})(?::(\d\d))?\b(?!\s*(?:hours?|hrs?|h\b|:))"
+    r"(?i)\b(evenings?|nights?|mornings?|afternoons?)([^.;!?\d]{0,40}?)\s+(?:from\s+)?(\d{1,2})"
+    r"(?::(\d\d))?\s*(?:-|–|to|till|until)\s*(\d{1,2})(?::(\d\d))?\b(?!\s*(?:hours?|hrs?|h\b|:))"
 )
-"""A time range after a part of the day, with no am or pm: "evenings 7 to 9" is 2 hours."""
+"""A time range after a part of the day, with no am or pm: "evenings 7 to 9" is 2 hours, and
+so is "evenings after the kids go down, 9 to 11"."""
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
 """Visa and pay-grade codes ("H-1B", "F-1", "GS-13"): names, not numbers."""
@@ -268,10 +269,10 @@ class NumberParts:
             return f"{minutes / 60:g} hours"
 
         def evening(m: re.Match[str]) -> str:  # "evenings 7 to 9": the part of day says pm
-            start = int(m.group(2)) * 60 + int(m.group(3) or 0)
-            end = int(m.group(4)) * 60 + int(m.group(5) or 0)
+            start = int(m.group(3)) * 60 + int(m.group(4) or 0)
+            end = int(m.group(5)) * 60 + int(m.group(6) or 0)
             minutes = (end - start) % (12 * 60) or 12 * 60
-            return f"{m.group(1)} {minutes / 60:g} hours"
+            return f"{m.group(1)}{m.group(2)} {minutes / 60:g} hours"
 
         return _DAY_PART_CLOCK.sub(evening, _CLOCK.sub(length, text))
 

@@ -31,6 +31,12 @@ _HOUR_AMOUNT = re.compile(r"(?i)\d\s*(?:h|hrs?|hours?)\b")
 One = Callable[[str, str], "Number | str | None"]
 
 
+_COUNTED_DAYS = re.compile(
+    r"(?i)\b(\d|one|two|three|four|five|six|seven)\s+(?:full|whole|entire)\s+days?\b"
+)
+"""A count of whole days ("two full days"): a day's hours each, not a full-time week."""
+
+
 class HoursReader:
     """Built once per Understander from the vocabulary; `read` is pure."""
 
@@ -86,6 +92,10 @@ class HoursReader:
             (p, tuple(vs)) for p, vs in h.ask_words.items()
         )
         days = "|".join(sorted(map(re.escape, [*v.parts.day_names, *h.weekend]), key=len)[::-1])
+        self.how_often = re.compile(
+            rf"(?i)\b(?:{days}|{'|'.join(map(re.escape, h.how_often))})\b|\d+\s*(?:x|times)\b"
+        )
+        """Words that say on how many days a day's hours fall ("a whole day on saturdays")."""
         self.skipped_days = re.compile(
             rf"(?i)\b(?:{'|'.join(map(re.escape, v.parts.skipped_days))})\s+"
             rf"((?:{days})(?:\s*(?:,|and|or|&)\s*(?:{days}))*)\b"
@@ -101,13 +111,19 @@ class HoursReader:
         text = self.weekend_each.sub(r"\1 each weekend day", text)
         for phrase in self.v.hours.all_week:  # "every day 3 hours including weekends": all 7
             text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " every day ", text)
+        text = _COUNTED_DAYS.sub(self._counted_days, text)  # "two full days a week": 16 hours
         lengths = sorted(self.v.hours.day_lengths.items(), key=lambda p: -len(p[0]))
+        lone_day = None
         for phrase, hours in lengths:  # "half a day": 4 hours (not "an hour and a half a day")
-            text = re.sub(
+            text, n = re.subn(
                 rf"(?i)(?<!\band )(?<!\band a )(?<!\bn )\b{re.escape(phrase)}\b",
                 f"{hours} hours",
                 text,
             )
+            lone_day = hours if n and hours < 40 else lone_day
+        if lone_day is not None and not self.how_often.search(text):
+            # "whole day, unemployed rn": a day's hours, on how many days a week? asked
+            return Reading((lone_day, lone_day * 5, lone_day * 7))
         text = self._off_days(self._day_range(text))
         if self._only_other_units(text):  # "6 months": how long, not hours a week
             return Reading(self.buttons["hours_per_week"], note="other_unit")
@@ -120,6 +136,11 @@ class HoursReader:
             return guarded
         schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
         return schedule if schedule is not None else self._hours_part(text)
+
+    def _counted_days(self, m: re.Match[str]) -> str:
+        count = m.group(1).lower()
+        days = int(count) if count.isdigit() else self.v.numbers.ones.get(count, 1)
+        return f"{days * self.v.hours.day_lengths.get('a full day', 8)} hours"
 
     def _only_other_units(self, text: str) -> bool:
         """Every number in `text` comes with a unit of how long ("6 months"), none with hours."""

@@ -172,10 +172,29 @@ class Negations:
                 and not covered.isdisjoint(range(first.start, first.end))
             ):
                 out.add(after[0])
+                out.update(self._listed(words, found, after, neg))
         return out
+
+    @staticmethod
+    def _listed(
+        words: Words, found: Sequence[Found[T]], after: list[int], neg: Found[str]
+    ) -> list[int]:
+        """The phrases listed after the first one ruled out ("anything but mlops or research",
+        "not mlops and not research"): ruled out too."""
+        listed, prev = [], found[after[0]]
+        for i in after[1:]:
+            gap = words.tokens[prev.end : found[i].start]
+            if not gap or not set(gap) <= _LIST_JOINERS:
+                break
+            if words.clause[found[i].start] != words.clause[neg.start]:
+                break
+            listed.append(i)
+            prev = found[i]
+        return listed
 
 
 _PLAIN_NEGATORS = frozenset({"not", "no", "never"})
+_LIST_JOINERS = frozenset({"or", "and", "nor", "not", "no"})
 _OWN_START = (("i",), ("im",), ("my",), ("we",))
 """Words that start the person's own statement right after a bare "no"."""
 

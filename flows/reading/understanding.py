@@ -184,9 +184,13 @@ class Understander:
             return self._number(name, text, words, today)
         # "my brother took 6 months off, I need my paycheck": their number is not the answer
         mine = self._number(name, own, read_words(own, self.v.contrasts), today) if own else None
-        if mine is not None and mine.values:
-            return mine
         whole = self._number(name, text, words, today)
+        if mine is not None and mine.values:
+            if mine.stored and set(whole.values) - set(mine.values):
+                # "mum is giving me 20k, i have nothing myself": whose money counts? asked
+                values = dict.fromkeys((*mine.values, *whole.values))
+                return Reading(tuple(values), spans=mine.spans)
+            return mine
         if not whole.stored:
             return whole
         value = whole.values[0]  # said only about someone else: asked, never stored

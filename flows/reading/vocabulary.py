@@ -105,6 +105,8 @@ class HoursWords(_Frozen):
     full_time: list[Phrase]
     day_lengths: dict[Phrase, int]
     """Parts of a day said instead of hours ("half a day on saturday" is 4 hours)."""
+    how_often: list[Phrase] = []
+    """Words that say how many days a day's hours fall on; without one, "a whole day" is asked."""
     other_units: list[Phrase]
     """Units of how long, not hours a week ("6 months" typed at the hours question)."""
     off_days: list[Phrase]
