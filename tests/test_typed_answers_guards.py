@@ -288,6 +288,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_113.yaml", 0.93),  # set 112: 93%, 3 wrong (Africa, Middle East)
         ("typed_answers_114.yaml", 0.78),  # set 113: 78%, 2 wrong (Latin America, Iberia)
         ("typed_answers_115.yaml", 0.95),  # set 114: 96%, none wrong (working lives changed)
+        # round 10 batch 3, first scored on a138c1f (and small changes after it)
+        ("typed_answers_116.yaml", 0.93),  # set 115: 94%, none wrong (a cross-section)
+        ("typed_answers_117.yaml", 0.88),  # set 116: 88%, 2 wrong (Europe)
+        ("typed_answers_118.yaml", 0.88),  # set 117: 86%, 5 wrong (South, Southeast Asia)
+        ("typed_answers_119.yaml", 0.93),  # set 118: 93%, 2 wrong (software jargon)
+        ("typed_answers_120.yaml", 0.94),  # set 119: 94%, 3 wrong (unsure switchers)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -98,3 +98,40 @@ def test_counts_and_statuses_that_may_not_be_the_answer_are_asked(
 ) -> None:
     got = understand(understander, field, typed)
     assert got.status == "clarify", got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "offered"),
+    [
+        ("degree", "graduate", "bachelor_other"),  # a value's plain name, said of any degree
+        (
+            "degree",
+            "admitted to a data masters from next autumn, for now a BSc in nursing",
+            "bachelor_other",
+        ),
+        ("years_experience", "i was a developer at 3 startups", 0),  # startups, not years
+        ("years_experience", "only the one year as a dev, back in 2021", 1),
+        ("hours_per_week", "a couple hrs", 2),
+        ("needs_visa", "depends on where i land a job", "unsure"),
+        ("apprenticeship_pay", "could be yes, could be no", "unsure"),
+        ("apprenticeship_pay", "i'd need about 3000 a month to get by", "no"),
+    ],
+)
+def test_plain_words_that_can_mean_two_things_are_asked(
+    understander: Understander, field: str, typed: str, offered: object
+) -> None:
+    got = understand(understander, field, typed)
+    assert got.status == "clarify" and offered in options(got), got
+
+
+def test_hours_each_evening_said_in_passing_count_the_evenings(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "learning_style", "weekday evenings only, about 2.5 hrs each")
+    assert got.status == "other_field" and got.also["hours_per_week"] == 12, got
+
+
+@pytest.mark.parametrize("typed", ["RM8k", "15 triệu đồng", "40000 baht", "3 lakh taka"])
+def test_more_asian_currencies_are_asked_in_dollars(understander: Understander, typed: str) -> None:
+    got = understand(understander, "budget_usd", typed)
+    assert got.status == "clarify", got

@@ -48,7 +48,7 @@ class Composer:
                 r"|\bmonths?\s+\d|\bday\s+1\b"
             ),
             "hours": re.compile(rf"(?i)\b{number}\s*(?:hours?|h)\b|h/week|hours/week"),
-            "share": re.compile(r"\d\s?%|\bpercent"),
+            "share": re.compile(r"\d\s?%|\bpercent|\bfraction\b"),  # "a small fraction"
             "count": re.compile(rf"(?i)\b{number}\b"),
         }
 

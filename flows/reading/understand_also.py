@@ -129,7 +129,10 @@ class OtherAnswers:
                     reading = whole  # "2 yrs at a bank, before that 3 yrs backend": 5, not 2
                 if (
                     other == "hours_per_week"
-                    and (reading.note == "per_day" or (reading.note is None and _EACH.search(low)))
+                    and (
+                        reading.note == "per_day"
+                        or (reading.note in (None, "rounded") and _EACH.search(low))
+                    )
                     and whole.stored
                     and whole.note in ("weekdays", "days", "per_fortnight")
                 ):

@@ -184,6 +184,10 @@ def _attach(
         if target is None and clause == list(range(marker.start, marker.end)):
             # the marker alone in its clause ("MSc data science (ongoing)"): the level before
             target = next((h for h in reversed(held) if h.end <= marker.start), None)
+            if target is not None and any(
+                f.payload not in _LEVELS and target.end <= f.start < marker.start for f in levels
+            ):
+                target = None  # "a BA, now doing a master's (2nd year)": the master's year
         if target is not None:  # the nearest marker in front wins ("completed three years
             # toward a business degree": toward, not completed)
             rank = (target.start < marker.start, abs(target.start - marker.end))

@@ -252,6 +252,11 @@ class Understander:
             names = {words_of(option.label), words_of(option.value)}
             if wanted in names:
                 if KINDS[name] == "choice":
+                    if wanted != words_of(option.label) and "_" not in option.value:
+                        # a value's plain name people may mean otherwise ("graduate")
+                        read = self.read(name, text).values
+                        if read and option.value not in read:
+                            return None
                     return option.value if _valid(name, option.value) else None
                 if option.value.isdigit() and _valid(name, int(option.value)):
                     return int(option.value)
