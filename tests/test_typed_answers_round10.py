@@ -135,3 +135,14 @@ def test_hours_each_evening_said_in_passing_count_the_evenings(
 def test_more_asian_currencies_are_asked_in_dollars(understander: Understander, typed: str) -> None:
     got = understand(understander, "budget_usd", typed)
     assert got.status == "clarify", got
+
+
+@pytest.mark.parametrize("typed", ["100 000 guaranies", "kr5000", "8000 lempiras"])
+def test_an_amount_beside_a_word_nobody_knows_is_asked_in_dollars(
+    understander: Understander, typed: str
+) -> None:
+    got = understand(understander, "budget_usd", typed)
+    assert got.status == "clarify", got
+    for plain in ("5000 upfront", "3000 dólares", "usd5000"):
+        kept = understand(understander, "budget_usd", plain)
+        assert kept.status == "stored", kept

@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 
 from flows.numbers import has_phrase, words_of
+from flows.reading.typos import zipf
+from flows.reading.understand_text import words_in
 from flows.reading.vocabulary import Vocabulary
 from flows.reading.world_currencies import currency_words
 
 _DIGIT = re.compile(r"\d")
+_AFTER_AMOUNT = re.compile(r"\d[\d,.\s]*k?\s*([^\W\d_]{3,})")
+_GLUED_LETTERS = re.compile(r"(?<![\w$])(?!us\d|usd)([a-z]{2,3})(?=\d)")
+"""Letters glued before an amount ("rm10k", "kr5000"): a currency's sign, not dollars."""
+_RARE = 3.0
+"""Below this English frequency (wordfreq's zipf), a word after an amount is not English."""
 _LETTERED_DOLLAR = re.compile(r"(?<![a-z])(?!us\$)[a-z]{1,3}\$(?=\s?\d)")
 """A dollar sign with a country's letters ("NT$", "Z$"): not US dollars, known rate or not."""
 _DOLLARS = re.compile(
@@ -63,6 +70,8 @@ class Money:
         self.names = {words_of(c) for c in every if _plain_word(c)} | currency_words()
         n = vocabulary.numbers
         self.number_words = frozenset([*n.ones, *n.tens, *n.casual])
+        self.known = frozenset(words_in(vocabulary.model_dump())) | self.names
+        """Words the vocabulary knows: an amount followed by none of them is asked about."""
 
     def other_currency(self, text: str) -> bool:
         """A currency that is not US dollars ("£4000", "CAD 8000", "50,000 rupees")."""
@@ -78,7 +87,16 @@ class Money:
                 near = words[max(0, i - 3) : i + 3]  # "2 millones de pesos"
                 if any(_DIGIT.search(n) or n in self.number_words for n in near):
                     return True
-        return False
+        return self._unknown_unit(low)
+
+    def _unknown_unit(self, low: str) -> bool:
+        """An amount followed at once by a word neither the vocabulary nor everyday English
+        knows ("100 000 guaranies", "RM10k"): some currency, so asked in dollars."""
+        for m in _AFTER_AMOUNT.finditer(low):
+            word = words_of(m.group(1))
+            if word and word not in self.known and zipf(word) < _RARE:
+                return True
+        return bool(_GLUED_LETTERS.search(low))
 
     def rate(self, text: str) -> tuple[str, float, str] | None:
         """The one currency with a known rate that `text` names: its code, dollars for one

@@ -228,6 +228,15 @@ def last_wins(entries: list[tuple[str, P]]) -> list[tuple[str, P]]:
 def known_words(content: Content) -> set[str]:
     """Every word the answers' vocabulary and the questions' options use: what a slip is
     corrected toward."""
+    words = words_in(content.vocabulary.model_dump())
+    for question in content.dialogue.questions.values():
+        for option in question.options:
+            words |= words_in([option.label, *option.synonyms])
+    return words
+
+
+def words_in(value: object) -> set[str]:
+    """Every word in a tree of strings (keys included)."""
     words: set[str] = set()
 
     def walk(value: object) -> None:
@@ -241,8 +250,5 @@ def known_words(content: Content) -> set[str]:
             for item in value:
                 walk(item)
 
-    walk(content.vocabulary.model_dump())
-    for question in content.dialogue.questions.values():
-        for option in question.options:
-            walk([option.label, *option.synonyms])
+    walk(value)
     return words
