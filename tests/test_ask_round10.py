@@ -60,3 +60,64 @@ def test_round10_a_cert_program_is_compared_with_a_degree(index: AskIndex) -> No
 def test_round10_the_language_someone_writes_is_their_background(index: AskIndex) -> None:
     got = respond(index, "i write COBOL all day, what does the accelerated program require")
     assert got.status == "answered" and "production" in got.text.lower(), got
+
+
+# Round 10, second batch (held-out sets 110-114, tuned on as questions_109-113).
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what tuition includes, and living costs on top
+        "are dorms part of what i pay for a masters",
+        # the English level a program asks for
+        "how fluent in english must i be for the immersive",
+        # where to host projects, and what it costs
+        "what's the cheapest place for hosting my demo projects",
+        # a named school's standing
+        "is a masters from a state university in ohio taken seriously",
+        # no number of years is given for the entry requirement
+        "how many years of production experience does the accelerated program want",
+        # the certificate programs' weekly hours
+        "how many hours each week does a typical bootcamp expect",
+        # the apprenticeship at one's own workplace
+        "could i do the apprenticeship at my current company",
+    ],
+)
+def test_round10b_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "laid off" is the person's story, not a question about leaving a program
+        (
+            "laid off from a backend role, is the accelerated immersive aimed at people like me",
+            "production",
+        ),
+        # a failed school maths exam is a story, not an admissions question
+        ("which maths topics do i need? i flunked my a level maths", "linear algebra"),
+        # "left behind" is motivation, not enrolment
+        ("afraid of getting left behind by ai, should i just sign up somewhere", "trigger"),
+        # a master's graduate's ramp-up is covered; placement rates are not
+        ("will a masters graduate need ramp up before shipping production work", "ramp"),
+        # computer vision is the vision part of the ML core layer, not a computer to buy
+        ("which computer vision topics should i study", "CNN"),
+        # "people from another career" is a background, not a country
+        ("which ai role suits people from another career best", "applied"),
+        # the research share is "a small fraction", not a percentage
+        ("how big a share of ai jobs are research positions", "small fraction"),
+    ],
+)
+def test_round10b_covered_questions_are_answered(index: AskIndex, question: str, fact: str) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+def test_round10b_two_scholarships_asked_together(index: AskIndex) -> None:
+    got = respond(
+        index, "how much is the scholarship on the 18 month one and how much on the 14 month one"
+    )
+    assert got.status == "answered" and "$10,400" in got.text and "$3,000" in got.text, got
