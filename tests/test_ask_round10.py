@@ -121,3 +121,49 @@ def test_round10b_two_scholarships_asked_together(index: AskIndex) -> None:
         index, "how much is the scholarship on the 18 month one and how much on the 14 month one"
     )
     assert got.status == "answered" and "$10,400" in got.text and "$3,000" in got.text, got
+
+
+# Round 10, third batch (held-out sets 115-119, tuned on as questions_114-118).
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # which company hosts an apprentice, and whether a permanent offer follows
+        "which companies take on apprentices from the immersive",
+        "is a permanent role guaranteed once the apprenticeship ends",
+        # named employers that are hiring, by region
+        "what companies in poland are hiring junior ml people",
+        # government or agency funding for tuition
+        "could a government training voucher cover the tuition",
+        # a trial period, a criminal record, the workplace's house rules
+        "do they offer a trial period so i can see if i like it",
+        "would a past conviction stop me from joining the immersive",
+        "are pets allowed at the apprenticeship office",
+    ],
+)
+def test_round10_third_batch_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "N month course" names that Immersive, not the short certificate course
+        ("how big is the scholarship for the 18 months course", "$10,400"),
+        # Phase 1 is full-time, so keeping a job then is answered
+        ("could i hold on to my day job in phase one of the 18 month program", "40"),
+        # which Immersive earns more is a comparison of earnings, not a payment question
+        ("which one pays more while training, the 18 or the 14 month", "$26,000"),
+        # CS50 is one of the free courses the articles name, not a university ranking
+        ("is the harvard cs50 course fine for a total beginner", "fundamentals"),
+        # "DSA" is data structures and algorithms
+        ("is leetcode hard DSA really needed", "leetcode"),
+        # "oss" is open source
+        ("which oss libraries are worth contributing to", "scikit-learn"),
+    ],
+)
+def test_round10_third_batch_answers(index: AskIndex, question: str, fact: str) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
