@@ -294,6 +294,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_118.yaml", 0.88),  # set 117: 86%, 5 wrong (South, Southeast Asia)
         ("typed_answers_119.yaml", 0.93),  # set 118: 93%, 2 wrong (software jargon)
         ("typed_answers_120.yaml", 0.94),  # set 119: 94%, 3 wrong (unsure switchers)
+        # round 10 batch 4, first scored on 84a22ce's working tree
+        ("typed_answers_121.yaml", 0.92),  # set 120: 92%, 4 wrong (two or three sentences)
+        ("typed_answers_122.yaml", 0.96),  # set 121: 96%, 1 wrong (over 35, families)
+        ("typed_answers_123.yaml", 0.94),  # set 122: 95%, 1 wrong (students, graduates)
+        ("typed_answers_124.yaml", 0.94),  # set 123: 95%, none wrong (working engineers)
+        ("typed_answers_125.yaml", 0.92),  # set 124: 93%, none wrong (US and Canada)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -146,3 +146,47 @@ def test_an_amount_beside_a_word_nobody_knows_is_asked_in_dollars(
     for plain in ("5000 upfront", "3000 dólares", "usd5000"):
         kept = understand(understander, "budget_usd", plain)
         assert kept.status == "stored", kept
+
+
+def test_stints_in_months_add_up_before_they_are_rounded(understander: Understander) -> None:
+    got = understand(
+        understander,
+        "years_experience",
+        "seven months at one agency, then nine months at another one",
+    )
+    assert got.status == "clarify" and options(got)[0] == 1, got  # 16 months: a year, not 0 + 0
+
+
+def test_a_second_case_joined_by_and_is_no_correction(understander: Understander) -> None:
+    got = understand(
+        understander, "hours_per_week", "8 in a normal week and more like 25 in summer"
+    )
+    assert got.status == "clarify" and {8, 25} <= set(options(got)), got
+    fixed = understand(understander, "hours_per_week", "8 hours, sorry, more like 6")
+    assert (fixed.status, fixed.value) == ("stored", 6), fixed
+
+
+def test_every_single_night_is_every_night(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "every single evening 8 to 9pm")
+    assert (got.status, got.value) == ("stored", 7), got
+
+
+def test_money_said_as_savings_or_a_salary_is_no_budget_in_passing(
+    understander: Understander,
+) -> None:
+    salary = understand(understander, "years_experience", "4 years as a dev, on a $90k salary")
+    assert "budget_usd" not in salary.also, salary
+    saved = understand(understander, "needs_visa", "no visa needed, i have 6k saved for courses")
+    assert saved.also.get("budget_usd") == 6000, saved
+
+
+def test_liking_to_read_is_not_a_way_of_learning(understander: Understander) -> None:
+    got = understand(understander, "learning_style", "I'd like applied ML work. I enjoy reading.")
+    assert got.status == "other_field" and got.also == {"goal_role": "applied_ml"}, got
+
+
+def test_filler_words_are_dropped_the_same_way_in_every_process(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "goal_role", "keine Ahnung ehrlich gesagt")
+    assert (got.status, got.value) == ("stored", "unsure"), got

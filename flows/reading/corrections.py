@@ -11,6 +11,7 @@ import re
 from flows.numbers import words_of
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_AND_BEFORE = re.compile(r"(?i)\band\s*$")
 
 
 class Corrections:
@@ -24,8 +25,11 @@ class Corrections:
     def latest(self, text: str) -> str:
         """The text after the last correction marker, or the whole text when there is none
         or nothing follows it."""
-        found = list(self.marker.finditer(text.replace("'", " ").replace("’", " ")))
-        if not found:
+        plain = text.replace("'", " ").replace("’", " ")
+        found = [
+            m for m in self.marker.finditer(plain) if not _AND_BEFORE.search(plain[: m.start()])
+        ]
+        if not found:  # "10 in term time and more like 30 in the holidays": a second case
             return text
         last = found[-1]
         rest = text[last.end() :].strip(" ,.;:-!")

@@ -43,6 +43,8 @@ _OR = re.compile(r"(?i)\bor\b")
 """Every number written in digits (in a message, or in a sum's note: "2 + 4")."""
 _COUNTED = re.compile(r"[1-9]")
 """A number other than zero in the message."""
+_SHORT_SPANS = re.compile(r"(?i)\b\d+\s*(?:weeks?|wks?|days?)\b")
+"""Weeks or days: under a month without pay is none."""
 _YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 """Calendar years in a message ("2018", "2023")."""
 Read = Callable[[str, str], Reading]
@@ -202,6 +204,8 @@ class Doubt:
             counted = {m.span(1) for m in found if m.groups()}
             if counted and all(n.span() in counted for n in _NUMBERS.finditer(text)):
                 return True  # "not many, i've got twins under 2": every number is someone's age
+            if name == "can_pause_income" and not _COUNTED.search(_SHORT_SPANS.sub(" ", text)):
+                return False  # "2 weeks at most": under a month, so none; nothing else counted
             if value == 0 and name in self.denied_value and _COUNTED.search(text):
                 # "a 6 month internship, then a year freelancing": not simply none; "only 8
                 # months in" is

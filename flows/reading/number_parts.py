@@ -243,7 +243,9 @@ class NumberParts:
         if self.mentions(text, self.w.subset) or self.mentions(text, self.w.alternatives):
             return Reading(tuple(dict.fromkeys(values))[:4])
         if all(j in self.w.sequence for j, _, _ in kept[1:]):
-            total = sum(values)
+            whole = Number(sum(n.value for _, _, n in kept), marked=True, scaled=False, shift=0)
+            total = max(sum(values), keep(whole))
+            # "6 months at one startup, then 11 at another": 17 months is a year, not 0 + 0
             coded = [bool(self._software.search(p)) for _, p, _ in kept]
             if field == "years_experience" and any(coded) and not all(coded):
                 # "php dev 2008-2013, then i ran a bakery for a decade": all of it, or the dev

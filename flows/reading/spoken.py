@@ -49,6 +49,17 @@ class Spoken:
             if small
             else None
         )
+        counts = [n for n, v in [*self._ones.items(), *self._tens.items()] if 2 <= v <= 99]
+        self._worded_count = (
+            re.compile(
+                rf"(?i)\b({'|'.join(map(re.escape, counts))})\s+"
+                r"(months?|years?|yrs?|weeks?|hours?|hrs?|days?)\b"
+            )
+            if counts
+            else None
+        )
+        """ "six months … then eleven months": counts of time in digits, as the readers that
+        add stints up expect ("one" stays a word: "the one year" is read apart)."""
         self._month = dict(enumerate(months, start=1))
         self._spoken = dict(spoken)
         self._units = {u.lower(): english for u, english in units_abroad.items()}
@@ -101,6 +112,11 @@ class Spoken:
         if self._compound is not None:  # "forty-two": 42
             text = self._compound.sub(
                 lambda m: str(self._tens[m[1].lower()] + self._ones[m[2].lower()]), text
+            )
+        if self._worded_count is not None:  # "eleven months": 11 months
+            text = self._worded_count.sub(
+                lambda m: f"{self._ones.get(m[1].lower(), self._tens.get(m[1].lower()))} {m[2]}",
+                text,
             )
         if self._hyphen_unit is not None:  # "a six-month internship": a 6-month one
             text = self._hyphen_unit.sub(lambda m: f"{self._ones[m[1].lower()]}-{m[2]}", text)

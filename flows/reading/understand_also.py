@@ -52,6 +52,9 @@ class OtherAnswers:
         self.noted_only_with = {
             name: _phrases(phrases) for name, phrases in vocabulary.noted_only_with.items()
         }
+        self.noted_never_with = {
+            name: _phrases(phrases) for name, phrases in vocabulary.noted_never_with.items()
+        }
         self._budget_words = _phrases(vocabulary.budget_words_at_pay)
         """At the pay question, money is the pay or a salary unless said of tuition."""
         said = "|".join(map(re.escape, sorted(self.number_words, key=len, reverse=True)))
@@ -118,6 +121,9 @@ class OtherAnswers:
                 needed = self.noted_only_with.get(other)
                 if needed is not None and len(low.split()) > 3 and not needed.search(low):
                     continue  # "naturalized citizen since 2015": no years of software there
+                barred = self.noted_never_with.get(other)
+                if barred is not None and barred.search(low) and not self._budget_words.search(low):
+                    continue  # "$95k salary", "2 years, i have 80k saved": not a tuition budget
                 reading = self.read(other, part, today)
                 dated = reading.note in ("since", "span", "since_month")  # "since 2020"
                 if other in _UNIT_NEEDED and reading.stored and reading.values[0] and not dated:

@@ -55,7 +55,9 @@ class ChoiceReader:
             words_of(p): kind for kind, ps in v.replies.items() for p in ps
         }
         self.meanings = v.reply_meanings
-        self.fillers = frozenset(words_of(p) for p in v.reply_fillers)
+        self.fillers = sorted({words_of(p) for p in v.reply_fillers}, key=lambda f: (-len(f), f))
+        """Longest first, so "ehrlich gesagt" goes whole before "ehrlich" (and the same every
+        run: a set's order changes with each process's hash seed)."""
         self.conditionals = {
             name: PhraseTable((p, "if") for p in phrases)
             for name, phrases in v.conditionals.items()

@@ -221,6 +221,9 @@ class Vocabulary(_Frozen):
     budget_words_at_pay: list[Phrase] = Field(min_length=1)
     """At the pay question a money amount is a tuition budget only beside one of these."""
     noted_only_with: dict[str, list[Phrase]] = {}
+    noted_never_with: dict[str, list[Phrase]] = {}
+    """Beside these, another question's answer is not noted in passing ("$95k salary" is no
+    tuition budget)."""
     """Another question's answer said in passing is noted only when its part also names one
     of these ("naturalized citizen since 2015" holds no years of software)."""
     zones: ZoneWords
