@@ -167,3 +167,55 @@ def test_round10_third_batch_skipped_classes_say_so(index: AskIndex, question: s
 def test_round10_third_batch_answers(index: AskIndex, question: str, fact: str) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+# Round 10, fourth batch (held-out sets 120-124, tuned on as questions_119-123).
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a degree as the entry requirement for an Immersive
+        "is a bachelor's degree required for the accelerated immersive",
+        # on-device and mobile ML are not in the learning plan
+        "will i learn to put models on android apps",
+        # which cloud or tool employers in a region prefer
+        "is aws used more than azure by employers in latin america",
+        # an employer paying for exams or courses
+        "will my company reimburse the google exam fee",
+    ],
+)
+def test_round10_fourth_batch_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can you tell me a joke about python developers",
+        "help me fix my docker build, it keeps throwing errors",
+        "my flask api returns 500 errors after deploy, what do i do",
+    ],
+)
+def test_round10_jokes_and_debugging_are_declined(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "declined"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a place after "in" or "from" in a sentence about the person is their story
+        ("How many hours a week is the accelerated program? I'm a tester in Lisbon.", "20 hours"),
+        ("what do hiring managers look for in ai engineers? writing from Kenya", "inference"),
+        # textbooks as a way of learning are no living cost
+        ("any fun way to learn calculus? textbooks bore me", "3blue1brown"),
+        # how fast one gets hired is the timeline, not placement figures
+        ("studying full time, how quickly can i get hired", "8-14"),
+    ],
+)
+def test_round10_fourth_batch_stories_do_not_hide_an_answer(
+    index: AskIndex, question: str, fact: str
+) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got

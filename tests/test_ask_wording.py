@@ -296,6 +296,12 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_116.yaml", 0.98, 0),  # set 117: 96% (now 98%), 1 uncovered answered
         ("questions_117.yaml", 0.98, 0),  # set 118: 94% (now 98%), 1 uncovered answered
         ("questions_118.yaml", 0.97, 0),  # set 119: 96% (now 97%), 2 uncovered answered
+        # round 10, fourth batch: held-out sets 120-124, first scored on 84a22ce, then tuned on
+        ("questions_119.yaml", 0.97, 0),  # set 120: 90% (now 98%), none answered
+        ("questions_120.yaml", 0.98, 0),  # set 121: 96% (now 99%), none answered
+        ("questions_121.yaml", 0.98, 0),  # set 122: 96% (now 99%), 1 uncovered answered
+        ("questions_122.yaml", 0.99, 0),  # set 123: 99%, 2 uncovered and 2 off-topic answered
+        ("questions_123.yaml", 0.99, 0),  # set 124: 98% (now 100%), 1 uncovered answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

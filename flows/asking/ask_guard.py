@@ -25,6 +25,14 @@ _NOT_WHO = frozenset({"from", "as a", "can a"})
 """Background cues that also name a place or a manner, not who the person is."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_SELF_STATEMENT = re.compile(
+    r"(?:^|[.!?;]\s+)(?:i|i'm|i’m|im|i am|my|we|we're|asking|writing|based|living|currently)\b"
+    r"[^.!?;]*"
+    r"\b(?:in|from|near|outside)\s+$",
+    re.IGNORECASE,
+)
+"""A sentence about the person that has reached "in", "from"…: the capitalised word next is a
+place ("I'm a nurse in Ireland.", "My company in Sweden…"), their story, not the subject."""
 
 
 class Guards:
@@ -75,7 +83,10 @@ class Guards:
             inside = match.start() > 0 and not _SENTENCE_END.search(question[: match.start()])
             capital = token[0].isupper() and inside and not token.isupper()
             mixed = any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)
-            if (symbol or acronym or capital or mixed) and not self._own(question[: match.start()]):
+            before = question[: match.start()]
+            if capital and not (symbol or mixed) and _SELF_STATEMENT.search(before):
+                continue
+            if (symbol or acronym or capital or mixed) and not self._own(before):
                 return token
         return None
 
