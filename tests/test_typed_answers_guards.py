@@ -300,6 +300,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_123.yaml", 0.94),  # set 122: 95%, 1 wrong (students, graduates)
         ("typed_answers_124.yaml", 0.94),  # set 123: 95%, none wrong (working engineers)
         ("typed_answers_125.yaml", 0.92),  # set 124: 93%, none wrong (US and Canada)
+        # round 10 batch 5, first scored on bfde4eb's working tree
+        ("typed_answers_126.yaml", 0.94),  # set 125: 94%, 2 wrong (deciding what next)
+        ("typed_answers_127.yaml", 0.93),  # set 126: 93%, 2 wrong (laid off, on leave)
+        ("typed_answers_128.yaml", 0.90),  # set 127: 91%, 1 wrong (slightly off the question)
+        ("typed_answers_129.yaml", 0.94),  # set 128: 95%, none wrong (careers with dates)
+        ("typed_answers_130.yaml", 0.93),  # set 129: 94%, none wrong (money and family)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

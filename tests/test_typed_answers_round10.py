@@ -190,3 +190,35 @@ def test_filler_words_are_dropped_the_same_way_in_every_process(
 ) -> None:
     got = understand(understander, "goal_role", "keine Ahnung ehrlich gesagt")
     assert (got.status, got.value) == ("stored", "unsure"), got
+
+
+def test_months_of_several_contracts_that_add_to_a_year_are_asked(
+    understander: Understander,
+) -> None:
+    got = understand(
+        understander, "years_experience", "my last gig was 5 months, the one before 8 months"
+    )
+    assert got.status == "clarify" and options(got)[0] == 1, got
+
+
+def test_a_degree_finished_in_a_year_is_no_start_of_work(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "did a master's in finance, completed 2020")
+    assert got.status != "stored", got
+    kept = understand(
+        understander, "years_experience", "since i completed my degree in 2020 i code"
+    )
+    assert (kept.status, kept.value) == ("stored", 6), kept
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("needs_visa", "i've got a passport"),
+        ("budget_usd", "my parents could lend me 20k but i have nothing saved myself"),
+        ("goal_role", "research or applied, no clue which one to pick"),
+    ],
+)
+def test_what_leaves_the_answer_open_is_asked(
+    understander: Understander, field: str, typed: str
+) -> None:
+    assert understand(understander, field, typed).status == "clarify"

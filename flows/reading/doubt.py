@@ -120,7 +120,8 @@ class Doubt:
         self.unsure_values = dict(d.unsure_values)
         years = v.units.get("years_experience", {})
         short = "|".join(re.escape(u) for u, f in years.items() if f < 1)
-        self.under_a_year = re.compile(rf"(?i)\b\d+\s*(?:{short})\b")
+        self.under_a_year = re.compile(rf"(?i)\b(\d+)\s*({short})\b")
+        self.short_units = {u.lower(): f for u, f in years.items() if f < 1}
         self.year_units = PhraseTable((u, "year") for u, f in years.items() if f >= 1)
         """ "8 months" read as 0 years: not doubted when it is the only count in the message."""
         self.question_hedges = {
@@ -141,6 +142,8 @@ class Doubt:
         named, split = self._halves(name, text, value, read)
         away = self._time_away(name, text, value)
         before = [*before, *away]  # "since 2010, took 2 yrs off": 14 first
+        if name == "years_experience" and value == 0 and self._short_total(text) >= 1:
+            before.append(int(self._short_total(text)))  # stints of months adding to a year
         summed = reading.note in self.confirm_notes.get(name, ())  # "2 years, then 4 as a PM"
         if summed:  # the sum's parts, as its note shows them ("2 + 4")
             named = [*named, *map(int, _NUMBERS.findall(reading.note_values.get("parts", "")))]
@@ -221,7 +224,16 @@ class Doubt:
         """Every number is a count of months or weeks, and no year is named: under a year."""
         if name != "years_experience" or self.year_units.find(words):
             return False
-        return not _COUNTED.search(self.under_a_year.sub(" ", text))
+        if _COUNTED.search(self.under_a_year.sub(" ", text)):
+            return False
+        return self._short_total(text) < 1  # "6 months, the one before 9 months": 15 months
+
+    def _short_total(self, text: str) -> float:
+        """The months and weeks a message counts, added up, in years."""
+        return sum(
+            int(m[1]) * self.short_units.get(m[2].lower(), 0)
+            for m in self.under_a_year.finditer(text)
+        )
 
     def _time_away(self, name: str, text: str, value: str | int) -> list[str | int]:
         """The count less the time away that the message names, if any."""

@@ -227,8 +227,11 @@ class NumberFields:
             # nor "then a career break since 2022"
             if any(
                 self._year_words.issuperset(before[f.end :])
-                and not self.not_working.find(
-                    Words(before[max(0, f.start - 3) : f.start], zeros[:3], zeros[:3])
+                and (
+                    "since" in before[: max(0, f.start - 3)]  # "since i finished X in 2016"
+                    or not self.not_working.find(
+                        Words(before[max(0, f.start - 3) : f.start], zeros[:3], zeros[:3])
+                    )
                 )
                 for f in found
             ):
