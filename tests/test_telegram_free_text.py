@@ -96,7 +96,7 @@ async def test_a_topic_button_answers_and_keeps_the_place(tg: FakeTelegram, tmp_
         await user.begin()
         screen = await user.say("which certifications matter most?")
         assert "AWS Machine Learning Specialty" in screen.text
-        screen = await user.tap("Which certifications to pair")
+        screen = await user.tap("The certifications compared")  # a related topic
         assert "TensorFlow" in screen.text
         assert default_content().dialogue.questions["coding_experience"].prompt in screen.text
 
