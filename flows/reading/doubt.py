@@ -24,6 +24,7 @@ from typing import Protocol
 
 from flows.numbers import words_of
 from flows.reading.answer_model import CHOICES, KINDS, in_bounds
+from flows.reading.doubt_denied import Denials
 from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import Found, PhraseTable, Words, read_words, split_clauses
 from flows.reading.vocabulary import Vocabulary
@@ -77,7 +78,6 @@ class Doubt:
         self.or_fillers = frozenset(words_of(p) for p in d.or_fillers)
         self.wishes: PhraseTable[str] = PhraseTable((p, "wish") for p in d.wishes)
         self.wish_questions = frozenset(d.wish_questions)
-        self.nothing: PhraseTable[str] = PhraseTable((p, "nothing") for p in d.not_even)
         self.hedges: PhraseTable[str] = PhraseTable((p, "hedge") for p in d.hedges)
         self.patterns = [re.compile(p, re.IGNORECASE) for p in d.hedge_patterns]
         self.choice_patterns = [re.compile(p, re.IGNORECASE) for p in d.choice_hedge_patterns]
@@ -92,7 +92,6 @@ class Doubt:
         self.halves = re.compile(rf"(?i)\b(?:{joins})\b")
         denying = [*v.negators, *d.denying]
         self.negators: PhraseTable[str] = PhraseTable((p, "not") for p in denying)
-        self.not_negating: PhraseTable[str] = PhraseTable((p, "fine") for p in v.not_negating)
         self.other_people: PhraseTable[str] = PhraseTable((p, "other") for p in v.other_people)
         self.replies: PhraseTable[str] = PhraseTable(
             (p, kind) for kind, phrases in v.replies.items() for p in phrases if p in ("yes", "no")
@@ -103,19 +102,12 @@ class Doubt:
             name: PhraseTable((p, "other") for p in phrases)
             for name, phrases in d.other_counts.items()
         }
-        subjects = {**v.guards.number_subjects, **d.subjects}
-        self.subjects = {
-            name: PhraseTable((p, "subject") for p in phrases) for name, phrases in subjects.items()
-        }
         self.denied_value = dict(d.denied_values)
         self.breaks = {
             name: [re.compile(p, re.IGNORECASE) for p in patterns]
             for name, patterns in d.breaks.items()
         }
-        self.number_words = frozenset([*v.numbers.ones, *v.numbers.tens])
-        self.other_jobs = {
-            name: PhraseTable((p, "job") for p in phrases) for name, phrases in d.other_jobs.items()
-        }
+        self.denials = Denials(v, self.negators)
         self.confirm_notes = {name: frozenset(notes) for name, notes in d.confirm_notes.items()}
         self.unsure_values = dict(d.unsure_values)
         years = v.units.get("years_experience", {})
@@ -137,7 +129,7 @@ class Doubt:
             return self._widened(name, text, reading)
         words, value = read_words(text, ()), reading.values[0]
         none = self.denied_value.get(name)
-        denied = none is not None and value != none and self._denied(name, words)
+        denied = none is not None and value != none and self.denials.denied(name, words)
         before, wished = self._wished(name, words, reading, read)
         named, split = self._halves(name, text, value, read)
         away = self._time_away(name, text, value)
@@ -241,37 +233,6 @@ class Doubt:
         away = sum(found.values())  # each number once, whichever shape found it
         return [value - away] if isinstance(value, int) and 0 < away < value else []
 
-    def _denied(self, name: str, words: Words) -> bool:
-        """ "11 years as a nurse, no software jobs", "not even one month", "I never make
-        programs": the answer may be none, so none is offered too."""
-        return (
-            self._denied_subject(name, words)
-            or bool(self.nothing.find(words))
-            or self._other_job(name, words)
-        )
-
-    def _other_job(self, name: str, words: Words) -> bool:
-        """ "Pharmacist in Porto for 15 years": a job that is not what the question counts, in
-        a clause with a number that names nothing it does count ("2018 to 2022 at Accenture,
-        then I switched to sales" is 4 years before sales; "I was an electrician for 15 years.
-        coding only since…" offers none too)."""
-        jobs, subjects = self.other_jobs.get(name), self.subjects.get(name)
-        if jobs is None:
-            return False
-        counted = {
-            words.clause[i]
-            for i, token in enumerate(words.tokens)
-            if token in self.number_words or any(c.isdigit() for c in token)
-        }
-        held = jobs.find(words)
-        inside = {i for f in held for i in range(f.start, f.end)}  # "data" in "data entry"
-        said = {
-            words.clause[f.start]
-            for f in (subjects.find(words) if subjects else ())
-            if f.start not in inside
-        }
-        return any(words.clause[f.start] in counted - said for f in held)
-
     def _wished(
         self, name: str, words: Words, reading: Reading, read: Read
     ) -> tuple[list[str | int], bool]:
@@ -331,28 +292,6 @@ class Doubt:
                 replied = {f.payload for f in self.replies.find(words)}  # "…, the rest no"
                 answers.update(seen.values[:1] if seen.stored else replied & {"yes", "no"})
         return answers
-
-    def _denied_subject(self, name: str, words: Words) -> bool:
-        """A negation right before or after what the question counts ("no software jobs",
-        "writing software was never my job")."""
-        subjects = self.subjects.get(name)
-        if subjects is None:
-            return False
-        said = {f.start for f in subjects.find(words)}
-        fine = {f.start for f in self.not_negating.find(words)}  # "not only", "not sure"
-        near = {
-            i
-            for n in self.negators.find(words)
-            if n.start not in fine
-            for i in range(n.end, n.end + 4)
-        }
-        before = {
-            i
-            for n in self.negators.find(words)
-            if n.start not in fine
-            for i in range(n.start - 3, n.start)
-        }  # "writing software was never my job"
-        return bool(said & near or said & before)
 
     def _asked(self, name: str, values: list[str | int]) -> tuple[str | int, ...]:
         """The values read, in order, then the question's other answers: a choice question's

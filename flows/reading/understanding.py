@@ -26,6 +26,7 @@ from flows.reading.question_shape import QuestionShape
 from flows.reading.spoken import Spoken
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers, answer_like
+from flows.reading.understand_buttons import ButtonAnswers
 from flows.reading.understand_choice import ChoiceReader
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
@@ -55,7 +56,7 @@ class Understander:
         self.corrections = Corrections(self.v.corrections)
         self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
-        self.ordinal_fillers = frozenset(words_of(w) for w in self.v.numbers.ordinal_fillers)
+        self.buttons = ButtonAnswers(content, self.numbers.money.other_currency, self.read)
         self.whose = Whose(self.v, self.others.worded)
         n = self.v.numbers
         ages = (n.age_before, n.age_after)
@@ -110,10 +111,10 @@ class Understander:
         ):
             text = corrected  # a choice only when the correction names one ("some, no, none")
         text = self.numbers.parts.full_years(plain_numbers(text))  # "2.000 €", "jan '21"
-        exact = self._exact(name, text)
+        exact = self.buttons.exact(name, text)
         if exact is not None:
             return self._stored(name, exact, Reading((exact,)), {})
-        picked = self._by_number(name, text)
+        picked = self.buttons.by_number(name, text)
         if picked is not None:  # "4": the 4th option, or 4 of something? Offered first, asked
             return self._asked_back(name, self._stored(name, picked, Reading((picked,)), {}))
         if self.looks_like_question(text):
@@ -241,44 +242,6 @@ class Understander:
         return self.question_shape.is_question(text)
 
     # ------------------------------------------------------------------------------ parts
-
-    def _exact(self, name: str, text: str) -> Answer | None:
-        """A button's label, its value or its number, typed in full ("€5000" is not one)."""
-        if KINDS[name] == "money" and self.numbers.money.other_currency(text):
-            return None
-        wanted = words_of(text)
-        options = self.content.dialogue.questions[name].options
-        for option in options:
-            names = {words_of(option.label), words_of(option.value)}
-            if wanted in names:
-                if KINDS[name] == "choice":
-                    if wanted != words_of(option.label) and "_" not in option.value:
-                        # a value's plain name people may mean otherwise ("graduate")
-                        read = self.read(name, text).values
-                        if read and option.value not in read:
-                            return None
-                    return option.value if _valid(name, option.value) else None
-                if option.value.isdigit() and _valid(name, int(option.value)):
-                    return int(option.value)
-                return None
-        return None
-
-    def _by_number(self, name: str, text: str) -> Answer | None:
-        """The option a bare number ("2" at a choice question) or a place ("the 2nd one", at
-        any question) points at, if any: Telegram shows no numbers on its buttons (the console
-        maps digits to buttons itself)."""
-        said = [w for w in words_of(text).split() if w not in self.ordinal_fillers]
-        if len(said) != 1:
-            return None
-        place = self.v.numbers.ordinals.get(said[0])
-        if place is None and KINDS[name] == "choice" and said[0].isdigit():
-            place = int(said[0])
-        options = self.content.dialogue.questions[name].options
-        if place is None or not 1 <= place <= len(options):
-            return None
-        value = options[place - 1].value
-        answer: Answer = value if KINDS[name] == "choice" or not value.isdigit() else int(value)
-        return answer if _valid(name, answer) else None
 
     def label(self, name: str, value: Answer) -> str:
         return self.echo.label(name, value)
