@@ -306,6 +306,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_128.yaml", 0.90),  # set 127: 91%, 1 wrong (slightly off the question)
         ("typed_answers_129.yaml", 0.94),  # set 128: 95%, none wrong (careers with dates)
         ("typed_answers_130.yaml", 0.93),  # set 129: 94%, none wrong (money and family)
+        # round 10 batch 6, first scored on 4a1b895's working tree
+        ("typed_answers_131.yaml", 0.94),  # set 130: 95%, none wrong (every age)
+        ("typed_answers_132.yaml", 0.96),  # set 131: 96%, 2 wrong (in the middle of a change)
+        ("typed_answers_133.yaml", 0.96),  # set 132: 97%, none wrong (trades and care work)
+        ("typed_answers_134.yaml", 0.96),  # set 133: 96%, none wrong, 1 guess (several facts)
+        ("typed_answers_135.yaml", 0.92),  # set 134: 93%, none wrong (phone fragments)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

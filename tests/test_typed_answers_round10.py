@@ -222,3 +222,18 @@ def test_what_leaves_the_answer_open_is_asked(
     understander: Understander, field: str, typed: str
 ) -> None:
     assert understand(understander, field, typed).status == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "offered"),
+    [
+        ("goal_role", "whichever one pays best without a phd", "applied_ml"),
+        ("hours_per_week", "free all day since i left my job last month", 40),
+        ("learning_style", "self-paced mostly, with a mentor sometimes, half half", "structured"),
+    ],
+)
+def test_a_condition_a_lone_day_or_a_half_and_half_is_asked(
+    understander: Understander, field: str, typed: str, offered: object
+) -> None:
+    got = understand(understander, field, typed)
+    assert got.status == "clarify" and offered in options(got), got
