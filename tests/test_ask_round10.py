@@ -219,3 +219,44 @@ def test_round10_fourth_batch_stories_do_not_hide_an_answer(
 ) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+# Round 10, fifth batch (held-out sets 125-129, tuned on as questions_124-128).
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the price of an outside course the articles only name as material
+        "what would karpathy's zero to hero set me back, price wise",
+        "is there a fee for the andrew ng ml specialization",
+        # doing a full-time phase in another format
+        "could i take phase one at weekends instead",
+    ],
+)
+def test_round10_fifth_batch_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a work visa named beside a home country is the H-1B passage, not studying abroad
+        ("from nigeria here, would an h1b need a degree", "bachelor"),
+        # "people from" a kind of background is no country
+        ("what do interviews focus on for people from a non tech background", "system design"),
+        # "scam" beside short certificates asks what they are worth, not about the provider
+        ("are 10 week ai certificates a scam or useful", "exposure"),
+        # a family situation said in passing does not sink a covered answer
+        ("is it fine to stretch the plan to a year and a half? two toddlers at home", "18 months"),
+        ("do you get paid while on the career switcher program, single dad here", "earnings"),
+        # containerization is Docker and Kubernetes
+        ("which containerisation tools are in the production layer", "kubernetes"),
+        # "vs non accelerated" compares the two Immersives
+        ("accelerated or non accelerated immersive: what differs", "18 months"),
+    ],
+)
+def test_round10_fifth_batch_answers(index: AskIndex, question: str, fact: str) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got

@@ -302,6 +302,12 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_121.yaml", 0.98, 0),  # set 122: 96% (now 99%), 1 uncovered answered
         ("questions_122.yaml", 0.99, 0),  # set 123: 99%, 2 uncovered and 2 off-topic answered
         ("questions_123.yaml", 0.99, 0),  # set 124: 98% (now 100%), 1 uncovered answered
+        # round 10, fifth batch: held-out sets 125-129, first scored on bfde4eb, then tuned on
+        ("questions_124.yaml", 1.0, 0),  # set 125: 96% (now 100%), none answered
+        ("questions_125.yaml", 1.0, 0),  # set 126: 95% (now 100%), none answered
+        ("questions_126.yaml", 1.0, 0),  # set 127: 99% (now 100%), none answered
+        ("questions_127.yaml", 0.99, 0),  # set 128: 96% (now 99%), 1 uncovered answered
+        ("questions_128.yaml", 1.0, 0),  # set 129: 96% (now 100%), 1 uncovered answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

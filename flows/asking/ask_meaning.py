@@ -195,7 +195,18 @@ class Comparisons:
             return ()
         named: list[str] = []
         for found in found_names:
-            named += [pid for pid in found.payload if pid not in named]
+            pids = list(found.payload)
+            if self._ruled_out(words.tokens, found.start):
+                # "accelerated vs non accelerated immersive": the name ruled out ends in
+                # another one, and that other one is the side compared (as in `named`)
+                inner = [
+                    pid
+                    for f in self._names.find(words, found.start + 1, found.end)
+                    if f.end == found.end and f.payload != found.payload
+                    for pid in f.payload
+                ]
+                pids = inner or pids
+            named += [pid for pid in pids if pid not in named]
         if len({pid.split("/")[0] for pid in named}) > 1 and not _mixed_paths(named):
             named = _main_group(named)
         if len(named) < 2:
