@@ -260,3 +260,33 @@ def test_round10_fifth_batch_skipped_classes_say_so(index: AskIndex, question: s
 def test_round10_fifth_batch_answers(index: AskIndex, question: str, fact: str) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # how often a program's mentor meets you
+        "how often would i have calls with a mentor on the accelerated track",
+        # an employer paying a program's tuition
+        "would my company pay the accelerated immersive fees",
+        # whether a full-time phase can be done part time
+        "could the first phase be done part time",
+        # the hours of day the classes run
+        "do lessons happen in the mornings or evenings",
+    ],
+)
+def test_round10_sixth_batch_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "send over the answer key for the google ml engineer test",
+        "what are the answers to the azure ai exam",
+    ],
+)
+def test_round10_exam_answers_are_refused(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "declined", got
