@@ -237,3 +237,21 @@ def test_a_condition_a_lone_day_or_a_half_and_half_is_asked(
 ) -> None:
     got = understand(understander, field, typed)
     assert got.status == "clarify" and offered in options(got), got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("can_pause_income", "EU passport, so no visa needed"),
+        ("budget_usd", "no degree needed for that, right?"),
+    ],
+)
+def test_a_no_said_of_another_question_is_no_zero_here(
+    understander: Understander, field: str, typed: str
+) -> None:
+    got = understand(understander, field, typed)
+    assert got.status != "stored", got
+    kept = understand(
+        understander, "years_experience", "a bootcamp certificate, but no dev job yet"
+    )
+    assert (kept.status, kept.value) == ("stored", 0), kept

@@ -24,11 +24,18 @@ _COUNTED = frozenset({"hours_per_week", "years_experience", "can_pause_income"})
 class Whose:
     """Built once per Understander; every check is pure."""
 
-    def __init__(self, v: Vocabulary, subjects: Mapping[str, re.Pattern[str]]) -> None:
+    def __init__(
+        self,
+        v: Vocabulary,
+        subjects: Mapping[str, re.Pattern[str]],
+        own_words: Mapping[str, re.Pattern[str]] | None = None,
+    ) -> None:
         self.hedge_words = frozenset(words_of(w) for w in v.hedge_replies)
         self.assent_words = frozenset(words_of(w) for w in v.assent_replies)
         self.subjects = subjects
         """Each question's subject in words (the other answers' worded signals)."""
+        self.own_words = dict(own_words or {})
+        """Each question's own words ("dev" at the years question): a "no" before them is its."""
 
     def only_a_hedge(self, text: str, reading: Reading) -> bool:
         """The reading rests on a hedge alone ("maybe") that another question's answer in the
@@ -54,6 +61,20 @@ class Whose:
         return any(
             other != name and pattern.match(after) for other, pattern in self.subjects.items()
         )
+
+    def without_others_no(self, name: str, text: str) -> str:
+        """`text` in words without each "no" said of another question's subject ("dual
+        citizen so no visa needed"): what is left, to see whether a zero still stands."""
+        tokens = list(read_words(text, ()).tokens)
+        own = [p for p in (self.subjects.get(name), self.own_words.get(name)) if p is not None]
+
+        def of_another(i: int) -> bool:
+            after = " ".join(tokens[i + 1 : i + 3])
+            if any(p.match(after) for p in own):
+                return False  # "no dev job yet" at the years question: its own subject
+            return any(o != name and p.match(after) for o, p in self.subjects.items())
+
+        return " ".join(t for i, t in enumerate(tokens) if t != "no" or not of_another(i))
 
 
 def _said(text: str, reading: Reading) -> list[str]:

@@ -57,7 +57,7 @@ class Understander:
         self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
         self.buttons = ButtonAnswers(content, self.numbers.money.other_currency, self.read)
-        self.whose = Whose(self.v, self.others.worded)
+        self.whose = Whose(self.v, self.others.worded, self.others.noted_only_with)
         n = self.v.numbers
         ages = (n.age_before, n.age_after)
         self.spoken = Spoken(
@@ -151,6 +151,13 @@ class Understander:
             if also:
                 return self._other(name, also)
             return Understanding("hint", name, hint=_invalid(name))
+        if reading.stored and reading.values[0] == 0 and KINDS[name] != "choice":
+            kept = self.whose.without_others_no(name, text)
+            if kept != words_of(text) and not self.read(name, kept, today).values:
+                # "dual citizen so no visa needed" at the pause question: the no is the visa's
+                if also:
+                    return self._other(name, also)
+                return Understanding("hint", name, hint=_invalid(name))
         if reading.stored:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
