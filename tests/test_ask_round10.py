@@ -290,3 +290,43 @@ def test_round10_sixth_batch_skipped_classes_say_so(index: AskIndex, question: s
 def test_round10_exam_answers_are_refused(index: AskIndex, question: str) -> None:
     got = respond(index, question)
     assert got.status == "declined", got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # pausing or putting a program on hold midway
+        "could i put it on hold for a while if my partner gives birth",
+        "is it possible to pause the apprenticeship when my child is born",
+        # naming the best provider or bootcamp
+        "which bootcamp for llms is best, give me one",
+    ],
+)
+def test_round10_final_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dumb robot, you will take every job there is",
+        "useless ai, you're going to replace all the jobs",
+    ],
+)
+def test_round10_jabs_at_the_ai_are_declined(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "declined", got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("can someone with zero programming at 45 become an ai engineer", "python"),
+        ("what does the roadmap have me doing in months nine and ten", "production"),
+        ("what separates the accelerated one and the regular immersive", "18 months"),
+    ],
+)
+def test_round10_final_answers(index: AskIndex, question: str, fact: str) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
