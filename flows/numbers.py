@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+from flows.number_pronouns import TIMES_OF_DAY, pronoun_one
+from flows.number_pronouns import WHOLE as _WHOLE
 from flows.reading.vocabulary import Vocabulary
 
 _TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
@@ -18,7 +19,6 @@ _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MINUS = frozenset({"-", "–", "—"})
 _PERIOD = frozenset({"a", "an", "per", "each", "every"})
-_WHOLE = frozenset({"full", "whole", "entire", "solid", "straight"})
 _AND = frozenset({"and", "n", "an"})  # "a year and a half", "yr n half"
 
 
@@ -92,7 +92,7 @@ class NumberReader:
         )
         self.comparators = {words_of(p): s for p, s in vocabulary.comparators.items()}
         self.all_units = frozenset(u for units in vocabulary.units.values() for u in units)
-        self.counted = self.all_units | set(n.scales) | set(n.casual) | _TIMES_OF_DAY
+        self.counted = self.all_units | set(n.scales) | set(n.casual) | TIMES_OF_DAY
         """Words after "one" that keep it a number ("one year", "one thousand", "one evening")."""
 
     def read(
@@ -163,7 +163,7 @@ class NumberReader:
         found: list[_Number] = []
         i, elsewhere = 0, False
         while i < len(tokens):
-            if _pronoun_one(tokens, i, self.counted):
+            if pronoun_one(tokens, i, self.counted):
                 i += 1  # "then 11 months at another one": a pronoun, not a number
                 continue
             composed = self._compose(tokens, i, units)
@@ -277,43 +277,3 @@ class NumberReader:
         if tok in n.scales:
             return "scale"
         return ""
-
-
-_BEFORE_ONE = frozenset({"another", "the", "that", "this", "which", "each", "every", "any", "no"})
-_TIMES_OF_DAY = frozenset(
-    {
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "evening",
-        "evenings",
-        "night",
-        "nights",
-        "morning",
-        "mornings",
-        "afternoon",
-        "afternoons",
-        "weekend",
-        "weekends",
-        "shift",
-        "shifts",
-        "time",
-    }
-)
-_PREPOSITIONS = frozenset({"at", "in", "for", "with", "from", "on", "into", "by"})
-
-
-def _pronoun_one(tokens: list[str], i: int, counted: Iterable[str]) -> bool:
-    """ "another one", "one of them", "at one agency": "one" standing for a thing or naming
-    one of something else, not a count of the question's unit ("one year", "then one as mid"
-    stay counts)."""
-    if tokens[i] != "one":
-        return False
-    before = tokens[i - 1] if i > 0 else ""
-    after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if after in counted or after in _WHOLE or any(c.isdigit() for c in after):
-        return False
-    if after == "of" or before in _BEFORE_ONE:
-        return True
-    return before in _PREPOSITIONS and after.isalpha() and after not in ("or", "and", "to")
