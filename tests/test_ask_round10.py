@@ -330,3 +330,17 @@ def test_round10_jabs_at_the_ai_are_declined(index: AskIndex, question: str) -> 
 def test_round10_final_answers(index: AskIndex, question: str, fact: str) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will the bootcamp help me get a student visa",
+        "could the program get me a visa to come over",
+        "can i take the immersive while based in nigeria",
+        "is it possible to join the program while residing in vietnam",
+    ],
+)
+def test_round10_later_program_visa_and_residence_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got

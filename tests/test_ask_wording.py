@@ -317,6 +317,11 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         # round 10's final measurement: held-out sets 102-103, scored once on 7a678af
         ("questions_134.yaml", 0.98, 0),  # set 102: 98% (now 99%), 1 off-topic answered
         ("questions_135.yaml", 0.99, 0),  # set 103: 98% (now 100%), 2 uncovered answered
+        ("questions_136.yaml", 0.97, 0),  # set 135: 98%, 1 uncovered answered
+        ("questions_137.yaml", 0.93, 0),  # set 136: 93%, none answered
+        ("questions_138.yaml", 0.96, 0),  # set 137: 96%, none answered
+        ("questions_139.yaml", 0.96, 0),  # set 138: 97%, none answered
+        ("questions_140.yaml", 0.98, 0),  # set 139: 99%, 1 uncovered answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:
