@@ -315,6 +315,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         # round 10's final held-out sets 102-103, scored once on 7a678af
         ("typed_answers_136.yaml", 0.95),  # set 102: 96% and 1 wrong (a "no" of the visa's)
         ("typed_answers_137.yaml", 0.95),  # set 103: 96%, none wrong
+        # round 10 batch 7 (after the final measurement), first scored on d8bd97c
+        ("typed_answers_138.yaml", 0.95),  # set 135: 95%, 1 wrong (a degree's date as work)
+        ("typed_answers_139.yaml", 0.93),  # set 136: 94%, none wrong (answers in passing)
+        ("typed_answers_140.yaml", 0.92),  # set 137: 92%, 1 wrong ("budget is zero")
+        ("typed_answers_141.yaml", 0.94),  # set 138: 95%, none wrong (mid-career)
+        ("typed_answers_142.yaml", 0.95),  # set 139: 95%, 1 wrong (a defence in january)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

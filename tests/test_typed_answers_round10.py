@@ -255,3 +255,20 @@ def test_a_no_said_of_another_question_is_no_zero_here(
         understander, "years_experience", "a bootcamp certificate, but no dev job yet"
     )
     assert (kept.status, kept.value) == ("stored", 0), kept
+
+
+def test_a_degree_s_year_is_no_years_of_work(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "I finished my BA in economics in 2015")
+    assert got.status == "clarify" and 0 in options(got), got
+    noted = understand(understander, "years_experience", "got my BSc in computing in 2019")
+    assert noted.status == "other_field" and "degree" in noted.also, noted
+
+
+def test_zero_said_of_another_question_is_noted_there(understander: Understander) -> None:
+    got = understand(understander, "needs_visa", "budget: zero, nothing at all")
+    assert got.status == "other_field" and got.also.get("budget_usd") == 0, got
+
+
+def test_a_degree_still_to_be_defended_is_asked(understander: Understander) -> None:
+    got = understand(understander, "degree", "BSc in physics, my MSc thesis defense is in march")
+    assert got.status == "clarify" and "bachelor_other" in options(got), got

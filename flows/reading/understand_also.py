@@ -154,6 +154,20 @@ class OtherAnswers:
                     break
         return found
 
+    def undated_work(self, name: str, text: str, reading: Reading) -> bool:
+        """A count of years read from a date ("in 2018") in a message that names a degree and no
+        work the question counts ("I got my BSc in computer science in 2018")."""
+        needed = self.noted_only_with.get(name)
+        low = text.lower()
+        return (
+            needed is not None
+            and reading.note in ("since", "span", "since_month")
+            and reading.values[0] != 0  # "finished my CS bachelor's in june, no job yet": 0
+            and len(low.split()) > 3
+            and not needed.search(low)
+            and bool(self.signals["degree"].search(low))  # the date is a degree's
+        )
+
     def belongs_elsewhere(
         self, name: str, text: str, reading: Reading, also: Mapping[str, Reading]
     ) -> bool:

@@ -18,6 +18,10 @@ from flows.reading.vocabulary import Vocabulary
 
 _OWN = frozenset({"i", "im", "my", "me", "we", "our", "ive", "id"})
 
+_DENIALS = frozenset(
+    {"zero", "nothing", "none", "nada", "zilch", "nil", "nothing at all", "none at all"}
+)
+
 _COUNTED = frozenset({"hours_per_week", "years_experience", "can_pause_income"})
 
 
@@ -48,6 +52,12 @@ class Whose:
         months in the same message: the assent is about those, not this question."""
         said = _said(text, reading)
         return bool(said and _COUNTED & set(also)) and all(s in self.assent_words for s in said)
+
+    def only_a_denial(self, text: str, reading: Reading) -> bool:
+        """The reading rests on "zero" or "nothing" alone, said where another question's
+        answer is ("budget is zero, nothing" at the visa question): that answer's, not this."""
+        said = _said(text, reading)
+        return bool(said) and all(s in _DENIALS for s in said)
 
     def said_of_another(self, name: str, text: str, reading: Reading) -> bool:
         """The yes or no is followed at once by another question's subject ("no visa

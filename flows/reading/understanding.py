@@ -142,6 +142,8 @@ class Understander:
                 if also
                 else Understanding("hint", name, hint=_invalid(name))
             )
+        if reading.stored and also and name in YES_NO and self.whose.only_a_denial(text, reading):
+            return self._other(name, also)  # "budget is zero, nothing" at the visa question
         if reading.stored and also and self.whose.only_a_hedge(text, reading):
             return self._other(name, also)  # "maybe 3k" at the visa question: a budget
         if reading.stored and name in YES_NO and self.whose.only_assent(text, reading, also):
@@ -158,6 +160,13 @@ class Understander:
                 if also:
                     return self._other(name, also)
                 return Understanding("hint", name, hint=_invalid(name))
+        if reading.stored and self.others.undated_work(name, text, reading):
+            # "I got my BSc in CS in 2018": the degree's date, not years of work
+            return (
+                self._other(name, also)
+                if also
+                else self._asked_back(name, self._stored(name, reading.values[0], reading, {}))
+            )
         if reading.stored:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
