@@ -36,3 +36,13 @@ KINDS: Final[dict[str, FieldKind]] = {
 def in_bounds(field: str, value: int) -> bool:
     low, high = BOUNDS[field]
     return value >= low and (high is None or value <= high)
+
+
+def is_valid(name: str, value: object) -> bool:
+    """Whether `value` is an allowed answer to question `name` (an option, or a whole number
+    within its bounds)."""
+    if KINDS[name] == "choice":
+        return isinstance(value, str) and value in CHOICES[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    return in_bounds(name, value)

@@ -11,7 +11,7 @@ from datetime import date
 
 from flows.content import Content
 from flows.numbers import words_of
-from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
+from flows.reading.answer_model import KINDS, is_valid
 from flows.reading.understand_reading import Reading
 from flows.reading.understanding_echo import Answer
 
@@ -46,8 +46,8 @@ class ButtonAnswers:
                         read = self._read(name, text, None).values
                         if read and option.value not in read:
                             return None
-                    return option.value if _valid(name, option.value) else None
-                if option.value.isdigit() and _valid(name, int(option.value)):
+                    return option.value if is_valid(name, option.value) else None
+                if option.value.isdigit() and is_valid(name, int(option.value)):
                     return int(option.value)
                 return None
         return None
@@ -67,13 +67,4 @@ class ButtonAnswers:
             return None
         value = options[place - 1].value
         answer: Answer = value if KINDS[name] == "choice" or not value.isdigit() else int(value)
-        return answer if _valid(name, answer) else None
-
-
-def _valid(name: str, value: Answer) -> bool:
-    if KINDS[name] == "choice":
-        return isinstance(value, str) and value in CHOICES[name]
-    if not isinstance(value, int) or isinstance(value, bool):
-        return False
-    low, high = BOUNDS[name]
-    return value >= low and (high is None or value <= high)
+        return answer if is_valid(name, answer) else None

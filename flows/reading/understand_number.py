@@ -27,15 +27,8 @@ from flows.reading.vocabulary import Vocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CONTRAST = re.compile(r"(?i)\bbut\b|\bthough\b|\bhowever\b|\band\b(?!\s+(?:an?\s+)?half\b)")
-_SAID_YEARS = re.compile(
-    r"(?i)\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*"
-    r"(years?|yrs?|months?|mos?)\b(?!\s+(?:ago|old|off|break))"
-)
-"""A number of years said beside dates that may count them differently."""
 _LIKE_AN_AGE = 30
 """A bare number of years this large is as likely an age ("34"): asked, never stored."""
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNT |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _THEN = re.compile(r"(?i)\b(?:then|plus|after that|afterwards|followed by|before that)\b")
 _IF = re.compile(r"(?i)\b(?:if|unless|as long as)\b")
 _CLAUSE_END = re.compile(r"[,.;]|\bthen\b")
@@ -47,6 +40,16 @@ class NumberFields:
     def __init__(self, vocabulary: Vocabulary, buttons: dict[str, tuple[int, ...]]) -> None:
         v = vocabulary
         self.v = v
+        self.counts = {
+            **dict.fromkeys(v.numbers.article, 1),
+            **{w: int(n) for w, n in v.numbers.ones.items()},
+        }
+        said = "|".join(map(re.escape, sorted(self.counts, key=len, reverse=True)))
+        self.said_years = re.compile(
+            rf"(?i)\b(\d{{1,2}}|{said})[\s-]*(years?|yrs?|months?|mos?)\b"
+            r"(?!\s+(?:ago|old|off|break))"
+        )
+        """A number of years said beside dates that may count them differently ("the one year")."""
         self.numbers = NumberReader(v)
         self.parts = NumberParts(v, self.numbers)
         self.money = Money(v)
@@ -152,9 +155,9 @@ class NumberFields:
         if dated is not None:
             said = (
                 {  # not a stint the dates already add ("2016-2020, then 3 years freelance")
-                    _COUNT.get(m[1].lower(), 0 if not m[1].isdigit() else int(m[1]))
+                    (int(m[1]) if m[1].isdigit() else self.counts.get(m[1].lower(), 0))
                     // (12 if m[2].lower().startswith("mo") else 1)
-                    for m in _SAID_YEARS.finditer(text)
+                    for m in self.said_years.finditer(text)
                     if not _THEN.search(text[max(0, m.start() - 25) : m.start()])
                 }
                 - set(dated.values)

@@ -19,7 +19,7 @@ from datetime import date
 
 from flows.content import Content
 from flows.numbers import plain_numbers, words_of
-from flows.reading.answer_model import BOUNDS, CHOICES, KINDS
+from flows.reading.answer_model import BOUNDS, KINDS
 from flows.reading.corrections import Corrections
 from flows.reading.doubt import YES_NO, Doubt
 from flows.reading.question_shape import QuestionShape
@@ -282,15 +282,6 @@ def _button_numbers(content: Content) -> dict[str, tuple[int, ...]]:
         for name in BOUNDS
         if name in questions
     }
-
-
-def _valid(name: str, value: Answer) -> bool:
-    if KINDS[name] == "choice":
-        return isinstance(value, str) and value in CHOICES[name]
-    if not isinstance(value, int) or isinstance(value, bool):
-        return False
-    low, high = BOUNDS[name]
-    return value >= low and (high is None or value <= high)
 
 
 def _invalid(name: str) -> str:
