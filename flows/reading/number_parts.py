@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from itertools import pairwise, product
+from itertools import pairwise
 
 from flows.numbers import NumberReader, has_phrase, words_of
 from flows.numbers import Reading as Number
@@ -24,31 +24,12 @@ from flows.reading.understand_text import split_clauses
 from flows.reading.vocabulary import Vocabulary
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_CLOCK = re.compile(
-    r"(?i)\b(?:from\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?\s*(?:-|–|to|till|until)\s*"
-    r"(\d{1,2})(?::(\d\d))?\s*(am|pm)\b"
-)
 _DIGIT = re.compile(r"\d")
-_DAY_PART_CLOCK = re.compile(
-    r"(?i)\b(evenings?|nights?|mornings?|afternoons?)([^.;!?\d]{0,40}?)\s+(?:from\s+)?(\d{1,2})"
-    r"(?::(\d\d))?\s*(?:-|–|to|till|until)\s*(\d{1,2})(?::(\d\d))?\b(?!\s*(?:hours?|hrs?|h\b|:))"
-)
-"""A time range after a part of the day, with no am or pm: "evenings 7 to 9" is 2 hours, and
-so is "evenings after the kids go down, 9 to 11"."""
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _CODES = re.compile(r"(?i)\b(?:h|l|f|j|o|e|gs|tn)-?\d{1,2}[a-z]?\b")
 """Visa and pay-grade codes ("H-1B", "F-1", "GS-13"): names, not numbers."""
 
 
-_EACH_OR_ALL = {"weekdays": 1 / 5, "weekend_total": 2.0}
-"""An amount on weekdays read as each weekday's, on weekends as both days': the other way."""
-_EACH = re.compile(
-    r"(?i)\b(?:per|each|every|a day|daily|a night|nightly|total|in all|together|"
-    r"weeknights?|evenings?|nights?)\b"
-)
-
-
-def _alternation(phrases: list[str]) -> str:
+def alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
@@ -66,14 +47,14 @@ class NumberParts:
         self.reader = reader
         self.articles = frozenset(vocabulary.numbers.article)
         y = vocabulary.years
-        before = _alternation([*y.short_year_before, *w.month_names])
+        before = alternation([*y.short_year_before, *w.month_names])
         self._short_year = re.compile(rf"(?i)\b({before})\.?\s+['’‘`](\d\d)\b(?!['’])")
         self.eras = {k.lower(): v for k, v in y.eras.items()}
         software = [p for p in vocabulary.signals.get("coding_experience", []) if p[:3] != "re:"]
-        self._software = re.compile(rf"(?i)(?<![a-z])(?:{_alternation(software)})(?![a-z])")
+        self._software = re.compile(rf"(?i)(?<![a-z])(?:{alternation(software)})(?![a-z])")
         """A part of a career said to be software ("php dev"), beside one that is not."""
-        self._era = re.compile(rf"(?i)\b({_alternation(list(y.eras)) or '(?!)'})\s*(\d{{1,2}})\b")
-        counts = r"\d+(?:\.\d+)?|" + _alternation(
+        self._era = re.compile(rf"(?i)\b({alternation(list(y.eras)) or '(?!)'})\s*(\d{{1,2}})\b")
+        counts = r"\d+(?:\.\d+)?|" + alternation(
             [*vocabulary.numbers.ones, *vocabulary.numbers.tens]
         )
         self._stint = re.compile(
@@ -86,10 +67,10 @@ class NumberParts:
         marks = [re.escape(j) for j in w.joiners if not j[0].isalpha() and j != ","]
         half = r"(?!\s+(?:an?\s+)?(?:half|quarter)\b)"  # "an hour and a half": one amount
         self._split = re.compile(
-            rf"(?i)(?<!\d),|,(?!\d{{3}})|{'|'.join(marks)}|\b(?:{_alternation(words)})\b{half}"
+            rf"(?i)(?<!\d),|,(?!\d{{3}})|{'|'.join(marks)}|\b(?:{alternation(words)})\b{half}"
         )
-        months = _alternation(list(w.month_names))
-        ongoing = _alternation(w.ongoing)
+        months = alternation(list(w.month_names))
+        ongoing = alternation(w.ongoing)
         part = r"(?:(?:mid|early|late|end of|start of|beginning of)[\s-]+)?"  # "mid 2022"
         self._span = re.compile(
             rf"(?i)\b{part}(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|"
@@ -258,111 +239,6 @@ class NumberParts:
             # "2 years as a python developer and 3 as an ML engineer": in all, or of which? Asked
             return Reading(tuple(dict.fromkeys([sum(values), *values]))[:4])
         return None
-
-    # ------------------------------------------------------------------------------ hours
-
-    def clock_hours(self, text: str) -> str:
-        """ "from 7 to 9 pm" → "2 hours": a time of day range is how long, not two numbers."""
-
-        def length(m: re.Match[str]) -> str:
-            start = int(m.group(1)) * 60 + int(m.group(2) or 0)
-            end = int(m.group(4)) * 60 + int(m.group(5) or 0)
-            minutes = (end - start) % (12 * 60) or 12 * 60
-            return f"{minutes / 60:g} hours"
-
-        def evening(m: re.Match[str]) -> str:  # "evenings 7 to 9": the part of day says pm
-            start = int(m.group(3)) * 60 + int(m.group(4) or 0)
-            end = int(m.group(5)) * 60 + int(m.group(6) or 0)
-            minutes = (end - start) % (12 * 60) or 12 * 60
-            return f"{m.group(1)}{m.group(2)} {minutes / 60:g} hours"
-
-        return _DAY_PART_CLOCK.sub(evening, _CLOCK.sub(length, text))
-
-    def each_way(self, text: str) -> str:
-        """ "1 hour each way" → "2 hours commuting": a commute happens twice a day, and the
-        commute guard then asks which days when none are named."""
-        pattern = re.compile(
-            rf"(?i)\b(\d+(?:\.\d+)?|an|a|one)\s*(hours?|hrs?|h|minutes?|mins?)((?:\s+[a-z]+){{0,4}}?)\s+"
-            rf"(?:{_alternation(self.w.each_way)})\b"
-        )
-
-        def double(m: re.Match[str]) -> str:
-            amount = 1.0 if m.group(1).lower() in ("a", "an", "one") else float(m.group(1))
-            unit = m.group(2).lower()
-            unit = unit if unit.endswith("s") or unit in ("h",) else f"{unit}s"
-            return f"{amount * 2:g} {unit}{m.group(3)} commuting"
-
-        return pattern.sub(double, text)
-
-    def is_work_week(self, part: str) -> bool:
-        """ "I work 50 hours a week": hours of a job, said before the hours for study (in the
-        same sentence: "not 40, I still work. 15 tops" gives 15 to study)."""
-        digit = _DIGIT.search(part)
-        if digit is None:
-            return False
-        before = words_of(_SENTENCE_END.split(part[: digit.start()])[-1])
-        return any(has_phrase(before, words_of(p)) for p in self.w.work_week)
-
-    def schedule(
-        self,
-        text: str,
-        read: Callable[[str], Reading],
-        periods: Callable[[str], set[str]],
-        amount: Callable[[str], bool],
-    ) -> Reading | None:
-        """Hours given per part of the week ("1.5h on weeknights, plus 4h on sunday") add up
-        when each part names a different period; otherwise each part is an option. A part
-        whose number only counts days ("three evenings a week") belongs to the next."""
-        parts: list[tuple[str, str]] = []
-        pending = ""
-        for join, part in self.parts(text):
-            if self.is_work_week(part):
-                continue
-            if not amount(part):
-                pending = f"{pending} {part}"
-                continue
-            parts.append((join, f"{pending} {part}".strip()))
-            pending = ""
-        if pending and parts:
-            parts[-1] = (parts[-1][0], f"{parts[-1][1]} {pending}")
-        if len(parts) < 2:
-            if len(parts) == 1 and len(self.parts(text)) > 1:
-                return read(parts[0][1])  # the job's hours left out
-            return None
-        readings = [read(p) for _, p in parts]
-        if any(r.error == "several_numbers" for r in readings):
-            return Reading(error="several_numbers")  # a part read two ways: the whole is unsure
-        if any(r.error for r in readings):
-            return None
-        values = [r.values[0] for r in readings if r.values]
-        kinds = [frozenset(periods(p)) for _, p in parts]
-        distinct = all(k for k in kinds) and len(set(kinds)) == len(kinds)
-        if (
-            all(r.stored for r in readings)
-            and distinct
-            and not self.mentions(text, self.w.alternatives)
-        ):
-            exact = [float(r.note_values.get("exact", r.values[0])) for r in readings]
-            total = sum(exact)
-            parts_text = " + ".join(f"{e:g}" for e in exact)
-            value = int(total + 0.5 - 1e-6)
-            # "5 on weekdays, 10 on weekends": each day, or in all? Not said: every way asked
-            ways = [
-                (e, e * _EACH_OR_ALL[r.note])
-                if r.note in _EACH_OR_ALL and not _EACH.search(part)
-                else (e,)
-                for r, e, (_, part) in zip(readings, exact, parts, strict=True)
-            ]
-            sums = [int(sum(c) + 0.5 - 1e-6) for c in product(*ways)]
-            if len(set(sums)) > 1:
-                return Reading(tuple(dict.fromkeys(sums))[:4])
-            return Reading(
-                (value,), note="sum_hours", note_values={"parts": parts_text, "exact": f"{total:g}"}
-            )
-        if all(r.stored for r in readings) and len(set(values)) == 1:
-            return readings[-1]  # "maybe 25, 5 a day on weekdays": both say 25
-        options = [v for v in dict.fromkeys(values) if isinstance(v, int)]
-        return Reading(tuple(options[:4])) if len(options) >= 2 else None
 
     @staticmethod
     def without_codes(text: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from flows.numbers import Reading as Number
 from flows.numbers import has_phrase, words_of
 from flows.reading.answer_model import BOUNDS
+from flows.reading.number_hours import HourParts
 from flows.reading.number_parts import NumberParts
 from flows.reading.number_units import (
     hours_text,
@@ -51,6 +52,7 @@ class HoursReader:
     ) -> None:
         self.v = v
         self.parts = parts
+        self.hour_parts = HourParts(parts)
         self.guards = guards
         self.buttons = buttons
         self._one = one
@@ -107,7 +109,7 @@ class HoursReader:
         for phrase in self.v.parts.work_week:
             if "full time" in phrase:  # "I have a full time job": not 40 hours of study
                 text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", text)
-        text = self.parts.each_way(self.parts.clock_hours(text))
+        text = self.hour_parts.each_way(self.hour_parts.clock_hours(text))
         text = self.weekend_each.sub(r"\1 each weekend day", text)
         for phrase in self.v.hours.all_week:  # "every day 3 hours including weekends": all 7
             text = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " every day ", text)
@@ -134,7 +136,9 @@ class HoursReader:
         )
         if guarded is not None:
             return guarded
-        schedule = self.parts.schedule(text, self._hours_part, self._period_kinds, self._has_amount)
+        schedule = self.hour_parts.schedule(
+            text, self._hours_part, self._period_kinds, self._has_amount
+        )
         return schedule if schedule is not None else self._hours_part(text)
 
     def _counted_days(self, m: re.Match[str]) -> str:
