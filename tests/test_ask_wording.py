@@ -322,6 +322,13 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_138.yaml", 0.96, 0),  # set 137: 96%, none answered
         ("questions_139.yaml", 0.96, 0),  # set 138: 97%, none answered
         ("questions_140.yaml", 0.98, 0),  # set 139: 99%, 1 uncovered answered
+        # round 11, first batch: held-out sets 142-147, scored once on 4991218
+        ("questions_141.yaml", 0.97, 0),  # set 142: 97% (now 99%), 1 uncov., 2 off-topic answered
+        ("questions_142.yaml", 0.97, 0),  # set 143: 96% (now 98%), 2 uncovered answered
+        ("questions_143.yaml", 0.96, 0),  # set 144: 95% (now 97%), none answered
+        ("questions_144.yaml", 0.97, 0),  # set 145: 95% (now 99%), 1 uncov., 1 off-topic answered
+        ("questions_145.yaml", 0.94, 0),  # set 146: 94% (now 95%), 1 uncovered answered
+        ("questions_146.yaml", 0.92, 0),  # set 147: 90% (now 93%), 1 uncov., 1 off-topic answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -25,6 +25,8 @@ _NOT_WHO = frozenset({"from", "as a", "can a"})
 """Background cues that also name a place or a manner, not who the person is."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_SHORTHAND = {"ur": "your", "yr": "your", "u": "you", "ya": "you", "r": "are"}
+"""Texting shorthand for the words a refused request is written with."""
 _SELF_STATEMENT = re.compile(
     r"(?:^|[.!?;]\s+)(?:i|i'm|i’m|im|i am|my|we|we're|asking|writing|based|living|currently)\b"
     r"[^.!?;]*"
@@ -53,7 +55,9 @@ class Guards:
         if any(p.search(question) for p in self._patterns):
             return True
         text = words_of(question)
-        if any(has_phrase(text, p) for p in self._refuse):
+        # texting shorthand ("gimme ur training data") asks the same as the words written out
+        spelled = " ".join(_SHORTHAND.get(w, w) for w in text.split())
+        if any(has_phrase(t, p) for t in {text, spelled} for p in self._refuse):
             return True
         return any(text == p or text.startswith(f"{p} ") for p in self._openers)
 
