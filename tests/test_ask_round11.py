@@ -62,3 +62,70 @@ def test_round11_story_words_do_not_sink_an_answer(
 ) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+# Round 11, second batch (tuning sets 147-152): one test per class of miss, in wordings of
+# our own. Taxes on apprenticeship pay, a scholarship's criteria, a pension left behind at the
+# old job and the companies apprentices work at say the articles don't cover them; home
+# wiring is declined; a salary, an internship, a diploma, a language or a hospital ward that
+# is the person's own story no longer sinks a covered question.
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do apprentices owe income tax on what they earn",
+        "what requirements must i meet for the immersive scholarship",
+        "if i quit my council job for the immersive, what happens to my pension",
+        "what companies run the apprenticeships",
+    ],
+)
+def test_round11b_skipped_classes_say_so(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do i replace a light switch in my kitchen", "my circuit breaker keeps tripping, help"],
+)
+def test_round11b_home_wiring_is_not_answered(index: AskIndex, question: str) -> None:
+    got = respond(index, question)
+    assert got.status in ("declined", "not_covered"), got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "the pay in phase 1" asks about the program, not an AI engineer's salary
+        ("do i get any pay in phase 1 of the immersive", "month 5"),
+        # a diploma held by someone asking about the resume filter is no accreditation question
+        ("with just a diploma, how do i get past automated resume filtering", "resume screening"),
+        # whether one credential alone gets you hired is answered, not a placement rate
+        ("will the short certificate get me a job on its own", "orientation"),
+        # a language as the person's job title, not a language to learn
+        (
+            "im a kotlin developer feeling stuck, what is the best option for someone like me",
+            "Accelerated",
+        ),
+        # "how much do they care" weighs something; it asks for no amount of money
+        ("how much do big research labs care about a phd", "PhD"),
+        # a hospital ward said as the person's job is no name the articles skip
+        ("is phase 1 of the immersive full time? i do nights in the ICU", "40 hours"),
+        # a degree the person holds in another field is their story
+        ("my bachelors is in nursing, does it count for a work visa", "bachelor"),
+        # communities and events, and texting shorthand ("urself", "ai eng")
+        ("are there communities i should be part of", "meetups"),
+        ("what does teaching urself really cost", "time"),
+        ("how long is the ai eng immersive for switchers", "18 months"),
+        # orchestration frameworks are the applied role's tools
+        ("which llm orchestration tools does the applied role use", "LangChain"),
+        # the person's own unpaid internship set beside the apprenticeship
+        ("interned at a bank last summer, unpaid. do immersive apprentices get paid", "paid"),
+    ],
+)
+def test_round11b_story_words_do_not_sink_an_answer(
+    index: AskIndex, question: str, fact: str
+) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got

@@ -329,6 +329,13 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_144.yaml", 0.97, 0),  # set 145: 95% (now 99%), 1 uncov., 1 off-topic answered
         ("questions_145.yaml", 0.94, 0),  # set 146: 94% (now 95%), 1 uncovered answered
         ("questions_146.yaml", 0.92, 0),  # set 147: 90% (now 93%), 1 uncov., 1 off-topic answered
+        # round 11, second batch: held-out sets 148-153, first scored on 4991218's working tree
+        ("questions_147.yaml", 0.96, 0),  # set 148: 96% (now 97%), none answered
+        ("questions_148.yaml", 0.99, 0),  # set 149: 99% (now 99%), none answered
+        ("questions_149.yaml", 0.98, 0),  # set 150: 92% (now 98%), 1 uncovered answered
+        ("questions_150.yaml", 0.99, 0),  # set 151: 99% (now 99%), 1 uncovered answered
+        ("questions_151.yaml", 0.99, 0),  # set 152: 98% (now 99%), 1 uncov., 1 off-topic answered
+        ("questions_152.yaml", 0.95, 0),  # set 153: 89% (now 95%), none answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:
