@@ -14,7 +14,9 @@ from flows.number_pronouns import TIMES_OF_DAY, pronoun_one
 from flows.number_pronouns import WHOLE as _WHOLE
 from flows.reading.vocabulary import Vocabulary
 
-_TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[-–—+]")
+_TOKENS = re.compile(r"(?<![a-z]{2})(?<!\d)\d+(?:\.\d+)?|[a-z]+|[-–—+]")
+"""Digits typed right after a word are part of a name ("python3", "gpt4", "cs50"), not a count;
+after one letter they may be money ("P30,000") or a quarter ("q1")."""
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MINUS = frozenset({"-", "–", "—"})

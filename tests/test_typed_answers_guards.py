@@ -321,6 +321,18 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_140.yaml", 0.92),  # set 137: 92%, 1 wrong ("budget is zero")
         ("typed_answers_141.yaml", 0.94),  # set 138: 95%, none wrong (mid-career)
         ("typed_answers_142.yaml", 0.95),  # set 139: 95%, 1 wrong (a defence in january)
+        ("typed_answers_143.yaml", 0.92),  # set 142: 92%, 1 wrong ("tw0 years")
+        ("typed_answers_144.yaml", 0.9),  # set 143: 90%, 1 wrong (half a working week)
+        ("typed_answers_145.yaml", 0.95),  # set 144: 94%, 3 wrong, 1 guess (manual QA)
+        ("typed_answers_146.yaml", 0.93),  # set 145: 92%, 2 wrong (a span, a BA left)
+        ("typed_answers_147.yaml", 0.92),  # set 146: 92%, 1 wrong, 1 guess ("tl;dr")
+        ("typed_answers_148.yaml", 0.91),  # set 147: 90%, 2 wrong, 1 guess
+        ("typed_answers_149.yaml", 0.93),  # set 148: 93%, none wrong
+        ("typed_answers_150.yaml", 0.94),  # set 149: 94%, 1 wrong (a nursing student)
+        ("typed_answers_151.yaml", 0.9),  # set 150: 90%, 1 wrong (a maestría left)
+        ("typed_answers_152.yaml", 0.9),  # set 151: 90%, 1 wrong, 2 guesses
+        ("typed_answers_153.yaml", 0.96),  # set 152: 95%, 2 wrong (taught coding)
+        ("typed_answers_154.yaml", 0.94),  # set 153: 94%, 1 wrong ("half my life")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

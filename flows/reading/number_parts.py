@@ -72,9 +72,10 @@ class NumberParts:
         months = alternation(list(w.month_names))
         ongoing = alternation(w.ongoing)
         part = r"(?:(?:mid|early|late|end of|start of|beginning of)[\s-]+)?"  # "mid 2022"
+        until_in = r"(?:until|till|up to)(?:\s+[a-z'’]+){1,4}?\s+in"  # "until redundancy in 2020"
         self._span = re.compile(
             rf"(?i)\b{part}(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|"
-            rf"through|and)\s*{part}(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
+            rf"through|and|{until_in})\s*{part}(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
         )
         self._since_after = re.compile(rf"(?i)\b(?P<y1>{_YEAR})\b.*\b(?:{ongoing})\b")
         self.number_words = frozenset(

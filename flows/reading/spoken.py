@@ -20,6 +20,13 @@ _HOURS_MINUTES = re.compile(
 23h") or a range's start."""
 
 
+_GLUED = re.compile(r"(?i)(?<![\w$])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]+(?![\w$])")
+"""A word with letters and digits in it: a typo for a number word ("tw0"), a number typed
+against the word before it ("about3"), or a name with a version ("python3")."""
+_NAMED = re.compile(r"(?i)^([a-z]{2,})(\d+)$")
+_LOOK_ALIKE = (str.maketrans("0135", "oies"), str.maketrans("0135", "oles"))
+
+
 class Spoken:
     """Built once per Understander; `plain` is pure."""
 
@@ -31,6 +38,7 @@ class Spoken:
         ages: tuple[Sequence[str], Sequence[str]] = ((), ()),
         months: Sequence[str] = (),
         numbers: tuple[Mapping[str, int], Mapping[str, int]] = ({}, {}),
+        glued_after: Sequence[str] = (),
     ) -> None:
         ones, tens = numbers
         self._ones = {w.lower(): n for w, n in ones.items()}
@@ -61,6 +69,7 @@ class Spoken:
         """ "six months … then eleven months": counts of time in digits, as the readers that
         add stints up expect ("one" stays a word: "the one year" is read apart)."""
         self._month = dict(enumerate(months, start=1))
+        self._glued_after = frozenset(w.lower() for w in glued_after)
         self._spoken = dict(spoken)
         self._units = {u.lower(): english for u, english in units_abroad.items()}
         phrases = sorted(self._spoken, key=len, reverse=True)
@@ -99,6 +108,18 @@ class Spoken:
             for word, after in thousand_abroad.items()
         ]
 
+    def _glued(self, m: re.Match[str]) -> str:
+        """ "tw0 years" is two years (it was 0), and "about3 hours" is about 3 hours."""
+        word = m[0].lower()
+        for look_alike in _LOOK_ALIKE:
+            plain = word.translate(look_alike)
+            if plain in self._ones or plain in self._tens:
+                return plain
+        named = _NAMED.match(word)
+        if named is not None and named[1] in self._glued_after:
+            return f"{named[1]} {named[2]}"
+        return m[0]  # "python3": the number reader skips digits typed after a word
+
     def _dated(self, month: str, year: str, day: str | None = None) -> str:
         """ "09/2023" as "september 2023"; in "01/09/2021" the month is the middle number
         unless only the first can be one ("12/31/2026")."""
@@ -109,6 +130,7 @@ class Spoken:
 
     def plain(self, text: str) -> str:
         """`text` with each spoken number in a form the readers parse."""
+        text = _GLUED.sub(self._glued, text)
         if self._compound is not None:  # "forty-two": 42
             text = self._compound.sub(
                 lambda m: str(self._tens[m[1].lower()] + self._ones[m[2].lower()]), text

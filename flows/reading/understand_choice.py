@@ -70,6 +70,7 @@ class ChoiceReader:
         self.others: PhraseTable[str] = PhraseTable(
             [(p, "other") for p in v.other_people] + [(p, "with") for p in v.together_with]
         )
+        self.time_or_reason = frozenset(words_of(p) for p in v.time_or_reason)
 
     def _theirs(self, words: Words, subject: bool = False) -> set[tuple[int, int]]:
         """The (clause, contrast) parts said about someone else ("my husband has …"), not
@@ -80,7 +81,23 @@ class ChoiceReader:
             for f in self.others.find(words)
             if f.payload == "other"
             and not (subject and f.start and words.tokens[f.start - 1] in _OBJECT)
+            and not self._time_or_reason(words, f.start)
         }
+
+    def _time_or_reason(self, words: Words, start: int) -> bool:
+        """ "had to stop when my daughter was born": when or why the person did something, not
+        something said about the daughter. A part that is only the reason ("yes, but only
+        because my partner works") is still about them."""
+        part = (words.clause[start], words.contrast[start])
+        for i in range(max(0, start - 3), start):
+            own = [
+                j
+                for j in range(i)
+                if words.tokens[j] and (words.clause[j], words.contrast[j]) == part
+            ]
+            if " ".join(words.tokens[i:start]) in self.time_or_reason and len(own) >= 2:
+                return True
+        return False
 
     def _own_voice(
         self, words: Words, found: list[Found[tuple[str, ...]]]
@@ -210,8 +227,10 @@ class ChoiceReader:
             return Reading(("some", reading.values[0]), spans=reading.spans)
         table = self.conditionals.get(name)
         if reading.stored and table is not None and table.find(words):
-            # "if I move to the US then yes": a condition, not an answer; ask
-            options: list[str | int] = [*reading.values, "unsure"]
+            # "if I move to the US then yes": a condition, not an answer; ask, with every
+            # answer named ("research, but only if i get into a phd. otherwise applied")
+            named = [v for f in kept if len(f.payload) == 1 for v in f.payload]
+            options: list[str | int] = [*reading.values, *named, "unsure"]
             return Reading(tuple(dict.fromkeys(options)), spans=reading.spans)
         if reading.stored and theirs:  # "my wife says I'm a visual learner": hers, not theirs
             rest = [v for v in CHOICES[name] if v != reading.values[0]]

@@ -50,6 +50,7 @@ class DegreeReader:
         self.business = {words_of(p) for p in d.business_graduate}
         self.generic = {"degree", "a degree", "graduated"}
         self.consequences: PhraseTable[str] = PhraseTable((p, "so") for p in d.consequences)
+        self.left_unfinished = frozenset(words_of(p) for p in d.left_unfinished)
         self.subjects: PhraseTable[str] = PhraseTable(
             last_wins(
                 [(p, "related") for p in d.related]
@@ -81,7 +82,7 @@ class DegreeReader:
         subjects = [f for f in subjects if (f.start, f.end) not in negated]
         spans = tuple((f.start, f.end) for f in [*levels, *subjects])
         held = [f for f in levels if f.payload in _LEVELS]
-        states = _attach(levels, held, words, self.consequences)
+        states = _attach(levels, held, words, self.consequences, self.left_unfinished)
         unfinished = any(f.payload in _UNFINISHED for f in levels)
         if not held and neg_levels & (self.generic | {"bachelor", "bachelors", "bachelor s"}):
             return Reading(("none",), spans=spans)  # "I don't have a degree"
@@ -162,7 +163,11 @@ class DegreeReader:
 
 
 def _attach(
-    levels: list[Found[str]], held: list[Found[str]], words: Words, consequences: PhraseTable[str]
+    levels: list[Found[str]],
+    held: list[Found[str]],
+    words: Words,
+    consequences: PhraseTable[str],
+    left_unfinished: frozenset[str] = frozenset(),
 ) -> dict[int, str]:
     """Which level each "dropped out" / "final year" / "left with" marker is about: the first
     level after it in its clause and contrast, else the nearest one before it in its clause.
@@ -181,8 +186,12 @@ def _attach(
         if after and before and consequences.find(words, marker.end, after[0].start):
             target = before[-1]  # "started a master's but dropped out, so just my bachelor's"
         clause = [i for i, c in enumerate(words.clause) if c == words.clause[marker.start]]
-        if target is None and clause == list(range(marker.start, marker.end)):
-            # the marker alone in its clause ("MSc data science (ongoing)"): the level before
+        if target is None and (
+            clause == list(range(marker.start, marker.end))
+            or (marker.start - clause[0] <= 2 and marker.phrase in left_unfinished)
+        ):
+            # the marker alone in its clause ("MSc data science (ongoing)") or opening it ("a
+            # BA in art, dropped out when i had my first"): the level before
             target = next((h for h in reversed(held) if h.end <= marker.start), None)
             if target is not None and any(
                 f.payload not in _LEVELS and target.end <= f.start < marker.start for f in levels

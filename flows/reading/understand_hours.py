@@ -28,6 +28,9 @@ from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary import Vocabulary
 
 _HOUR_AMOUNT = re.compile(r"(?i)\d\s*(?:h|hrs?|hours?)\b")
+_WEEKLY_AMOUNT = re.compile(r"(?i)\b(\d{1,2})\s*(?:a|per|/|each)\s*(?:week|wk)\b")
+"""An amount a week with no unit, beside "full time": another case ("full time over the summer,
+like 6 a week in term"), asked with the full-time week."""
 
 One = Callable[[str, str], "Number | str | None"]
 
@@ -214,6 +217,9 @@ class HoursReader:
                 and not (days and kind == "full_time")
                 and not later
             ):
+                weekly = _WEEKLY_AMOUNT.search(text)
+                if weekly and int(weekly[1]) != hours:
+                    return Reading((hours, int(weekly[1])))
                 return Reading((hours,))  # "full time, 50-60 hrs": the hours given win
         found = [f for f in found if f.payload not in ("full_time", "half_time")]
         kinds = [f.payload for f in found]

@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-_CLAUSE = re.compile(r"[;!?\n()]+|(?<!\d),|,(?!\d{3})|\.(?=\s|$)|\s[-–—]+\s|\s/\s")
+_CLAUSE = re.compile(
+    r"(?<![a-z]);|;(?![a-z])|[!?\n()]+|(?<!\d),|,(?!\d{3})|\.(?=\s|$)|\s[-–—]+\s|\s/\s", re.I
+)
 """Where people separate thoughts; a comma inside a number ("$3,000") is not one, nor a dot
-inside a word ("B.Tech", "M.Sc")."""
+or semicolon inside a word ("B.Tech", "M.Sc", "tl;dr")."""
 
 
 @dataclass(frozen=True, slots=True)

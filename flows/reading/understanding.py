@@ -61,7 +61,13 @@ class Understander:
         n = self.v.numbers
         ages = (n.age_before, n.age_after)
         self.spoken = Spoken(
-            n.spoken, n.units_abroad, n.thousand_abroad, ages, n.month_words, (n.ones, n.tens)
+            n.spoken,
+            n.units_abroad,
+            n.thousand_abroad,
+            ages,
+            n.month_words,
+            (n.ones, n.tens),
+            n.glued_after,
         )
         self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
 

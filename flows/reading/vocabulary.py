@@ -43,6 +43,9 @@ class NumberWords(_Frozen):
     """Words around an ordinal that add nothing ("the", "one", "option")."""
     month_words: list[Phrase] = Field(default=[], max_length=12)
     """The months in order, as a date in digits is read ("09/2023" is "september 2023")."""
+    glued_after: list[Phrase] = []
+    """Words a number may be typed against with no space ("about3 hours"). After any other
+    letters, one or two digits are part of a name ("python3", "gpt4", "web3"), not a count."""
     thousand_abroad: dict[Phrase, list[Phrase]] = {}
     """A word for thousand in another language, before the currencies it is said with there
     ("20 mil reais" is 20,000; in English "2 mil" is two million)."""
@@ -76,6 +79,7 @@ class DegreeWords(_Frozen):
     completed: list[Phrase]
     """Said before a level, it is held even after a dropped one ("but left with a master's")."""
     consequences: list[Phrase]
+    left_unfinished: list[Phrase] = []
     """Between a marker and a level, they say the level is what is left ("dropped out, so just
     my bachelor's"): the marker is about the level before it."""
     related: list[Phrase]
@@ -188,6 +192,7 @@ class Vocabulary(_Frozen):
     """Words that leave a bare reply bare ("hmm, I honestly don't know" is "don't know")."""
     other_people: list[Phrase]
     together_with: list[Phrase]
+    time_or_reason: list[Phrase] = []
     """ "My son and I": said with someone else, still one's own answer."""
     corrections: list[Phrase]
     question_subjects: list[Phrase]

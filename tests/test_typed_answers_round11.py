@@ -1,0 +1,130 @@
+"""Typed answers, round 11 (issue 18): the classes of silent mistakes held-out sets 142-153
+found (a digit typed for a letter, a version number read as a count, years of work that wrote
+no code, a degree left unfinished in the next clause, someone else named only as the time or
+reason, a named job's share of a week). Each test names a class with wordings of our own, not
+the sets' sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.reading.understanding import Understander
+from tests.reading import options, understand
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "value"),
+    [
+        ("years_experience", "thr33 years", 3),
+        ("hours_per_week", "f1ve a week", 5),
+        ("years_experience", "python3 and django for 4 years", 4),
+        ("hours_per_week", "about6 hours", 6),
+        ("budget_usd", "usd7000", 7000),
+    ],
+)
+def test_digits_inside_words_are_read_as_the_person_meant(
+    understander: Understander, field: str, typed: str, value: int
+) -> None:
+    got = understand(understander, field, typed)
+    assert got.status == "stored" and got.value == value, got
+
+
+def test_a_version_number_is_never_a_count(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "gpt4 and web3 stuff, 2 years total")
+    assert got.status == "stored" and got.value == 2, got
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "6 years of manual clicking through test cases",
+        "i taught programming at a college for 5 years",
+        "3 years in support, never wrote code",
+    ],
+)
+def test_years_that_wrote_no_code_offer_zero(understander: Understander, typed: str) -> None:
+    got = understand(understander, "years_experience", typed)
+    assert got.status == "clarify" and 0 in options(got), got
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["9 years in ops, part of it scripting", "half of my life really", "like half my life tbh"],
+)
+def test_a_share_of_the_time_is_asked(understander: Understander, typed: str) -> None:
+    assert understand(understander, "years_experience", typed).status == "clarify"
+
+
+def test_a_span_until_an_event_in_a_year_counts_to_that_year(
+    understander: Understander,
+) -> None:
+    got = understand(
+        understander, "years_experience", "cobol dev from 2001 until the buyout in 2011"
+    )
+    assert got.status == "stored" and got.value == 10, got
+
+
+@pytest.mark.parametrize(
+    ("typed", "now"),
+    [
+        ("a BA in music, dropped out when we moved abroad", "none"),
+        ("MSc in physics, then began a PhD but had to stop when my son arrived", "graduate_other"),
+    ],
+)
+def test_a_degree_left_in_the_next_clause_is_not_held(
+    understander: Understander, typed: str, now: str
+) -> None:
+    got = understand(understander, "degree", typed)
+    assert now in ([got.value] if got.status == "stored" else options(got)), got
+    assert got.value != "graduate"
+
+
+def test_someone_named_as_the_time_or_reason_leaves_the_answer_the_persons(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "degree", "started a masters but quit after my dad fell ill")
+    assert got.value not in ("graduate", "graduate_other"), got
+
+
+def test_a_share_of_a_working_week_is_that_share_of_forty_hours(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "hours_per_week", "half of a full week")
+    assert got.status == "stored" and got.value == 20, got
+
+
+def test_full_time_beside_another_weekly_amount_is_asked(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "full time in august, 4 a week the rest")
+    assert got.status == "clarify" and {40, 4} <= set(options(got)), got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "offered"),
+    [
+        ("goal_role", "mlops, only if i can get into a platform team, otherwise applied", "mlops"),
+        ("coding_experience", "mostly spark jobs", "production"),
+        ("coding_experience", "half my time writing apis, the other half tuning models", "ml"),
+        ("degree", "msc in computational biology", "graduate_other"),
+        ("target_employer", "a research group inside an insurance company", "research_lab"),
+    ],
+)
+def test_an_answer_that_could_be_two_is_asked(
+    understander: Understander, field: str, typed: str, offered: str
+) -> None:
+    got = understand(understander, field, typed)
+    assert got.status == "clarify" and offered in options(got), got
+
+
+def test_an_answer_to_the_pause_question_is_noted_there(understander: Understander) -> None:
+    got = understand(understander, "apprenticeship_pay", "i can last 5 months with no salary")
+    assert got.status == "other_field" and got.also == {"can_pause_income": 5}, got
+
+
+def test_a_non_computing_student_has_not_coded(understander: Understander) -> None:
+    got = understand(understander, "coding_experience", "nothing, law student in my 2nd year")
+    assert got.status == "stored" and got.value == "none", got
+
+
+def test_tl_dr_is_one_word(understander: Understander) -> None:
+    got = understand(understander, "learning_style", "tl;dr first please")
+    assert got.status == "stored" and got.value == "fast_intro", got
