@@ -129,3 +129,10 @@ def test_round11b_story_words_do_not_sink_an_answer(
 ) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+def test_free_tuition_in_a_country_is_not_covered(index: AskIndex) -> None:
+    """After the final measurement: "are masters degrees free in germany" got the master's
+    passage; the articles compare no countries' tuition."""
+    got = respond(index, "is a master's degree free anywhere in europe?")
+    assert got.status == "not_covered", got

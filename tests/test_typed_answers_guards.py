@@ -333,6 +333,8 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_152.yaml", 0.9),  # set 151: 90%, 1 wrong, 2 guesses
         ("typed_answers_153.yaml", 0.96),  # set 152: 95%, 2 wrong (taught coding)
         ("typed_answers_154.yaml", 0.94),  # set 153: 94%, 1 wrong ("half my life")
+        ("typed_answers_155.yaml", 0.92),  # set 140 (r11 final): 92%, 1 wrong (rather not)
+        ("typed_answers_156.yaml", 0.95),  # set 141 (r11 final): 95%, 1 wrong (a lab)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

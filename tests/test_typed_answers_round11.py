@@ -128,3 +128,17 @@ def test_a_non_computing_student_has_not_coded(understander: Understander) -> No
 def test_tl_dr_is_one_word(understander: Understander) -> None:
     got = understand(understander, "learning_style", "tl;dr first please")
     assert got.status == "stored" and got.value == "fast_intro", got
+
+
+def test_a_refusal_to_say_is_no_answer(understander: Understander) -> None:
+    got = understand(
+        understander, "apprenticeship_pay", "prefer not to discuss money, i have 10 hrs a week"
+    )
+    assert got.status == "other_field" and got.also == {"hours_per_week": 10}, got
+
+
+def test_a_workplace_at_the_role_question_is_the_employers_answer(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "goal_role", "i'd love to work for a research lab one day")
+    assert got.status == "other_field" and got.also == {"target_employer": "research_lab"}, got

@@ -36,6 +36,8 @@ class Whose:
     ) -> None:
         self.hedge_words = frozenset(words_of(w) for w in v.hedge_replies)
         self.assent_words = frozenset(words_of(w) for w in v.assent_replies)
+        self.declines = tuple(words_of(w) for w in v.declines)
+        self.places_before = "|".join(map(re.escape, map(words_of, v.places_before))) or "(?!)"
         self.subjects = subjects
         """Each question's subject in words (the other answers' worded signals)."""
         self.own_words = dict(own_words or {})
@@ -52,6 +54,34 @@ class Whose:
         months in the same message: the assent is about those, not this question."""
         said = _said(text, reading)
         return bool(said and _COUNTED & set(also)) and all(s in self.assent_words for s in said)
+
+    def only_a_decline(self, text: str, reading: Reading) -> bool:
+        """The reading rests on words of a refusal to say ("i'd rather not talk money"): no
+        answer here, whatever else the message answers."""
+        plain = f" {words_of(text)} "
+        declined = [(i, i + len(d)) for d in self.declines if (i := plain.find(f" {d} ")) >= 0]
+        said = [
+            (i, i + len(s))
+            for s in map(words_of, _said(text, reading))
+            if (i := plain.find(f" {s} ")) >= 0
+        ]
+        return bool(said and declined) and all(
+            any(a < d_end and d < b for d, d_end in declined) for a, b in said
+        )
+
+    def only_a_place(self, text: str, reading: Reading) -> bool:
+        """The reading rests on a workplace ("i want to work at a research lab" at the role
+        question): where, not which role; the employer question's answer."""
+        plain = words_of(text)
+        said = [words_of(s) for s in _said(text, reading)]
+        return bool(said) and all(
+            re.search(
+                rf"\b(?:{self.places_before})\s+(?:(?:a|an|the|one of the)\s+)?(?:\w+\s+)?"
+                rf"{re.escape(s)}\b",
+                plain,
+            )
+            for s in said
+        )
 
     def only_a_denial(self, text: str, reading: Reading) -> bool:
         """The reading rests on "zero" or "nothing" alone, said where another question's

@@ -148,6 +148,15 @@ class Understander:
                 if also
                 else Understanding("hint", name, hint=_invalid(name))
             )
+        if reading.stored and "target_employer" in also and self.whose.only_a_place(text, reading):
+            return self._other(name, also)  # "work at a research lab" at the role question
+        if reading.stored and self.whose.only_a_decline(text, reading):
+            # "i'd rather not talk money but i can study 15 hrs a week": no answer here
+            return (
+                self._other(name, also)
+                if also
+                else Understanding("hint", name, hint=_invalid(name))
+            )
         if reading.stored and also and name in YES_NO and self.whose.only_a_denial(text, reading):
             return self._other(name, also)  # "budget is zero, nothing" at the visa question
         if reading.stored and also and self.whose.only_a_hedge(text, reading):

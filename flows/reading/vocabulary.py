@@ -192,6 +192,10 @@ class Vocabulary(_Frozen):
     """Words that leave a bare reply bare ("hmm, I honestly don't know" is "don't know")."""
     other_people: list[Phrase]
     together_with: list[Phrase]
+    declines: list[Phrase] = []
+    places_before: list[Phrase] = []
+    """Said before an employer ("work at a research lab"): a workplace, not a role."""
+    """A refusal to say ("i'd rather not talk money"): what it holds is no answer."""
     time_or_reason: list[Phrase] = []
     """ "My son and I": said with someone else, still one's own answer."""
     corrections: list[Phrase]
