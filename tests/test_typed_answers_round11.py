@@ -137,8 +137,11 @@ def test_a_refusal_to_say_is_no_answer(understander: Understander) -> None:
     assert got.status == "other_field" and got.also == {"hours_per_week": 10}, got
 
 
+@pytest.mark.parametrize(
+    "typed", ["i'd love to work for a research lab one day", "ideally working for a research lab"]
+)
 def test_a_workplace_at_the_role_question_is_the_employers_answer(
-    understander: Understander,
+    understander: Understander, typed: str
 ) -> None:
-    got = understand(understander, "goal_role", "i'd love to work for a research lab one day")
+    got = understand(understander, "goal_role", typed)
     assert got.status == "other_field" and got.also == {"target_employer": "research_lab"}, got

@@ -25,8 +25,6 @@ _NOT_WHO = frozenset({"from", "as a", "can a"})
 """Background cues that also name a place or a manner, not who the person is."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
-_SHORTHAND = {"ur": "your", "yr": "your", "u": "you", "ya": "you", "r": "are"}
-"""Texting shorthand for the words a refused request is written with."""
 _SELF_STATEMENT = re.compile(
     r"(?:^|[.!?;]\s+)(?:i|i'm|i’m|im|i am|my|we|we're|asking|writing|based|living|currently)\b"
     r"[^.!?;]*"
@@ -43,6 +41,7 @@ class Guards:
     def __init__(self, guard: Guard, known: Iterable[str]) -> None:
         self.guard = guard
         self._refuse = [words_of(p) for p in guard.refuse]
+        self._shorthand = {words_of(k): words_of(v) for k, v in guard.refuse_shorthand.items()}
         self._openers = [words_of(p) for p in guard.refuse_openers]
         self._patterns = [re.compile(p, re.IGNORECASE) for p in guard.refuse_patterns]
         self._foreign: PhraseTable[str] = PhraseTable((p, p) for p in guard.foreign_subjects)
@@ -56,7 +55,7 @@ class Guards:
             return True
         text = words_of(question)
         # texting shorthand ("gimme ur training data") asks the same as the words written out
-        spelled = " ".join(_SHORTHAND.get(w, w) for w in text.split())
+        spelled = " ".join(self._shorthand.get(w, w) for w in text.split())
         if any(has_phrase(t, p) for t in {text, spelled} for p in self._refuse):
             return True
         return any(text == p or text.startswith(f"{p} ") for p in self._openers)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from flows.numbers import words_of
+from flows.reading.doubt import YES_NO
 from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import read_words
 from flows.reading.vocabulary import Vocabulary
@@ -54,6 +55,25 @@ class Whose:
         months in the same message: the assent is about those, not this question."""
         said = _said(text, reading)
         return bool(said and _COUNTED & set(also)) and all(s in self.assent_words for s in said)
+
+    def not_an_answer_here(
+        self, name: str, text: str, reading: Reading, also: Mapping[str, Reading]
+    ) -> bool:
+        """The stored reading rests on words that are no answer to this question: a refusal to
+        say, or a "zero", a hedge, an assent or a "no" that belongs to another question's
+        answer in the same message. That answer is noted; this question is asked again."""
+        if not reading.stored:
+            return False
+        if self.only_a_decline(text, reading):
+            return True
+        if also and (
+            (name in YES_NO and self.only_a_denial(text, reading))
+            or self.only_a_hedge(text, reading)
+        ):
+            return True
+        return name in YES_NO and (
+            self.only_assent(text, reading, also) or self.said_of_another(name, text, reading)
+        )
 
     def only_a_decline(self, text: str, reading: Reading) -> bool:
         """The reading rests on words of a refusal to say ("i'd rather not talk money"): no

@@ -21,7 +21,7 @@ from flows.content import Content
 from flows.numbers import plain_numbers, words_of
 from flows.reading.answer_model import BOUNDS, KINDS
 from flows.reading.corrections import Corrections
-from flows.reading.doubt import YES_NO, Doubt
+from flows.reading.doubt import Doubt
 from flows.reading.question_shape import QuestionShape
 from flows.reading.spoken import Spoken
 from flows.reading.typos import Typos
@@ -143,38 +143,23 @@ class Understander:
                 return self._other(name, also)
             return Understanding("hint", name, hint=reading.error)
         if reading.values and self.others.belongs_elsewhere(name, text, reading, also):
-            return (
-                self._other(name, also)
-                if also
-                else Understanding("hint", name, hint=_invalid(name))
-            )
-        if reading.stored and "target_employer" in also and self.whose.only_a_place(text, reading):
-            return self._other(name, also)  # "work at a research lab" at the role question
-        if reading.stored and self.whose.only_a_decline(text, reading):
-            # "i'd rather not talk money but i can study 15 hrs a week": no answer here
-            return (
-                self._other(name, also)
-                if also
-                else Understanding("hint", name, hint=_invalid(name))
-            )
-        if reading.stored and also and name in YES_NO and self.whose.only_a_denial(text, reading):
-            return self._other(name, also)  # "budget is zero, nothing" at the visa question
-        if reading.stored and also and self.whose.only_a_hedge(text, reading):
-            return self._other(name, also)  # "maybe 3k" at the visa question: a budget
-        if reading.stored and name in YES_NO and self.whose.only_assent(text, reading, also):
-            return self._other(name, also)  # "20 hours a week is fine": the hours' answer
-        if reading.stored and name in YES_NO and self.whose.said_of_another(name, text, reading):
-            # "us citizen so no visa issues" at the pay question: the "no" is the visa's
+            return self._elsewhere(name, also)
+        if name == "goal_role" and reading.stored and self.whose.only_a_place(text, reading):
+            # "i want to work at a research lab": where, not which role; the employer's answer
+            employer = self.read("target_employer", text, today)
+            if "target_employer" not in also and employer.stored:
+                also = {**also, "target_employer": employer}
             if also:
                 return self._other(name, also)
-            return Understanding("hint", name, hint=_invalid(name))
+        if self.whose.not_an_answer_here(name, text, reading, also):
+            # "i'd rather not talk money", "budget is zero, nothing" at the visa question,
+            # "20 hours a week is fine" at the pay question: no answer to this question
+            return self._elsewhere(name, also)
         if reading.stored and reading.values[0] == 0 and KINDS[name] != "choice":
             kept = self.whose.without_others_no(name, text)
             if kept != words_of(text) and not self.read(name, kept, today).values:
                 # "dual citizen so no visa needed" at the pause question: the no is the visa's
-                if also:
-                    return self._other(name, also)
-                return Understanding("hint", name, hint=_invalid(name))
+                return self._elsewhere(name, also)
         if reading.stored and self.others.undated_work(name, text, reading):
             # "I got my BSc in CS in 2018": the degree's date, not years of work
             return (
@@ -186,9 +171,7 @@ class Understander:
             return self._stored(name, reading.values[0], reading, also)
         if reading.values:
             return self._clarify(name, reading, also)
-        if also:
-            return self._other(name, also)
-        return Understanding("hint", name, hint=_invalid(name))
+        return self._elsewhere(name, also)
 
     def _asked_back(self, name: str, got: Understanding) -> Understanding:
         """A stored reading offered as the first option instead, with the question's others;
@@ -287,6 +270,11 @@ class Understander:
 
     def _other(self, name: str, also: Mapping[str, Reading]) -> Understanding:
         return self.echo.other(name, also)
+
+    def _elsewhere(self, name: str, also: Mapping[str, Reading]) -> Understanding:
+        """No answer here: what the message says of other questions is noted, and this one is
+        asked again."""
+        return self._other(name, also) if also else Understanding("hint", name, hint=_invalid(name))
 
 
 def _button_numbers(content: Content) -> dict[str, tuple[int, ...]]:

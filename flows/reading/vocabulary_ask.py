@@ -36,6 +36,9 @@ class Guard(_Frozen):
     background_cues: list[Phrase] = []
     """Words that make such a thing the person's background instead ("I'm a nurse", "I work
     at Tesla"), within a few words before it."""
+    refuse_shorthand: dict[Phrase, Phrase] = {}
+    """Texting shorthand spelled out before the refusals are looked for ("gimme ur training
+    data" asks what "gimme your training data" does)."""
     refuse_reply: Annotated[str, Field(min_length=1)]
     named_say: Annotated[str, Field(min_length=1)]
     """For a question about something the articles never name; `{name}` is that thing."""
