@@ -335,6 +335,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_154.yaml", 0.94),  # set 153: 94%, 1 wrong ("half my life")
         ("typed_answers_155.yaml", 0.92),  # set 140 (r11 final): 92%, 1 wrong (rather not)
         ("typed_answers_156.yaml", 0.95),  # set 141 (r11 final): 95%, 1 wrong (a lab)
+        ("typed_answers_157.yaml", 0.82),  # set 156: 81%, 3 wrong (places for answers)
+        ("typed_answers_158.yaml", 0.94),  # set 157: 94%, 1 wrong ("dual citizen lol")
+        ("typed_answers_159.yaml", 0.93),  # set 158: 92%, 2 wrong (degrees given up)
+        ("typed_answers_160.yaml", 0.92),  # set 159: 91%, 2 wrong (a loan, a year off)
+        ("typed_answers_161.yaml", 0.93),  # set 160: 94%, none wrong
+        ("typed_answers_162.yaml", 0.9),  # set 161: 89%, 1 wrong, 1 guess
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

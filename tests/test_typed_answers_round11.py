@@ -145,3 +145,52 @@ def test_a_workplace_at_the_role_question_is_the_employers_answer(
 ) -> None:
     got = understand(understander, "goal_role", typed)
     assert got.status == "other_field" and got.also == {"target_employer": "research_lab"}, got
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["i'd borrow 25k for it", "none saved, i could get a 15k loan from the bank"],
+)
+def test_a_borrowed_amount_is_asked_beside_nothing(understander: Understander, typed: str) -> None:
+    got = understand(understander, "budget_usd", typed)
+    assert got.status == "clarify" and 0 in options(got), got
+
+
+def test_a_refused_loan_leaves_the_savings(understander: Understander) -> None:
+    got = understand(understander, "budget_usd", "about 4k in savings, not taking a loan")
+    assert got.status == "stored" and got.value == 4000, got
+
+
+@pytest.mark.parametrize(
+    ("typed", "held"),
+    [
+        ("BSc, then an MSc in chemistry before i gave up on research", "graduate_other"),
+        ("began a phd in physics, quit after a year, so only the bachelors", "bachelor_cs"),
+    ],
+)
+def test_giving_up_on_a_field_is_not_giving_up_a_degree(
+    understander: Understander, typed: str, held: str
+) -> None:
+    got = understand(understander, "degree", typed)
+    assert held in ([got.value] if got.status == "stored" else options(got)), got
+
+
+def test_a_course_and_nothing_beyond_it_is_not_no_coding(understander: Understander) -> None:
+    got = understand(understander, "coding_experience", "one udemy python course, nothing beyond")
+    assert "some" in ([got.value] if got.status == "stored" else options(got)), got
+
+
+def test_years_at_home_with_children_are_not_counted(understander: Understander) -> None:
+    got = understand(
+        understander,
+        "years_experience",
+        "php dev 4 yrs, then 2 yrs stay at home mum, now back at a agency for a year",
+    )
+    assert 5 in ([got.value] if got.status == "stored" else options(got)), got
+
+
+def test_months_in_one_part_and_no_pay_in_another_are_the_pause(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "budget_usd", "4 months max, i can't go without pay any longer")
+    assert got.status == "other_field" and got.also == {"can_pause_income": 4}, got

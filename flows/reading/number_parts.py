@@ -61,7 +61,13 @@ class NumberParts:
             rf"(?i)\b(?:{counts})\s+(?:more|years?|yrs?|at|in|with|as|for|on|doing|working|of)\b"
         )
         """A number said of a stint, its unit left out ("then 4 at a bank"), not "45, divorced"."""
-        self.counted = frozenset([*vocabulary.units["hours_per_week"], *vocabulary.numbers.scales])
+        self.counted = frozenset(
+            [
+                *vocabulary.units["hours_per_week"],
+                *vocabulary.units["years_experience"],
+                *vocabulary.numbers.scales,
+            ]
+        )
         """Said after "a" or "an", one of it ("an hour", "a grand")."""
         words = [j for j in w.joiners if j[0].isalpha()]
         marks = [re.escape(j) for j in w.joiners if not j[0].isalpha() and j != ","]

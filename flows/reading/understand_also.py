@@ -39,6 +39,11 @@ _FIRST_PERSON = frozenset(
 )
 
 
+_MONTHS = re.compile(r"\b(?:months?|mos?)\b")
+_YEARS = re.compile(r"\b(?:years?|yrs?)\b")
+"""A month count said beside a "can't go without pay" in another part ("3 months max, i
+can't go without salary longer") is the pause's answer; a count of years is the work's."""
+
 class OtherAnswers:
     """Built once per Understander; `find` is pure."""
 
@@ -144,6 +149,15 @@ class OtherAnswers:
                 ):
                     reading = whole  # "2h per day, only weekdays", "2 evenings a week, 3
                     # hours each": the days are another part's
+                if (
+                    other == "can_pause_income"
+                    and reading.values == (0,)
+                    and whole.stored
+                    and whole.values[0] != 0
+                    and _MONTHS.search(low + " " + text.lower()) is not None
+                    and _YEARS.search(text.lower()) is None
+                ):
+                    reading = whole  # "3 months max, i can't go without salary longer": 3
                 if reading.stored and reading.values[0] == "unsure":
                     continue  # "any new employer would have to transfer it": no answer there
                 if reading.stored and len(whole.values) <= 1:

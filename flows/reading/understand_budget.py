@@ -15,7 +15,7 @@ from flows.reading.number_parts import NumberParts
 from flows.reading.number_units import ranged, round_half_up, times_a_year
 from flows.reading.understand_guards import Guards
 from flows.reading.understand_reading import NOTHING, Reading
-from flows.reading.understand_text import PhraseTable, Words
+from flows.reading.understand_text import PhraseTable, Words, split_clauses
 from flows.reading.vocabulary import Vocabulary
 
 One = Callable[..., Number | str | None]
@@ -84,7 +84,18 @@ class BudgetReader:
             return Reading((value, *self.buttons["budget_usd"]))
         if value >= amb.budget_usd_confirm_from and "$" not in text:  # "2 million": dollars?
             return Reading((value, *self.buttons["budget_usd"][::-1]), note="large_budget")
+        if value > 0 and self._borrowed(text):  # "nothing of my own, but a 20k loan": 0?
+            return Reading((value, 0))
         return ranged("budget_usd", value)
+
+    def _borrowed(self, text: str) -> bool:
+        """Every part of the message with an amount in it says the amount is borrowed."""
+        with_amounts = [c for c in split_clauses(text) if self.parts.has_number(c)]
+        if self.parts.mentions(text, self.v.loan_denied):  # "5k from savings, no loans"
+            return False
+        return bool(with_amounts) and all(
+            self.parts.mentions(c, self.v.loan_words) for c in with_amounts
+        )
 
     def _converted(self, text: str) -> Reading | None:
         """ "€8000": about $8,800 at a rough rate, offered first beside the nearest buttons,

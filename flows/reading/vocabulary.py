@@ -193,6 +193,9 @@ class Vocabulary(_Frozen):
     other_people: list[Phrase]
     together_with: list[Phrase]
     declines: list[Phrase] = []
+    loan_words: list[Phrase] = []
+    loan_denied: list[Phrase] = []
+    """An amount said beside one of these is borrowed ("a 20k student loan"): asked."""
     places_before: list[Phrase] = []
     """Said before an employer ("work at a research lab"): a workplace, not a role."""
     """A refusal to say ("i'd rather not talk money"): what it holds is no answer."""
