@@ -136,3 +136,80 @@ def test_free_tuition_in_a_country_is_not_covered(index: AskIndex) -> None:
     passage; the articles compare no countries' tuition."""
     got = respond(index, "is a master's degree free anywhere in europe?")
     assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # how a program picks its students, and whether a master's takes people from other fields
+        ("do they interview people before letting them into the accelerated program", "admissions"),
+        ("would a masters program admit me with an undergrad in music", "admissions"),
+        # what a cloud ML service costs to keep running
+        ("ballpark running costs for a model served on vertex ai", "equipment"),
+        # employers of one country set against another's
+        ("are indian firms stricter about degrees than american ones", "job_market"),
+        # taxes on tuition
+        ("can the bootcamp fees be claimed as a tax deduction", "public_benefits"),
+        # certificates from vendors the articles don't rank, AWS's other ML certificate included
+        ("should i bother with a snowflake certification for ml", "other_certificates"),
+        (
+            "aws machine learning engineer associate or the specialty, how do they differ",
+            "other_certificates",
+        ),
+        # time away from work
+        (
+            "i have a six year gap on my resume from caring for my parents, is that a problem",
+            "career_gap",
+        ),
+        # who places apprentices, and whether you choose the host
+        (
+            "do i get to pick the company for my apprenticeship or is it decided for me",
+            "apprenticeship_hosts",
+        ),
+        # visa help from a program
+        ("can the accelerated program assist me in getting a visa", "visa_process"),
+        # how many learners a mentor has
+        ("how many learners does one mentor look after in the immersive", "instructors"),
+    ],
+)
+def test_round11c_questions_the_articles_skip(index: AskIndex, question: str, topic: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered" and got.topic == topic, got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a polite apology or a worry around a question says nothing about its topic
+        ("sorry if this is a silly one, how many years is a full time masters", "1.5 to 2 years"),
+        # the covered question beside a trigger word: a phase's tech stack is no language of
+        # teaching, free material to try before paying is no trial period, a short bootcamp
+        # "scam" is the certificate path's catches, and a defense contractor asked of without a
+        # degree is no veteran funding
+        ("what tech stack is taught in phase 1 of the immersive", "JavaScript"),
+        ("where would i find free material to self teach before spending money", "YouTube"),
+        ("are short bootcamps a scam", "production"),
+        ("can a veteran without a degree work for a defense contractor in ai", "credential"),
+        # a program that pays, or one that you pay: both the pay and the tuition
+        ("the 14 month one, does it pay me or do i pay them", "tuition"),
+    ],
+)
+def test_round11c_covered_words_are_not_swallowed(
+    index: AskIndex, question: str, fact: str
+) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a gap between a degree and the job, or a career change, is no gap in a work history
+        "what skills gap does a masters leave before a production job",
+        "which ai role is the easiest way in for a career changer",
+        # a master's opportunity cost counts the years out of work; it is covered
+        "what does a masters cost once you count two years out of work",
+    ],
+)
+def test_round11c_gap_words_stay_covered(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "answered"
