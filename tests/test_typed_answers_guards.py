@@ -341,6 +341,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_160.yaml", 0.92),  # set 159: 91%, 2 wrong (a loan, a year off)
         ("typed_answers_161.yaml", 0.93),  # set 160: 94%, none wrong
         ("typed_answers_162.yaml", 0.9),  # set 161: 89%, 1 wrong, 1 guess
+        ("typed_answers_163.yaml", 0.96),  # set 162: 97%, none wrong
+        ("typed_answers_164.yaml", 0.95),  # set 163: 95%, 1 wrong (contracts, a year each)
+        ("typed_answers_165.yaml", 0.87),  # set 164: 88%, 1 wrong (a wife's masters)
+        ("typed_answers_166.yaml", 0.86),  # set 165: 87%, none wrong
+        ("typed_answers_167.yaml", 0.97),  # set 166: 98%, none wrong
+        ("typed_answers_168.yaml", 0.93),  # set 167: 92%, 2 wrong, 1 guess (tutoring)
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -194,3 +194,31 @@ def test_months_in_one_part_and_no_pay_in_another_are_the_pause(
 ) -> None:
     got = understand(understander, "budget_usd", "4 months max, i can't go without pay any longer")
     assert got.status == "other_field" and got.also == {"can_pause_income": 4}, got
+
+
+@pytest.mark.parametrize(
+    ("typed", "total"),
+    [("four gigs in a row, each one about a year", 4), ("2 employers, 3 years each", 6)],
+)
+def test_stints_of_equal_length_are_counted_together(
+    understander: Understander, typed: str, total: int
+) -> None:
+    got = understand(understander, "years_experience", typed)
+    assert got.status == "clarify" and total in options(got), got
+
+
+def test_someone_elses_degree_alone_is_asked(understander: Understander) -> None:
+    got = understand(understander, "degree", "my husband did a PhD in maths")
+    assert got.status == "clarify", got
+
+
+def test_full_time_beside_a_bare_number_is_asked(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "nearly full time, say 32")
+    assert got.status == "clarify" and 32 in options(got), got
+
+
+def test_a_degree_left_to_care_for_family_is_the_persons_own(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "degree", "quit uni in year two to look after my dad")
+    assert got.status == "stored" and got.value == "none", got

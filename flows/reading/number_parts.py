@@ -33,6 +33,8 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+_STINTS = "contracts?|jobs?|stints?|roles?|gigs?|positions?|placements?|companies|employers"
+_LENGTH = r"(?P<len>\d{1,2}|an?|one)\s+(?P<unit>years?|yrs?|months?)"
 _AFTER_END = re.compile(r"[,;.]|\b(?:then|and|after that|afterwards)\b", re.IGNORECASE)
 """Where the words after a span stop describing it: "2018 to 2022, then took a break" is work,
 then a break; "2015-2017 break" is the break."""
@@ -84,6 +86,14 @@ class NumberParts:
             rf"through|and|{until_in})\s*{part}(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
         )
         self._since_after = re.compile(rf"(?i)\b(?P<y1>{_YEAR})\b.*\b(?:{ongoing})\b")
+        said = r"\d{1,2}|" + alternation([w for w, n in vocabulary.numbers.ones.items() if n >= 2])
+        stint = rf"(?i)\b(?P<n>{said})\s+(?:[\w-]+\s+){{0,2}}?(?:{_STINTS})\b[^.;]*?"
+        self._each_stint = (  # "3 contracts, each one a year"; "3 companies, 2 years each"
+            re.compile(
+                rf"{stint}\beach(?:\s+one)?\s+(?:(?:was|lasting|for|about|around)\s+)?{_LENGTH}\b"
+            ),
+            re.compile(rf"{stint}\b{_LENGTH}\s+each\b"),
+        )
         self.number_words = frozenset(
             [*vocabulary.numbers.ones, *vocabulary.numbers.tens, *vocabulary.numbers.casual]
         )
@@ -130,6 +140,20 @@ class NumberParts:
             else:
                 pending = f"{pending} {piece}"
         return merged
+
+    def each(self, text: str, counts: dict[str, int]) -> Reading | None:
+        """ "3 contracts, each a year", "3 companies, 2 years each": the count times the
+        length, offered first beside one stint's length (never stored: which stints were
+        software is not said)."""
+        for pattern in self._each_stint:
+            m = pattern.search(text)
+            n = m and (int(m["n"]) if m["n"].isdigit() else counts.get(m["n"].lower(), 0))
+            if m and n and n >= 2:
+                length = int(m["len"]) if m["len"].isdigit() else 1
+                years = length / 12 if m["unit"].lower().startswith("mo") else length
+                total, one = int(n * years + 1e-6), int(years + 1e-6)
+                return Reading(tuple(dict.fromkeys([total, one])))
+        return None
 
     def mentions(self, text: str, phrases: list[str]) -> bool:
         words = words_of(text)

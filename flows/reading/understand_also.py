@@ -44,6 +44,7 @@ _YEARS = re.compile(r"\b(?:years?|yrs?)\b")
 """A month count said beside a "can't go without pay" in another part ("3 months max, i
 can't go without salary longer") is the pause's answer; a count of years is the work's."""
 
+
 class OtherAnswers:
     """Built once per Understander; `find` is pure."""
 

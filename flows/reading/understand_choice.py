@@ -175,7 +175,13 @@ class ChoiceReader:
 
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
-            return self.degrees.read(self._own_words(words))
+            own = self._own_words(words)
+            reading = self.degrees.read(own)
+            if reading.stored and own is words and self._theirs(words):
+                # "my wife has a masters in stats": hers; the person's own is asked
+                rest = [v for v in CHOICES[name] if v != reading.values[0]]
+                return Reading((reading.values[0], *rest)[:4], spans=reading.spans)
+            return reading
         said = [f for f in self.tables[name].find(words) if f.payload]
         found, theirs = self._own_voice(words, said)
         out = self.negations.ruled_out(words, found)

@@ -29,6 +29,10 @@ from flows.reading.vocabulary import Vocabulary
 
 _HOUR_AMOUNT = re.compile(r"(?i)\d\s*(?:h|hrs?|hours?)\b")
 _WEEKLY_AMOUNT = re.compile(r"(?i)\b(\d{1,2})\s*(?:a|per|/|each)\s*(?:week|wk)\b")
+_BARE_AMOUNT = re.compile(
+    r"(?i)(?<![\d.])(?<!from )(?<!at )(?<!to )(?<![-–])([1-7]?\d)\b"
+    r"(?!\s*(?:[-/:%]|days?\b|d\b|nights?|weeks?|months?|years?|yrs?|k\b|am\b|pm\b|to\b|till\b|until\b|and\b|or\b))"
+)
 """An amount a week with no unit, beside "full time": another case ("full time over the summer,
 like 6 a week in term"), asked with the full-time week."""
 
@@ -217,9 +221,13 @@ class HoursReader:
                 and not (days and kind == "full_time")
                 and not later
             ):
-                weekly = _WEEKLY_AMOUNT.search(text)
-                if weekly and int(weekly[1]) != hours:
-                    return Reading((hours, int(weekly[1])))
+                weekly = _WEEKLY_AMOUNT.search(text) or _BARE_AMOUNT.search(text)
+                if weekly and int(weekly[1]) != hours:  # "full-time-ish, 35": 35 or 40?
+                    return Reading(
+                        (int(weekly[1]), hours)
+                        if weekly.re is _BARE_AMOUNT
+                        else (hours, int(weekly[1]))
+                    )
                 return Reading((hours,))  # "full time, 50-60 hrs": the hours given win
         found = [f for f in found if f.payload not in ("full_time", "half_time")]
         kinds = [f.payload for f in found]

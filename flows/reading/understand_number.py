@@ -194,6 +194,9 @@ class NumberFields:
                 return Reading(tuple(dict.fromkeys([0, *values]))[:4])
             text = ", ".join(professional)
             words = read_words(text, self.v.contrasts)
+        each = self.parts.each(text, self.counts)
+        if each is not None:  # "three contracts back to back, each one a year": 3 in all?
+            return each
         stints = self.parts.stints(text, "years_experience")
         if stints is not None:
             return stints
