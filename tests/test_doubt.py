@@ -60,6 +60,8 @@ def test_a_doubtful_reading_is_asked(
         ("hours_per_week", "half time", 20),
         ("hours_per_week", "I work 45 hours a week so maybe 6 on top", 6),
         ("hours_per_week", "30 min at lunch", 2),
+        # round 11: "a year" counts as one stint, and the internship is no professional year
+        ("years_experience", "a 4 month internship, then about a year of contract work", 1),
     ],
 )
 def test_a_clear_reading_is_still_stored(
@@ -77,7 +79,6 @@ def test_a_hedge_carried_by_another_answer_is_not_this_one(understander: Underst
 @pytest.mark.parametrize(
     ("field", "typed", "offered"),
     [
-        ("years_experience", "a 4 month internship, then about a year of contract work", 0),
         ("hours_per_week", "I work 8-4 at a bank, then free 2 hours most evenings", 10),
         ("budget_usd", "25k saved but I need most of it to live on", 25000),
         ("can_pause_income", "savings for about 5 months, I'd rather not drain them", 5),
