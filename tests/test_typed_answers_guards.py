@@ -347,6 +347,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_166.yaml", 0.86),  # set 165: 87%, none wrong
         ("typed_answers_167.yaml", 0.97),  # set 166: 98%, none wrong
         ("typed_answers_168.yaml", 0.93),  # set 167: 92%, 2 wrong, 1 guess (tutoring)
+        ("typed_answers_169.yaml", 0.94),  # set 168: 94%, 1 wrong (a new MS starting)
+        ("typed_answers_170.yaml", 0.95),  # set 169: 96%, none wrong
+        ("typed_answers_171.yaml", 0.92),  # set 170: 93%, none wrong
+        ("typed_answers_172.yaml", 0.89),  # set 171: 89%, 2 wrong ("intermediate")
+        ("typed_answers_173.yaml", 0.89),  # set 172: 89%, 1 wrong (an EU agency)
+        ("typed_answers_174.yaml", 0.91),  # set 173: 91%, 1 wrong ("i learn fast")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

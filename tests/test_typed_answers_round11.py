@@ -222,3 +222,33 @@ def test_a_degree_left_to_care_for_family_is_the_persons_own(
 ) -> None:
     got = understand(understander, "degree", "quit uni in year two to look after my dad")
     assert got.status == "stored" and got.value == "none", got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("learning_style", "i'm a quick learner honestly"),
+        ("coding_experience", "intermediate level i'd say"),
+    ],
+)
+def test_a_level_or_a_pace_alone_is_asked(
+    understander: Understander, field: str, typed: str
+) -> None:
+    assert understand(understander, field, typed).status == "clarify"
+
+
+def test_a_masters_about_to_start_is_not_held(understander: Understander) -> None:
+    got = understand(
+        understander, "degree", "BA in english, beginning an MSc in data science in may"
+    )
+    assert got.value != "graduate" and got.value != "graduate_other", got
+
+
+def test_a_partners_degree_without_my_is_theirs(understander: Understander) -> None:
+    got = understand(understander, "degree", "husband has a PhD, i have an associate degree")
+    assert got.value != "graduate", got
+
+
+def test_a_public_agency_is_a_regulated_employer(understander: Understander) -> None:
+    got = understand(understander, "target_employer", "a federal agency in DC")
+    assert got.status == "stored" and got.value == "regulated", got
