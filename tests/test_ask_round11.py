@@ -213,3 +213,69 @@ def test_round11c_covered_words_are_not_swallowed(
 )
 def test_round11c_gap_words_stay_covered(index: AskIndex, question: str) -> None:
     assert respond(index, question).status == "answered"
+
+
+# Round 11, fourth batch (held-out sets 162-167, tuned on as questions_161-166).
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # how much interview practice to grind: the articles give no count
+        (
+            "roughly how many coding questions a day should i solve to be interview ready",
+            "job_search_details",
+        ),
+        # careers support from a program once it ends
+        ("does the bootcamp give you a careers coach when you finish", "career_services"),
+        ("will the immersive help my wife get a job in australia afterwards", "career_services"),
+        # jobs industry by industry
+        ("is there demand for ml people in ai in agriculture", "industries"),
+        ("what about ai engineer jobs for scada technicians", "industries"),
+    ],
+)
+def test_round11d_skipped_classes_say_so(index: AskIndex, question: str, topic: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered" and got.topic == topic, got
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a leave in the past, English as a degree subject, a shift job at a hotel: the
+        # person's story, not a question about leave, the teaching language or travel
+        ("coming back from maternity leave, can i get paid while i train", "apprenticeship"),
+        ("would a bachelors in english literature count for an h1b", "USCIS"),
+        ("how many hours is phase 1, i do night shifts at a hotel", "40 hours/week"),
+        # ISAs, a BCom, a PM: no unknown names
+        ("my dad reads the immersive as one of those ISAs, is it", "deferred"),
+        ("which role suits someone with a BCom and no coding", "Applied ML"),
+        # a government contract's degree rule is no apprenticeship contract
+        ("our federal contract requires a degree on paper, what should i do", "degree"),
+        # fear of being replaced as the reason to switch is the motivation note
+        ("worried ai will replace my office job, is that a valid reason to switch", "reasonable"),
+        # whether the articles name a framework is answered by the tools list
+        ("llamaindex vs langchain, are they mentioned anywhere", "LangChain"),
+        # the apprenticeship work itself, not which company hosts it
+        ("what kind of work do apprentices actually do", "apprenticeship"),
+        # "14m" and "18m" name the two Immersives
+        ("14m vs 18m, which costs less after the scholarship", "$11,900"),
+    ],
+)
+def test_round11d_covered_words_are_not_swallowed(
+    index: AskIndex, question: str, fact: str
+) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a program's careers help is not covered, but job-search moves that help are
+        "does blogging help with the job search",
+        "which industries insist on a degree no matter what",
+    ],
+)
+def test_round11d_new_topics_do_not_swallow_covered_ones(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "answered"
