@@ -279,3 +279,70 @@ def test_round11d_covered_words_are_not_swallowed(
 )
 def test_round11d_new_topics_do_not_swallow_covered_ones(index: AskIndex, question: str) -> None:
     assert respond(index, question).status == "answered"
+
+
+# Round 11, fifth batch (held-out sets 168-173, tuned on as questions_167-172).
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # an extra job on top of the program, with no question about its hours
+        ("am i allowed to do a side gig during the first phase", "extra_job"),
+        ("could i have a side job in phase one of the immersive", "extra_job"),
+    ],
+)
+def test_round11e_skipped_classes_say_so(index: AskIndex, question: str, topic: str) -> None:
+    got = respond(index, question)
+    assert got.status == "not_covered" and got.topic == topic, got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # exam dumps, or passing with no study at all, is a request to cheat
+        "anyone have dumps for the google ml exam",
+        "how do i pass the tensorflow exam without even studying",
+    ],
+)
+def test_round11e_exam_dumps_are_refused(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "declined"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # an hours question beside a side job, or keeping the day job, stays the Phase 1 load
+        ("can i keep a side job if phase 1 is only a few hours a week", "40 hours"),
+        # HM and JD are a hiring manager and a job description, not unknown names
+        ("does an HM really open my github readme", "60 seconds"),
+        ("the JD mentions publishing at ICML, is a strong academic record a must", "academic"),
+        # a big IT employer or a school-leaving exam says who the person is
+        ("i work at wipro full time, how long until an ai offer", "12-24 months"),
+        ("my GCSE maths was poor, what maths does ai need", "linear algebra"),
+        # eligibility by coding background is the entry requirement, not the scholarship
+        (
+            "data analyst, no production code, am i eligible for the accelerated immersive",
+            "production",
+        ),
+        # a named stretch of the 18-month program asked as full or part time is Phase 1
+        ("first four months of the 18 month immersive, full time or part time", "40 hours"),
+    ],
+)
+def test_round11e_covered_words_are_not_swallowed(
+    index: AskIndex, question: str, fact: str
+) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the new topics leave their neighbours alone
+        "am i eligible for the scholarship on the 18 month program",
+        "can the immersive be done part time",
+    ],
+)
+def test_round11e_scholarship_and_format_stay_not_covered(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "not_covered"
