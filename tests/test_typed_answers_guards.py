@@ -353,6 +353,12 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_172.yaml", 0.89),  # set 171: 89%, 2 wrong ("intermediate")
         ("typed_answers_173.yaml", 0.89),  # set 172: 89%, 1 wrong (an EU agency)
         ("typed_answers_174.yaml", 0.91),  # set 173: 91%, 1 wrong ("i learn fast")
+        ("typed_answers_175.yaml", 0.94),  # set 174: 93%, 3 wrong (a lawyer's title)
+        ("typed_answers_176.yaml", 0.93),  # set 175: 94%, 1 wrong ($0 at the coding question)
+        ("typed_answers_177.yaml", 0.89),  # set 176: 89%, 2 wrong (funding runs out in june)
+        ("typed_answers_178.yaml", 0.9),  # set 177: 90%, none wrong
+        ("typed_answers_179.yaml", 0.92),  # set 178: 91%, 3 wrong (a curriculum of my own)
+        ("typed_answers_180.yaml", 0.88),  # set 179: 87%, 3 wrong ("so maybe 14")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

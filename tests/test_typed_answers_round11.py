@@ -252,3 +252,54 @@ def test_a_partners_degree_without_my_is_theirs(understander: Understander) -> N
 def test_a_public_agency_is_a_regulated_employer(understander: Understander) -> None:
     got = understand(understander, "target_employer", "a federal agency in DC")
     assert got.status == "stored" and got.value == "regulated", got
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "worked_out"),
+    [
+        (
+            "can_pause_income",
+            "8 months saved, minus 2 i keep for emergencies, so realistically 6",
+            6,
+        ),
+        ("hours_per_week", "a full saturday plus 2 evenings, so about 12", 12),
+    ],
+)
+def test_a_number_worked_out_at_the_end_is_offered_first(
+    understander: Understander, field: str, typed: str, worked_out: int
+) -> None:
+    got = understand(understander, field, typed)
+    offered = [got.value] if got.status == "stored" else options(got)
+    assert offered[0] == worked_out, got
+
+
+def test_saved_and_borrowed_money_is_asked(understander: Understander) -> None:
+    got = understand(understander, "budget_usd", "5k saved, and i could borrow another 20k")
+    assert got.status == "clarify" and 5000 in options(got), got
+
+
+def test_months_from_when_the_pay_stops(understander: Understander) -> None:
+    got = understand(
+        understander, "can_pause_income", "my contract ends in may and my savings get me to july"
+    )
+    assert got.status == "clarify" and 2 in options(got), got
+
+
+def test_months_added_from_two_sources_are_offered(understander: Understander) -> None:
+    got = understand(understander, "can_pause_income", "3 months of severance and maybe 2 more")
+    assert got.status == "clarify" and 5 in options(got), got
+
+
+def test_study_after_work_is_not_the_jobs_hours(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "after work 1h on weekdays")
+    assert 5 in ([got.value] if got.status == "stored" else options(got)), got
+
+
+def test_a_money_zero_at_a_choice_question_is_the_budget(understander: Understander) -> None:
+    got = understand(understander, "learning_style", "$0 for this honestly")
+    assert got.status == "other_field" and got.also == {"budget_usd": 0}, got
+
+
+def test_flexible_hours_are_no_kind_of_employer(understander: Understander) -> None:
+    got = understand(understander, "target_employer", "an enterprise, flexible hours are a must")
+    assert got.status == "stored" and got.value == "industry", got

@@ -81,6 +81,8 @@ class HourParts:
         if digit is None:
             return False
         before = words_of(_SENTENCE_END.split(part[: digit.start()])[-1])
+        if any(has_phrase(before, words_of(p)) for p in self.w.around_work):
+            return False  # "after work 2h on weekdays": study hours
         return any(has_phrase(before, words_of(p)) for p in self.w.work_week)
 
     def schedule(

@@ -55,6 +55,9 @@ class BudgetReader:
             return vague
         amounts = self._amounts(text)
         adding = len(amounts) >= 2 and self.parts.mentions(text, self.v.parts.adding)
+        if adding and all(a >= 100 for a in amounts) and self._borrowed_part(text):
+            # "10k saved, could borrow another 30k": the saved amount, or all of it?
+            return Reading(tuple(dict.fromkeys([amounts[0], sum(amounts)])))
         if adding and all(a >= 100 for a in amounts):  # "$5,250 from work, plus 2k myself"
             parts = " + ".join(f"${a:,}" for a in amounts)
             return Reading((sum(amounts),), note="sum_money", note_values={"parts": parts})
@@ -87,6 +90,12 @@ class BudgetReader:
         if value > 0 and self._borrowed(text):  # "nothing of my own, but a 20k loan": 0?
             return Reading((value, 0))
         return ranged("budget_usd", value)
+
+    def _borrowed_part(self, text: str) -> bool:
+        """Some part of the message with an amount says that amount is borrowed."""
+        if self.parts.mentions(text, self.v.loan_denied):
+            return False
+        return any(self.parts.mentions(p, self.v.loan_words) for _, p in self.parts.parts(text))
 
     def _borrowed(self, text: str) -> bool:
         """Every part of the message with an amount in it says the amount is borrowed."""

@@ -11,7 +11,7 @@ from datetime import date
 
 from flows.content import Content
 from flows.numbers import words_of
-from flows.reading.answer_model import KINDS, is_valid
+from flows.reading.answer_model import BOUNDS, KINDS, is_valid
 from flows.reading.understand_reading import Reading
 from flows.reading.understanding_echo import Answer
 
@@ -68,3 +68,13 @@ class ButtonAnswers:
         value = options[place - 1].value
         answer: Answer = value if KINDS[name] == "choice" or not value.isdigit() else int(value)
         return answer if is_valid(name, answer) else None
+
+
+def button_numbers(content: Content) -> dict[str, tuple[int, ...]]:
+    """The number questions' button values (offered when a typed number can't be used)."""
+    questions = content.dialogue.questions
+    return {
+        name: tuple(int(o.value) for o in questions[name].options if o.value.isdigit())
+        for name in BOUNDS
+        if name in questions
+    }

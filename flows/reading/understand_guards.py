@@ -51,6 +51,7 @@ class Guards:
             (p, tuple(vs)) for p, vs in g.budget_ask.items()
         )
         self.until: PhraseTable[str] = PhraseTable((p, "until") for p in g.until_words)
+        self.stops: PhraseTable[str] = PhraseTable((p, "stops") for p in g.pay_stops)
         self.months: PhraseTable[int] = PhraseTable(v.parts.month_names.items())
         self.places = _Places(v)
 
@@ -151,6 +152,13 @@ class Guards:
             return None
         month = named[-1].payload
         months = (month - today.month) % 12 or 12
+        earlier = [  # "funding runs out in june": the pay stops then, not today
+            f.payload
+            for f in named[:-1]
+            if f.payload != month and self.stops.find(words, max(0, f.start - 4), f.start)
+        ]
+        if earlier:  # "funding runs out in june, saved enough to get to september": from june?
+            return Reading(tuple(dict.fromkeys([(month - earlier[-1]) % 12 or 12, months])))
         note_values = {"text": named[-1].phrase, "months": str(months)}
         return Reading((months,), note="until_month", note_values=note_values)
 

@@ -19,6 +19,7 @@ from flows.reading.vocabulary import Vocabulary
 One = Callable[..., Number | str | None]
 Parts = Callable[..., list[Number]]
 Several = Callable[..., Reading]
+_MORE = re.compile(r"(?i)\b\d{1,2}\s+more\b")
 
 
 class PauseReader:
@@ -44,11 +45,27 @@ class PauseReader:
         )
         self.pause_even: PhraseTable[str] = PhraseTable((p, "even") for p in v.pause.even)
 
+    def _added(self, text: str) -> Reading | None:
+        """ "severance covers 4 months and savings maybe 2 more": the months added up, offered
+        first beside each amount."""
+        if not (_MORE.search(text) or self.parts.mentions(text, self.v.parts.adding)):
+            return None
+        values = [
+            round_half_up(n.value) for n in self._parts(text, "can_pause_income", money=False)
+        ]
+        if len(values) != 2 or not all(1 <= v <= 24 for v in values):
+            return None
+        # "jobless 5 months, can last 3 more": the first may be time already gone; all offered
+        return Reading(tuple(dict.fromkeys([sum(values), *values[::-1]])))
+
     def read(self, text: str, words: Words) -> Reading:
         """Months someone could go without pay: 0 when they cannot stop earning."""
         runway = self._runway(text)
         if runway is not None:
             return runway
+        added = self._added(text)
+        if added is not None:
+            return added
         number = self._one(text, "can_pause_income")
         found = [f for f in self.pause_words.find(words) if f.payload]
         units = self.v.units.get("can_pause_income", {})

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from flows.numbers import words_of
+from flows.reading.answer_model import CHOICES
 from flows.reading.doubt import YES_NO
 from flows.reading.understand_reading import Reading
 from flows.reading.understand_text import read_words
@@ -20,8 +21,9 @@ from flows.reading.vocabulary import Vocabulary
 _OWN = frozenset({"i", "im", "my", "me", "we", "our", "ive", "id"})
 
 _DENIALS = frozenset(
-    {"zero", "nothing", "none", "nada", "zilch", "nil", "nothing at all", "none at all"}
+    {"zero", "nothing", "none", "nada", "zilch", "nil", "nothing at all", "none at all", "0"}
 )
+_MONEY_ZERO = re.compile(r"(?i)[$€£]\s*0\b|\b(?:0|zero)\s*(?:dollars|bucks|euros|pounds|usd)\b")
 
 _COUNTED = frozenset({"hours_per_week", "years_experience", "can_pause_income"})
 
@@ -88,6 +90,20 @@ class Whose:
         return bool(said and declined) and all(
             any(a < d_end and d < b for d, d_end in declined) for a, b in said
         )
+
+    def belongs_to(self, name: str, text: str, reading: Reading) -> str | None:
+        """The question a stored reading really answers, when it rests only on words that
+        belong there: a workplace at the role question ("i want to work at a research lab"),
+        a zero that is money at a choice question ("$0 to spend sorry")."""
+        if not reading.stored:
+            return None
+        if name == "goal_role" and self.only_a_place(text, reading):
+            return "target_employer"
+        said = [words_of(s) for s in _said(text, reading)]
+        money = _MONEY_ZERO.search(text)
+        if name in CHOICES and said and money and all(s in _DENIALS for s in said):
+            return "budget_usd"
+        return None
 
     def only_a_place(self, text: str, reading: Reading) -> bool:
         """The reading rests on a workplace ("i want to work at a research lab" at the role

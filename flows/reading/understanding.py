@@ -19,14 +19,14 @@ from datetime import date
 
 from flows.content import Content
 from flows.numbers import plain_numbers, words_of
-from flows.reading.answer_model import BOUNDS, KINDS
+from flows.reading.answer_model import KINDS
 from flows.reading.corrections import Corrections
 from flows.reading.doubt import Doubt
 from flows.reading.question_shape import QuestionShape
 from flows.reading.spoken import Spoken
 from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers, answer_like
-from flows.reading.understand_buttons import ButtonAnswers
+from flows.reading.understand_buttons import ButtonAnswers, button_numbers
 from flows.reading.understand_choice import ChoiceReader
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
@@ -48,12 +48,13 @@ class Understander:
         self.words = content.understanding
         self.echo = Echo(content)
         self.choices = ChoiceReader(self.v)
-        self.numbers = NumberFields(self.v, _button_numbers(content))
+        self.numbers = NumberFields(self.v, button_numbers(content))
         self.guards = self.numbers.guards
         self.question_shape = QuestionShape(self.v)
         units = "|".join(w for w, n in self.v.numbers.ones.items() if 1 <= n <= 9)
         self.compound = re.compile(rf"(?i)\b({'|'.join(self.v.numbers.tens)})-({units})\b")
         self.corrections = Corrections(self.v.corrections)
+        self.conclusions = Corrections(self.v.conclusions)
         self.others = OtherAnswers(self.v, self.checked_read)
         self.typos = Typos(known_words(content))
         self.buttons = ButtonAnswers(content, self.numbers.money.other_currency, self.read)
@@ -69,7 +70,7 @@ class Understander:
             (n.ones, n.tens),
             n.glued_after,
         )
-        self.doubt = Doubt(self.v, _button_numbers(content), self.guards.places)
+        self.doubt = Doubt(self.v, button_numbers(content), self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
 
@@ -116,6 +117,14 @@ class Understander:
             KINDS[name] != "choice" or self.read(name, corrected, today).values
         ):
             text = corrected  # a choice only when the correction names one ("some, no, none")
+        concluded = self.conclusions.latest(text) if KINDS[name] != "choice" else text
+        if concluded != text:  # "9 saved, keep 3 for emergencies, so realistically 6": 6 first
+            worked = self.read(name, concluded, today)
+            whole = self.read(name, text, today)
+            if worked.stored and whole.values and whole.values != worked.values:
+                offered = tuple(dict.fromkeys((*worked.values, *whole.values)))[:4]
+                return self._clarify(name, Reading(offered), {})
+            text = concluded if worked.stored else text
         text = self.numbers.parts.full_years(plain_numbers(text))  # "2.000 €", "jan '21"
         exact = self.buttons.exact(name, text)
         if exact is not None:
@@ -144,11 +153,10 @@ class Understander:
             return Understanding("hint", name, hint=reading.error)
         if reading.values and self.others.belongs_elsewhere(name, text, reading, also):
             return self._elsewhere(name, also)
-        if name == "goal_role" and reading.stored and self.whose.only_a_place(text, reading):
-            # "i want to work at a research lab": where, not which role; the employer's answer
-            employer = self.read("target_employer", text, today)
-            if "target_employer" not in also and employer.stored:
-                also = {**also, "target_employer": employer}
+        owner = self.whose.belongs_to(name, text, reading)  # "work at a research lab": where
+        if owner is not None:  # "$0 to spend" at the coding question: money
+            theirs = self.read(owner, text, today)
+            also = {**also, owner: theirs} if owner not in also and theirs.stored else also
             if also:
                 return self._other(name, also)
         if self.whose.not_an_answer_here(name, text, reading, also):
@@ -275,16 +283,6 @@ class Understander:
         """No answer here: what the message says of other questions is noted, and this one is
         asked again."""
         return self._other(name, also) if also else Understanding("hint", name, hint=_invalid(name))
-
-
-def _button_numbers(content: Content) -> dict[str, tuple[int, ...]]:
-    """The number questions' button values (offered when a typed number can't be used)."""
-    questions = content.dialogue.questions
-    return {
-        name: tuple(int(o.value) for o in questions[name].options if o.value.isdigit())
-        for name in BOUNDS
-        if name in questions
-    }
 
 
 def _invalid(name: str) -> str:

@@ -193,6 +193,8 @@ class Vocabulary(_Frozen):
     other_people: list[Phrase]
     together_with: list[Phrase]
     declines: list[Phrase] = []
+    conclusions: list[Phrase] = []
+    """Before a number worked out at the end of a message ("…, so realistically 6")."""
     loan_words: list[Phrase] = []
     loan_denied: list[Phrase] = []
     """An amount said beside one of these is borrowed ("a 20k student loan"): asked."""

@@ -48,6 +48,8 @@ class GuardWords(BaseModel):
     """Amounts said only roughly ("a few thousand"): asked, with these offered."""
     """Budget answers without a number ("money isn't an issue"): amounts offered."""
     until_words: list[Phrase]
+    pay_stops: list[Phrase] = []
+    """Before a month, the pay stops then ("funding runs out in june"): months count from it."""
     """Before a month name at the months-without-pay question ("until march")."""
 
 

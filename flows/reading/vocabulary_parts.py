@@ -51,6 +51,8 @@ class PartsWords(BaseModel):
     """The open end of a span ("2024 - now") or a start that runs on ("2021 … ever since")."""
     month_names: dict[Phrase, int]
     work_week: list[Phrase]
+    around_work: list[Phrase] = []
+    """Time named by the job but not in it ("after work 2h on weekdays"): study time."""
     """Said right before hours, these give the hours of a job, not of study ("I work 50h")."""
     each_way: list[Phrase]
     """A daily time that happens twice ("1 hour each way" on a commute)."""
