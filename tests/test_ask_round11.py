@@ -346,3 +346,55 @@ def test_round11e_covered_words_are_not_swallowed(
 )
 def test_round11e_scholarship_and_format_stay_not_covered(index: AskIndex, question: str) -> None:
     assert respond(index, question).status == "not_covered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # part-time AI engineering jobs, academic posts, moving for the apprenticeship, a
+        # postdoc as visa work experience: the articles say nothing
+        "are ml engineering roles ever offered part time by employers",
+        "what does it take to win a tenure track post in deep learning",
+        "does the provider pay for me to relocate to a new city for my apprentice job",
+        "would three years of postdoc counts as work experience for a us work visa",
+    ],
+)
+def test_round11f_new_topics_are_not_covered(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "not_covered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a sum to work out, a paper to get past peer review, swearing at the bot
+        "what is 48 times 12? testing you",
+        "any tips for handling reviewer 2 on my neurips submission",
+        "f*** off with these articles",
+    ],
+)
+def test_round11f_off_topic_is_declined(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status in ("declined", "not_covered")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "rusty" is out of practice, not the Rust language
+        ("how much maths do i need to pick back up, i'm a bit rusty", "linear algebra"),
+        # a child's age is no question about the asker's age
+        ("i have a 4 year old and rent to pay, which route lets me keep earning", "apprenticeship"),
+        # what mentoring saves is covered, however the time is put
+        ("how long can a mentor save you on a misunderstanding, minutes?", "ten minutes"),
+        # whether a free course costs anything is answered: it is free
+        ("does karpathy's zero to hero cost anything", "free"),
+        # whether the apprenticeship is paid, set against an internship, is the apprenticeship's
+        ("is the apprenticeship paid or is it basically an internship", "paid"),
+        # a degree wanted for a visa is the path question, not accreditation
+        ("which route gets me a diploma for visa reasons", "degree"),
+    ],
+)
+def test_round11f_covered_words_are_not_swallowed(
+    index: AskIndex, question: str, fact: str
+) -> None:
+    got = respond(index, question)
+    assert got.status == "answered" and fact.lower() in got.text.lower(), got
