@@ -398,3 +398,10 @@ def test_round11f_covered_words_are_not_swallowed(
 ) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+def test_the_price_of_an_outside_courses_certificate_is_not_covered(index: AskIndex) -> None:
+    """After the second final measurement: "how much does the paid cs50 certificate cost" got
+    the short certificate program's passage; the articles give no outside course prices."""
+    got = respond(index, "what does the verified certificate for cs50 cost?")
+    assert got.status == "not_covered", got

@@ -366,6 +366,9 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_176.yaml", 0.95, 0),  # set 177: 95% (now 95%), 1 off-topic answered
         ("questions_177.yaml", 0.95, 0),  # set 178: 96% (now 96%), 3 answered (2 uncovered)
         ("questions_178.yaml", 0.98, 0),  # set 179: 96% (now 99%), 1 off-topic answered
+        ("questions_179.yaml", 0.98, 0),  # set 154 (r11 final 2): 99%, none answered
+        # set 155 (r11 final 2): 98%; "a discord or slack for students" is declined, not answered
+        ("questions_180.yaml", 0.97, 1),
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

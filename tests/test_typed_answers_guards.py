@@ -359,6 +359,8 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_178.yaml", 0.9),  # set 177: 90%, none wrong
         ("typed_answers_179.yaml", 0.92),  # set 178: 91%, 3 wrong (a curriculum of my own)
         ("typed_answers_180.yaml", 0.88),  # set 179: 87%, 3 wrong ("so maybe 14")
+        ("typed_answers_181.yaml", 0.94),  # set 154 (r11 final 2): 94%, none wrong
+        ("typed_answers_182.yaml", 0.95),  # set 155 (r11 final 2): 95%, none wrong
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:
