@@ -405,3 +405,20 @@ def test_the_price_of_an_outside_courses_certificate_is_not_covered(index: AskIn
     the short certificate program's passage; the articles give no outside course prices."""
     got = respond(index, "what does the verified certificate for cs50 cost?")
     assert got.status == "not_covered", got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the apprenticeship on the accelerated program, does it start at month 5 too?",
+        "how soon does the apprenticeship start on the 14-month immersive",
+        "for the accelerated one, is there a wait before the apprenticeship?",
+    ],
+)
+def test_a_named_program_is_not_answered_with_the_others_apprenticeship_start(
+    index: AskIndex, question: str
+) -> None:
+    """A general topic ("apprenticeship") named beside one Immersive is about that one: the
+    18-month program's "in month 5" is the wrong fact for the Accelerated program."""
+    got = respond(index, question)
+    assert got.status == "answered" and "day 1" in got.text.lower(), got

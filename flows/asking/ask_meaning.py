@@ -88,6 +88,7 @@ class Comparisons:
         self._by_id = by_id
         self._rows = list(passages)
         self._entity_ids = frozenset(pid for pid in ask.entities if pid in by_id)
+        self._kinds = {k: frozenset(v) for k, v in ask.entity_kinds.items()}
 
     def named(self, question: str) -> set[str]:
         """The things a question names, save those it rules out ("non-research roles"); a
@@ -167,8 +168,10 @@ class Comparisons:
 
     def other_rows(self, question: str) -> set[int]:
         """The rows about the named thing's siblings (the other program, the other
-        certifications): a question about one is not answered with another."""
+        certifications): a question about one is not answered with another. A general topic
+        named beside one of its kinds ("the apprenticeship on the 14-month one") is that kind."""
         named = self.named(question)
+        named -= {n for n in named if self._kinds.get(n, frozenset()) & named}
         if len(named) != 1:
             return set()
         pid = named.pop()

@@ -139,6 +139,9 @@ class AskText(_Frozen):
     lists: dict[str, SectionList]
     paraphrases: dict[str, list[Phrase]]
     entities: dict[str, list[Phrase]]
+    entity_kinds: dict[str, list[str]] = {}
+    """A general topic and the named things that are kinds of it ("apprenticeship" and each
+    Immersive): named beside one of them, the question is about that one."""
     aspects: dict[str, Aspect] = {}
     """The sides of a thing a question asks about (flows/asking/ask_aspects.py)."""
     superlatives: list[Phrase] = []
