@@ -55,7 +55,8 @@ class BudgetReader:
             return vague
         amounts = self._amounts(text)
         adding = len(amounts) >= 2 and self.parts.mentions(text, self.v.parts.adding)
-        if adding and all(a >= 100 for a in amounts) and self._borrowed_part(text):
+        borrowed = any(self._loans(text, [p for _, p in self.parts.parts(text)]))
+        if adding and all(a >= 100 for a in amounts) and borrowed:
             # "10k saved, could borrow another 30k": the saved amount, or all of it?
             return Reading(tuple(dict.fromkeys([amounts[0], sum(amounts)])))
         if adding and all(a >= 100 for a in amounts):  # "$5,250 from work, plus 2k myself"
@@ -87,24 +88,18 @@ class BudgetReader:
             return Reading((value, *self.buttons["budget_usd"]))
         if value >= amb.budget_usd_confirm_from and "$" not in text:  # "2 million": dollars?
             return Reading((value, *self.buttons["budget_usd"][::-1]), note="large_budget")
-        if value > 0 and self._borrowed(text):  # "nothing of my own, but a 20k loan": 0?
+        clauses = [c for c in split_clauses(text) if self.parts.has_number(c)]
+        loans = self._loans(text, clauses)
+        if value > 0 and loans and all(loans):  # "nothing of my own, but a 20k loan": 0?
             return Reading((value, 0))
         return ranged("budget_usd", value)
 
-    def _borrowed_part(self, text: str) -> bool:
-        """Some part of the message with an amount says that amount is borrowed."""
+    def _loans(self, text: str, pieces: list[str]) -> list[bool]:
+        """For each piece of the message, whether it says its amount is borrowed; none at all
+        when borrowing is ruled out ("5k from savings, no loans")."""
         if self.parts.mentions(text, self.v.loan_denied):
-            return False
-        return any(self.parts.mentions(p, self.v.loan_words) for _, p in self.parts.parts(text))
-
-    def _borrowed(self, text: str) -> bool:
-        """Every part of the message with an amount in it says the amount is borrowed."""
-        with_amounts = [c for c in split_clauses(text) if self.parts.has_number(c)]
-        if self.parts.mentions(text, self.v.loan_denied):  # "5k from savings, no loans"
-            return False
-        return bool(with_amounts) and all(
-            self.parts.mentions(c, self.v.loan_words) for c in with_amounts
-        )
+            return []
+        return [self.parts.mentions(p, self.v.loan_words) for p in pieces]
 
     def _converted(self, text: str) -> Reading | None:
         """ "€8000": about $8,800 at a rough rate, offered first beside the nearest buttons,

@@ -89,15 +89,15 @@ class ChoiceReader:
         something said about the daughter. A part that is only the reason ("yes, but only
         because my partner works") is still about them."""
         part = (words.clause[start], words.contrast[start])
-        for i in range(max(0, start - 3), start):
-            own = [
-                j
-                for j in range(i)
-                if words.tokens[j] and (words.clause[j], words.contrast[j]) == part
-            ]
-            if " ".join(words.tokens[i:start]) in self.time_or_reason and len(own) >= 2:
-                return True
-        return False
+        own = [
+            j
+            for j in range(start)
+            if words.tokens[j] and (words.clause[j], words.contrast[j]) == part
+        ]
+        return any(
+            " ".join(words.tokens[i:start]) in self.time_or_reason and sum(j < i for j in own) >= 2
+            for i in range(max(0, start - 3), start)
+        )
 
     def _own_voice(
         self, words: Words, found: list[Found[tuple[str, ...]]]

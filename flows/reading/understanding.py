@@ -48,7 +48,8 @@ class Understander:
         self.words = content.understanding
         self.echo = Echo(content)
         self.choices = ChoiceReader(self.v)
-        self.numbers = NumberFields(self.v, button_numbers(content))
+        buttons = button_numbers(content)
+        self.numbers = NumberFields(self.v, buttons)
         self.guards = self.numbers.guards
         self.question_shape = QuestionShape(self.v)
         units = "|".join(w for w, n in self.v.numbers.ones.items() if 1 <= n <= 9)
@@ -70,7 +71,7 @@ class Understander:
             (n.ones, n.tens),
             n.glued_after,
         )
-        self.doubt = Doubt(self.v, button_numbers(content), self.guards.places)
+        self.doubt = Doubt(self.v, buttons, self.guards.places)
 
     # ------------------------------------------------------------------------------ entry point
 
