@@ -18,8 +18,9 @@ from flows.asking.ask_compose import Composer
 from flows.asking.ask_guard import Guards
 from flows.asking.ask_languages import Languages, translations
 from flows.asking.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
+from flows.asking.ask_places import PlaceNames
 from flows.asking.ask_rank import Ranker
-from flows.asking.ask_types import FIGURE, NAMED, AskResult
+from flows.asking.ask_types import FIGURE, NAMED, PLACE, AskResult
 from flows.asking.meaning import meaning
 from flows.asking.passages import Passage, Passages
 from flows.content import Content
@@ -58,6 +59,9 @@ class AskIndex:
             content.ask.figures, content.ask.fits_me, [*numbers.ones, *numbers.tens]
         )
         self._uncovered = UncoveredIndex(content.ask, self._guards.owned)
+        self._places = PlaceNames(
+            content.ask.figures.places, content.vocabulary.guards.nationalities
+        )
         self._use_meaning = use_meaning
         self._meaning: MeaningIndex | None = None
 
@@ -94,7 +98,10 @@ class AskIndex:
         sides = self._comparisons.sides(question) or self._comparisons.sides(
             self.terms.corrected(question)
         )
+        place = self._places.named(question, lambda s: self._composer.kind(s) is not None)
         if len(sides) >= 2:
+            if place is not None:  # "bootcamp vs masters cost in india": neither side's figure
+                return AskResult(False, None, sides, None, uncovered=PLACE, name=place)
             return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
         story = self._guards.background(question)
         fits_me = self._composer.fits_me(question)
@@ -153,6 +160,8 @@ class AskIndex:
             found = self._composer.figure_first(kind, found, self.passages)
             best, score, coverage, similarity = found[0]
         passage = self.passages[best]
+        if place is not None:  # the articles' figure is no place's in particular
+            return AskResult(False, None, (passage,), None, uncovered=PLACE, name=place)
         ratio = self.ask_text.matching.related_ratio
         related = [
             self.passages[r]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flows.asking.ask import AskIndex, AskResult
-from flows.asking.ask_types import FIGURE, NAMED
+from flows.asking.ask_types import FIGURE, NAMED, PLACE
 from flows.asking.passages import Passage
 from flows.reply import Block
 
@@ -61,6 +61,8 @@ def _uncovered_line(index: AskIndex, result: AskResult) -> str:
         return index.ask_text.guard.named_say.format(name=result.name or "")
     if result.uncovered == FIGURE:
         return index.ask_text.figures.say
+    if result.uncovered == PLACE:
+        return index.ask_text.figures.places.say
     return index.ask_text.uncovered[result.uncovered or ""].say
 
 
@@ -69,7 +71,7 @@ def offered(index: AskIndex, result: AskResult) -> tuple[Passage, ...]:
     they skip, or the suggested ones when nothing matched (small talk gets none)."""
     if result.matched:
         return result.related
-    if result.uncovered == FIGURE:
+    if result.uncovered in (FIGURE, PLACE):
         return result.related
     if result.uncovered:
         if result.uncovered == NAMED:

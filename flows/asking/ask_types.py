@@ -26,6 +26,8 @@ NAMED = "named"
 """`AskResult.uncovered` for a question about a name the articles never use."""
 FIGURE = "figure"
 """`AskResult.uncovered` for a figure no passage gives ("hours a week for the IBM certificate")."""
+PLACE = "place"
+"""`AskResult.uncovered` for a figure asked for one place ("what do bootcamps cost in India")."""
 
 DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
 

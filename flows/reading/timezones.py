@@ -127,3 +127,9 @@ def zone_label(zone: str) -> str:
         return zone
     sign = "−" if match.group(1) == "+" else "+"
     return f"UTC{sign}{int(match.group(2)):02d}:00"
+
+
+def city_names() -> frozenset[str]:
+    """The large cities of content/places.tsv (a figure asked for one place names none the
+    articles give)."""
+    return frozenset(_places()[0])

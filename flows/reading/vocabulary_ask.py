@@ -47,6 +47,23 @@ class Guard(_Frozen):
     """Names that are no subject of their own (places people live, "AI")."""
 
 
+class PlaceFigures(_Frozen):
+    """A figure asked for one place ("what does a bootcamp cost in india"): the articles name
+    no country, region or city, so none of their figures is that place's."""
+
+    say: Annotated[str, Field(min_length=1)]
+    before: list[Phrase]
+    """Words that put a place after them ("in", "across"): "in india", "across europe"."""
+    regions: list[Phrase]
+    """Places beyond the countries and cities of content/places.tsv ("asia", "the gulf")."""
+    home: list[Phrase] = []
+    """Names for the place the articles' figures are from (the United States)."""
+    own: list[Phrase] = []
+    """Words just before "in"… that make the place the person's own ("I live in India")."""
+    not_places: list[Phrase] = []
+    """Words after `before` that are no place, though a city shares the name ("in person")."""
+
+
 class Figures(_Frozen):
     """What a question asks for, by the words it asks with (`how much does … cost`)."""
 
@@ -57,6 +74,7 @@ class Figures(_Frozen):
     """When no passage holds the figure asked for ("the articles don't give that figure")."""
     more: Annotated[str, Field(min_length=1)]
     """Heading for figures added from a second passage."""
+    places: PlaceFigures
 
 
 class Aspect(_Frozen):
