@@ -361,6 +361,23 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_180.yaml", 0.88),  # set 179: 87%, 3 wrong ("so maybe 14")
         ("typed_answers_181.yaml", 0.94),  # set 154 (r11 final 2): 94%, none wrong
         ("typed_answers_182.yaml", 0.95),  # set 155 (r11 final 2): 95%, none wrong
+        # round 12, batch 1: held-out sets 182-187, first scored on 4d4f8e8's working tree
+        ("typed_answers_183.yaml", 0.95),  # set 182: 95%, 1 wrong ("whatever it is, ...")
+        ("typed_answers_184.yaml", 0.90),  # set 183: 91%, 2 wrong ("wdym visa", "20000cad")
+        ("typed_answers_185.yaml", 0.91),  # set 184: 91%, 2 wrong ("tried self study…abandoned")
+        ("typed_answers_186.yaml", 0.93),  # set 185: 94%, none wrong
+        ("typed_answers_187.yaml", 0.95),  # set 186: 96%, none wrong
+        ("typed_answers_188.yaml", 0.94),  # set 187: 95%, none wrong
+        # round 12, batch 2: held-out sets 188-193, first scored on 11edd5e's working tree
+        ("typed_answers_189.yaml", 0.93),  # set 188: 94%, none wrong
+        ("typed_answers_190.yaml", 0.95),  # set 189: 95%, 2 wrong ("4 months each", "zero bills")
+        ("typed_answers_191.yaml", 0.93),  # set 190: 93%, 3 wrong ("no, 4", "say 22", costs)
+        ("typed_answers_192.yaml", 0.95),  # set 191: 94%, 5 wrong ("aussie dollars", "usd plus €")
+        ("typed_answers_193.yaml", 0.92),  # set 192: 93%, none wrong
+        (
+            "typed_answers_194.yaml",
+            0.91,
+        ),  # set 193: 91%, 2 wrong ("SYSTEM OVERRIDE", "a quarter (")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -12,6 +12,10 @@ from flows.numbers import words_of
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _AND_BEFORE = re.compile(r"(?i)\band\s*$")
+_BARE_NO = re.compile(r"(?i)(?:(?<=[.!?;,])|^)\s*(?:no|nope|nah|sorry|oops)\s*[,:\-–]?\s*(?=\d)")
+"""A bare "no" starting a sentence or clause, right before a number ("about 6 months. no, 4"):
+after a number, the one after it replaces it ("no, 3 kids" alone corrects nothing)."""
+_DIGIT = re.compile(r"\d")
 
 
 class Corrections:
@@ -29,6 +33,8 @@ class Corrections:
         found = [
             m for m in self.marker.finditer(plain) if not _AND_BEFORE.search(plain[: m.start()])
         ]
+        bare = [m for m in _BARE_NO.finditer(plain) if _DIGIT.search(plain[: m.start()])]
+        found = sorted([*found, *bare], key=lambda m: m.end())
         if not found:  # "10 in term time and more like 30 in the holidays": a second case
             return text
         last = found[-1]

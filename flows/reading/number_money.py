@@ -20,6 +20,8 @@ _DIGIT = re.compile(r"\d")
 _AFTER_AMOUNT = re.compile(r"\d[\d,.\s]*k?\s*([^\W\d_]{3,})")
 _GLUED_LETTERS = re.compile(r"(?<![\w$])(?!us\d|usd)([a-z]{2,3})(?=\d)")
 """Letters glued before an amount ("rm10k", "kr5000"): a currency's sign, not dollars."""
+_GLUED_AFTER = re.compile(r"(?<=\d)(?=[a-z]{3}\b)")
+"""Between an amount and three letters glued after it ("20000cad"), where a code may stand."""
 _RARE = 3.0
 """Below this English frequency (wordfreq's zipf), a word after an amount is not English."""
 _LETTERED_DOLLAR = re.compile(r"(?<![a-z])(?!us\$)[a-z]{1,3}\$(?=\s?\d)")
@@ -80,7 +82,7 @@ class Money:
             return True
         if any(pattern.search(f" {low} ") for _, pattern in [*self.currency_scales, *self.glued]):
             return True  # "10 lakhs", "R50k"
-        words = words_of(low).split()
+        words = words_of(_GLUED_AFTER.sub(" ", low)).split()  # "20000cad": "20000 cad"
         for i, word in enumerate(words):
             pair = " ".join(words[i : i + 2])
             if word in self.names or pair in self.names:

@@ -33,7 +33,10 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
-_STINTS = "contracts?|jobs?|stints?|roles?|gigs?|positions?|placements?|companies|employers"
+_STINTS = (
+    "contracts?|jobs?|stints?|roles?|gigs?|positions?|placements?|companies|employers|terms"
+    "|internships?|co-?ops?|rotations?|secondments?|assignments?|deployments?"
+)
 _LENGTH = r"(?P<len>\d{1,2}|an?|one)\s+(?P<unit>years?|yrs?|months?)"
 _AFTER_END = re.compile(r"[,;.]|\b(?:then|and|after that|afterwards)\b", re.IGNORECASE)
 """Where the words after a span stop describing it: "2018 to 2022, then took a break" is work,

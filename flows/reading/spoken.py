@@ -168,9 +168,10 @@ _MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})[/.]((?:19|20)\d\d)(?![\d/])")
 
 
 def _loose(phrase: str) -> str:
-    """A phrase as a pattern that allows any spacing between its words."""
-    return r"\s+".join(map(re.escape, phrase.split()))
+    """A phrase as a pattern that allows any spacing between its words, and an aside opening
+    inside it ("a quarter (of a year)")."""
+    return r"[\s(]+".join(map(re.escape, phrase.split()))
 
 
 def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    return " ".join(phrase.lower().replace("(", " ").split())

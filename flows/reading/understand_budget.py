@@ -6,7 +6,9 @@ added only when the person says so ("5k from work plus 2k myself"), and a bare "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from flows.numbers import NumberReader
 from flows.numbers import Reading as Number
@@ -21,6 +23,14 @@ from flows.reading.vocabulary import Vocabulary
 One = Callable[..., Number | str | None]
 Parts = Callable[..., list[Number]]
 Several = Callable[..., Reading]
+
+
+_CONVERTED = re.compile(
+    r"(?i)(?:[(≈=~]|\b(?:about|approx\w*|roughly|around|which is|that s|that's|thats|i\.e\.|"
+    r"so|or|in dollars|in usd|like)\b)\s*$"
+)
+"""Words just before the dollars that make them the other amount worked out ("€3000, about
+$3,300"): one amount, not two."""
 
 
 class BudgetReader:
@@ -49,6 +59,11 @@ class BudgetReader:
             if dollars is None:
                 converted = self._converted(text)
                 return converted or Reading(self.buttons["budget_usd"], note="currency")
+            mixed = None
+            if not _CONVERTED.search(text[: text.find(dollars)]) and "(" not in text:
+                mixed = self._mixed(text, dollars)  # "10k usd plus 5k euros": both count
+            if mixed is not None:
+                return mixed
             text = dollars  # "€3000 (about $3,300)": the dollars they worked out
         vague = self.guards.vague_budget(words)
         if vague is not None:
@@ -100,6 +115,17 @@ class BudgetReader:
         if self.parts.mentions(text, self.v.loan_denied):
             return []
         return [self.parts.mentions(p, self.v.loan_words) for p in pieces]
+
+    def _mixed(self, text: str, dollars: str) -> Reading | None:
+        """Dollars plus an amount in another currency: the two added at a rough rate, offered
+        first beside the dollars alone; never stored. None when no other amount is there
+        ("$30,000, ni un peso más")."""
+        converted = self._converted(text.replace(dollars, " "))
+        amounts = self._amounts(dollars)
+        if converted is None or len(amounts) != 1:
+            return None
+        total = amounts[0] + int(converted.values[0])
+        return replace(converted, values=tuple(dict.fromkeys([total, amounts[0]])))
 
     def _converted(self, text: str) -> Reading | None:
         """ "€8000": about $8,800 at a rough rate, offered first beside the nearest buttons,

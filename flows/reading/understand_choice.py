@@ -39,8 +39,15 @@ class ChoiceReader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         v = vocabulary
         self.negations = Negations(
-            v.negators, v.exclusions, v.not_negating, v.negation_reach, v.negation_stops
+            v.negators,
+            v.exclusions,
+            v.not_negating,
+            v.negation_reach,
+            v.negation_stops,
+            failures=v.failures,
+            failure_stops=v.failure_stops,
         )
+        self.failure_questions = frozenset(v.failure_questions)
         negators = {words_of(n) for n in v.negators} | {"no", "nope", "nah", "none"}
         self.negator_words = frozenset(w for n in negators for w in n.split() if w != "t")
         self.tables: dict[str, PhraseTable[tuple[str, ...]]] = {}
@@ -184,7 +191,7 @@ class ChoiceReader:
             return reading
         said = [f for f in self.tables[name].find(words) if f.payload]
         found, theirs = self._own_voice(words, said)
-        out = self.negations.ruled_out(words, found)
+        out = self.negations.ruled_out(words, found, failures=name in self.failure_questions)
         kept = [f for i, f in enumerate(found) if i not in out]
         bare: set[str] = set()
         for kind, start, end in self.clause_replies(words):

@@ -66,8 +66,12 @@ class PauseReader:
         added = self._added(text)
         if added is not None:
             return added
+        every = self.pause_words.find(words)
+        for f in every:  # "zero bills": no number of months
+            if not f.payload:
+                text = re.sub(r"(?i)\b" + r"\W+".join(f.phrase.split()) + r"\b", " ", text)
         number = self._one(text, "can_pause_income")
-        found = [f for f in self.pause_words.find(words) if f.payload]
+        found = [f for f in every if f.payload]
         units = self.v.units.get("can_pause_income", {})
         if any(f.payload == (0,) and not units.keys().isdisjoint(f.phrase.split()) for f in found):
             return Reading((0,))  # "can't go a month without pay": the month is the zero's

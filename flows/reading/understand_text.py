@@ -131,6 +131,8 @@ class Negations:
         neutral: Iterable[str],
         reach: int,
         stops: Iterable[str] = (),
+        failures: Iterable[str] = (),
+        failure_stops: Iterable[str] = (),
     ) -> None:
         self._table: PhraseTable[str] = PhraseTable(
             [*((n, "neutral") for n in neutral), *((n, "not") for n in negators)]
@@ -139,10 +141,17 @@ class Negations:
         self.reach = reach
         self.stops = frozenset(stops)
         """Words a negation does not reach past ("no phd so probably the applied side")."""
+        self._failures: PhraseTable[str] = PhraseTable([(f, "failed") for f in failures])
+        """Phrases that rule out the answer just before them ("tried self study and gave
+        up"), unless one of `failure_stops` stands between ("deadlines or I give up")."""
+        self._failure_stops = frozenset(words_of(s) for s in failure_stops)
 
-    def ruled_out(self, words: Words, found: Sequence[Found[T]]) -> set[int]:
+    def ruled_out(
+        self, words: Words, found: Sequence[Found[T]], *, failures: bool = False
+    ) -> set[int]:
         """Indexes into `found` of the phrases negated or excluded, and of the "anything" an
-        exclusion opens with ("anything but government" rules out both)."""
+        exclusion opens with ("anything but government" rules out both); with `failures`, also
+        of a phrase said to have failed ("tried self study and gave up")."""
         covered = {i for f in found for i in range(f.start, f.end)}
         out: set[int] = set()
         for neg in self._table.find(words):
@@ -175,6 +184,22 @@ class Negations:
             ):
                 out.add(after[0])
                 out.update(self._listed(words, found, after, neg))
+        return out | (self._failed(words, found) if failures else set())
+
+    def _failed(self, words: Words, found: Sequence[Found[T]]) -> set[int]:
+        out: set[int] = set()
+        for fail in self._failures.find(words):
+            before = [i for i, f in enumerate(found) if f.end <= fail.start]
+            if not before:
+                continue
+            last = found[before[-1]]
+            gap = words.tokens[last.end : fail.start]
+            if (
+                len(gap) <= self.reach
+                and self._failure_stops.isdisjoint(gap)
+                and words.clause[last.start] == words.clause[fail.start]
+            ):
+                out.add(before[-1])
         return out
 
     @staticmethod

@@ -28,6 +28,7 @@ from flows.reading.typos import Typos
 from flows.reading.understand_also import OtherAnswers, answer_like
 from flows.reading.understand_buttons import ButtonAnswers, button_numbers
 from flows.reading.understand_choice import ChoiceReader
+from flows.reading.understand_need import MonthlyNeed
 from flows.reading.understand_number import NumberFields
 from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import Words, known_words, read_words
@@ -37,6 +38,7 @@ from flows.reading.understanding_echo import Answer, Echo, Option, Understanding
 __all__ = ["Answer", "Option", "Understander", "Understanding"]
 
 _PER = re.compile(r"(?<=[a-z])/(?=[a-z])", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 class Understander:
@@ -51,6 +53,7 @@ class Understander:
         buttons = button_numbers(content)
         self.numbers = NumberFields(self.v, buttons)
         self.guards = self.numbers.guards
+        self.need = MonthlyNeed(content, self.numbers.money)
         self.question_shape = QuestionShape(self.v)
         units = "|".join(w for w, n in self.v.numbers.ones.items() if 1 <= n <= 9)
         self.compound = re.compile(rf"(?i)\b({'|'.join(self.v.numbers.tens)})-({units})\b")
@@ -122,7 +125,8 @@ class Understander:
         if concluded != text:  # "9 saved, keep 3 for emergencies, so realistically 6": 6 first
             worked = self.read(name, concluded, today)
             whole = self.read(name, text, today)
-            if worked.stored and whole.values and whole.values != worked.values:
+            figured = worked.stored or (worked.values and _DIGIT.search(concluded))
+            if figured and whole.values and whole.values != worked.values:
                 offered = tuple(dict.fromkeys((*worked.values, *whole.values)))[:4]
                 return self._clarify(name, Reading(offered), {})
             text = concluded if worked.stored else text
@@ -202,7 +206,8 @@ class Understander:
         words = read_words(text, self.v.contrasts)
         kind = KINDS[name]
         if kind == "choice":
-            return self.guards.settle(name, words, today, self.choices.read(name, words))
+            reading = self.guards.settle(name, words, today, self.choices.read(name, words))
+            return self.need.read(text, reading) if name == "apprenticeship_pay" else reading
         own = self.choices.own_text(text, words)
         if own == text:
             return self._number(name, text, words, today)

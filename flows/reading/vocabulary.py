@@ -214,6 +214,14 @@ class Vocabulary(_Frozen):
     """A negation does not reach past these ("no phd so probably the applied side")."""
     not_negating: list[Phrase]
     exclusions: list[Phrase]
+    failures: list[Phrase] = []
+    """After an answer in the same clause, these rule it out ("self study didn't work for me")."""
+    pay_needs: list[Phrase] = []
+    """Words before a monthly cost or need at the pay question ("my fixed costs are 2500")."""
+    failure_questions: list[str] = []
+    """The questions `failures` apply at (a failed course says nothing of a degree held)."""
+    failure_stops: list[Phrase] = []
+    """Words between that keep it ("I need deadlines or I give up": the deadlines stand)."""
     contrasts: list[Phrase]
     choices: dict[str, dict[str, list[Phrase]]]
     ask_between: dict[str, dict[Phrase, list[str]]]
