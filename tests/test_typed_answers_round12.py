@@ -71,7 +71,9 @@ def test_a_concession_that_names_no_role_stores_none(understander: Understander)
 
 
 def test_a_bare_no_after_a_number_corrects_it(understander: Understander) -> None:
-    got = understand(understander, "can_pause_income", "maybe 5 months. no, 3 months, we just moved")
+    got = understand(
+        understander, "can_pause_income", "maybe 5 months. no, 3 months, we just moved"
+    )
     assert got.status == "stored" and got.value == 3, got
 
 
@@ -86,7 +88,9 @@ def test_an_amount_of_months_in_an_aside_is_read_whole(understander: Understande
 
 
 def test_equal_terms_in_months_count_together(understander: Understander) -> None:
-    got = understand(understander, "years_experience", "three rotations, 4 months each, all on the backend team")
+    got = understand(
+        understander, "years_experience", "three rotations, 4 months each, all on the backend team"
+    )
     assert got.status == "clarify" and options(got)[0] == 1, got
 
 
@@ -146,3 +150,45 @@ def test_a_need_beside_another_answer_is_never_a_silent_no(
 ) -> None:
     got = understand(understander, "apprenticeship_pay", typed)
     assert got.value != "no", got
+
+
+def test_a_degree_with_a_year_still_to_come_is_not_held(understander: Understander) -> None:
+    got = understand(understander, "degree", "none yet, ba history 2029")
+    assert got.status == "clarify" and options(got)[0] == "none", got
+
+
+def test_a_degree_held_beside_one_finishing_later_is_kept(understander: Understander) -> None:
+    got = understand(understander, "degree", "ba in law, doing an msc in ai now, finishing 2028")
+    assert got.status == "stored" and got.value == "bachelor_other", got
+
+
+def test_a_hedge_before_another_questions_number_is_no_answer(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "apprenticeship_pay", "maybe 8 hours a week when the baby naps")
+    assert got.status != "stored", got
+
+
+def test_a_failure_opening_the_next_clause_rules_out_the_way_before(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "learning_style", "teaching myself, kept quitting after weeks")
+    assert got.value != "self_directed" and "self_directed" not in options(got), got
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [("los fines de semana, 3h cada día", 6), ("am wochenende, 5 stunden jeden tag", 10)],
+)
+def test_weekend_days_in_other_languages_are_counted(
+    understander: Understander, typed: str, hours: int
+) -> None:
+    got = understand(understander, "hours_per_week", typed)
+    assert got.status == "stored" and got.value == hours, got
+
+
+def test_training_and_deploying_models_is_ml_work(understander: Understander) -> None:
+    got = understand(
+        understander, "coding_experience", "my job is training and deploying churn models"
+    )
+    assert got.status == "stored" and got.value == "ml", got

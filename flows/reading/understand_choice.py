@@ -48,6 +48,9 @@ class ChoiceReader:
             failure_stops=v.failure_stops,
         )
         self.failure_questions = frozenset(v.failure_questions)
+        self.number_hedges = frozenset(words_of(w) for w in v.hedged_number_words)
+        numbers = v.numbers
+        self.number_words = frozenset([*numbers.ones, *numbers.tens])
         negators = {words_of(n) for n in v.negators} | {"no", "nope", "nah", "none"}
         self.negator_words = frozenset(w for n in negators for w in n.split() if w != "t")
         self.tables: dict[str, PhraseTable[tuple[str, ...]]] = {}
@@ -180,6 +183,15 @@ class ChoiceReader:
 
     # ------------------------------------------------------------------------------ choices
 
+    def _hedging_a_number(self, f: Found[tuple[str, ...]], words: Words) -> bool:
+        """ "maybe 10 hrs a week": the hedge is the number's, not an answer of its own."""
+        after = words.tokens[f.end : f.end + 1]
+        return (
+            f.phrase in self.number_hedges
+            and bool(after)
+            and (after[0].isdigit() or after[0] in self.number_words)
+        )
+
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
             own = self._own_words(words)
@@ -189,7 +201,11 @@ class ChoiceReader:
                 rest = [v for v in CHOICES[name] if v != reading.values[0]]
                 return Reading((reading.values[0], *rest)[:4], spans=reading.spans)
             return reading
-        said = [f for f in self.tables[name].find(words) if f.payload]
+        said = [
+            f
+            for f in self.tables[name].find(words)
+            if f.payload and not self._hedging_a_number(f, words)
+        ]
         found, theirs = self._own_voice(words, said)
         out = self.negations.ruled_out(words, found, failures=name in self.failure_questions)
         kept = [f for i, f in enumerate(found) if i not in out]

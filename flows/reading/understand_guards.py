@@ -33,6 +33,12 @@ _PARTS = re.compile(r"(?i)\bbut\b|\band\b|\bthough\b|\bplus\b")
 _HOUR_UNIT = re.compile(r"(?i)\d\s*(h|hrs?|hours?|min|mins|minutes?)\b")
 
 
+_FINISHING = frozenset(
+    {"finishing", "finish", "finished", "graduating", "done", "due", "until", "by"}
+)
+"""Before a year to come: the degree in progress ends then, it says nothing of the one held."""
+
+
 class Guards:
     """Built once per Understander from the vocabulary; every method is pure."""
 
@@ -125,6 +131,18 @@ class Guards:
         """A reader's result checked for the competing signals of its question."""
         if name == "needs_visa":
             return self._visa(words, reading)
+        if name == "degree" and reading.stored and today is not None:
+            ends = {end for _, end in reading.spans}
+            ahead = [
+                i
+                for i, t in enumerate(words.tokens)
+                if t.isdigit()
+                and today.year < int(t) <= 2100
+                and {i, i - 1} & ends
+                and words.tokens[i - 1] not in _FINISHING  # "a masters now, finishing 2027"
+            ]
+            if ahead and reading.values[0] != "none":  # "bsc cs 2028": not held yet
+                return Reading(("none", reading.values[0]), spans=reading.spans)
         if name == "can_pause_income" and not reading.stored:
             return self.months_until(words, today) or reading  # "savings last until june"
         if reading.values or reading.error:

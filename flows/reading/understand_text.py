@@ -187,17 +187,38 @@ class Negations:
         return out | (self._failed(words, found) if failures else set())
 
     def _failed(self, words: Words, found: Sequence[Found[T]]) -> set[int]:
+        """What a failure phrase rules out: the way of learning just before it in its clause
+        ("self study never worked"), or, when its clause opens with it, the one ending the
+        clause before ("a year alone on youtube, kept starting and stopping"); a way named
+        after it in its clause is its object instead ("abandoned 4 coursera courses")."""
         out: set[int] = set()
         for fail in self._failures.find(words):
+            clause = words.clause[fail.start]
+            after = [
+                i
+                for i, f in enumerate(found)
+                if f.start >= fail.end
+                and words.clause[f.start] == clause
+                and f.start - fail.end <= self.reach
+            ]
             before = [i for i, f in enumerate(found) if f.end <= fail.start]
             if not before:
                 continue
             last = found[before[-1]]
             gap = words.tokens[last.end : fail.start]
+            if not self._failure_stops.isdisjoint(gap):
+                continue
+            if words.clause[last.start] == clause and len(gap) <= self.reach:
+                out.add(before[-1])
+                continue
+            lead = [t for t, c in zip(words.tokens, words.clause, strict=True)][: fail.start]
+            lead = [t for i, t in enumerate(lead) if words.clause[i] == clause]
+            opens = set(lead) <= _OPENERS
             if (
-                len(gap) <= self.reach
-                and self._failure_stops.isdisjoint(gap)
-                and words.clause[last.start] == words.clause[fail.start]
+                opens
+                and not after
+                and clause - words.clause[last.start] == 1
+                and len(gap) <= self.reach + len(lead) + 1
             ):
                 out.add(before[-1])
         return out
@@ -220,6 +241,10 @@ class Negations:
         return listed
 
 
+_OPENERS = frozenset(
+    {"i", "ive", "ve", "and", "but", "then", "so", "just", "always", "kept", "it", "that", "which"}
+)
+"""Words a clause may hold before a failure phrase and still open with it ("i kept quitting")."""
 _PLAIN_NEGATORS = frozenset({"not", "no", "never"})
 _LIST_JOINERS = frozenset({"or", "and", "nor", "not", "no"})
 _OWN_START = (("i",), ("im",), ("my",), ("we",))
