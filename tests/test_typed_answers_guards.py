@@ -378,6 +378,20 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
             "typed_answers_194.yaml",
             0.91,
         ),  # set 193: 91%, 2 wrong ("SYSTEM OVERRIDE", "a quarter (")
+        # round 12, batch 3: held-out sets 194-199, first scored on 67cbea8's working tree
+        ("typed_answers_195.yaml", 0.96),  # set 194: 96%, 1 wrong (a failure, next clause)
+        ("typed_answers_196.yaml", 0.92),  # set 195: 93%, none wrong
+        ("typed_answers_197.yaml", 0.92),  # set 196: 93%, 1 wrong ("bsc cs 2028")
+        ("typed_answers_198.yaml", 0.78),  # set 197: 79%, 1 wrong ("fins de semana")
+        ("typed_answers_199.yaml", 0.92),  # set 198: 93%, 2 wrong (a bert model, a hedge)
+        ("typed_answers_200.yaml", 0.95),  # set 199: 96%, 1 wrong ("training and deploying")
+        # round 12, batch 4: held-out sets 200-205, first scored on 13ba79f's working tree
+        ("typed_answers_201.yaml", 0.93),  # set 200: 94%, none wrong
+        ("typed_answers_202.yaml", 0.92),  # set 201: 92%, 1 wrong ("could be not")
+        ("typed_answers_203.yaml", 0.90),  # set 202: 91%, 4 wrong ("48 months", "3/4 of a")
+        ("typed_answers_204.yaml", 0.90),  # set 203: 90%, 2 wrong ("took 2 years off")
+        ("typed_answers_205.yaml", 0.90),  # set 204: 91%, none wrong
+        ("typed_answers_206.yaml", 0.90),  # set 205: 91%, none wrong
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -192,3 +192,40 @@ def test_training_and_deploying_models_is_ml_work(understander: Understander) ->
         understander, "coding_experience", "my job is training and deploying churn models"
     )
     assert got.status == "stored" and got.value == "ml", got
+
+
+@pytest.mark.parametrize(("typed", "years"), [("36 months", 3), ("60 months in all", 5)])
+def test_whole_years_in_months_are_not_rounded_down(
+    understander: Understander, typed: str, years: int
+) -> None:
+    got = understand(understander, "years_experience", typed)
+    assert got.status == "stored" and got.value == years, got
+
+
+def test_a_share_of_the_months_saved_is_offered_first(understander: Understander) -> None:
+    got = understand(
+        understander, "can_pause_income", "12 months saved, i'd use three quarters of it"
+    )
+    assert got.status == "clarify" and options(got)[:2] == [9, 12], got
+
+
+def test_a_yearly_spend_is_counted_by_the_month(understander: Understander) -> None:
+    got = understand(understander, "apprenticeship_pay", "my costs are 15k a year")
+    assert got.value != "no", got
+
+
+def test_part_of_a_degree_is_not_held(understander: Understander) -> None:
+    got = understand(understander, "degree", "two thirds of a physics degree before i left")
+    assert got.status == "stored" and got.value == "none", got
+
+
+def test_a_break_read_alone_is_not_the_years_worked(understander: Understander) -> None:
+    got = understand(
+        understander, "years_experience", "dev since 2012, but then had 3 years off with my kids"
+    )
+    assert got.status == "clarify", got
+
+
+def test_one_whole_day_a_week_is_asked_in_hours(understander: Understander) -> None:
+    got = understand(understander, "hours_per_week", "a whole sunday")
+    assert got.status == "clarify" and 8 in options(got), got

@@ -132,7 +132,7 @@ class Doubt:
         denied = none is not None and value != none and self.denials.denied(name, words)
         before, wished = self._wished(name, words, reading, read)
         named, split = self._halves(name, text, value, read)
-        away = self._time_away(name, text, value)
+        away, is_away = self._time_away(name, text, value)
         before = [*before, *away]  # "since 2010, took 2 yrs off": 14 first
         if name == "years_experience" and value == 0 and self._short_total(text) >= 1:
             before.append(int(self._short_total(text)))  # stints of months adding to a year
@@ -142,7 +142,7 @@ class Doubt:
         ruled_out = value == self.unsure_values.get(name) and any(
             read(name, clause).blocked for clause in split_clauses(text)
         )  # "not government, not banks. anything else": the rest is asked
-        doubtful = denied or wished or split or summed or ruled_out or bool(away)
+        doubtful = denied or wished or split or summed or ruled_out or bool(away) or is_away
         doubtful = doubtful or self._hedged(name, text, words, value)
         doubtful = doubtful or self._unknown_side(name, text, read)
         if not doubtful:
@@ -227,11 +227,14 @@ class Doubt:
             for m in self.under_a_year.finditer(text)
         )
 
-    def _time_away(self, name: str, text: str, value: str | int) -> list[str | int]:
-        """The count less the time away that the message names, if any."""
+    def _time_away(self, name: str, text: str, value: str | int) -> tuple[list[str | int], bool]:
+        """The count less the time away that the message names, if any; and whether the
+        count read is the time away itself ("..., but took 2 years off": not 2 years)."""
         found = {m.start(1): int(m[1]) for p in self.breaks.get(name, ()) for m in p.finditer(text)}
         away = sum(found.values())  # each number once, whichever shape found it
-        return [value - away] if isinstance(value, int) and 0 < away < value else []
+        if not isinstance(value, int) or not away:
+            return [], False
+        return ([value - away] if away < value else []), away == value
 
     def _wished(
         self, name: str, words: Words, reading: Reading, read: Read

@@ -235,7 +235,7 @@ class NumberParts:
         return self.reader.read(part, "years_experience", money=False, periods=False)
 
     def stints(
-        self, text: str, field: str, keep: Callable[[Number], int] = lambda n: int(n.value)
+        self, text: str, field: str, keep: Callable[[Number], int] = lambda n: int(n.value + 1e-3)
     ) -> Reading | None:
         """ "2 years at Infosys then 3 at a startup": parts joined by a sequence word add up
         (the sum is shown); parts that are not professional are left out; an "only" or "or"

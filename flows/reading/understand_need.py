@@ -21,7 +21,12 @@ _COVERED = re.compile(
     r"(?i)\b(?:covers?|covered|pays?|paid|handles?|takes care of)\W+(?:\w+\W+){0,2}$"
 )
 """Someone else paying the cost ("my partner covers the rent"): not the person's need."""
-_AMOUNT = r"\$?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k\b)?"
+_AMOUNT = (
+    r"\$?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k\b)?"
+    r"(?:\s*(?:a|an|per|/|each|every)\s*(?P<per>years?|yrs?|annum|annually|weeks?|wks?))?"
+)
+_PER_MONTH = {"y": 1 / 12, "a": 1 / 12, "w": 4.33}
+"""A yearly or weekly figure as a monthly one ("12k a year all in" is $1,000 a month)."""
 
 
 class MonthlyNeed:
@@ -41,6 +46,7 @@ class MonthlyNeed:
         if m is None or self._money.other_currency(text) or _COVERED.search(text[: m.start()]):
             return reading
         amount = float(m["amount"].replace(",", "")) * (1000 if m["k"] else 1)
+        amount *= _PER_MONTH.get((m["per"] or "m")[0].lower(), 1)
         if amount <= self.highest or amount > 100_000:  # a yearly salary is another matter
             return reading
         if reading.values and reading.values[0] != "no":

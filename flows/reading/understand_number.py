@@ -188,7 +188,7 @@ class NumberFields:
                 found = [
                     n for _, p in parts for n in self._parts(p, "years_experience", money=False)
                 ]
-                values = [int(n.value) for n in found]
+                values = [int(n.value + 1e-3) for n in found]
                 if self.zero["years_experience"].find(words) and not values:
                     return Reading((0,))
                 return Reading(tuple(dict.fromkeys([0, *values]))[:4])
@@ -217,7 +217,7 @@ class NumberFields:
             return NOTHING
         # whole years done: "just over two years" is 2, "more than 10" 11, "less than a year" 0
         shift = min(number.shift, 0) if self.just_over.find(words) else number.shift
-        value = int(number.value + 1e-6) + shift
+        value = int(number.value + 1e-3) + shift
         if number.shift == 0 and value >= 1 and self.short_of.find(words):
             return ranged("years_experience", value - 1)  # "I'll hit 1 year in march": 0
         if number.shift > 0 and shift > 0:
