@@ -369,6 +369,15 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_179.yaml", 0.98, 0),  # set 154 (r11 final 2): 99%, none answered
         # set 155 (r11 final 2): 98%; "a discord or slack for students" is declined, not answered
         ("questions_180.yaml", 0.97, 1),
+        # round 12, first batch: held-out sets 182-187, first scored on 4d4f8e8's working tree
+        # set 182: 94% (now 100%), 3 uncovered answered (now none); the year a paper came out
+        # is declined as history trivia, not answered
+        ("questions_181.yaml", 0.99, 1),
+        ("questions_182.yaml", 0.99, 0),  # set 183: 93% (now 100%), 1 uncov., 1 off-topic answered
+        ("questions_183.yaml", 0.985, 0),  # set 184: 97% (now 99%), 2 uncov., 1 off-topic answered
+        ("questions_184.yaml", 0.985, 0),  # set 185: 98% (now 99%), none answered
+        ("questions_185.yaml", 0.99, 0),  # set 186: 97% (now 100%), 1 uncovered answered
+        ("questions_186.yaml", 0.985, 0),  # set 187: 94% (now 99%), none answered
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -14,19 +14,39 @@ no file or network I/O happens here: the table lives in memory.
 
 from __future__ import annotations
 
-from flows.asking.ask_compose import Composer
+import re
+
+from flows.asking.ask_compose import Composer, passing_names
 from flows.asking.ask_guard import Guards
 from flows.asking.ask_languages import Languages, translations
 from flows.asking.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
 from flows.asking.ask_places import PlaceNames
 from flows.asking.ask_rank import Ranker
-from flows.asking.ask_types import FIGURE, NAMED, PLACE, AskResult
+from flows.asking.ask_types import FIGURE, LOCAL, NAMED, PLACE, AskResult
 from flows.asking.meaning import meaning
 from flows.asking.passages import Passage, Passages
 from flows.content import Content
 from flows.numbers import has_phrase, words_of
 
 __all__ = ["AskIndex", "AskResult"]
+
+_MARKED = re.compile(
+    r"(?:\bmy\s+(?:real\s+|actual\s+|main\s+|only\s+)?question(?:\s+is)?\s*[:,\-–—]?"
+    r"|\bquestion\s*:)\s*",
+    re.IGNORECASE,
+)
+"""Where a message says its question begins ("…my question: why is there a shortage?")."""
+_MARKED_WORDS = 3
+
+
+def asked_part(question: str) -> str:
+    """The question a message marks as such after a story ("i work 20 years as accountant in
+    Poland … my question: why is there a talent shortage"): the story before it is no topic."""
+    found = list(_MARKED.finditer(question))
+    if not found:
+        return question
+    rest = question[found[-1].end() :]
+    return rest if len(words_of(rest).split()) >= _MARKED_WORDS else question
 
 
 class AskIndex:
@@ -59,6 +79,9 @@ class AskIndex:
             content.ask.figures, content.ask.fits_me, [*numbers.ones, *numbers.tens]
         )
         self._uncovered = UncoveredIndex(content.ask, self._guards.owned)
+        self._passing = passing_names(
+            self.passages, names | {w for k in self.terms.single for w in k.split()}
+        )
         self._places = PlaceNames(
             content.ask.figures.places, content.vocabulary.guards.nationalities
         )
@@ -82,6 +105,7 @@ class AskIndex:
         "which fits me", a passage found by its words and its meaning together (with the
         figure asked for), or a fallback (small talk, not covered, off topic)."""
         question = self._languages.english(question)  # "cuánto dura…": "how long is…"
+        question = asked_part(question)  # "…20 years an accountant. My question: why…"
         text = words_of(question)
         for key, phrases in self._smalltalk:
             if text in phrases:  # the whole message is small talk ("hi", "thanks")
@@ -91,7 +115,8 @@ class AskIndex:
         if self._guards.foreign(question):
             return AskResult(False, None, (), self._fallback(question))
         # before comparing: "applied ml vs mlops salary" asks what the articles don't give
-        trigger = self._uncovered.triggered(question, self._comparisons.named(question))
+        named = self._comparisons.named(question)
+        trigger = self._uncovered.triggered(question, named)
         if trigger is not None:
             return AskResult(False, None, (), None, uncovered=trigger)
         # names with a slip in them ("self studdy vs bootcamp") are compared too
@@ -99,10 +124,17 @@ class AskIndex:
             self.terms.corrected(question)
         )
         place = self._places.named(question, lambda s: self._composer.kind(s) is not None)
+        # "any good mlops meetups in berlin?": the articles list no place's gatherings (the
+        # person's own area is where they tell you to go: "meetups in my city, worth it?")
+        local = None if place else self._places.named(question, self._places.gathering)
+        local = None if local is None or local.startswith("my ") else local
         if len(sides) >= 2:
             if place is not None:  # "bootcamp vs masters cost in india": neither side's figure
                 return AskResult(False, None, sides, None, uncovered=PLACE, name=place)
-            return AskResult(True, sides[0], (), None, 1.0, len(text.split()), sides=sides)
+            extra = self._sides_asked(question, sides) + self._no_winner(question, sides)
+            return AskResult(
+                True, sides[0], (), None, 1.0, len(text.split()), sides=sides, extra=extra
+            )
         story = self._guards.background(question)
         fits_me = self._composer.fits_me(question)
         # "I'm a marketer, what should I do?": a story asking for a path is about AI careers
@@ -129,8 +161,12 @@ class AskIndex:
             top = int(unsims.argmax())
             # an example close in meaning does not outvote a passage holding the question's words
             held = bool(found) and found[0][2] >= self.ask_text.matching.min_coverage
-            if unsims[top] >= m.uncovered and unsims[top] > best_sim + m.margin and not held:
-                return AskResult(False, None, (), None, uncovered=index.uncovered_keys[top])
+            key = index.uncovered_keys[top]
+            close = unsims[top] >= m.uncovered and unsims[top] > best_sim + m.margin
+            # "is this one of those ISA things?" is close to "an ISA for a bootcamp", and asks
+            # what the entry's `unless` words say the articles answer (about the Immersives)
+            if close and not held and not self._uncovered.answered(key, question, named):
+                return AskResult(False, None, (), None, uncovered=key)
         if not found:
             return AskResult(False, None, (), self._fallback(question), 0.0, len(concepts))
         best, score, coverage, similarity = found[0]
@@ -162,6 +198,8 @@ class AskIndex:
         passage = self.passages[best]
         if place is not None:  # the articles' figure is no place's in particular
             return AskResult(False, None, (passage,), None, uncovered=PLACE, name=place)
+        if local is not None:
+            return AskResult(False, None, (passage,), None, uncovered=LOCAL, name=local)
         ratio = self.ask_text.matching.related_ratio
         related = [
             self.passages[r]
@@ -174,6 +212,10 @@ class AskIndex:
             lines = self._composer.figure_lines(kind, best, found, self.passages, family)
             if not lines:  # the passage found lacks the figure asked for, and so do its kin
                 return AskResult(False, None, (passage,), None, uncovered=FIGURE)
+        if kind is not None and self._composer.unnamed(
+            question, kind, passage, lines, self._passing
+        ):  # "how long is Karpathy's series": the figure found is the ML core layer's
+            return AskResult(False, None, (passage,), None, uncovered=FIGURE)
         second = self._composer.runner_up(
             found, self.passages, self.ask_text.matching.runner_up_ratio
         )
@@ -197,6 +239,30 @@ class AskIndex:
         return AskResult(
             True, found[0], (), None, 1.0, len(text.split()), extra=tuple(found[1:]), fits=True
         )
+
+    def _sides_asked(self, question: str, sides: tuple[Passage, ...]) -> tuple[Passage, ...]:
+        """After the sides, each one's passage on the side of it asked for ("net money position
+        for each immersive": each program's money note), where it has one."""
+        out = []
+        for side in sides:
+            family = {
+                i
+                for i, p in enumerate(self.passages)
+                if p.id == side.id or p.id.startswith(f"{side.id}/")
+            }
+            if rows := self.ranker.aspect_rows(question, family):
+                out.append(self.passages[min(rows)])
+        return tuple(out)
+
+    def _no_winner(self, question: str, sides: tuple[Passage, ...]) -> tuple[Passage, ...]:
+        """Paths compared with "which one is the best, just tell me the winner": after the
+        sides, the articles' word that no path wins for everyone, only for someone."""
+        routes = ("paths/", "faq/work_integrated")
+        paths = all(s.id.startswith(routes) for s in sides)
+        if not paths or not self._composer.asks_winner(question):
+            return ()
+        found = self.passage(self.ask_text.fits_me.winner)
+        return (found,) if found is not None else ()
 
     def _family(self, row: int) -> set[int]:
         """Rows about the same program, role or topic: "paths/immersive" and its phases."""

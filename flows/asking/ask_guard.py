@@ -21,6 +21,8 @@ from flows.reading.vocabulary_ask import Guard
 
 _REACH = 4
 """How many words before a thing from another walk of life may say it is the person's own."""
+_WHEN = frozenset({"nights", "days", "weekends", "evenings", "mornings", "shifts", "overnight"})
+"""When someone works, between "I work" and where ("I work nights at a hotel")."""
 _NOT_WHO = frozenset({"from", "as a", "can a"})
 """Background cues that also name a place or a manner, not who the person is."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*")
@@ -43,6 +45,7 @@ class Guards:
         self._refuse = [words_of(p) for p in guard.refuse]
         self._shorthand = {words_of(k): words_of(v) for k, v in guard.refuse_shorthand.items()}
         self._openers = [words_of(p) for p in guard.refuse_openers]
+        self._polite = frozenset(words_of(p) for p in guard.polite)
         self._patterns = [re.compile(p, re.IGNORECASE) for p in guard.refuse_patterns]
         self._foreign: PhraseTable[str] = PhraseTable((p, p) for p in guard.foreign_subjects)
         self._background = [words_of(c) for c in guard.background_cues]
@@ -58,7 +61,21 @@ class Guards:
         spelled = " ".join(self._shorthand.get(w, w) for w in text.split())
         if any(has_phrase(t, p) for t in {text, spelled} for p in self._refuse):
             return True
-        return any(text == p or text.startswith(f"{p} ") for p in self._openers)
+        task = self._unprefixed(text)
+        return any(t == p or t.startswith(f"{p} ") for t in {text, task} for p in self._openers)
+
+    def _unprefixed(self, text: str) -> str:
+        """The message without the polite words opening it ("pls write python code for…" is
+        the same task as "write python code for…")."""
+        words = text.split()
+        while words:
+            if " ".join(words[:2]) in self._polite:
+                words = words[2:]
+            elif words[0] in self._polite:
+                words = words[1:]
+            else:
+                break
+        return " ".join(words)
 
     def foreign(self, question: str) -> bool:
         """A question about another walk of life ("how long to learn guitar", "what degree
@@ -106,8 +123,11 @@ class Guards:
     def _own(self, before: str) -> bool:
         """Whether the words just before a name make it the person's own background ("I
         work at Tesla", "I did a philosophy BA"): that is no subject the articles skip."""
-        near = " ".join(words_of(before).split()[-_REACH:])
-        return any(has_phrase(near, cue) for cue in self._background)
+        words = words_of(before).split()
+        # "I work nights at a hotel" is "I work at a hotel": when one works says nothing of where
+        when = [w for w in words if w not in _WHEN]
+        near = {" ".join(words[-_REACH:]), " ".join(when[-_REACH:])}
+        return any(has_phrase(n, cue) for n in near for cue in self._background)
 
     def owned(self, before: str) -> bool:
         """`_own` for the "not covered" triggers: "ex consultant", "I'm a founder" are a story,

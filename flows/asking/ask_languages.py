@@ -10,7 +10,8 @@ English from the table in `content/ask.yaml` `synonyms` whose values start with 
 one drops the word). The rest of the message is left as typed, capitals included, so names
 are still found. A number glued to a unit the table knows is read the same way ("18mo" is "18
 months"): phone-typed questions ("what do i pay for the 18mo") otherwise held one unknown word
-where the program's length should be, and were declined as off topic.
+where the program's length should be, and were declined as off topic. So is a calendar word
+with its number glued after it ("month5-6 milestone", "phase2"): it is the plan's calendar.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _LONGEST = 3
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _GLUED = re.compile(r"\b(\d+)([A-Za-z]{1,4})\b")
 """A number with letters stuck to it ("18mo", "5k"); only units in the table are split."""
+_UNIT_FIRST = re.compile(r"\b(months?|weeks?|phase|layer)(\d+)\b", re.IGNORECASE)
+"""A calendar word with its number stuck after it ("months1-2", "phase2"): two words."""
 _JOINS = "-./"
 """A single letter joined to a word by these is part of a name ("O-1 visa", "w/o")."""
 _LETTERS = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae",
@@ -60,6 +63,7 @@ class Languages:
         """The question with accents folded and the table's words in English; the same string
         when none of its words is in the table."""
         text = _GLUED.sub(self._unit, plain_letters(question))
+        text = _UNIT_FIRST.sub(r"\1 \2", text)
         tokens = list(_WORD.finditer(text))
         out: list[str] = []
         last = 0

@@ -154,6 +154,9 @@ class Comparisons:
         named = self.named(question)
         # "phase one of the career switcher program" names a part and its whole: the part
         named -= {w for w in named if any(o.startswith(f"{w}/") for o in named)}
+        # "the apprenticeship in the 18 month program" names a general topic and one of its
+        # kinds: the kind
+        named -= {n for n in named if self._kinds.get(n, frozenset()) & named}
         if len(named) != 1:
             return set()
         pid = named.pop()
@@ -196,6 +199,10 @@ class Comparisons:
         several = any(len(f.payload) > 1 for f in found_names)
         if not several and not any(f" {cue} " in text for cue in self._cues):
             return ()
+        # "why do course and apprenticeship at the same time, better than one after the other?"
+        # asks about doing both together, not which of the two is better
+        if any(f" {w} " in text for w in _AT_ONCE) and not any(f" {w} " in text for w in _VERSUS):
+            return ()
         named: list[str] = []
         for found in found_names:
             pids = list(found.payload)
@@ -210,12 +217,20 @@ class Comparisons:
                 ]
                 pids = inner or pids
             named += [pid for pid in pids if pid not in named]
+        # "the 18 month program's apprenticeship: alone or with others?" is that program's
+        # apprenticeship, not the apprenticeship set against the program
+        kinds = [n for n in named if not self._kinds.get(n, frozenset()) & set(named)]
+        named = kinds if len(kinds) < 2 else named
         if len({pid.split("/")[0] for pid in named}) > 1 and not _mixed_paths(named):
             named = _main_group(named)
         if len(named) < 2:
             return ()
         return tuple(self._by_id[pid] for pid in named[:3])
 
+
+_AT_ONCE = ("at the same time", "simultaneously", "concurrently", "in parallel", "at once")
+"""Things done together: a question about both at once, not about which one is better."""
+_VERSUS = ("vs", "versus", "compared to", "compared with")
 
 _NOT = frozenset({"non", "not", "no", "without", "except"})
 """Before a name, these say the question is about anything but it ("non-research roles")."""
@@ -278,6 +293,11 @@ class UncoveredIndex:
         ]
         keys += [key for key, group in self._together if group <= plain]
         return next((key for key in keys if not self._answered(key, words.text, named)), None)
+
+    def answered(self, key: str, question: str, named: set[str]) -> bool:
+        """Whether the question says what makes the articles answer the entry after all (its
+        `unless` words, a thing `covered_for` lists), however the entry was found."""
+        return self._answered(key, read_words(question, ()).text, named)
 
     def _answered(self, key: str, text: str, named: set[str]) -> bool:
         unless, covered_for = self._unless[key]

@@ -11,7 +11,9 @@ figure one held-out miss at a time never ended; the world's places come from con
 The articles' own figures are American (writers who had never seen our tuning sets took "what
 does a master's cost in the US" as answered by them), so the United States is no other place
 (`home` in ask.yaml). A place someone says is theirs ("I live in India, how much does it
-cost?") is their story, not the subject: it does not count.
+cost?") is their story, not the subject: it does not count. Gatherings asked for in one place
+("any good MLOps meetups in Berlin?") are that place's too: the articles say to go to local
+meetups and hackathons, and list none anywhere.
 """
 
 from __future__ import annotations
@@ -47,6 +49,12 @@ class PlaceNames:
         self._cities = set(city_names()) - self._wide
         self._adjectives = {words_of(n) for n in nationalities} - _NO_ADJECTIVES - home
         self._own = [words_of(w) for w in places.own]
+        self._local = [words_of(w) for w in places.local]
+
+    def gathering(self, sentence: str) -> bool:
+        """Whether a sentence asks for gatherings that belong to a place ("any mlops meetups")."""
+        text = words_of(sentence)
+        return any(has_phrase(text, w) for w in self._local)
 
     def named(self, question: str, asks_figure: Callable[[str], bool]) -> str | None:
         """The first place named in a sentence that asks for a figure, or None ("how much is

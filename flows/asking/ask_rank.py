@@ -74,6 +74,8 @@ class Ranker:
             if f"list/{section}" in rows
         ]
         self._section = {row: p.id.split("/")[0] for row, p in enumerate(passages)}
+        self._why = {r for r, p in enumerate(passages) if words_of(p.title).startswith("why ")}
+        self._words = [words_of(" ".join([p.title, p.text, *p.items])) for p in passages]
         self._listed = {
             rows[f"list/{section}"]: section for section in ask.lists if f"list/{section}" in rows
         }
@@ -127,7 +129,7 @@ class Ranker:
         told = " ".join(w for w in words_of(question).split() if w not in story)
         meant = self.terms.corrected(told if story else question)
         sims, unsims = index.similarities(meant) if index is not None else (None, None)
-        found = self._rank(question, concepts, credited, sims, named, lists)
+        found = self._rank(question, concepts, credited, sims, named, lists, most_words)
         return Ranking(concepts + [c for cs, _ in credited for c in cs], found, sims, unsims)
 
     def _rank(
@@ -138,6 +140,7 @@ class Ranker:
         sims: Scores | None,
         entity: set[int],
         lists: set[int],
+        most: str = "",
     ) -> Ranked:
         """(row, score, keyword coverage, similarity), best first: coverage of the question's
         rarer words, bm25 relative to the best hit, a whole title typed, and meaning."""
@@ -176,6 +179,12 @@ class Ranker:
         text = words_of(question)
         titled = {r for r, title in self._titles if has_phrase(text, title)}
         others = self._comparisons.other_rows(question) - entity
+        others |= self._outranked(lists, most) - entity
+        # "how do I get past the resume filter" asks the way round it: a passage on why it
+        # is there ("Why go around the resume filter") says the reason, not the way
+        if text.split()[:1] == ["how"] and "why" not in text.split():
+            others |= self._why
+        reasons = self._why if text.split()[:1] == ["why"] else set()
         ruled_out = self._comparisons.ruled_out_rows(question) - entity
         ruled_out |= self._aspects.turned_round(question, entity)
         m, mm = self.ask.matching, self.ask.meaning
@@ -187,6 +196,7 @@ class Ranker:
                 + (m.title_bonus if r in titled else 0.0)
                 + (mm.entity_bonus if r in entity or r in lists else 0.0)
                 + (mm.aspect_bonus if r in side else 0.0)
+                + (mm.entity_bonus if r in reasons else 0.0)
                 - (mm.entity_bonus if r in others else 0.0)
                 + mm.weight * max(similarity.get(r, 0.0), 0.0)
                 + (mm.exact_bonus if similarity.get(r, 0.0) >= 0.92 else 0.0),
@@ -196,6 +206,26 @@ class Ranker:
             for r in (set(bm25) | set(similarity) | entity | lists) - ruled_out
         ]
         return sorted(scored, key=lambda x: -x[1])
+
+    def aspect_rows(self, question: str, named: set[int]) -> set[int]:
+        """The rows about the side of a thing asked for (`named`: the thing's rows)."""
+        return self._aspects.rows(question, named)
+
+    def _outranked(self, lists: set[int], most: str) -> set[int]:
+        """ "Which cert takes the longest to prep": one certification alone cannot say which is
+        the most anything, so the list of them all ranks ahead of each single one of its
+        section, unless that one says it is the most itself ("the easiest entry")."""
+        if not lists:
+            return set()
+        listed = {self._listed[r] for r in lists}
+        said = [w for w in most.split() if w.isalpha() and w not in self.terms.stop]
+        return {
+            r
+            for r, section in self._section.items()
+            if section in listed
+            and r not in lists
+            and not any(has_phrase(self._words[r], w) for w in said)
+        }
 
     def _superlative_lists(self, question: str) -> set[int]:
         """ "Which cert is the cheapest": the list of the section the question names."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flows.asking.ask import AskIndex, AskResult
-from flows.asking.ask_types import FIGURE, NAMED, PLACE
+from flows.asking.ask_types import FIGURE, LOCAL, NAMED, PLACE
 from flows.asking.passages import Passage
 from flows.reply import Block
 
@@ -34,7 +34,9 @@ def answer_blocks(index: AskIndex, result: AskResult) -> tuple[Block, ...]:
         blocks = [Block("text", words["compare"])]
         for side in result.sides:
             blocks += _passage_blocks(side, words, source=False)
-        sources = sorted({s.source for s in result.sides if s.source})
+        for extra in result.extra:  # "just tell me the winner": no path wins for everyone
+            blocks += _passage_blocks(extra, words, source=False)
+        sources = sorted({s.source for s in (*result.sides, *result.extra) if s.source})
         blocks += [Block("note", words["source"].format(source=s)) for s in sources]
         return tuple(blocks)
     if result.uncovered:
@@ -63,6 +65,8 @@ def _uncovered_line(index: AskIndex, result: AskResult) -> str:
         return index.ask_text.figures.say
     if result.uncovered == PLACE:
         return index.ask_text.figures.places.say
+    if result.uncovered == LOCAL:
+        return index.ask_text.figures.places.local_say
     return index.ask_text.uncovered[result.uncovered or ""].say
 
 
@@ -71,7 +75,7 @@ def offered(index: AskIndex, result: AskResult) -> tuple[Passage, ...]:
     they skip, or the suggested ones when nothing matched (small talk gets none)."""
     if result.matched:
         return result.related
-    if result.uncovered in (FIGURE, PLACE):
+    if result.uncovered in (FIGURE, PLACE, LOCAL):
         return result.related
     if result.uncovered:
         if result.uncovered == NAMED:

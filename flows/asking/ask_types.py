@@ -29,6 +29,9 @@ FIGURE = "figure"
 PLACE = "place"
 """`AskResult.uncovered` for a figure asked for one place ("what do bootcamps cost in India")."""
 
+LOCAL = "local"
+"""`AskResult.uncovered` for gatherings asked for in one place ("ML meetups in Berlin")."""
+
 DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
 
 

@@ -26,6 +26,8 @@ class Guard(_Frozen):
     """Anywhere in a message: a request the bot never serves (cheating, malware, secrets)."""
     refuse_openers: list[Phrase]
     """Opening a message: a task for the bot ("write a …", "translate …"), not a question."""
+    polite: list[Phrase] = []
+    """Words before such a task that leave it the same task ("pls write …", "can you …")."""
     refuse_patterns: list[Phrase] = []
     """Regular expressions (case-insensitive) for markup or code pasted in place of a question
     ("<script>…", "'; DROP TABLE …"): declined, never searched for its words."""
@@ -62,6 +64,11 @@ class PlaceFigures(_Frozen):
     """Words just before "in"… that make the place the person's own ("I live in India")."""
     not_places: list[Phrase] = []
     """Words after `before` that are no place, though a city shares the name ("in person")."""
+    local: list[Phrase] = []
+    """Gatherings that belong to a place ("meetups", "hackathons"): asked for in one place
+    ("any good meetups in Berlin?"), they are that place's, which the articles never name."""
+    local_say: str = ""
+    """The reply to such a question."""
 
 
 class Figures(_Frozen):
@@ -96,3 +103,7 @@ class FitsMe(_Frozen):
     cues: list[Phrase]
     passages: list[str]
     say: Annotated[str, Field(min_length=1)]
+    winner_cues: list[Phrase] = []
+    """Words asking which of the paths compared wins ("just tell me the winner")."""
+    winner: str = ""
+    """The passage shown after the paths compared for such a question: none wins for all."""
