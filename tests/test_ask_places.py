@@ -9,7 +9,7 @@ import pytest
 
 from flows.asking.ask import AskIndex
 from flows.asking.ask_reply import answer_text, respond
-from flows.asking.ask_types import PLACE
+from flows.asking.ask_types import PLACE, WHERE
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,27 @@ def test_the_articles_figures_still_answer(index: AskIndex, question: str) -> No
 def test_a_place_without_a_figure_is_left_to_the_rest(index: AskIndex) -> None:
     result = index.ask("what do applied ml engineers in berlin do all day")
     assert result.uncovered != PLACE
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("would a cs masters be worth more in germany or in the us", "germany"),
+        (
+            "can people join the accelerated program from within nigeria, is it offered there",
+            "nigeria",
+        ),
+    ],
+)
+def test_where_a_program_runs_or_which_place_is_better_is_not_given(
+    index: AskIndex, question: str, place: str
+) -> None:
+    result = index.ask(question)
+    assert result.uncovered == WHERE and result.name == place, result
+    assert "name no countries" in answer_text(index, result)
+
+
+def test_a_visa_question_naming_two_countries_is_left_to_the_visa_passages(
+    index: AskIndex,
+) -> None:
+    assert index.ask("i'm from india, do i need sponsorship to work in the us").uncovered != WHERE

@@ -113,3 +113,24 @@ def test_round12_comparisons_answer_what_is_asked(
 ) -> None:
     got = respond(index, question)
     assert got.status == "answered" and fact.lower() in got.text.lower(), got
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what score do i need to pass the google ml exam",  # a pass mark
+        "could my company pay the school the tuition directly",  # who pays whom
+        "what would it cost my employer to sponsor an h1b for me",
+        "are mentors available on sundays too",
+        "what's the exact percentage of people who finish self-study",
+    ],
+)
+def test_round12_later_batches_skipped_details_say_so(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "not_covered", question
+
+
+@pytest.mark.parametrize(
+    "question", ["vai se ferrar seu bot", "should i remortgage the house this year"]
+)
+def test_round12_insults_and_house_finance_are_declined(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "declined", question

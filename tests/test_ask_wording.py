@@ -378,6 +378,25 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_184.yaml", 0.985, 0),  # set 185: 98% (now 99%), none answered
         ("questions_185.yaml", 0.99, 0),  # set 186: 97% (now 100%), 1 uncovered answered
         ("questions_186.yaml", 0.985, 0),  # set 187: 94% (now 99%), none answered
+        # round 12, batches 2-4: held-out sets 188-205, first scored on the code of that moment
+        ("questions_187.yaml", 0.973, 0),  # set 188: 98% (now 98%), 0 answered first
+        ("questions_188.yaml", 0.973, 0),  # set 189: 98% (now 98%), 1 answered first
+        ("questions_189.yaml", 0.933, 0),  # set 190: 93% (now 94%), 0 answered first
+        ("questions_190.yaml", 0.974, 0),  # set 191: 98% (now 98%), 2 answered first
+        ("questions_191.yaml", 0.987, 0),  # set 192: 99% (now 99%), 1 answered first
+        ("questions_192.yaml", 0.947, 0),  # set 193: 95% (now 95%), 1 answered first
+        ("questions_193.yaml", 0.987, 0),  # set 194: 99% (now 99%), 0 answered first
+        ("questions_194.yaml", 0.995, 0),  # set 195: 100% (now 100%), 1 answered first
+        ("questions_195.yaml", 0.895, 0),  # set 196: 90% (now 90%), 1 answered first
+        ("questions_196.yaml", 0.955, 0),  # set 197: 96% (now 96%), 2 answered first
+        ("questions_197.yaml", 0.995, 0),  # set 198: 100% (now 100%), 1 answered first
+        ("questions_198.yaml", 0.947, 0),  # set 199: 95% (now 95%), 1 answered first
+        ("questions_199.yaml", 0.955, 0),  # set 200: 96% (now 96%), 0 answered first
+        ("questions_200.yaml", 0.954, 0),  # set 201: 96% (now 96%), 0 answered first
+        ("questions_201.yaml", 0.986, 0),  # set 202: 99% (now 99%), 0 answered first
+        ("questions_202.yaml", 0.929, 0),  # set 203: 92% (now 93%), 0 answered first
+        ("questions_203.yaml", 0.974, 0),  # set 204: 98% (now 98%), 3 answered first
+        ("questions_204.yaml", 0.995, 0),  # set 205: 100% (now 100%), 1 answered first
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -22,7 +22,7 @@ from flows.asking.ask_languages import Languages, translations
 from flows.asking.ask_meaning import Comparisons, MeaningIndex, UncoveredIndex
 from flows.asking.ask_places import PlaceNames
 from flows.asking.ask_rank import Ranker
-from flows.asking.ask_types import FIGURE, LOCAL, NAMED, PLACE, AskResult
+from flows.asking.ask_types import FIGURE, LOCAL, NAMED, PLACE, WHERE, AskResult
 from flows.asking.meaning import meaning
 from flows.asking.passages import Passage, Passages
 from flows.content import Content
@@ -128,6 +128,11 @@ class AskIndex:
         # person's own area is where they tell you to go: "meetups in my city, worth it?")
         local = None if place else self._places.named(question, self._places.gathering)
         local = None if local is None or local.startswith("my ") else local
+        # "is the immersive available in australia", "a masters in the uk or the us"
+        where = None if place or local else self._places.compared(question)
+        where = where or (
+            None if place or local else self._places.named(question, self._places.available)
+        )
         if len(sides) >= 2:
             if place is not None:  # "bootcamp vs masters cost in india": neither side's figure
                 return AskResult(False, None, sides, None, uncovered=PLACE, name=place)
@@ -200,6 +205,8 @@ class AskIndex:
             return AskResult(False, None, (passage,), None, uncovered=PLACE, name=place)
         if local is not None:
             return AskResult(False, None, (passage,), None, uncovered=LOCAL, name=local)
+        if where is not None:
+            return AskResult(False, None, (passage,), None, uncovered=WHERE, name=where)
         ratio = self.ask_text.matching.related_ratio
         related = [
             self.passages[r]

@@ -50,11 +50,41 @@ class PlaceNames:
         self._adjectives = {words_of(n) for n in nationalities} - _NO_ADJECTIVES - home
         self._own = [words_of(w) for w in places.own]
         self._local = [words_of(w) for w in places.local]
+        self._available = [words_of(w) for w in places.available]
+        self._compare = [words_of(w) for w in places.compare]
+        self._visa_words = [words_of(w) for w in places.visa]
+        self._home_named = [h for h in home if len(h) > 2]  # "us" alone is mostly "us"
 
     def gathering(self, sentence: str) -> bool:
         """Whether a sentence asks for gatherings that belong to a place ("any mlops meetups")."""
         text = words_of(sentence)
         return any(has_phrase(text, w) for w in self._local)
+
+    def available(self, sentence: str) -> bool:
+        """Whether a sentence asks where something runs ("is the immersive available in
+        australia"); a visa question is left to the visa passages."""
+        text = words_of(sentence)
+        return any(has_phrase(text, w) for w in self._available) and not self._visa(text)
+
+    def compared(self, question: str) -> str | None:
+        """A place weighed against another in one sentence ("an ml masters in the uk or the
+        us"): the articles compare no places."""
+        for sentence in _SENTENCES.split(question):
+            text = words_of(sentence)
+            found = self._in_sentence(sentence)
+            if (
+                found is None
+                or self._visa(text)
+                or not any(has_phrase(text, c) for c in self._compare)
+            ):
+                continue
+            rest = text.split(found, 1)[-1]
+            if self._in_sentence(rest) or any(has_phrase(text, h) for h in self._home_named):
+                return found
+        return None
+
+    def _visa(self, text: str) -> bool:
+        return any(has_phrase(text, v) for v in self._visa_words)
 
     def named(self, question: str, asks_figure: Callable[[str], bool]) -> str | None:
         """The first place named in a sentence that asks for a figure, or None ("how much is

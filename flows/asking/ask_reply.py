@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flows.asking.ask import AskIndex, AskResult
-from flows.asking.ask_types import FIGURE, LOCAL, NAMED, PLACE
+from flows.asking.ask_types import FIGURE, LOCAL, NAMED, PLACE, WHERE
 from flows.asking.passages import Passage
 from flows.reply import Block
 
@@ -67,6 +67,8 @@ def _uncovered_line(index: AskIndex, result: AskResult) -> str:
         return index.ask_text.figures.places.say
     if result.uncovered == LOCAL:
         return index.ask_text.figures.places.local_say
+    if result.uncovered == WHERE:
+        return index.ask_text.figures.places.where_say
     return index.ask_text.uncovered[result.uncovered or ""].say
 
 
@@ -75,7 +77,7 @@ def offered(index: AskIndex, result: AskResult) -> tuple[Passage, ...]:
     they skip, or the suggested ones when nothing matched (small talk gets none)."""
     if result.matched:
         return result.related
-    if result.uncovered in (FIGURE, PLACE, LOCAL):
+    if result.uncovered in (FIGURE, PLACE, LOCAL, WHERE):
         return result.related
     if result.uncovered:
         if result.uncovered == NAMED:

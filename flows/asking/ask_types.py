@@ -31,6 +31,8 @@ PLACE = "place"
 
 LOCAL = "local"
 """`AskResult.uncovered` for gatherings asked for in one place ("ML meetups in Berlin")."""
+WHERE = "where"
+"""`AskResult.uncovered` for a place weighed against another, or where something runs."""
 
 DURATIONS = frozenset({"month", "months", "week", "weeks", "year", "years", "hours", "hour"})
 

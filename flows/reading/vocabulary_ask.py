@@ -64,6 +64,14 @@ class PlaceFigures(_Frozen):
     """Words just before "in"… that make the place the person's own ("I live in India")."""
     not_places: list[Phrase] = []
     """Words after `before` that are no place, though a city shares the name ("in person")."""
+    available: list[Phrase] = []
+    """Words asking where something runs or is open ("available in", "offered in")."""
+    compare: list[Phrase] = []
+    """Words weighing one thing against another ("or", "better", "vs")."""
+    visa: list[Phrase] = []
+    """Words of a visa question: where one may work is the visa passages' subject."""
+    where_say: str = ""
+    """For a place weighed against another, or asked where something runs."""
     local: list[Phrase] = []
     """Gatherings that belong to a place ("meetups", "hackathons"): asked for in one place
     ("any good meetups in Berlin?"), they are that place's, which the articles never name."""
