@@ -134,3 +134,19 @@ def test_round12_later_batches_skipped_details_say_so(index: AskIndex, question:
 )
 def test_round12_insults_and_house_finance_are_declined(index: AskIndex, question: str) -> None:
     assert respond(index, question).status == "declined", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i take the accelerated one as an evenings only course",
+        "any scholarships set aside for single mothers",
+        "how many minutes do you get to sit the aws exam itself",
+    ],
+)
+def test_round12_fifth_batch_skipped_details_say_so(index: AskIndex, question: str) -> None:
+    assert respond(index, question).status == "not_covered", question
+
+
+def test_a_tourist_visa_is_no_ai_career_question(index: AskIndex) -> None:
+    assert respond(index, "what do i need for a tourist visa to thailand").status != "answered"

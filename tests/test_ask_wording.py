@@ -397,6 +397,13 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         ("questions_202.yaml", 0.929, 0),  # set 203: 92% (now 93%), 0 answered first
         ("questions_203.yaml", 0.974, 0),  # set 204: 98% (now 98%), 3 answered first
         ("questions_204.yaml", 0.995, 0),  # set 205: 100% (now 100%), 1 answered first
+        # round 12, batch 5: held-out sets 206-211, first scored on d498cf4's working tree
+        ("questions_205.yaml", 0.980, 0),  # set 206: 99% (now 99%), 0 answered first
+        ("questions_206.yaml", 0.973, 0),  # set 207: 98% (now 98%), 0 answered first
+        ("questions_207.yaml", 0.970, 0),  # set 208: 98% (now 98%), 1 answered first
+        ("questions_208.yaml", 0.980, 0),  # set 209: 99% (now 99%), 2 answered first
+        ("questions_209.yaml", 0.951, 1),  # set 210: 96% (now 96%), 2 answered first
+        ("questions_210.yaml", 0.979, 0),  # set 211: 98% (now 98%), 0 answered first
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

@@ -392,6 +392,13 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_204.yaml", 0.90),  # set 203: 90%, 2 wrong ("took 2 years off")
         ("typed_answers_205.yaml", 0.90),  # set 204: 91%, none wrong
         ("typed_answers_206.yaml", 0.90),  # set 205: 91%, none wrong
+        # round 12, batch 5: held-out sets 206-211, first scored on d498cf4's working tree
+        ("typed_answers_207.yaml", 0.92),  # set 206: 93%, none wrong
+        ("typed_answers_208.yaml", 0.93),  # set 207: 94%, 1 wrong ("depending on whether")
+        ("typed_answers_209.yaml", 0.94),  # set 208: 95%, 1 wrong ("at the first and")
+        ("typed_answers_210.yaml", 0.92),  # set 209: 93%, none wrong
+        ("typed_answers_211.yaml", 0.93),  # set 210: 94%, none wrong
+        ("typed_answers_212.yaml", 0.94),  # set 211: 95%, none wrong
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -229,3 +229,13 @@ def test_a_break_read_alone_is_not_the_years_worked(understander: Understander) 
 def test_one_whole_day_a_week_is_asked_in_hours(understander: Understander) -> None:
     got = understand(understander, "hours_per_week", "a whole sunday")
     assert got.status == "clarify" and 8 in options(got), got
+
+
+def test_a_budget_that_depends_on_something_is_asked(understander: Understander) -> None:
+    got = understand(understander, "budget_usd", "3k or 30k, depending on whether the car sells")
+    assert got.status != "stored", got
+
+
+def test_years_listed_per_job_are_asked(understander: Understander) -> None:
+    got = understand(understander, "years_experience", "4 years at the first and 1 at the second")
+    assert got.status == "clarify", got
