@@ -150,3 +150,10 @@ def test_round12_fifth_batch_skipped_details_say_so(index: AskIndex, question: s
 
 def test_a_tourist_visa_is_no_ai_career_question(index: AskIndex) -> None:
     assert respond(index, "what do i need for a tourist visa to thailand").status != "answered"
+
+
+def test_whether_the_apprenticeship_employer_keeps_you_on_is_not_covered(
+    index: AskIndex,
+) -> None:
+    question = "will the apprenticeship company keep you on as a full-time hire"
+    assert respond(index, question).status == "not_covered"

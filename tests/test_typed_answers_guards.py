@@ -399,6 +399,9 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_210.yaml", 0.92),  # set 209: 93%, none wrong
         ("typed_answers_211.yaml", 0.93),  # set 210: 94%, none wrong
         ("typed_answers_212.yaml", 0.94),  # set 211: 95%, none wrong
+        # round 12's final measurement, sets 180 and 181, scored once on 63c6ec9
+        ("typed_answers_213.yaml", 0.94),  # set 180: 95%, none wrong
+        ("typed_answers_214.yaml", 0.95),  # set 181: 95%, 2 wrong ("could quit for 6 months")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

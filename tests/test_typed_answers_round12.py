@@ -239,3 +239,19 @@ def test_a_budget_that_depends_on_something_is_asked(understander: Understander)
 def test_years_listed_per_job_are_asked(understander: Understander) -> None:
     got = understand(understander, "years_experience", "4 years at the first and 1 at the second")
     assert got.status == "clarify", got
+
+
+def test_months_one_could_quit_for_belong_to_the_pause_question(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "years_experience", "i can quit for about 4 months, no more")
+    assert got.status == "other_field" and got.also.get("can_pause_income") == 4, got
+
+
+def test_a_no_for_the_whole_program_is_never_stored_as_not_sure(
+    understander: Understander,
+) -> None:
+    got = understand(
+        understander, "apprenticeship_pay", "maybe for a month or two, not for the whole thing"
+    )
+    assert got.value != "unsure" and "no" in options(got), got
