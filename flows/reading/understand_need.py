@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from flows.advice.pay import PAY_PROGRAMS, monthly_pay
 from flows.content import Content
 from flows.reading.number_money import Money
 from flows.reading.understand_reading import Reading
@@ -33,8 +34,6 @@ class MonthlyNeed:
     """Built once per Understander: the words for a need and the highest monthly pay."""
 
     def __init__(self, content: Content, money: Money) -> None:
-        from flows.advice.pay import PAY_PROGRAMS, monthly_pay  # the advice, read once
-
         self.highest = max(monthly_pay(p, content.advice) for p in PAY_PROGRAMS)
         needs = "|".join(map(re.escape, content.vocabulary.pay_needs))
         self._need = re.compile(rf"(?i)\b(?:{needs})\b[^\d.,;!?]{{0,20}}?{_AMOUNT}")
