@@ -124,8 +124,16 @@ class Money:
 
     def fraction(self, text: str) -> float | None:
         """ "12000 saved but can only spend half of it": the share named, if any."""
-        words = words_of(text)
-        for phrase, share in sorted(self.w.fractions.items(), key=lambda p: -len(p[0])):
-            if has_phrase(words, words_of(phrase)):
-                return share
-        return None
+        return share_named(text, self.w.fractions)
+
+
+def share_named(text: str, fractions: dict[str, float], *, of_it: bool = False) -> float | None:
+    """The share a message names ("half of it", "two thirds of that"), the longest phrase
+    first; with `of_it`, only one said of something ("half a year" is no share of months)."""
+    words = words_of(text)
+    for phrase, share in sorted(fractions.items(), key=lambda p: -len(p[0])):
+        if of_it and " of " not in f" {phrase} ":
+            continue
+        if has_phrase(words, words_of(phrase)):
+            return share
+    return None

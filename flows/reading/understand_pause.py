@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from flows.numbers import NumberReader, has_phrase, words_of
+from flows.numbers import NumberReader
 from flows.numbers import Reading as Number
+from flows.reading.number_money import share_named
 from flows.reading.number_parts import NumberParts
 from flows.reading.number_units import PER_MONTH, ranged, round_half_down, round_half_up
 from flows.reading.understand_reading import NOTHING, Reading
@@ -44,14 +45,6 @@ class PauseReader:
             + [(p, ()) for p in v.pause.not_zero]  # "no problem for a year": not a zero
         )
         self.pause_even: PhraseTable[str] = PhraseTable((p, "even") for p in v.pause.even)
-
-    def _share(self, text: str) -> float | None:
-        """The share of the months someone would use ("two thirds of it"), if named."""
-        words = words_of(text)
-        for phrase, share in sorted(self.v.parts.fractions.items(), key=lambda p: -len(p[0])):
-            if " of " in f" {phrase} " and has_phrase(words, words_of(phrase)):
-                return share
-        return None
 
     def _added(self, text: str) -> Reading | None:
         """ "severance covers 4 months and savings maybe 2 more": the months added up, offered
@@ -103,7 +96,7 @@ class PauseReader:
             months = number.value + min(number.shift, 0)
             if months < 0.75:  # "a few weeks": not a month
                 return ranged("can_pause_income", 0)
-            share = self._share(text)
+            share = share_named(text, self.v.parts.fractions, of_it=True)
             if share is not None and months >= 2:  # "9 months saved, I'd use two thirds of it"
                 whole = max(round_half_down(months), 0)
                 return Reading((round_half_down(months * share), whole))

@@ -211,8 +211,9 @@ class Negations:
             if words.clause[last.start] == clause and len(gap) <= self.reach:
                 out.add(before[-1])
                 continue
-            lead = [t for t, c in zip(words.tokens, words.clause, strict=True)][: fail.start]
-            lead = [t for i, t in enumerate(lead) if words.clause[i] == clause]
+            lead = [
+                t for i, t in enumerate(words.tokens[: fail.start]) if words.clause[i] == clause
+            ]
             opens = set(lead) <= _OPENERS
             if (
                 opens
