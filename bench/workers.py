@@ -151,14 +151,18 @@ class Person:
                 continue
         raise AssertionError(f"user {self.user_id} never saw {expect!r}")
 
-    async def interview(self) -> None:
+    async def interview(self, held: asyncio.Event | None = None) -> None:
+        """The whole interview; with `held`, the second half waits until it is set (so a test
+        can be sure some answers arrive only after a worker is restarted)."""
         welcome = await self.exchange(self.tg.push_text(self.user_id, "/start"), "AI Path Advisor")
         begin = next(b for b in buttons_of(welcome.params) if b["text"] == "Let's begin")
         tap = self.tg.push_callback(
             self.user_id, begin["callback_data"], welcome.result["message_id"]
         )
         await self.exchange(tap, PROMPT[ORDER[0]])
-        for field, after in zip(ORDER, [*ORDER[1:], None], strict=True):
+        for index, (field, after) in enumerate(zip(ORDER, [*ORDER[1:], None], strict=True)):
+            if held is not None and index == len(ORDER) // 2:
+                await held.wait()
             typed, stored = TYPED[field]
             expect = PROMPT[after] if after else "Your answers"
             await self.exchange(self.tg.push_text(self.user_id, typed), expect)

@@ -110,7 +110,12 @@ async def test_three_workers_one_killed_lose_nothing_and_never_double(
             ]
 
         people = [Person(tg, dispatcher, u) for u in PEOPLE]
-        interviews = [asyncio.create_task(p.interview()) for p in people]
+        # Half the people finish their interview only after the restart, so the restarted
+        # worker surely takes turns; the other half answer on through the kill.
+        restarted = asyncio.Event()
+        interviews = [
+            asyncio.create_task(p.interview(restarted if p.user_id % 2 else None)) for p in people
+        ]
         async with asyncio.timeout(30):  # interviews under way on every worker
             while len(tg.requests) < 300:  # noqa: ASYNC110
                 await asyncio.sleep(0.02)
@@ -124,6 +129,7 @@ async def test_three_workers_one_killed_lose_nothing_and_never_double(
         sent_before_kill = len(nudges(EARLY_NUDGES))
         await make_due(pg_url, LATE_NUDGES)
         await victim.start()
+        restarted.set()
 
         await asyncio.wait_for(asyncio.gather(*interviews), 90)
         async with asyncio.timeout(20):
