@@ -407,6 +407,27 @@ def test_the_third_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
         # round 12's final measurement, sets 180 and 181, scored once on 63c6ec9
         ("questions_211.yaml", 0.987, 0),  # set 180: 99%, 1 uncovered answered (now 0)
         ("questions_212.yaml", 0.953, 0),  # set 181: 96%, none answered
+        # round 13, batch 1: held-out sets 212-217, first scored on 59db73a
+        ("questions_213.yaml", 0.987, 0),  # set 212: 99% (now 99%), 1 answered first
+        ("questions_214.yaml", 0.931, 0),  # set 213: 94% (now 94%), 4 answered first
+        ("questions_215.yaml", 0.987, 0),  # set 214: 99% (now 99%), 1 answered first
+        ("questions_216.yaml", 0.986, 0),  # set 215: 98% (now 99%), 2 answered first
+        ("questions_217.yaml", 0.966, 0),  # set 216: 97% (now 97%), 0 answered first
+        ("questions_218.yaml", 0.963, 0),  # set 217: 96% (now 97%), 2 answered first
+        # round 13, batch 2: held-out sets 220-225, first scored over 59db73a
+        ("questions_219.yaml", 0.953, 0),  # set 220: 96% (now 96%), 0 answered first
+        ("questions_220.yaml", 0.963, 0),  # set 221: 97% (now 97%), 2 answered first
+        ("questions_221.yaml", 0.972, 0),  # set 222: 98% (now 98%), 0 answered first
+        ("questions_222.yaml", 0.949, 0),  # set 223: 95% (now 95%), 0 answered first
+        ("questions_223.yaml", 0.979, 0),  # set 224: 98% (now 98%), 1 answered first
+        ("questions_224.yaml", 0.979, 0),  # set 225: 98% (now 98%), 2 answered first
+        # round 13, batch 3: held-out sets 226-231, first scored over 59db73a
+        ("questions_225.yaml", 0.995, 0),  # set 226: 100% (now 100%), 1 answered first
+        ("questions_226.yaml", 0.973, 0),  # set 227: 98% (now 98%), 0 answered first
+        ("questions_227.yaml", 0.988, 0),  # set 228: 99% (now 99%), 0 answered first
+        ("questions_228.yaml", 0.966, 0),  # set 229: 97% (now 97%), 0 answered first
+        ("questions_229.yaml", 0.979, 0),  # set 230: 98% (now 98%), 2 answered first
+        ("questions_230.yaml", 0.947, 0),  # set 231: 95% (now 95%), 1 answered first
     ],
 )
 def test_the_later_tuning_sets_hold(name: str, floor: float, uncovered_misses: int) -> None:

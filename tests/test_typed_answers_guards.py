@@ -402,6 +402,27 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         # round 12's final measurement, sets 180 and 181, scored once on 63c6ec9
         ("typed_answers_213.yaml", 0.94),  # set 180: 95%, none wrong
         ("typed_answers_214.yaml", 0.95),  # set 181: 95%, 2 wrong ("could quit for 6 months")
+        # round 13, batch 1: held-out sets 212-217, first scored on 59db73a
+        ("typed_answers_215.yaml", 0.96),  # set 212: 96%, none wrong
+        ("typed_answers_216.yaml", 0.93),  # set 213: 93%, 3 wrong ("wats an h1b")
+        ("typed_answers_217.yaml", 0.89),  # set 214: 88%, 2 wrong ("like 30. ... (20h)")
+        ("typed_answers_218.yaml", 0.94),  # set 215: 93%, 3 wrong ("no, i'm a us citizen")
+        ("typed_answers_219.yaml", 0.94),  # set 216: 94%, none wrong
+        ("typed_answers_220.yaml", 0.95),  # set 217: 95%, 1 wrong ("probably applied, but")
+        # round 13, batch 2: held-out sets 220-225, first scored over 59db73a
+        ("typed_answers_221.yaml", 0.92),  # set 220: 92%, 2 wrong ("from 0 to 60k")
+        ("typed_answers_222.yaml", 0.93),  # set 221: 92%, 3 wrong ("well, realistically 4")
+        ("typed_answers_223.yaml", 0.90),  # set 222: 89%, 1 wrong ("any MNC")
+        ("typed_answers_224.yaml", 0.91),  # set 223: 82%, none wrong (answers as questions)
+        ("typed_answers_225.yaml", 0.94),  # set 224: 94%, 1 wrong ("bert into production")
+        ("typed_answers_226.yaml", 0.96),  # set 225: 96%, none wrong
+        # round 13, batch 3: held-out sets 226-231, first scored over 59db73a
+        ("typed_answers_227.yaml", 0.97),  # set 226: 97%, none wrong
+        ("typed_answers_228.yaml", 0.94),  # set 227: 95%, none wrong
+        ("typed_answers_229.yaml", 0.95),  # set 228: 95%, none wrong
+        ("typed_answers_230.yaml", 0.91),  # set 229: 91%, 1 wrong ("30 thousand australian")
+        ("typed_answers_231.yaml", 0.95),  # set 230: 95%, none wrong, 1 guess
+        ("typed_answers_232.yaml", 0.93),  # set 231: 93%, 2 wrong ("I make 60k a year")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

@@ -44,6 +44,10 @@ def decide(
         # negative does not undo the first answer; ask.
         values = [*dict.fromkeys([*(v for f in kept for v in f.payload if v not in blocked)])]
         return Reading(tuple(values[:4]), spans=spans)
+    if earlier and {v for f in later for v in f.payload} == {"unsure"}:
+        # "probably applied, but i'm open": a lean, then openness; the lean is offered first
+        leaning = [v for f in kept if len(f.payload) == 1 for v in f.payload if v in earlier]
+        return Reading((*dict.fromkeys(leaning), "unsure")[:4], spans=spans)
     kept = later
     definite = {f.payload[0] for f in kept if len(f.payload) == 1} - blocked
     narrowing = [set(f.payload) - blocked for f in kept if len(f.payload) > 1]

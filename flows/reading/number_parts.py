@@ -85,7 +85,7 @@ class NumberParts:
         part = r"(?:(?:mid|early|late|end of|start of|beginning of)[\s-]+)?"  # "mid 2022"
         until_in = r"(?:until|till|up to)(?:\s+[a-z'’]+){1,4}?\s+in"  # "until redundancy in 2020"
         self._span = re.compile(
-            rf"(?i)\b{part}(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|"
+            rf"(?i)\b{part}(?:(?P<m1>{months})\.?\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|until|till|til|thru|"
             rf"through|and|{until_in})\s*{part}(?:(?P<m2>{months})\.?\s+)?(?P<y2>{_YEAR}|{ongoing})\b"
         )
         self._since_after = re.compile(rf"(?i)\b(?P<y1>{_YEAR})\b.*\b(?:{ongoing})\b")
@@ -251,7 +251,12 @@ class NumberParts:
             elif got is not None:
                 return None
         kept = [(j, p, n) for j, p, n in readings if not self.not_professional(p)]
-        kept = kept[:1] + [k for k in kept[1:] if k[2].marked or self._stint.search(k[1])]
+        first_marked = bool(kept) and kept[0][2].marked
+        kept = kept[:1] + [
+            k
+            for k in kept[1:]  # "ML eng for 2 yrs, before that backend for 4": 4 years too
+            if k[2].marked or self._stint.search(k[1]) or (first_marked and k[0] in self.w.sequence)
+        ]
         if len(kept) < 2 or not (kept[0][2].marked or self._stint.search(kept[0][1])):
             return None
         values = [keep(n) for _, _, n in kept]

@@ -24,6 +24,11 @@ _PER_WEEK = re.compile(
 )
 """An amount said per fortnight or per week, the period right after it ("$150 a fortnight"),
 not "20 hours a week, $5k" where the week is the hours'."""
+OPENING_NUMBER = re.compile(
+    r"(?i)^\W*(?:like|about|around|maybe|roughly|prob(?:ably)?|~)?\s*(\d+(?:\.\d+)?)\s*[.!;]\s+\S"
+)
+"""A first sentence that is only a number ("like 30. i'm part-time at the library (20h)"): the
+answer itself, said before anything else."""
 
 
 def times_a_year(text: str) -> int | None:

@@ -25,6 +25,10 @@ Parts = Callable[..., list[Number]]
 Several = Callable[..., Reading]
 
 
+_ZERO_TO = re.compile(
+    r"(?i)(?<![\d.,])\$?0\s*(?:-|–|to|and)\s*(\$?\d[\d,.]*\s*(?:k|grand|thousand)?)"
+)
+"""A range from nothing ("anywhere from 0 to 60k"): its top, to ask beside the 0."""
 _CONVERTED = re.compile(
     r"(?i)(?:[(≈=~]|\b(?:about|approx\w*|roughly|around|which is|that s|that's|thats|i\.e\.|"
     r"so|or|in dollars|in usd|like)\b)\s*$"
@@ -89,9 +93,17 @@ class BudgetReader:
         if 0 < number.value < 1:  # "maybe half of that": a share of nothing named, no amount
             return Reading(error="invalid_integer")
         value = round_half_up(number.value)
+        top = _ZERO_TO.search(text) if value == 0 else None
+        high = top and self.numbers.read(top[1], "budget_usd", money=True, periods=False)
+        if isinstance(high, Number) and high.value >= 1:  # "anywhere from 0 to 60k": which?
+            return Reading((0, round_half_up(high.value)))
         times = times_a_year(text)
         if times:  # "200 a month", "$150 a fortnight": over a year, or that amount in all?
             return Reading((value * times, value))
+        earned = self.parts.mentions(text, self.v.earnings)
+        if earned and value > 0 and not self.parts.mentions(text, self.v.spending):
+            offered = (value, *self.buttons["budget_usd"])  # "I make 60k a year": pay, not budget
+            return Reading(tuple(dict.fromkeys(offered)))
         share = self.money.fraction(text)
         if share is not None and value >= 100:  # "12000 saved but can spend half": which?
             return Reading((round_half_up(value * share), value))

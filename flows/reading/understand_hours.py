@@ -16,6 +16,7 @@ from flows.reading.answer_model import BOUNDS
 from flows.reading.number_hours import HourParts
 from flows.reading.number_parts import NumberParts
 from flows.reading.number_units import (
+    OPENING_NUMBER,
     hours_text,
     num_text,
     period_factor,
@@ -27,6 +28,7 @@ from flows.reading.understand_reading import NOTHING, Reading
 from flows.reading.understand_text import PhraseTable, read_words
 from flows.reading.vocabulary import Vocabulary
 
+_LONG_EVENING = 4  # hours: this many on each evening is rarer than this many in all
 _HOUR_AMOUNT = re.compile(r"(?i)\d\s*(?:h|hrs?|hours?)\b")
 _WEEKLY_AMOUNT = re.compile(r"(?i)\b(\d{1,2})\s*(?:a|per|/|each)\s*(?:week|wk)\b")
 _BARE_AMOUNT = re.compile(
@@ -237,8 +239,9 @@ class HoursReader:
                 r"(?i)\b" + r"\W+".join(map(re.escape, f.phrase.split())) + r"\b", " ", stripped
             )
         number = self._one(stripped, "hours_per_week")
-        if number == "several_numbers" and set(kinds) <= {"per_week"}:  # "some weeks 5 some
-            # weeks 20", "10 a week. 15 in the summer": asked
+        opening = OPENING_NUMBER.match(stripped)  # "maybe 25. my weekend job takes 16h": asked
+        if number == "several_numbers" and (set(kinds) <= {"per_week"} or opening):
+            # "some weeks 5 some weeks 20", "10 a week. 15 in the summer": asked
             return self._several(stripped, "hours_per_week")
         if isinstance(number, str):
             return Reading(error=number)
@@ -277,7 +280,9 @@ class HoursReader:
             return Reading(self.buttons["hours_per_week"], note="too_many")
         weekdays = bool({"weekdays", "workday_hint"} & set(kinds)) and "per_day" not in kinds
         mixed = weekdays and any(k == "weekend" or k.startswith("day:") for k in kinds)
-        if factor > 1 and (value > 40 >= amount or mixed):
+        hinted = set(kinds) == {"workday_hint"} and amount >= _LONG_EVENING
+        if factor > 1 and (value > 40 >= amount or mixed or hinted):
+            # "evenings after the kids go to bed, maybe 8-10 hours": that many every evening?
             # "lunch breaks + sunday afternoons, maybe 6-8": in all, or on each weekday? Asked
             # "evenings and weekends, maybe 15": 15 a week, or 15 on each evening? Asked
             return Reading((round_half_down(amount), value))

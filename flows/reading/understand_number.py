@@ -17,7 +17,7 @@ from flows.numbers import Reading as Number
 from flows.reading.answer_model import in_bounds
 from flows.reading.number_money import Money
 from flows.reading.number_parts import NumberParts
-from flows.reading.number_units import ranged, round_half_up
+from flows.reading.number_units import OPENING_NUMBER, ranged, round_half_up
 from flows.reading.understand_budget import BudgetReader
 from flows.reading.understand_guards import Guards
 from flows.reading.understand_hours import HoursReader
@@ -111,6 +111,9 @@ class NumberFields:
         marked = [r for r in readings if r.marked]
         scaled = money and any(r.scaled and not r.marked for r in readings)  # "…and a grand"
         if len(marked) == 1 and not scaled and not self._competing(text, field, money=money):
+            opening = OPENING_NUMBER.match(text)
+            if opening and float(opening[1]) != marked[0].value:
+                return "several_numbers"  # the answer said first, a unit's number after: asked
             return marked[0]
         if len(readings) == 1 and whole != "several_numbers":
             return readings[0]
@@ -221,6 +224,13 @@ class NumberFields:
         if number.shift == 0 and value >= 1 and self.short_of.find(words):
             return ranged("years_experience", value - 1)  # "I'll hit 1 year in march": 0
         if number.shift > 0 and shift > 0:
+            after = [  # "over a decade, 13 i think": the number said after the bound is offered
+                int(n.value + 1e-3)
+                for n in self._parts(text, "years_experience", money=False)
+                if not n.marked and value - shift < n.value <= 60
+            ]
+            if after:
+                return Reading(tuple(dict.fromkeys([after[0], value])))
             past = {"number": str(value - shift)}  # "11 years (more than 10)"
             return ranged("years_experience", value, "more_than", past)
         if not number.marked and value >= _LIKE_AN_AGE and in_bounds("years_experience", value):

@@ -9,7 +9,7 @@ question (the "no" is the visa's). The understanding asks these checks before it
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from flows.numbers import words_of
 from flows.reading.answer_model import CHOICES
@@ -26,6 +26,9 @@ _DENIALS = frozenset(
 _MONEY_ZERO = re.compile(r"(?i)[$€£]\s*0\b|\b(?:0|zero)\s*(?:dollars|bucks|euros|pounds|usd)\b")
 
 _COUNTED = frozenset({"hours_per_week", "years_experience", "can_pause_income"})
+_OPENING_NO = re.compile(r"(?i)^\W*(?:no+|nope|nah)\b[\s,.!;:-]+")
+_NEGATIVE = (0, "no", "none")
+_ADDED = re.compile(r"(?i)(?:and|also|plus|btw|oh and)\b")  # "no, and my budget is zero": more
 
 
 class Whose:
@@ -151,6 +154,24 @@ class Whose:
             return any(o != name and p.match(after) for o, p in self.subjects.items())
 
         return " ".join(t for i, t in enumerate(tokens) if t != "no" or not of_another(i))
+
+    def opening_no_is_anothers(
+        self,
+        name: str,
+        text: str,
+        reading: Reading,
+        also: Mapping[str, Reading],
+        read: Callable[[str], Reading],
+    ) -> bool:
+        """An opening "no" whose reason answers another question with a no ("no, i'm a us
+        citizen" at the budget question: no visa needed) may be that question's no."""
+        opening = _OPENING_NO.match(text)
+        if not (opening and reading.stored and reading.values[0] in _NEGATIVE):
+            return False
+        if not any(r.stored and r.values[0] in _NEGATIVE for r in also.values()):
+            return False
+        rest = text[opening.end() :]
+        return not _ADDED.match(rest) and not read(rest).values
 
 
 def _said(text: str, reading: Reading) -> list[str]:

@@ -13,6 +13,7 @@ about 6 hours on weekends, $2k"), so the engine can store them all and echo them
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -173,6 +174,9 @@ class Understander:
             if kept != words_of(text) and not self.read(name, kept, today).values:
                 # "dual citizen so no visa needed" at the pause question: the no is the visa's
                 return self._elsewhere(name, also)
+        here = functools.partial(self.read, name, today=today)
+        if self.whose.opening_no_is_anothers(name, text, reading, also, here):
+            return self._elsewhere(name, also)  # "no, i'm a us citizen" at the budget question
         if reading.stored and self.others.undated_work(name, text, reading):
             # "I got my BSc in CS in 2018": the degree's date, not years of work
             return (

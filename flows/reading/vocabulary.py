@@ -188,6 +188,8 @@ class Vocabulary(_Frozen):
     """Words that hedge an answer but are not one ("maybe 3k" at the visa question)."""
     tag_questions: list[Phrase]
     """A question tagged onto an answer ("…, is that dumb?"): the message still answers."""
+    question_tails: list[Phrase] = []
+    """Words that end a question typed without its mark ("sponsor what exactly")."""
     reply_fillers: list[Phrase]
     """Words that leave a bare reply bare ("hmm, I honestly don't know" is "don't know")."""
     other_people: list[Phrase]
@@ -198,6 +200,10 @@ class Vocabulary(_Frozen):
     loan_words: list[Phrase] = []
     loan_denied: list[Phrase] = []
     """An amount said beside one of these is borrowed ("a 20k student loan"): asked."""
+    earnings: list[Phrase] = []
+    """An amount said beside one of these is what someone earns ("I make 60k a year"), not
+    what they can spend: asked at the budget question unless spending is named too."""
+    spending: list[Phrase] = []
     places_before: list[Phrase] = []
     """Said before an employer ("work at a research lab"): a workplace, not a role."""
     """A refusal to say ("i'd rather not talk money"): what it holds is no answer."""
