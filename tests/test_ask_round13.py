@@ -79,3 +79,8 @@ def test_round13_batch2_skipped_classes_say_so(index: AskIndex, question: str) -
 def test_round13_batch3_skipped_classes_say_so(index: AskIndex, question: str) -> None:
     got = respond(index, question)
     assert got.status == "not_covered", got
+
+
+def test_a_figure_asked_to_change_with_ones_own_place_says_so(index: AskIndex) -> None:
+    got = respond(index, "would the apprentice pay be different if i live in mexico")
+    assert got.status == "not_covered", got

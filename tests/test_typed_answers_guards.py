@@ -423,6 +423,9 @@ def test_a_budget_without_a_number_is_asked(understander: Understander) -> None:
         ("typed_answers_230.yaml", 0.91),  # set 229: 91%, 1 wrong ("30 thousand australian")
         ("typed_answers_231.yaml", 0.95),  # set 230: 95%, none wrong, 1 guess
         ("typed_answers_232.yaml", 0.93),  # set 231: 93%, 2 wrong ("I make 60k a year")
+        # round 13's final measurement, sets 218 and 219, scored once on 34986a2
+        ("typed_answers_233.yaml", 0.96),  # set 218: 96%, 1 wrong ("a company")
+        ("typed_answers_234.yaml", 0.96),  # set 219: 97%, 1 wrong ("3 months, maybe")
     ],
 )
 def test_no_tuning_set_stores_a_wrong_value(name: str, floor: float) -> None:

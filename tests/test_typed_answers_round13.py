@@ -172,3 +172,20 @@ def test_a_question_in_the_middle_casts_doubt_on_the_answer(understander: Unders
     typed = "backend dev in go for 3 years. is that production? i think so"
     got = understand(understander, "coding_experience", typed)
     assert got.status == "clarify", got
+
+
+# ---- after the final measurement (sets 218 and 219)
+
+
+def test_a_hedge_after_another_questions_number_is_no_answer_here(
+    understander: Understander,
+) -> None:
+    got = understand(understander, "goal_role", "6 months, maybe")
+    assert got.status != "stored", got
+
+
+def test_a_company_alone_names_no_kind_of_employer(understander: Understander) -> None:
+    got = understand(understander, "target_employer", "any company really")
+    assert got.status == "clarify", got
+    named = understand(understander, "target_employer", "a company that makes games")
+    assert named.status == "stored" and named.value == "industry", named

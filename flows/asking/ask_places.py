@@ -49,6 +49,7 @@ class PlaceNames:
         self._cities = set(city_names()) - self._wide
         self._adjectives = {words_of(n) for n in nationalities} - _NO_ADJECTIVES - home
         self._own = [words_of(w) for w in places.own]
+        self._depends = [words_of(w) for w in places.depends]
         self._local = [words_of(w) for w in places.local]
         self._available = [words_of(w) for w in places.available]
         self._compare = [words_of(w) for w in places.compare]
@@ -96,13 +97,14 @@ class PlaceNames:
 
     def _in_sentence(self, sentence: str) -> str | None:
         words = words_of(sentence).split()
+        depends = any(has_phrase(" ".join(words), d) for d in self._depends)
         for i, word in enumerate(words):
             found = None
             if word in self._before:
                 found = self._after(words, i + 1)
             elif word in self._adjectives and i + 1 < len(words):
                 found = word  # "indian universities", "german bootcamps"
-            if found and not self._owned(words[max(0, i - _REACH) : i]):
+            if found and (depends or not self._owned(words[max(0, i - _REACH) : i])):
                 return found
         return None
 

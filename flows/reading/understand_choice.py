@@ -210,8 +210,11 @@ class ChoiceReader:
         out = self.negations.ruled_out(words, found, failures=name in self.failure_questions)
         kept = [f for i, f in enumerate(found) if i not in out]
         bare: set[str] = set()
+        numbered = any(t.isdigit() or t in self.number_words for t in words.tokens)
         for kind, start, end in self.clause_replies(words):
             values = self.reply_values(name, kind)
+            if numbered and words.span_text(start, end) in self.number_hedges:
+                continue  # "3 months, maybe": the hedge is the number's
             if values and not any(f.start == start for f in kept):
                 kept.append(Found(start, end, values, words.span_text(start, end)))
                 bare.update(values if len(values) == 1 else ())

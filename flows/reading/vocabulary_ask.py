@@ -62,6 +62,9 @@ class PlaceFigures(_Frozen):
     """Names for the place the articles' figures are from (the United States)."""
     own: list[Phrase] = []
     """Words just before "in"… that make the place the person's own ("I live in India")."""
+    depends: list[Phrase] = []
+    """Words asking whether a figure changes with the place, even the person's own ("is the
+    apprenticeship pay the same if i live in canada")."""
     not_places: list[Phrase] = []
     """Words after `before` that are no place, though a city shares the name ("in person")."""
     available: list[Phrase] = []
