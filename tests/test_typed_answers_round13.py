@@ -163,7 +163,7 @@ def test_a_later_stint_without_its_unit_adds_up(understander: Understander) -> N
 
 def test_what_someone_earns_is_no_budget(understander: Understander) -> None:
     got = understand(understander, "budget_usd", "my salary is about 80k")
-    assert got.status == "clarify", got
+    assert got.status == "clarify" and got.echo and "earn" in got.echo, got
     spared = understand(understander, "budget_usd", "i earn 80k and can set aside 8k")
     assert spared.status != "stored" or spared.value == 8000, spared
 

@@ -103,7 +103,7 @@ class BudgetReader:
         earned = self.parts.mentions(text, self.v.earnings)
         if earned and value > 0 and not self.parts.mentions(text, self.v.spending):
             offered = (value, *self.buttons["budget_usd"])  # "I make 60k a year": pay, not budget
-            return Reading(tuple(dict.fromkeys(offered)))
+            return Reading(tuple(dict.fromkeys(offered)), note="earnings")
         share = self.money.fraction(text)
         if share is not None and value >= 100:  # "12000 saved but can spend half": which?
             return Reading((round_half_up(value * share), value))
