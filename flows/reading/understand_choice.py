@@ -186,11 +186,10 @@ class ChoiceReader:
     def _hedging_a_number(self, f: Found[tuple[str, ...]], words: Words) -> bool:
         """ "maybe 10 hrs a week": the hedge is the number's, not an answer of its own."""
         after = words.tokens[f.end : f.end + 1]
-        return (
-            f.phrase in self.number_hedges
-            and bool(after)
-            and (after[0].isdigit() or after[0] in self.number_words)
-        )
+        return f.phrase in self.number_hedges and bool(after) and self._is_number(after[0])
+
+    def _is_number(self, token: str) -> bool:
+        return token.isdigit() or token in self.number_words
 
     def read(self, name: str, words: Words) -> Reading:
         if name == "degree":
@@ -210,7 +209,7 @@ class ChoiceReader:
         out = self.negations.ruled_out(words, found, failures=name in self.failure_questions)
         kept = [f for i, f in enumerate(found) if i not in out]
         bare: set[str] = set()
-        numbered = any(t.isdigit() or t in self.number_words for t in words.tokens)
+        numbered = any(self._is_number(t) for t in words.tokens)
         for kind, start, end in self.clause_replies(words):
             values = self.reply_values(name, kind)
             if numbered and words.span_text(start, end) in self.number_hedges:

@@ -227,7 +227,9 @@ class NumberFields:
             after = [  # "over a decade, 13 i think": the number said after the bound is offered
                 int(n.value + 1e-3)
                 for n in self._parts(text, "years_experience", money=False)
-                if not n.marked and value - shift < n.value <= 60
+                if not n.marked
+                and n.value > value - shift
+                and in_bounds("years_experience", int(n.value + 1e-3))
             ]
             if after:
                 return Reading(tuple(dict.fromkeys([after[0], value])))
