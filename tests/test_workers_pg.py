@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 import pytest
@@ -98,11 +99,15 @@ async def test_two_workers_never_claim_the_same_reminder(pg_url: str) -> None:
     try:
         await insert_due_reminders(one, [(u, "{}", u) for u in range(1, 201)], now=NOW)
 
-        async def sweep(storage: PgStorage) -> list[int]:
-            due = await storage.due_reminders(1000, limit=500)  # both see every row due
+        sweepers = (one, two, one, two)
+        # every sweeper reads the due rows before any claims (so each sees every row due, not
+        # what a faster sweeper left), then all four race to claim them
+        dues = await asyncio.gather(*(s.due_reminders(1000, limit=500) for s in sweepers))
+
+        async def sweep(storage: PgStorage, due: list[Any]) -> list[int]:
             return [r.user_id for r in due if await storage.claim(r.user_id, 1000)]
 
-        results = await asyncio.gather(*(sweep(s) for s in (one, two, one, two)))
+        results = await asyncio.gather(*(sweep(s, d) for s, d in zip(sweepers, dues, strict=True)))
         every = [user for claimed in results for user in claimed]
         assert sorted(every) == list(range(1, 201))  # all claimed, none twice
         assert sum(1 for claimed in results if claimed) >= 2  # and the work was shared
